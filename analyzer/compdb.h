@@ -1,0 +1,43 @@
+/* The JSON compilation database (compile_commands.json) as CMake, bear and meson write
+ * it: an array of {directory, file, arguments | command, output?}. */
+#ifndef ECG_ANALYZER_COMPDB_H
+#define ECG_ANALYZER_COMPDB_H
+
+#include <stddef.h>
+
+#include "analyzer/strvec.h"
+
+struct ecg_diag;
+
+struct ecg_compile_command {
+    char *directory;        /* owned; absolute */
+    char *file;             /* owned; absolute and normalised (no ".", "..", "//") */
+    struct ecg_strvec argv; /* the command as recorded, argv[0] the compiler */
+};
+
+struct ecg_compdb {
+    char *path; /* owned; the JSON file */
+    struct ecg_compile_command *commands;
+    size_t n_commands;
+};
+
+/* Loads build_dir/compile_commands.json. Errors: ECG_EIO when the file is missing or
+ * unreadable ("no compile_commands.json in DIR"), ECG_EPARSE for bad JSON or an entry
+ * that lacks a field or has one of the wrong type (file, line and column of the entry in
+ * diag), ECG_ENOMEM. */
+int ecg_compdb_load(struct ecg_compdb **out, const char *build_dir, struct ecg_diag *diag);
+
+/* As ecg_compdb_load, from the JSON file at path. */
+int ecg_compdb_load_file(struct ecg_compdb **out, const char *path, struct ecg_diag *diag);
+
+/* Releases the database; NULL is a no-op. */
+void ecg_compdb_free(struct ecg_compdb *db);
+
+/* Normalises a path lexically: makes it absolute against base (when relative), removes
+ * "." and empty components and resolves ".." (symlinks are not followed). The caller
+ * frees the result; NULL when memory runs out. A ".." never climbs above "/". base may be
+ * NULL or relative: the result is then relative, keeps its leading ".." components, and
+ * is "." when nothing is left. */
+char *ecg_compdb_normalize_path(const char *base, const char *path);
+
+#endif

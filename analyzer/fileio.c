@@ -1,0 +1,201 @@
+/* Whole-file reads, positioned JSON errors and atomic writes; see fileio.h. */
+#include "analyzer/fileio.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "analyzer/diag.h"
+#include "analyzer/error.h"
+
+static int read_stream(char **out, size_t *out_len, FILE *f, const char *path,
+                       struct ecg_diag *diag)
+{
+    size_t cap = 65536, len = 0;
+    char *buf = malloc(cap);
+
+    while (buf != NULL) {
+        size_t got = fread(buf + len, 1, cap - len - 1, f);
+        len += got;
+        if (got == 0)
+            break;
+        if (len + 1 == cap) {
+            char *grown = realloc(buf, cap * 2);
+            if (grown == NULL) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+    }
+    if (buf == NULL)
+        return ECG_ENOMEM;
+    if (ferror(f)) {
+        ecg_diag_set(diag, path, 0, 0, "cannot read: %s", strerror(errno));
+        free(buf);
+        return ECG_EIO;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return 0;
+}
+
+int ecg_fileio_read(char **out, size_t *out_len, const char *path, struct ecg_diag *diag)
+{
+    struct stat st;
+    FILE *f;
+    int rc;
+
+    if (stat(path, &st) != 0) {
+        ecg_diag_set(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+        return ECG_EIO;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ecg_diag_set(diag, path, 0, 0, "is a directory, not a file");
+        return ECG_EIO;
+    }
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        ecg_diag_set(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+        return ECG_EIO;
+    }
+    rc = read_stream(out, out_len, f, path, diag);
+    fclose(f);
+    return rc;
+}
+
+void ecg_fileio_position(unsigned *out_line, unsigned *out_col, const char *text, size_t offset)
+{
+    unsigned line = 1, col = 1;
+
+    for (size_t i = 0; i < offset && text[i] != '\0'; i++) {
+        if (text[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    *out_line = line;
+    *out_col = col;
+}
+
+int ecg_fileio_parse_json(struct cJSON **out, const char *text, size_t len, const char *origin,
+                          struct ecg_diag *diag)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    unsigned line, col;
+
+    /* Only blanks may follow the value; cJSON's own check needs the NUL inside len. */
+    while (root != NULL && end != NULL && end < text + len && isspace((unsigned char)*end))
+        end++;
+    if (root != NULL && end == text + len) {
+        *out = root;
+        return 0;
+    }
+    cJSON_Delete(root);
+    if (root != NULL) {
+        ecg_fileio_position(&line, &col, text, (size_t)(end - text));
+        ecg_diag_set(diag, origin, line, col, "invalid JSON: unexpected text after the value");
+        return ECG_EPARSE;
+    }
+    if (end == NULL || end < text || end > text + len) {
+        ecg_diag_set(diag, origin, 0, 0, "invalid JSON (or out of memory)");
+        return ECG_EPARSE;
+    }
+    ecg_fileio_position(&line, &col, text, (size_t)(end - text));
+    if ((size_t)(end - text) >= len)
+        ecg_diag_set(diag, origin, line, col, "invalid JSON: unexpected end of input");
+    else
+        ecg_diag_set(diag, origin, line, col, "invalid JSON near '%.20s'", end);
+    return ECG_EPARSE;
+}
+
+int ecg_fileio_read_json(struct cJSON **out, const char *path, struct ecg_diag *diag)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc = ecg_fileio_read(&text, &len, path, diag);
+
+    if (rc != 0)
+        return rc;
+    rc = ecg_fileio_parse_json(out, text, len, path, diag);
+    free(text);
+    return rc;
+}
+
+int ecg_fileio_is_binary(const char *text, size_t len)
+{
+    size_t n = len < 8192 ? len : 8192;
+    return memchr(text, '\0', n) != NULL;
+}
+
+int ecg_fileio_atomic_open(struct ecg_atomic_file *file, const char *path, struct ecg_diag *diag)
+{
+    size_t n = strlen(path) + sizeof(".tmp.XXXXXX");
+    int fd;
+
+    memset(file, 0, sizeof(*file));
+    file->final_path = strdup(path);
+    file->temp_path = malloc(n);
+    if (file->final_path == NULL || file->temp_path == NULL) {
+        ecg_fileio_atomic_abort(file);
+        return ECG_ENOMEM;
+    }
+    snprintf(file->temp_path, n, "%s.tmp.XXXXXX", path);
+    fd = mkstemp(file->temp_path);
+    if (fd < 0) {
+        ecg_diag_set(diag, path, 0, 0, "cannot create output file: %s", strerror(errno));
+        free(file->temp_path);
+        file->temp_path = NULL;
+        ecg_fileio_atomic_abort(file);
+        return ECG_EIO;
+    }
+    fchmod(fd, 0644);
+    file->stream = fdopen(fd, "wb");
+    if (file->stream == NULL) {
+        close(fd);
+        ecg_fileio_atomic_abort(file);
+        return ECG_ENOMEM;
+    }
+    return 0;
+}
+
+int ecg_fileio_atomic_commit(struct ecg_atomic_file *file, struct ecg_diag *diag)
+{
+    int failed = fflush(file->stream) != 0 || ferror(file->stream);
+    int saved = errno;
+
+    failed |= fclose(file->stream) != 0;
+    file->stream = NULL;
+    if (!failed && rename(file->temp_path, file->final_path) == 0) {
+        free(file->temp_path);
+        free(file->final_path);
+        memset(file, 0, sizeof(*file));
+        return 0;
+    }
+    if (!failed)
+        saved = errno;
+    ecg_diag_set(diag, file->final_path, 0, 0, "cannot write output file: %s", strerror(saved));
+    ecg_fileio_atomic_abort(file);
+    return ECG_EIO;
+}
+
+void ecg_fileio_atomic_abort(struct ecg_atomic_file *file)
+{
+    if (file->stream != NULL)
+        fclose(file->stream);
+    if (file->temp_path != NULL)
+        unlink(file->temp_path);
+    free(file->temp_path);
+    free(file->final_path);
+    memset(file, 0, sizeof(*file));
+}

@@ -1,0 +1,161 @@
+/* Analysis of one translation unit: text check, parse, one walk, per-unit filtering of
+ * findings (exclude globs, warnings-as-errors); see job.h. */
+#include "analyzer/job.h"
+
+#include <errno.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/config.h"
+#include "analyzer/error.h"
+#include "analyzer/filefilter.h"
+#include "analyzer/globs.h"
+#include "analyzer/walk.h"
+
+void ecg_job_fini(struct ecg_job *job)
+{
+    free(job->file);
+    free(job->directory);
+    ecg_strvec_fini(&job->flags);
+    free(job->rules);
+    ecg_findings_fini(&job->findings);
+    ecg_parse_errors_fini(&job->errors);
+    memset(job, 0, sizeof(*job));
+}
+
+static void job_fail(struct ecg_job *job, const char *message)
+{
+    struct ecg_parse_error *grown = realloc(job->errors.items,
+                                            (job->errors.len + 1) * sizeof(*grown));
+    job->failed = 1;
+    if (grown == NULL) {
+        job->rc = ECG_ENOMEM;
+        return;
+    }
+    job->errors.items = grown;
+    grown[job->errors.len].path = strdup(job->file);
+    grown[job->errors.len].message = strdup(message);
+    grown[job->errors.len].line = 0;
+    grown[job->errors.len].col = 0;
+    job->errors.len++;
+}
+
+/* A unit must be a readable text file; libclang's errors for other files are obscure. */
+static int job_check_text(struct ecg_job *job)
+{
+    char head[8192], message[512];
+    FILE *f = fopen(job->file, "rb");
+    size_t n;
+
+    if (f == NULL) {
+        snprintf(message, sizeof(message), "cannot open: %s", strerror(errno));
+        job_fail(job, message);
+        return 0;
+    }
+    n = fread(head, 1, sizeof(head), f);
+    fclose(f);
+    if (memchr(head, '\0', n) != NULL) {
+        job_fail(job, "not a C source file: it contains NUL bytes (a binary file?)");
+        return 0;
+    }
+    return 1;
+}
+
+static void job_mark_gate(struct ecg_job *job)
+{
+    const char *globs = job->config != NULL ? job->config->warnings_as_errors : NULL;
+
+    for (size_t i = 0; i < job->findings.len; i++) {
+        struct ecg_finding *f = &job->findings.items[i];
+        f->fails_gate = f->level == ECG_LEVEL_ERROR ||
+                        (f->level == ECG_LEVEL_WARNING && ecg_globs_decide(globs, f->rule_id, 0));
+    }
+}
+
+static int job_path_excluded(const struct ecg_job *job, const char *path)
+{
+    const struct ecg_strvec *ex = job->config != NULL ? &job->config->exclude : NULL;
+
+    for (size_t i = 0; ex != NULL && i < ex->len; i++) {
+        if (ecg_globs_match_path(ex->items[i], path))
+            return 1;
+    }
+    return 0;
+}
+
+static void job_drop_excluded(struct ecg_job *job)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < job->findings.len; i++) {
+        struct ecg_finding *f = &job->findings.items[i];
+        if (job_path_excluded(job, f->range.path)) {
+            ecg_finding_fini(f);
+            continue;
+        }
+        job->findings.items[kept++] = *f;
+    }
+    job->findings.len = kept;
+}
+
+static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg_unit_env *env,
+                     const regex_t *header_regex)
+{
+    struct ecg_filefilter filter;
+    struct ecg_walk walk;
+    int rc;
+
+    ecg_filefilter_init(&filter, clang_getFile(tu, job->file), env->root, header_regex);
+    rc = ecg_walk_init(&walk, tu, job->config, &filter, &job->findings, job->rules,
+                       job->n_rules);
+    if (rc == 0)
+        rc = ecg_walk_run(&walk);
+    ecg_walk_fini(&walk);
+    ecg_filefilter_fini(&filter);
+    if (rc != 0)
+        job->rc = rc;
+}
+
+static void job_walk_filtered(struct ecg_job *job, CXTranslationUnit tu,
+                              const struct ecg_unit_env *env)
+{
+    const char *pattern = job->config != NULL ? job->config->header_filter : NULL;
+    regex_t regex;
+
+    if (pattern == NULL) {
+        job_walk(job, tu, env, NULL);
+        return;
+    }
+    /* The configuration loader validated the pattern, so this compiles. */
+    if (regcomp(&regex, pattern, REG_EXTENDED | REG_NOSUB) != 0) {
+        job_fail(job, "--header-filter is not a valid extended regular expression");
+        return;
+    }
+    job_walk(job, tu, env, &regex);
+    regfree(&regex);
+}
+
+void ecg_job_analyze(struct ecg_job *job, CXIndex index, const struct ecg_unit_env *env)
+{
+    struct ecg_parse_request req = { job->file, job->directory, &job->flags, env->resource_dir };
+    CXTranslationUnit tu = NULL;
+    int rc;
+
+    if (!job_check_text(job))
+        return;
+    rc = ecg_parse_unit(&tu, index, &req, &job->errors);
+    if (rc != 0 || job->errors.len > 0) {
+        job->failed = 1;
+        if (rc == ECG_ENOMEM)
+            job->rc = rc;
+        if (tu != NULL)
+            clang_disposeTranslationUnit(tu);
+        return;
+    }
+    job_walk_filtered(job, tu, env);
+    clang_disposeTranslationUnit(tu);
+    job_drop_excluded(job);
+    job_mark_gate(job);
+}

@@ -1,0 +1,44 @@
+/* A job is one translation unit to analyse: its file, flags, configuration and enabled
+ * rules, and (filled in by a worker) its findings and errors. */
+#ifndef ECG_ANALYZER_JOB_H
+#define ECG_ANALYZER_JOB_H
+
+#include <clang-c/Index.h>
+#include <stddef.h>
+
+#include "analyzer/finding.h"
+#include "analyzer/parse.h"
+#include "analyzer/strvec.h"
+
+struct ecg_config;
+struct rule_desc;
+
+struct ecg_job {
+    char *file;                      /* owned; absolute, normalised */
+    char *directory;                 /* owned; the compile command's working directory */
+    struct ecg_strvec flags;         /* compiler flags for libclang, extra args included */
+    const struct ecg_config *config; /* borrowed from the run's configuration cache */
+    const struct rule_desc **rules;  /* owned array of enabled rules, registry order */
+    size_t n_rules;
+    /* Written by the worker that analyses the job. */
+    struct ecg_findings findings;
+    struct ecg_parse_errors errors;
+    int failed; /* the unit could not be analysed; errors say why */
+    int rc;     /* 0, or ECG_ENOMEM when the analysis ran out of memory */
+};
+
+/* What every unit of a run shares. */
+struct ecg_unit_env {
+    const char *resource_dir; /* clang's resource directory */
+    const char *root;         /* project root, for the default header filter */
+};
+
+/* Releases what a job owns. */
+void ecg_job_fini(struct ecg_job *job);
+
+/* Analyses one job with the worker's own index: checks the file is text, parses it,
+ * walks it once with the enabled rules, and keeps the findings of kept files. Sets
+ * job->failed (with errors) when the unit cannot be analysed. */
+void ecg_job_analyze(struct ecg_job *job, CXIndex index, const struct ecg_unit_env *env);
+
+#endif

@@ -1,0 +1,238 @@
+/* The ecg command: subcommand dispatch and the only place exit codes are decided
+ * (0 pass, 1 findings fail the gate, 2 usage/configuration/output error, 3 a unit could
+ * not be analysed). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyzer/build_config.h"
+#include "analyzer/catalog.h"
+#include "analyzer/cli.h"
+#include "analyzer/config.h"
+#include "analyzer/diag.h"
+#include "analyzer/error.h"
+#include "analyzer/fileio.h"
+#include "analyzer/report.h"
+#include "analyzer/result.h"
+#include "analyzer/run.h"
+#include "sarif/sarif.h"
+
+enum exit_code {
+    EXIT_PASS = 0,
+    EXIT_FINDINGS = 1,
+    EXIT_USAGE = 2,
+    EXIT_UNANALYZED = 3,
+};
+
+static const char main_help[] =
+    "USAGE: ecg <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  check     analyze C translation units (see 'ecg check --help')\n"
+    "  rules     list every rule ('ecg rules --json' for the full catalog)\n"
+    "  version   print the version\n"
+    "  help      show this help\n";
+
+static void print_version(FILE *out)
+{
+    fprintf(out, "ecg %s (libclang %s; clang resource dir %s)\n", ECG_VERSION, ECG_LLVM_VERSION,
+            ECG_DEFAULT_RESOURCE_DIR);
+}
+
+static int fail(const struct ecg_diag *diag, int code)
+{
+    ecg_diag_print(diag, stderr, "error");
+    return code;
+}
+
+static int use_color(const struct ecg_check_options *opts)
+{
+    const char *no_color = getenv("NO_COLOR");
+
+    if (opts->color != ECG_COLOR_AUTO)
+        return opts->color == ECG_COLOR_ALWAYS;
+    if (opts->output != NULL || (no_color != NULL && no_color[0] != '\0'))
+        return 0;
+    return isatty(fileno(stdout));
+}
+
+static int write_format(FILE *out, const struct ecg_result *result,
+                        const struct ecg_check_options *opts)
+{
+    char cwd[4096];
+    struct ecg_report_style style = { use_color(opts), opts->show_suppressed,
+                                      getcwd(cwd, sizeof(cwd)) };
+    struct sarif_options sarif = { opts->sarif_category };
+
+    switch (opts->format) {
+    case ECG_FORMAT_TEXT:
+        return ecg_report_text(out, result, &style);
+    case ECG_FORMAT_SARIF:
+        return sarif_write(out, result, &sarif);
+    case ECG_FORMAT_GITHUB:
+        return ecg_report_github(out, result);
+    }
+    return ECG_EUSAGE;
+}
+
+/* Writes the report to stdout, or atomically to -o FILE (never half-written). */
+static int write_output(const struct ecg_result *result, const struct ecg_check_options *opts,
+                        struct ecg_diag *diag)
+{
+    struct ecg_atomic_file file;
+    int rc;
+
+    if (opts->output == NULL) {
+        rc = write_format(stdout, result, opts);
+        if (rc == 0 && fflush(stdout) != 0)
+            rc = ECG_EIO;
+        if (rc != 0)
+            ecg_diag_set(diag, NULL, 0, 0, "cannot write the report to standard output");
+        return rc;
+    }
+    rc = ecg_fileio_atomic_open(&file, opts->output, diag);
+    if (rc != 0)
+        return rc;
+    rc = write_format(file.stream, result, opts);
+    if (rc != 0) {
+        ecg_diag_set(diag, opts->output, 0, 0, "cannot write the report");
+        ecg_fileio_atomic_abort(&file);
+        return rc;
+    }
+    return ecg_fileio_atomic_commit(&file, diag);
+}
+
+static void print_unit_errors(const struct ecg_result *r)
+{
+    const char *unit = NULL;
+
+    for (size_t i = 0; i < r->n_unit_errors; i++) {
+        const struct ecg_unit_error *e = &r->unit_errors[i];
+        struct ecg_diag d;
+        ecg_diag_clear(&d);
+        ecg_diag_set(&d, e->path, e->line, e->col, "%s", e->message);
+        ecg_diag_print(&d, stderr, "error");
+        if (i + 1 == r->n_unit_errors || strcmp(r->unit_errors[i + 1].unit, e->unit) != 0) {
+            unit = e->unit;
+            fprintf(stderr, "ecg: error: '%s' could not be analyzed; its findings are missing\n",
+                    unit);
+        }
+    }
+}
+
+static int check_info(const struct ecg_check_options *opts)
+{
+    struct ecg_config *cfg = NULL;
+    struct ecg_diag diag;
+    char *text;
+    int rc;
+
+    ecg_diag_clear(&diag);
+    rc = ecg_run_effective_config(&cfg, opts, &diag);
+    if (rc != 0)
+        return fail(&diag, EXIT_USAGE);
+    if (opts->list_checks) {
+        ecg_catalog_print_enabled(stdout, cfg);
+        ecg_config_free(cfg);
+        return EXIT_PASS;
+    }
+    text = ecg_config_dump(cfg);
+    ecg_config_free(cfg);
+    if (text == NULL)
+        return EXIT_USAGE;
+    puts(text);
+    free(text);
+    return EXIT_PASS;
+}
+
+static int check_exit_code(const struct ecg_result *result)
+{
+    if (result->units_failed > 0)
+        return EXIT_UNANALYZED;
+    return result->n_failing > 0 ? EXIT_FINDINGS : EXIT_PASS;
+}
+
+static int check_run(const struct ecg_check_options *opts)
+{
+    struct ecg_result result;
+    struct ecg_diag diag;
+    int rc, code;
+
+    ecg_diag_clear(&diag);
+    ecg_result_init(&result);
+    rc = ecg_run_check(&result, opts, stderr, &diag);
+    if (rc != 0) {
+        code = rc == ECG_ENOMEM ? EXIT_UNANALYZED : EXIT_USAGE;
+        if (rc == ECG_ENOMEM)
+            ecg_diag_set(&diag, NULL, 0, 0, "out of memory");
+        ecg_result_fini(&result);
+        return fail(&diag, code);
+    }
+    print_unit_errors(&result);
+    rc = write_output(&result, opts, &diag);
+    if (rc == 0 && !opts->quiet)
+        ecg_report_summary(stderr, &result);
+    code = rc != 0 ? fail(&diag, EXIT_USAGE) : check_exit_code(&result);
+    ecg_result_fini(&result);
+    return code;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    struct ecg_check_options opts;
+    struct ecg_diag diag;
+    int code;
+
+    ecg_diag_clear(&diag);
+    if (ecg_cli_parse_check(&opts, argc, argv, &diag) != 0) {
+        ecg_cli_fini(&opts);
+        return fail(&diag, EXIT_USAGE);
+    }
+    if (opts.help) {
+        ecg_cli_print_check_help(stdout);
+        code = EXIT_PASS;
+    } else if (opts.list_checks || opts.dump_config) {
+        code = check_info(&opts);
+    } else {
+        code = check_run(&opts);
+    }
+    ecg_cli_fini(&opts);
+    return code;
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+    if (argc == 2 && strcmp(argv[1], "--json") == 0)
+        return ecg_catalog_print_json(stdout) == 0 ? EXIT_PASS : EXIT_USAGE;
+    if (argc == 1) {
+        ecg_catalog_print_table(stdout);
+        return EXIT_PASS;
+    }
+    fprintf(stderr, "ecg: error: usage: ecg rules [--json]\n");
+    return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    const char *cmd = argc > 1 ? argv[1] : NULL;
+
+    if (cmd == NULL) {
+        fputs(main_help, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "rules") == 0)
+        return cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        print_version(stdout);
+        return EXIT_PASS;
+    }
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        fputs(main_help, stdout);
+        return EXIT_PASS;
+    }
+    fprintf(stderr, "ecg: error: unknown command '%s' (try 'ecg help')\n", cmd);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,234 @@
+/* The single traversal and rule dispatch; see walk.h. Top-level declarations in files
+ * whose findings are not kept (system headers, filtered headers) are skipped whole, which
+ * is most of a typical unit. */
+#include "analyzer/walk.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/error.h"
+#include "rules/rule.h"
+#include "rules/rule_int.h"
+
+static size_t kinds_bound(const struct rule_desc *const *rules, size_t n_rules)
+{
+    size_t bound = 0;
+
+    for (size_t r = 0; r < n_rules; r++) {
+        for (size_t k = 0; k < RULE_MAX_KINDS && rules[r]->kinds[k] != 0; k++) {
+            if ((size_t)rules[r]->kinds[k] + 1 > bound)
+                bound = (size_t)rules[r]->kinds[k] + 1;
+        }
+    }
+    return bound;
+}
+
+static int rule_wants_kind(const struct rule_desc *desc, size_t kind)
+{
+    for (size_t k = 0; k < RULE_MAX_KINDS && desc->kinds[k] != 0; k++) {
+        if ((size_t)desc->kinds[k] == kind)
+            return 1;
+    }
+    return 0;
+}
+
+/* Builds the SIZE_MAX-terminated list of rules matching pred; NULL when none match. */
+static int subscriber_list(size_t **out, const struct ecg_walk *w, size_t kind, int functions)
+{
+    size_t n = 0;
+    size_t *list;
+
+    list = malloc((w->n_rules + 1) * sizeof(*list));
+    if (list == NULL)
+        return ECG_ENOMEM;
+    for (size_t r = 0; r < w->n_rules; r++) {
+        const struct rule_desc *d = w->rules[r].desc;
+        int wanted = functions ? (d->on_function_enter != NULL || d->on_function_leave != NULL)
+                               : rule_wants_kind(d, kind);
+        if (wanted)
+            list[n++] = r;
+    }
+    list[n] = SIZE_MAX;
+    if (n == 0) {
+        free(list);
+        list = NULL;
+    }
+    *out = list;
+    return 0;
+}
+
+static int build_dispatch(struct ecg_walk *w, const struct rule_desc *const *rules, size_t n)
+{
+    w->n_kinds = kinds_bound(rules, n);
+    w->by_kind = calloc(w->n_kinds != 0 ? w->n_kinds : 1, sizeof(*w->by_kind));
+    if (w->by_kind == NULL)
+        return ECG_ENOMEM;
+    for (size_t kind = 0; kind < w->n_kinds; kind++) {
+        if (subscriber_list(&w->by_kind[kind], w, kind, 0) != 0)
+            return ECG_ENOMEM;
+    }
+    return subscriber_list(&w->function_subscribers, w, 0, 1);
+}
+
+int ecg_walk_init(struct ecg_walk *w, CXTranslationUnit tu, const struct ecg_config *config,
+                  struct ecg_filefilter *filter, struct ecg_findings *out,
+                  const struct rule_desc *const *rules, size_t n_rules)
+{
+    memset(w, 0, sizeof(*w));
+    w->tu = tu;
+    w->config = config;
+    w->filter = filter;
+    w->out = out;
+    w->function = clang_getNullCursor();
+    w->rules = calloc(n_rules != 0 ? n_rules : 1, sizeof(*w->rules));
+    if (w->rules == NULL)
+        return ECG_ENOMEM;
+    w->n_rules = n_rules;
+    for (size_t r = 0; r < n_rules; r++) {
+        w->rules[r].desc = rules[r];
+        if (rules[r]->state_size == 0)
+            continue;
+        w->rules[r].state = calloc(1, rules[r]->state_size);
+        if (w->rules[r].state == NULL)
+            return ECG_ENOMEM;
+    }
+    return build_dispatch(w, rules, n_rules);
+}
+
+void ecg_walk_fini(struct ecg_walk *w)
+{
+    for (size_t r = 0; r < w->n_rules; r++) {
+        if (w->rules[r].state != NULL && w->rules[r].desc->state_fini != NULL)
+            w->rules[r].desc->state_fini(w->rules[r].state);
+        free(w->rules[r].state);
+    }
+    free(w->rules);
+    for (size_t k = 0; k < w->n_kinds; k++)
+        free(w->by_kind[k]);
+    free(w->by_kind);
+    free(w->function_subscribers);
+    free(w->stack);
+    memset(w, 0, sizeof(*w));
+}
+
+static void call_rule(struct ecg_walk *w, size_t r, rule_cursor_fn fn, CXCursor cursor)
+{
+    struct rule_ctx rc = { w, w->rules[r].desc, w->rules[r].state, NULL };
+
+    if (fn != NULL)
+        fn(&rc, cursor);
+}
+
+static void dispatch_cursor(struct ecg_walk *w, CXCursor cursor, int leaving)
+{
+    size_t kind = (size_t)clang_getCursorKind(cursor);
+    const size_t *list;
+
+    if (kind >= w->n_kinds || w->by_kind[kind] == NULL)
+        return;
+    list = w->by_kind[kind];
+    for (size_t i = 0; list[i] != SIZE_MAX; i++) {
+        const struct rule_desc *d = w->rules[list[i]].desc;
+        call_rule(w, list[i], leaving ? d->on_cursor_leave : d->on_cursor, cursor);
+    }
+}
+
+static void dispatch_function(struct ecg_walk *w, CXCursor fn, int leaving)
+{
+    const size_t *list = w->function_subscribers;
+
+    for (size_t i = 0; list != NULL && list[i] != SIZE_MAX; i++) {
+        const struct rule_desc *d = w->rules[list[i]].desc;
+        call_rule(w, list[i], leaving ? d->on_function_leave : d->on_function_enter, fn);
+    }
+}
+
+static int stack_push(struct ecg_walk *w, CXCursor cursor)
+{
+    if (w->depth == w->cap) {
+        size_t cap = w->cap != 0 ? w->cap * 2 : 256;
+        CXCursor *grown = realloc(w->stack, cap * sizeof(*grown));
+        if (grown == NULL)
+            return ECG_ENOMEM;
+        w->stack = grown;
+        w->cap = cap;
+    }
+    w->stack[w->depth++] = cursor;
+    return 0;
+}
+
+/* Leaves the cursor on top of the stack: leave callbacks, then the pop. */
+static void stack_pop(struct ecg_walk *w)
+{
+    CXCursor top = w->stack[w->depth - 1];
+
+    dispatch_cursor(w, top, 1);
+    if (w->depth - 1 == w->function_depth && !clang_Cursor_isNull(w->function)) {
+        dispatch_function(w, top, 1);
+        w->function = clang_getNullCursor();
+        w->function_depth = 0;
+    }
+    w->depth--;
+}
+
+static void enter(struct ecg_walk *w, CXCursor cursor)
+{
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+
+    if (kind == CXCursor_FunctionDecl && clang_Cursor_isNull(w->function) &&
+        clang_isCursorDefinition(cursor)) {
+        w->function = cursor;
+        w->function_depth = w->depth - 1;
+        dispatch_function(w, cursor, 0);
+    }
+    dispatch_cursor(w, cursor, 0);
+}
+
+static int skip_top_level(struct ecg_walk *w, CXCursor cursor)
+{
+    return !ecg_filefilter_keep(w->filter, clang_getCursorLocation(cursor), NULL);
+}
+
+static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    struct ecg_walk *w = data;
+
+    /* libclang visits in pre-order; every cursor not an ancestor of this one is done. */
+    while (w->depth > 1 && !clang_equalCursors(w->stack[w->depth - 1], parent))
+        stack_pop(w);
+    if (w->depth == 1 && skip_top_level(w, cursor))
+        return CXChildVisit_Continue;
+    if (stack_push(w, cursor) != 0) {
+        w->failed = 1;
+        return CXChildVisit_Break;
+    }
+    enter(w, cursor);
+    return CXChildVisit_Recurse;
+}
+
+static void call_unit_hooks(struct ecg_walk *w, int end)
+{
+    for (size_t r = 0; r < w->n_rules; r++) {
+        const struct rule_desc *d = w->rules[r].desc;
+        rule_unit_fn fn = end ? d->on_unit_end : d->on_unit_begin;
+        struct rule_ctx rc = { w, d, w->rules[r].state, NULL };
+        if (fn != NULL)
+            fn(&rc);
+    }
+}
+
+int ecg_walk_run(struct ecg_walk *w)
+{
+    CXCursor root = clang_getTranslationUnitCursor(w->tu);
+
+    call_unit_hooks(w, 0);
+    if (stack_push(w, root) != 0)
+        return ECG_ENOMEM;
+    clang_visitChildren(root, visit, w);
+    while (w->depth > 1)
+        stack_pop(w);
+    w->depth = 0;
+    call_unit_hooks(w, 1);
+    return w->failed ? ECG_ENOMEM : 0;
+}

@@ -1,0 +1,53 @@
+/* The one traversal of a translation unit. libclang's own iterative visitor drives it
+ * (CXChildVisit_Recurse), and an ancestor stack turns its pre-order visits into enter and
+ * leave events, so a 10,000-deep expression costs no native stack. Each cursor is
+ * dispatched to the rules subscribed to its kind. */
+#ifndef ECG_ANALYZER_WALK_H
+#define ECG_ANALYZER_WALK_H
+
+#include <clang-c/Index.h>
+#include <stddef.h>
+
+#include "analyzer/filefilter.h"
+#include "analyzer/finding.h"
+
+struct ecg_config;
+struct rule_desc;
+
+/* One enabled rule during a walk. */
+struct ecg_walk_rule {
+    const struct rule_desc *desc;
+    void *state; /* desc->state_size zeroed bytes, or NULL when the size is 0 */
+};
+
+struct ecg_walk {
+    CXTranslationUnit tu;
+    const struct ecg_config *config; /* borrowed; rule options come from here */
+    struct ecg_filefilter *filter;   /* borrowed; which files' findings are kept */
+    struct ecg_findings *out;        /* borrowed; findings are appended here */
+    struct ecg_walk_rule *rules;     /* owned */
+    size_t n_rules;
+    size_t **by_kind;     /* owned; by_kind[kind] lists rule indices, SIZE_MAX-terminated */
+    size_t n_kinds;       /* by_kind covers kinds below n_kinds */
+    size_t *function_subscribers; /* owned; rules with function callbacks, SIZE_MAX-terminated */
+    CXCursor *stack;      /* owned; ancestors of the cursor being visited, root first */
+    size_t depth;
+    size_t cap;
+    CXCursor function;    /* the enclosing function definition, or null */
+    size_t function_depth; /* stack depth at which function was entered */
+    int failed;           /* memory ran out during the walk */
+};
+
+/* Prepares a walk over tu with the given enabled rules (registry order). Allocates rule
+ * states and the dispatch table. Returns 0 or ECG_ENOMEM. */
+int ecg_walk_init(struct ecg_walk *w, CXTranslationUnit tu, const struct ecg_config *config,
+                  struct ecg_filefilter *filter, struct ecg_findings *out,
+                  const struct rule_desc *const *rules, size_t n_rules);
+
+/* Runs on_unit_begin, walks the unit once, then runs on_unit_end. Returns 0 or ECG_ENOMEM. */
+int ecg_walk_run(struct ecg_walk *w);
+
+/* Releases rule states (through state_fini) and the tables. */
+void ecg_walk_fini(struct ecg_walk *w);
+
+#endif

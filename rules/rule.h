@@ -1,0 +1,116 @@
+/* The rule interface: a rule is one file with a const struct rule_desc and callbacks. The
+ * engine walks each translation unit once and calls a rule for the cursor kinds it lists,
+ * so rules never re-walk the tree. Rules report through rule_report*, which drop findings
+ * outside the analysed files (system headers, --header-filter) before any work is done. */
+#ifndef ECG_RULES_RULE_H
+#define ECG_RULES_RULE_H
+
+#include <clang-c/Index.h>
+#include <stddef.h>
+
+#include "analyzer/finding.h"
+
+#define RULE_MAX_KINDS 12
+#define RULE_MAX_CWE 6
+
+struct rule_ctx;
+
+enum rule_opt_type {
+    RULE_OPT_BOOL,
+    RULE_OPT_INT,
+    RULE_OPT_STRING,
+    RULE_OPT_STRING_LIST, /* a JSON array of strings; the default is comma-separated */
+};
+
+struct rule_option {
+    const char *name;
+    enum rule_opt_type type;
+    const char *default_value; /* as text: "true", "10", "foo", "a,b" */
+    const char *doc;
+};
+
+typedef void (*rule_cursor_fn)(struct rule_ctx *rc, CXCursor cursor);
+typedef void (*rule_unit_fn)(struct rule_ctx *rc);
+
+struct rule_desc {
+    const char *id;          /* family-name */
+    const char *title;       /* a few words, SARIF name */
+    const char *summary;     /* one sentence, SARIF shortDescription */
+    const char *description; /* a paragraph, SARIF fullDescription */
+    const char *tags;        /* comma-separated: security, maintainability, concurrency ... */
+    const char *precision;   /* very-high, high, medium, low */
+    const char *security_severity; /* "0.1".."10.0" for security rules, else NULL */
+    int cwe[RULE_MAX_CWE];         /* 0-terminated */
+    enum ecg_level level;
+    int opt_in; /* not enabled unless a checks glob names it; the docs page says why */
+    const struct rule_option *options;
+    size_t n_options;
+    size_t state_size; /* per translation unit; allocated and zeroed by the engine */
+    enum CXCursorKind kinds[RULE_MAX_KINDS]; /* kinds on_cursor wants; 0-terminated */
+    rule_cursor_fn on_cursor;          /* entering a cursor of a listed kind */
+    rule_cursor_fn on_cursor_leave;    /* leaving it (after its children) */
+    rule_cursor_fn on_function_enter;  /* entering a function definition */
+    rule_cursor_fn on_function_leave;  /* leaving it */
+    rule_unit_fn on_unit_begin;        /* before the walk */
+    rule_unit_fn on_unit_end;          /* after the walk: report whole-unit findings */
+    void (*state_fini)(void *state);   /* releases what the state owns, if anything */
+};
+
+/* The rule's per-unit state (state_size bytes, zeroed before on_unit_begin). */
+void *rule_state(struct rule_ctx *rc);
+
+/* The descriptor of the rule being called. */
+const struct rule_desc *rule_current(const struct rule_ctx *rc);
+
+/* The translation unit being walked. */
+CXTranslationUnit rule_unit(const struct rule_ctx *rc);
+
+/* The function definition the walk is inside, or a null cursor at file scope. */
+CXCursor rule_function(const struct rule_ctx *rc);
+
+/* The ancestors of the current cursor: 0 is its parent, 1 its grandparent... Returns a
+ * null cursor past the translation unit. */
+CXCursor rule_ancestor(const struct rule_ctx *rc, size_t up);
+
+/* Nonzero when loc lies in a file whose findings are kept (main file or a header that
+ * passes the header filter; never a system header). */
+int rule_location_analyzed(const struct rule_ctx *rc, CXSourceLocation loc);
+
+/* Reports a finding at the cursor's extent with the rule's level. Returns the finding so
+ * related locations, flow steps and fixes can be attached, or NULL when the location is
+ * filtered out (or memory ran out): then there is nothing to attach to. The pointer is
+ * valid until the next rule_report* call. */
+struct ecg_finding *rule_report(struct rule_ctx *rc, CXCursor at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* As rule_report, at an explicit range. */
+struct ecg_finding *rule_report_range(struct rule_ctx *rc, CXSourceRange range, const char *fmt,
+                                      ...) __attribute__((format(printf, 3, 4)));
+
+/* Attaches a related location to f. */
+void rule_add_related(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range,
+                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Appends a step to f's flow (source first, sink last). */
+void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range,
+                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Adds a replacement of range by text to f's fix, described by description (first call). */
+void rule_add_fix(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range,
+                  const char *text, const char *description);
+
+/* The effective value of an option declared in the descriptor (configuration or default). */
+int rule_option_bool(const struct rule_ctx *rc, const char *name);
+long rule_option_int(const struct rule_ctx *rc, const char *name);
+const char *rule_option_string(const struct rule_ctx *rc, const char *name);
+
+/* Nonzero when word is one of the items of a RULE_OPT_STRING_LIST option. */
+int rule_option_list_has(const struct rule_ctx *rc, const char *name, const char *word);
+
+/* Copies the cursor's spelling (name) into buf; returns buf ("" when it has none). */
+const char *rule_cursor_name(CXCursor cursor, char *buf, size_t size);
+
+/* The called function's name for a CallExpr, into buf; returns buf ("" when indirect). */
+const char *rule_callee_name(CXCursor call, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,528 @@
+/* Unit tests for the SARIF writer: the log is parsed back with cJSON and checked field by
+ * field (driver and rules, code point columns, URIs, related locations, flows, fixes, the
+ * all-or-none suppressions rule, invocation), plus byte-identical output across writes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "analyzer/error.h"
+#include "analyzer/result.h"
+#include "analyzer/srcfile.h"
+#include "rules/rule.h"
+#include "sarif/sarif.h"
+
+#ifndef ECG_TEST_TMPDIR
+#error "ECG_TEST_TMPDIR must name a scratch directory"
+#endif
+
+#define BF "security-banned-function"
+#define MAX_FILES 4
+
+static const struct rule_desc rule_banned = {
+    .id = BF,
+    .title = "Banned function",
+    .summary = "Flags C library calls that cannot bound their output.",
+    .description = "strcpy, gets and sprintf write past their buffer.",
+    .tags = "security, maintainability,,security",
+    .precision = "high",
+    .security_severity = "8.1",
+    .cwe = {242, 676},
+    .level = ECG_LEVEL_WARNING,
+};
+
+static const struct rule_desc rule_plain = {
+    .id = "style-plain",
+    .summary = "A rule with no extras.",
+    .level = ECG_LEVEL_NOTE,
+};
+
+struct fixture {
+    char dir[4096];
+    struct ecg_result result;
+    const struct rule_desc *rules[2];
+    char *out;
+    size_t size;
+    cJSON *log; /* last output, parsed */
+};
+
+static int setup(void **state)
+{
+    struct fixture *fx = calloc(1, sizeof(*fx));
+
+    if (fx == NULL)
+        return -1;
+    if (mkdir(ECG_TEST_TMPDIR, 0777) != 0 && errno != EEXIST)
+        return -1;
+    snprintf(fx->dir, sizeof(fx->dir), "%s/sarif-XXXXXX", ECG_TEST_TMPDIR);
+    if (mkdtemp(fx->dir) == NULL)
+        return -1;
+    ecg_result_init(&fx->result);
+    fx->result.root = strdup(fx->dir);
+    fx->result.sources = ecg_srccache_new();
+    fx->result.rules = malloc(sizeof(fx->rules));
+    if (fx->result.root == NULL || fx->result.sources == NULL || fx->result.rules == NULL)
+        return -1;
+    fx->result.rules[0] = &rule_banned;
+    fx->result.rules[1] = &rule_plain;
+    fx->result.n_rules = 2;
+    fx->result.units_total = 1;
+    fx->result.timestamps = 0;
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *fx = *state;
+    char path[4200];
+
+    ecg_result_fini(&fx->result);
+    free(fx->out);
+    cJSON_Delete(fx->log);
+    for (int i = 0; i < MAX_FILES; i++) {
+        snprintf(path, sizeof(path), "%s/f%d.c", fx->dir, i);
+        unlink(path);
+    }
+    rmdir(fx->dir);
+    free(fx);
+    return 0;
+}
+
+static const char *write_source(const struct fixture *fx, int n, const char *text, char *buf,
+                                size_t size)
+{
+    FILE *f;
+
+    snprintf(buf, size, "%s/f%d.c", fx->dir, n);
+    f = fopen(buf, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+    assert_int_equal(fclose(f), 0);
+    return buf;
+}
+
+static struct ecg_range span(const char *path, unsigned line, unsigned col, unsigned end_line,
+                             unsigned end_col)
+{
+    struct ecg_range r = {(char *)path, line, col, end_line, end_col};
+
+    return r;
+}
+
+static struct ecg_finding *add_finding(struct fixture *fx, const char *rule_id,
+                                       enum ecg_level level, struct ecg_range r,
+                                       const char *message)
+{
+    struct ecg_finding f;
+
+    memset(&f, 0, sizeof(f));
+    f.rule_id = rule_id;
+    f.level = level;
+    assert_int_equal(ecg_range_set(&f.range, r.path, r.line, r.col, r.end_line, r.end_col), 0);
+    f.message = strdup(message);
+    assert_non_null(f.message);
+    assert_int_equal(ecg_findings_take(&fx->result.findings, &f), 0);
+    return &fx->result.findings.items[fx->result.findings.len - 1];
+}
+
+/* Writes the log into memory and parses it into fx->log. */
+static void write_log(struct fixture *fx, const char *category)
+{
+    struct sarif_options opts = {category};
+    FILE *f;
+
+    free(fx->out);
+    fx->out = NULL;
+    cJSON_Delete(fx->log);
+    f = open_memstream(&fx->out, &fx->size);
+    assert_non_null(f);
+    assert_int_equal(sarif_write(f, &fx->result, &opts), 0);
+    assert_int_equal(fclose(f), 0);
+    fx->log = cJSON_Parse(fx->out);
+    assert_non_null(fx->log);
+}
+
+/* The item at a dotted path: "runs.0.results.1.level" (numbers index arrays). */
+static const cJSON *at(const cJSON *node, const char *path)
+{
+    char key[128];
+
+    while (node != NULL && *path != '\0') {
+        size_t n = strcspn(path, ".");
+        char *end;
+        long index;
+        assert_true(n < sizeof(key));
+        memcpy(key, path, n);
+        key[n] = '\0';
+        index = strtol(key, &end, 10);
+        if (cJSON_IsArray(node) && *end == '\0' && end != key)
+            node = cJSON_GetArrayItem(node, (int)index);
+        else
+            node = cJSON_GetObjectItemCaseSensitive(node, key);
+        path += path[n] == '.' ? n + 1 : n;
+    }
+    return node;
+}
+
+static void assert_str_at(const cJSON *root, const char *path, const char *want)
+{
+    const cJSON *item = at(root, path);
+
+    if (item == NULL || !cJSON_IsString(item))
+        fail_msg("%s: missing or not a string", path);
+    assert_string_equal(item->valuestring, want);
+}
+
+static void assert_num_at(const cJSON *root, const char *path, double want)
+{
+    const cJSON *item = at(root, path);
+
+    if (item == NULL || !cJSON_IsNumber(item))
+        fail_msg("%s: missing or not a number", path);
+    if (item->valuedouble != want)
+        fail_msg("%s: %g, want %g", path, item->valuedouble, want);
+}
+
+static void assert_absent(const cJSON *root, const char *path)
+{
+    if (at(root, path) != NULL)
+        fail_msg("%s: present but should not be", path);
+}
+
+/* No string anywhere in the tree is empty. */
+static void assert_no_empty_strings(const cJSON *node)
+{
+    const cJSON *child;
+
+    if (cJSON_IsString(node))
+        assert_true(node->valuestring[0] != '\0');
+    cJSON_ArrayForEach(child, node)
+    {
+        assert_no_empty_strings(child);
+    }
+}
+
+static void test_sarif_header_driver_and_rules(void **state)
+{
+    struct fixture *fx = *state;
+    const cJSON *rule;
+    const cJSON *tags;
+
+    write_log(fx, NULL);
+    assert_str_at(fx->log, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    assert_str_at(fx->log, "version", "2.1.0");
+    assert_int_equal(cJSON_GetArraySize(at(fx->log, "runs")), 1);
+    assert_str_at(fx->log, "runs.0.tool.driver.name", "ecg");
+    assert_str_at(fx->log, "runs.0.tool.driver.semanticVersion", "0.1.0");
+    assert_str_at(fx->log, "runs.0.tool.driver.informationUri", "https://github.com/ecg-tools/ecg");
+    rule = at(fx->log, "runs.0.tool.driver.rules.0");
+    assert_str_at(rule, "id", BF);
+    assert_str_at(rule, "name", "Banned function");
+    assert_str_at(rule, "shortDescription.text", rule_banned.summary);
+    assert_str_at(rule, "fullDescription.text", rule_banned.description);
+    assert_str_at(rule, "helpUri",
+                  "https://github.com/ecg-tools/ecg/blob/main/docs/rules/" BF ".md");
+    assert_str_at(rule, "help.text",
+                  "Flags C library calls that cannot bound their output.\n\n"
+                  "strcpy, gets and sprintf write past their buffer.\n\n"
+                  "See https://github.com/ecg-tools/ecg/blob/main/docs/rules/" BF ".md");
+    assert_non_null(strstr(at(rule, "help.markdown")->valuestring,
+                           "[Documentation](https://github.com/ecg-tools/ecg/blob/main/docs/"
+                           "rules/" BF ".md)"));
+    assert_str_at(rule, "defaultConfiguration.level", "warning");
+    assert_str_at(rule, "properties.precision", "high");
+    assert_str_at(rule, "properties.security-severity", "8.1");
+    tags = at(rule, "properties.tags");
+    assert_int_equal(cJSON_GetArraySize(tags), 4);
+    assert_str_at(tags, "0", "security");
+    assert_str_at(tags, "1", "maintainability");
+    assert_str_at(tags, "2", "external/cwe/cwe-242");
+    assert_str_at(tags, "3", "external/cwe/cwe-676");
+    rule = at(fx->log, "runs.0.tool.driver.rules.1");
+    assert_str_at(rule, "id", "style-plain");
+    assert_str_at(rule, "defaultConfiguration.level", "note");
+    assert_absent(rule, "name");
+    assert_absent(rule, "fullDescription");
+    assert_absent(rule, "properties");
+    assert_str_at(fx->log, "runs.0.columnKind", "unicodeCodePoints");
+    assert_int_equal(cJSON_GetArraySize(at(fx->log, "runs.0.results")), 0);
+    assert_no_empty_strings(fx->log);
+}
+
+static void test_sarif_result_location_in_code_points(void **state)
+{
+    struct fixture *fx = *state;
+    char path[4200];
+    const cJSON *res;
+    struct ecg_finding *f;
+
+    /* "é" is two bytes: strcpy is at byte column 11, code point column 10. */
+    write_source(fx, 0, "int a;\ns = \"\xc3\xa9\"; strcpy(d, s);\n", path, sizeof(path));
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 2, 11, 2, 23), "'strcpy' is unbounded");
+    memcpy(f->fingerprint, "0123456789abcdef", 17);
+    add_finding(fx, "style-plain", ECG_LEVEL_NOTE, span(path, 1, 1, 2, 8), "multi-line");
+    write_log(fx, NULL);
+    res = at(fx->log, "runs.0.results.0");
+    assert_str_at(res, "ruleId", BF);
+    assert_num_at(res, "ruleIndex", 0);
+    assert_str_at(res, "level", "warning");
+    assert_str_at(res, "message.text", "'strcpy' is unbounded");
+    assert_str_at(res, "locations.0.physicalLocation.artifactLocation.uri", "f0.c");
+    assert_str_at(res, "locations.0.physicalLocation.artifactLocation.uriBaseId", "%SRCROOT%");
+    assert_num_at(res, "locations.0.physicalLocation.region.startLine", 2);
+    assert_num_at(res, "locations.0.physicalLocation.region.startColumn", 10);
+    assert_num_at(res, "locations.0.physicalLocation.region.endLine", 2);
+    assert_num_at(res, "locations.0.physicalLocation.region.endColumn", 22);
+    assert_str_at(res, "locations.0.physicalLocation.region.snippet.text",
+                  "s = \"\xc3\xa9\"; strcpy(d, s);");
+    assert_str_at(res, "partialFingerprints.ecg/v1", "0123456789abcdef");
+    assert_absent(res, "suppressions");
+    assert_absent(res, "relatedLocations");
+    assert_absent(res, "codeFlows");
+    assert_absent(res, "fixes");
+    /* The end of a multi-line range is converted with its own line's text. */
+    res = at(fx->log, "runs.0.results.1");
+    assert_num_at(res, "ruleIndex", 1);
+    assert_str_at(res, "level", "note");
+    assert_num_at(res, "locations.0.physicalLocation.region.endLine", 2);
+    assert_num_at(res, "locations.0.physicalLocation.region.endColumn", 7);
+    assert_absent(res, "partialFingerprints");
+}
+
+static void test_sarif_uris(void **state)
+{
+    struct fixture *fx = *state;
+    char path[4200];
+    char want[4400];
+    const cJSON *uri;
+
+    snprintf(path, sizeof(path), "%s/my dir/a#b%%.c", fx->dir);
+    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 2), "m");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, span("/other place/b.c", 1, 1, 1, 2), "m");
+    write_log(fx, NULL);
+    assert_str_at(fx->log, "runs.0.results.0.locations.0.physicalLocation.artifactLocation.uri",
+                  "my%20dir/a%23b%25.c");
+    assert_str_at(fx->log, "runs.0.results.1.locations.0.physicalLocation.artifactLocation.uri",
+                  "file:///other%20place/b.c");
+    assert_absent(fx->log,
+                  "runs.0.results.1.locations.0.physicalLocation.artifactLocation.uriBaseId");
+    uri = at(fx->log, "runs.0.originalUriBaseIds.%SRCROOT%.uri");
+    assert_non_null(uri);
+    snprintf(want, sizeof(want), "file://%s/", fx->dir);
+    assert_string_equal(uri->valuestring, want);
+    assert_int_equal(uri->valuestring[strlen(uri->valuestring) - 1], '/');
+}
+
+static void test_sarif_related_flow_and_fix(void **state)
+{
+    struct fixture *fx = *state;
+    char path[4200];
+    struct ecg_finding *f;
+    struct ecg_range r;
+    const cJSON *res;
+
+    write_source(fx, 0, "char dst[4];\n\t\xc3\xa9 = gets(dst);\n", path, sizeof(path));
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 2, 7, 2, 16), "m");
+    r = span(path, 1, 6, 1, 9);
+    assert_int_equal(ecg_finding_add_note(&f->related, &f->n_related, &r, "declared here"), 0);
+    r = span(path, 1, 1, 1, 13);
+    assert_int_equal(ecg_finding_add_note(&f->flow, &f->n_flow, &r, "source"), 0);
+    r = span(path, 2, 7, 2, 16);
+    assert_int_equal(ecg_finding_add_note(&f->flow, &f->n_flow, &r, "sink"), 0);
+    r = span(path, 2, 7, 2, 11);
+    assert_int_equal(ecg_finding_add_edit(f, &r, "fgets"), 0);
+    r = span("/elsewhere/x.h", 3, 1, 3, 1);
+    assert_int_equal(ecg_finding_add_edit(f, &r, ""), 0);
+    f->fix_description = strdup("use fgets");
+    assert_non_null(f->fix_description);
+    write_log(fx, NULL);
+    res = at(fx->log, "runs.0.results.0");
+    assert_num_at(res, "relatedLocations.0.id", 1);
+    assert_str_at(res, "relatedLocations.0.message.text", "declared here");
+    assert_num_at(res, "relatedLocations.0.physicalLocation.region.startColumn", 6);
+    assert_str_at(res, "codeFlows.0.threadFlows.0.locations.0.location.message.text", "source");
+    assert_str_at(res, "codeFlows.0.threadFlows.0.locations.1.location.message.text", "sink");
+    assert_num_at(res,
+                  "codeFlows.0.threadFlows.0.locations.1.location.physicalLocation.region."
+                  "startColumn",
+                  6);
+    assert_str_at(res, "fixes.0.description.text", "use fgets");
+    assert_int_equal(cJSON_GetArraySize(at(res, "fixes.0.artifactChanges")), 2);
+    assert_str_at(res, "fixes.0.artifactChanges.0.artifactLocation.uri", "f0.c");
+    assert_num_at(res, "fixes.0.artifactChanges.0.replacements.0.deletedRegion.startColumn", 6);
+    assert_num_at(res, "fixes.0.artifactChanges.0.replacements.0.deletedRegion.endColumn", 10);
+    assert_str_at(res, "fixes.0.artifactChanges.0.replacements.0.insertedContent.text", "fgets");
+    assert_str_at(res, "fixes.0.artifactChanges.1.artifactLocation.uri", "file:///elsewhere/x.h");
+    /* A deletion has no insertedContent rather than an empty string. */
+    assert_absent(res, "fixes.0.artifactChanges.1.replacements.0.insertedContent");
+    assert_num_at(res, "fixes.0.artifactChanges.1.replacements.0.deletedRegion.startLine", 3);
+    assert_no_empty_strings(fx->log);
+}
+
+static void test_sarif_suppressions_all_or_none(void **state)
+{
+    struct fixture *fx = *state;
+    struct ecg_finding *f;
+
+    add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 1, 1, 1, 2), "a");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 2, 1, 2, 2), "b");
+    write_log(fx, NULL);
+    assert_absent(fx->log, "runs.0.results.0.suppressions");
+    assert_absent(fx->log, "runs.0.results.1.suppressions");
+    f->suppressed = 1;
+    f->justification = strdup("NOLINT(security-banned-function): checked length");
+    assert_non_null(f->justification);
+    write_log(fx, NULL);
+    assert_true(cJSON_IsArray(at(fx->log, "runs.0.results.0.suppressions")));
+    assert_int_equal(cJSON_GetArraySize(at(fx->log, "runs.0.results.0.suppressions")), 0);
+    assert_int_equal(cJSON_GetArraySize(at(fx->log, "runs.0.results.1.suppressions")), 1);
+    assert_str_at(fx->log, "runs.0.results.1.suppressions.0.kind", "inSource");
+    assert_str_at(fx->log, "runs.0.results.1.suppressions.0.justification",
+                  "NOLINT(security-banned-function): checked length");
+    free(f->justification);
+    f->justification = NULL;
+    write_log(fx, NULL);
+    assert_absent(fx->log, "runs.0.results.1.suppressions.0.justification");
+}
+
+static void test_sarif_gate_failing_warning_is_error(void **state)
+{
+    struct fixture *fx = *state;
+    struct ecg_finding *f;
+
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 1, 1, 1, 2), "a");
+    f->fails_gate = 1;
+    add_finding(fx, "unknown-rule", ECG_LEVEL_ERROR, span("/x.c", 2, 1, 2, 2), "b");
+    write_log(fx, NULL);
+    assert_str_at(fx->log, "runs.0.results.0.level", "error");
+    assert_str_at(fx->log, "runs.0.results.1.level", "error");
+    assert_absent(fx->log, "runs.0.results.1.ruleIndex");
+}
+
+static void test_sarif_invocation(void **state)
+{
+    struct fixture *fx = *state;
+    char path[4200];
+    const cJSON *inv;
+
+    write_source(fx, 0, "\xc3\xa9\xc3\xa9 x y\n", path, sizeof(path));
+    fx->result.command_line = strdup("ecg check -p build");
+    assert_non_null(fx->result.command_line);
+    fx->result.units_total = 2;
+    fx->result.units_failed = 1;
+    assert_int_equal(ecg_result_add_unit_error(&fx->result, path, path, 1, 6, "unknown type"), 0);
+    assert_int_equal(ecg_result_add_unit_error(&fx->result, "/u.c", "/u.c", 0, 0, "no input"), 0);
+    write_log(fx, NULL);
+    inv = at(fx->log, "runs.0.invocations.0");
+    assert_true(cJSON_IsFalse(at(inv, "executionSuccessful")));
+    assert_str_at(inv, "commandLine", "ecg check -p build");
+    assert_absent(inv, "startTimeUtc");
+    assert_absent(inv, "endTimeUtc");
+    assert_str_at(inv, "toolExecutionNotifications.0.level", "error");
+    assert_str_at(inv, "toolExecutionNotifications.0.message.text", "unknown type");
+    assert_str_at(inv,
+                  "toolExecutionNotifications.0.locations.0.physicalLocation.artifactLocation.uri",
+                  "f0.c");
+    assert_num_at(inv, "toolExecutionNotifications.0.locations.0.physicalLocation.region.startLine",
+                  1);
+    assert_num_at(
+        inv, "toolExecutionNotifications.0.locations.0.physicalLocation.region.startColumn", 4);
+    assert_absent(inv, "toolExecutionNotifications.1.locations.0.physicalLocation.region");
+    fx->result.units_failed = 0;
+    free(fx->result.command_line);
+    fx->result.command_line = NULL;
+    write_log(fx, NULL);
+    assert_true(cJSON_IsTrue(at(fx->log, "runs.0.invocations.0.executionSuccessful")));
+    assert_absent(fx->log, "runs.0.invocations.0.commandLine");
+}
+
+static void test_sarif_timestamps(void **state)
+{
+    struct fixture *fx = *state;
+
+    fx->result.timestamps = 1;
+    fx->result.start_time.tv_sec = 1700000000;
+    fx->result.start_time.tv_nsec = 250000000;
+    fx->result.end_time.tv_sec = 1700000061;
+    fx->result.end_time.tv_nsec = 0;
+    write_log(fx, NULL);
+    assert_str_at(fx->log, "runs.0.invocations.0.startTimeUtc", "2023-11-14T22:13:20.250Z");
+    assert_str_at(fx->log, "runs.0.invocations.0.endTimeUtc", "2023-11-14T22:14:21.000Z");
+}
+
+static void test_sarif_deterministic_bytes(void **state)
+{
+    struct fixture *fx = *state;
+    char path[4200];
+    char *first;
+    struct ecg_finding *f;
+
+    write_source(fx, 0, "gets(b);\n", path, sizeof(path));
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 5), "m");
+    f->suppressed = 1;
+    add_finding(fx, "style-plain", ECG_LEVEL_NOTE, span(path, 1, 6, 1, 7), "n");
+    fx->result.start_time.tv_sec = 5;
+    write_log(fx, NULL);
+    first = strdup(fx->out);
+    assert_non_null(first);
+    fx->result.start_time.tv_sec = 99;
+    write_log(fx, NULL);
+    assert_string_equal(first, fx->out);
+    free(first);
+}
+
+static void test_sarif_category_and_invalid_utf8(void **state)
+{
+    struct fixture *fx = *state;
+
+    add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 1, 1, 1, 2), "bad \xff byte \xed\xa0\x80");
+    write_log(fx, "ecg");
+    assert_str_at(fx->log, "runs.0.automationDetails.id", "ecg/");
+    assert_str_at(fx->log, "runs.0.results.0.message.text",
+                  "bad \xef\xbf\xbd byte \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+    assert_null(strchr(fx->out, '\xff'));
+    write_log(fx, "ci/linux/");
+    assert_str_at(fx->log, "runs.0.automationDetails.id", "ci/linux/");
+    write_log(fx, "");
+    assert_absent(fx->log, "runs.0.automationDetails");
+}
+
+static void test_sarif_eio_on_write_failure(void **state)
+{
+    struct fixture *fx = *state;
+    FILE *full = fopen("/dev/full", "w");
+
+    if (full == NULL)
+        skip();
+    assert_int_equal(sarif_write(full, &fx->result, NULL), ECG_EIO);
+    fclose(full);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_sarif_header_driver_and_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_result_location_in_code_points, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_uris, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_related_flow_and_fix, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_suppressions_all_or_none, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_gate_failing_warning_is_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_invocation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_timestamps, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_deterministic_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_category_and_invalid_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_eio_on_write_failure, setup, teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -39,7 +39,8 @@ int ecg_args_normalize(struct ecg_strvec *out, const char *const *argv, size_t a
                        const char *source_file, const char *directory);
 
 /* Rewrites the relative paths that flags carry (-I, -iquote, -isystem, -idirafter,
- * -include, -imacros, --sysroot, -isysroot and their joined forms) as absolute paths
+ * -include, -imacros, --sysroot, -isysroot, their joined forms, and @response files) as
+ * absolute paths
  * against directory, in place. libclang is never given a working directory: LLVM applies
  * -working-directory with a process-wide chdir, which would race between workers.
  * Returns 0 or ECG_ENOMEM. */

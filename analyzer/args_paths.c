@@ -13,6 +13,7 @@ static const char *const path_flags[] = {
     "-I", "-iquote", "-isystem", "-idirafter", "-include", "-imacros", "-isysroot",
     "--sysroot=", "--sysroot", "-iprefix", "-iwithprefix", "-iwithprefixbefore",
     "-cxx-isystem", "-F", "--include-directory=",
+    "@", /* a response file */
 };
 
 /* The length of the longest path flag arg starts with, or 0; *out_separate tells whether

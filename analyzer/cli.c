@@ -47,6 +47,7 @@ static const struct opt_spec opt_table[] = {
     { "show-suppressed", NULL, OPT_FLAG, FIELD(show_suppressed) },
     { "no-timestamps", NULL, OPT_FLAG, FIELD(no_timestamps) },
     { "help", "h", OPT_FLAG, FIELD(help) },
+    { "version", NULL, OPT_FLAG, FIELD(version) },
 };
 
 static const struct opt_spec *find_spec(const char *name, size_t len, int short_form)
@@ -269,6 +270,7 @@ static const char check_help[] =
     "  --no-timestamps             leave times out of SARIF (also when SOURCE_DATE_EPOCH is set)\n"
     "  --quiet                     no progress line and no summary on stderr\n"
     "  -j, --jobs N                worker threads (default: number of cores)\n"
+    "  --version                   print ecg's version and the libclang it uses\n"
     "  --help                      show this help\n"
     "\n"
     "Exit status:\n"

@@ -43,6 +43,7 @@ struct ecg_check_options {
     int show_suppressed;
     int no_timestamps;
     int help;
+    int version;
     struct ecg_strvec extra_args;        /* --extra-arg, appended to the flags */
     struct ecg_strvec extra_args_before; /* --extra-arg-before, prepended */
     struct ecg_strvec compiler_args;     /* after "--" */

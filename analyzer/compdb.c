@@ -298,26 +298,40 @@ static size_t json_top(const char *t, size_t len)
     return json_skip_ws(t, len, i);
 }
 
-/* Offset of entry, of its member key when key is not NULL, and of element elem of that
- * member when elem is not JSON_NONE; falls back to the closest enclosing value found. */
+/* Offset of member key of the object at obj, or of element elem of that member when elem
+ * is not JSON_NONE; falls back to the closest enclosing value found. */
+static size_t json_locate_member(const char *t, size_t len, size_t obj, const char *key,
+                                 size_t elem)
+{
+    size_t value;
+    size_t item;
+
+    if (t[obj] != '{')
+        return obj;
+    value = json_object_value(t, len, obj, key);
+    if (value == JSON_NONE)
+        return obj;
+    if (elem == JSON_NONE || t[value] != '[')
+        return value;
+    item = json_array_item(t, len, value, elem);
+    return item != JSON_NONE ? item : value;
+}
+
+/* Offset of top-level entry, or of its member key when key is not NULL (see
+ * json_locate_member); the top-level value itself when it is not an array. */
 static size_t json_locate(const char *t, size_t len, size_t entry, const char *key, size_t elem)
 {
     size_t top = json_top(t, len);
     size_t at;
-    size_t value;
 
-    if (top >= len || t[top] != '[')
-        return top < len ? top : JSON_NONE;
+    if (top >= len)
+        return JSON_NONE;
+    if (t[top] != '[')
+        return top;
     at = json_array_item(t, len, top, entry);
-    if (at == JSON_NONE || key == NULL || t[at] != '{')
+    if (at == JSON_NONE || key == NULL)
         return at;
-    value = json_object_value(t, len, at, key);
-    if (value == JSON_NONE)
-        return at;
-    if (elem == JSON_NONE || t[value] != '[')
-        return value;
-    at = json_array_item(t, len, value, elem);
-    return at != JSON_NONE ? at : value;
+    return json_locate_member(t, len, at, key, elem);
 }
 
 /* ---- loading ------------------------------------------------------------------------------ */

@@ -192,6 +192,9 @@ static int cmd_check(int argc, char **argv)
     if (opts.help) {
         ecg_cli_print_check_help(stdout);
         code = EXIT_PASS;
+    } else if (opts.version) {
+        print_version(stdout);
+        code = EXIT_PASS;
     } else if (opts.list_checks || opts.dump_config) {
         code = check_info(&opts);
     } else {

@@ -76,6 +76,10 @@ static int range_convert(struct rule_ctx *rc, CXSourceRange range, struct ecg_ra
 
 static struct ecg_finding *report_valist(struct rule_ctx *rc, CXSourceRange range,
                                          const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+static struct ecg_finding *report_valist(struct rule_ctx *rc, CXSourceRange range,
+                                         const char *fmt, va_list ap)
 {
     struct ecg_finding f;
     char message[RULE_MESSAGE_MAX];
@@ -149,6 +153,10 @@ static int note_range(struct rule_ctx *rc, CXSourceRange range, struct ecg_range
     out->end_col = end_col;
     return 1;
 }
+
+static void add_note(struct rule_ctx *rc, struct ecg_note **notes, size_t *n,
+                     CXSourceRange range, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 
 static void add_note(struct rule_ctx *rc, struct ecg_note **notes, size_t *n,
                      CXSourceRange range, const char *fmt, va_list ap)

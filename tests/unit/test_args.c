@@ -83,8 +83,8 @@ static void test_args_split_double_quotes_escape_only_specials(void **state)
 static void test_args_split_cmake_escaped_define(void **state)
 {
     /* CMake writes -DFOO="bar baz" as -DFOO=\"bar\ baz\" or "-DFOO=\"bar baz\"" */
-    static const char *const want[] = {"/usr/bin/cc", "-DFOO=\"bar baz\"", "-DV=\"1.0\"",
-                                       "-DEMPTY=", "-c", "/src/a.c"};
+    static const char *const want[] = {
+        "/usr/bin/cc", "-DFOO=\"bar baz\"", "-DV=\"1.0\"", "-DEMPTY=", "-c", "/src/a.c"};
     (void)state;
     split_ok("/usr/bin/cc -DFOO=\\\"bar\\ baz\\\" \"-DV=\\\"1.0\\\"\" -DEMPTY= -c /src/a.c", want,
              ARRAY_LEN(want));
@@ -169,16 +169,19 @@ static void test_args_split_appends_and_leaves_out_unchanged_on_error(void **sta
     ecg_strvec_fini(&v);
 }
 
-/* ---- ecg_args_is_compiler -------------------------------------------------------------------- */
+/* ---- ecg_args_is_compiler ------------------------------------------------------------------ */
 
 static void test_args_is_compiler_known_drivers(void **state)
 {
+    /* clang-format off */
     static const char *const yes[] = {
-        "cc", "c89", "c99", "gcc", "clang", "tcc", "icc", "c++", "g++", "clang++",
-        "/usr/bin/cc", "/usr/lib/ccache/gcc", "gcc-12", "clang-19", "clang++-14",
-        "clang-14.0.6", "x86_64-linux-gnu-gcc", "x86_64-linux-gnu-gcc-12", "arm-none-eabi-gcc",
+        "cc", "c89", "c99", "gcc", "clang", "tcc", "icc", "c++", "g++", "clang++", "/usr/bin/cc",
+        "/usr/lib/ccache/gcc", "gcc-12", "clang-19", "clang++-14", "clang-14.0.6",
+        "x86_64-linux-gnu-gcc", "x86_64-linux-gnu-gcc-12", "arm-none-eabi-gcc",
         "aarch64-linux-gnu-g++", "/opt/cross/bin/riscv64-unknown-elf-clang", "gcc.exe",
-        "C:\\mingw\\bin\\g++-13.exe", "musl-gcc"};
+        "C:\\mingw\\bin\\g++-13.exe", "musl-gcc"
+    };
+    /* clang-format on */
     (void)state;
     for (size_t i = 0; i < ARRAY_LEN(yes); i++) {
         if (!ecg_args_is_compiler(yes[i]))
@@ -188,10 +191,13 @@ static void test_args_is_compiler_known_drivers(void **state)
 
 static void test_args_is_compiler_rejects_flags_files_and_tools(void **state)
 {
+    /* clang-format off */
     static const char *const no[] = {
         "", "-", "-gcc", "-clang", "gcc.c", "clang.cpp", "cc.o", "libgcc.a", "ccache", "distcc",
         "gcc-ar", "gcc-nm", "clang-format", "clang-tidy", "clang-cl", "ld", "cc1", "gcc-",
-        "-gcc-12", "/usr/bin/", "gcc12", "c-99", "make", "x86_64-linux-gnu-ld"};
+        "-gcc-12", "/usr/bin/", "gcc12", "c-99", "make", "x86_64-linux-gnu-ld"
+    };
+    /* clang-format on */
     (void)state;
     for (size_t i = 0; i < ARRAY_LEN(no); i++) {
         if (ecg_args_is_compiler(no[i]))
@@ -200,26 +206,32 @@ static void test_args_is_compiler_rejects_flags_files_and_tools(void **state)
     assert_false(ecg_args_is_compiler(NULL));
 }
 
-/* ---- ecg_args_normalize ------------------------------------------------------------------------ */
+/* ---- ecg_args_normalize ------------------------------------------------------------------- */
 
 static void test_args_normalize_cmake_command(void **state)
 {
+    /* clang-format off */
     static const char *const argv[] = {
         "/usr/bin/cc", "-DFOO=\"bar\"", "-I/src/include", "-isystem", "/opt/inc", "-O2", "-g",
         "-std=gnu11", "-MD", "-MT", "CMakeFiles/app.dir/src/main.c.o", "-MF",
         "CMakeFiles/app.dir/src/main.c.o.d", "-o", "CMakeFiles/app.dir/src/main.c.o", "-c",
-        "/src/src/main.c"};
-    static const char *const want[] = {"-DFOO=\"bar\"", "-I/src/include", "-isystem", "/opt/inc",
-                                       "-O2", "-g", "-std=gnu11"};
+        "/src/src/main.c"
+    };
+    /* clang-format on */
+    static const char *const want[] = {
+        "-DFOO=\"bar\"", "-I/src/include", "-isystem", "/opt/inc", "-O2", "-g", "-std=gnu11"};
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "/src/src/main.c", "/build", want, ARRAY_LEN(want));
 }
 
 static void test_args_normalize_ccache_bear_arguments(void **state)
 {
-    static const char *const argv[] = {"ccache", "/usr/bin/gcc-12", "-c", "-Wall", "-Werror",
-                                       "-Werror=format-security", "-pedantic-errors", "-pipe",
-                                       "-DNAME=\"x y\"", "src/util.c", "-oobj/util.o", "-pthread"};
+    /* clang-format off */
+    static const char *const argv[] = {
+        "ccache", "/usr/bin/gcc-12", "-c", "-Wall", "-Werror", "-Werror=format-security",
+        "-pedantic-errors", "-pipe", "-DNAME=\"x y\"", "src/util.c", "-oobj/util.o", "-pthread"
+    };
+    /* clang-format on */
     static const char *const want[] = {"-Wall", "-DNAME=\"x y\"", "-pthread"};
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "/proj/src/util.c", "/proj", want, ARRAY_LEN(want));
@@ -239,23 +251,29 @@ static void test_args_normalize_source_matched_after_normalisation(void **state)
 static void test_args_normalize_drops_other_inputs_keeps_values(void **state)
 {
     /* header and object names that are values of options stay with their option */
+    /* clang-format off */
     static const char *const argv[] = {
-        "gcc",      "-include", "config.h", "-imacros", "macros.h", "-x",   "c",
-        "-Xclang",  "-fno-validate-pch",    "main.c",   "extra.c",  "x.o",  "libfoo.a",
-        "libz.so",  "libz.so.1.2",          "helper.S", "-",        "-iquote", "inc.h",
-        "-MQ",      "dep.o",                "-MFdep.d", "-MTx.o",   "-MMD", "-MP",
-        "-o",       "out.o"};
-    static const char *const want[] = {"-include", "config.h",          "-imacros", "macros.h",
-                                       "-x",       "c",                 "-Xclang",
-                                       "-fno-validate-pch", "-iquote",  "inc.h"};
+        "gcc", "-include", "config.h", "-imacros", "macros.h", "-x", "c", "-Xclang",
+        "-fno-validate-pch", "main.c", "extra.c", "x.o", "libfoo.a", "libz.so", "libz.so.1.2",
+        "helper.S", "-", "-iquote", "inc.h", "-MQ", "dep.o", "-MFdep.d", "-MTx.o", "-MMD", "-MP",
+        "-o", "out.o"
+    };
+    static const char *const want[] = {
+        "-include", "config.h", "-imacros", "macros.h", "-x", "c", "-Xclang", "-fno-validate-pch",
+        "-iquote", "inc.h"
+    };
+    /* clang-format on */
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "main.c", "/p", want, ARRAY_LEN(want));
 }
 
 static void test_args_normalize_without_source_uses_extensions(void **state)
 {
-    static const char *const argv[] = {"cc", "-DX", "a.c", "b.cpp", "c.cc", "d.cxx", "e.C",
-                                       "f.i", "g.s", "h.h", "noext", "-c"};
+    /* clang-format off */
+    static const char *const argv[] = {
+        "cc", "-DX", "a.c", "b.cpp", "c.cc", "d.cxx", "e.C", "f.i", "g.s", "h.h", "noext", "-c"
+    };
+    /* clang-format on */
     static const char *const want[] = {"-DX", "noext"};
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), NULL, NULL, want, ARRAY_LEN(want));
@@ -263,10 +281,13 @@ static void test_args_normalize_without_source_uses_extensions(void **state)
 
 static void test_args_normalize_drops_linker_flags(void **state)
 {
+    /* clang-format off */
     static const char *const argv[] = {
         "cc", "-fPIC", "-Wl,-z,relro", "-lm", "-l", "pthread", "-L/usr/lib", "-L", "/opt/lib",
-        "-shared", "-static", "-rdynamic", "-Xlinker", "--as-needed", "-z", "now", "-pthread",
-        "-S", "-E", "-save-temps", "-save-temps=obj", "a.c"};
+        "-shared", "-static", "-rdynamic", "-Xlinker", "--as-needed", "-z", "now", "-pthread", "-S",
+        "-E", "-save-temps", "-save-temps=obj", "a.c"
+    };
+    /* clang-format on */
     static const char *const want[] = {"-fPIC", "-pthread"};
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "a.c", "/p", want, ARRAY_LEN(want));
@@ -274,10 +295,11 @@ static void test_args_normalize_drops_linker_flags(void **state)
 
 static void test_args_normalize_drops_gcc_only_flags(void **state)
 {
+    /* clang-format off */
     static const char *const argv[] = {
         "x86_64-linux-gnu-gcc", "-fconserve-stack", "-fno-ipa-sra", "-fno-allow-store-data-races",
-        "-fno-var-tracking-assignments", "-mindirect-branch=thunk-extern", "-flto=8",
-        "-fanalyzer", "-mrecord-mcount", "-fno-tree-loop-vectorize", "-fplugin=/x/plugin.so",
+        "-fno-var-tracking-assignments", "-mindirect-branch=thunk-extern", "-flto=8", "-fanalyzer",
+        "-mrecord-mcount", "-fno-tree-loop-vectorize", "-fplugin=/x/plugin.so",
         "-fzero-call-used-regs=used-gpr", "-ftrivial-auto-var-init=zero",
         "-mpreferred-stack-boundary=3", "-fdump-tree-all", "-fno-partial-inlining",
         /* accepted by clang (at most with a warning): kept */
@@ -285,22 +307,27 @@ static void test_args_normalize_drops_gcc_only_flags(void **state)
         "-fstack-clash-protection", "-fcf-protection", "-flto=auto", "-ffat-lto-objects",
         "-fno-semantic-interposition", "--param=ssp-buffer-size=4", "-mno-fp-ret-in-387",
         "-Wno-format-truncation", "-ftrivial-auto-var-init=pattern", "--param", "max-inline=10",
-        "-c", "k.c"};
+        "-c", "k.c"
+    };
     static const char *const want[] = {
         "-fno-tree-vrp", "-ftree-vectorize", "-fno-var-tracking", "-fmerge-constants",
         "-fstack-clash-protection", "-fcf-protection", "-flto=auto", "-ffat-lto-objects",
         "-fno-semantic-interposition", "--param=ssp-buffer-size=4", "-mno-fp-ret-in-387",
-        "-Wno-format-truncation", "-ftrivial-auto-var-init=pattern", "--param", "max-inline=10"};
+        "-Wno-format-truncation", "-ftrivial-auto-var-init=pattern", "--param", "max-inline=10"
+    };
+    /* clang-format on */
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "k.c", "/k", want, ARRAY_LEN(want));
 }
 
 static void test_args_normalize_filters_wp_dependency_items(void **state)
 {
-    static const char *const argv[] = {"gcc", "-Wp,-MMD,drivers/.x.o.d",
-                                       "-Wp,-D_FORTIFY_SOURCE=2,-MD,x.d,-DY", "-Wp,-MFa.d",
-                                       "-Wp,-DZ", "-MJ", "cdb.json", "-MJfrag.json",
-                                       "--serialize-diagnostics", "a.dia", "x.c"};
+    /* clang-format off */
+    static const char *const argv[] = {
+        "gcc", "-Wp,-MMD,drivers/.x.o.d", "-Wp,-D_FORTIFY_SOURCE=2,-MD,x.d,-DY", "-Wp,-MFa.d",
+        "-Wp,-DZ", "-MJ", "cdb.json", "-MJfrag.json", "--serialize-diagnostics", "a.dia", "x.c"
+    };
+    /* clang-format on */
     static const char *const want[] = {"-Wp,-D_FORTIFY_SOURCE=2,-DY", "-Wp,-DZ"};
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "x.c", "/x", want, ARRAY_LEN(want));
@@ -308,13 +335,16 @@ static void test_args_normalize_filters_wp_dependency_items(void **state)
 
 static void test_args_normalize_keeps_driver_mode_and_order(void **state)
 {
-    static const char *const argv[] = {"clang", "--driver-mode=g++", "-std=c++17", "-Ia",
-                                       "-I",    "b",                 "-DA=1",      "-UB",
-                                       "-D",    "C=2",               "-target",    "aarch64-linux-gnu",
-                                       "a.cpp"};
-    static const char *const want[] = {"--driver-mode=g++", "-std=c++17", "-Ia",    "-I",
-                                       "b",                 "-DA=1",      "-UB",    "-D",
-                                       "C=2",               "-target",    "aarch64-linux-gnu"};
+    /* clang-format off */
+    static const char *const argv[] = {
+        "clang", "--driver-mode=g++", "-std=c++17", "-Ia", "-I", "b", "-DA=1", "-UB", "-D", "C=2",
+        "-target", "aarch64-linux-gnu", "a.cpp"
+    };
+    static const char *const want[] = {
+        "--driver-mode=g++", "-std=c++17", "-Ia", "-I", "b", "-DA=1", "-UB", "-D", "C=2", "-target",
+        "aarch64-linux-gnu"
+    };
+    /* clang-format on */
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "a.cpp", "/a", want, ARRAY_LEN(want));
 }
@@ -365,6 +395,7 @@ static void test_args_normalize_appends(void **state)
  * libclang 14 without a single error diagnostic (and with -Werror gone, no warning fails). */
 static void test_args_normalize_result_parses_in_libclang(void **state)
 {
+    /* clang-format off */
     static const char *const argv[] = {
         "gcc", "-Wp,-MMD,/tmp/ecg-test-args-never-written.d", "-nostdinc", "-D__KERNEL__",
         "-fno-tree-vrp", "-fconserve-stack", "-fno-ipa-sra", "-fno-allow-store-data-races",
@@ -374,7 +405,9 @@ static void test_args_normalize_result_parses_in_libclang(void **state)
         "-flive-patching=inline-clone", "-fmin-function-alignment=16", "-fstrict-flex-arrays=3",
         "-fno-ipa-icf", "-fsched-pressure", "-flto=4", "-fanalyzer", "-Werror",
         "-Wno-format-truncation", "-Wimplicit-fallthrough=5", "-gstatement-frontiers",
-        "-fdiagnostics-format=json", "-O2", "-c", "-o", "k.o", "k.c"};
+        "-fdiagnostics-format=json", "-O2", "-c", "-o", "k.o", "k.c"
+    };
+    /* clang-format on */
     static const char source[] = "int main(void) { return 0; }\n";
     struct CXUnsavedFile unsaved = {"/tmp/ecg-test-args/k.c", source, sizeof(source) - 1};
     struct ecg_strvec flags;
@@ -383,12 +416,11 @@ static void test_args_normalize_result_parses_in_libclang(void **state)
     (void)state;
 
     ecg_strvec_init(&flags);
-    assert_int_equal(ecg_args_normalize(&flags, argv, ARRAY_LEN(argv), "k.c",
-                                        "/tmp/ecg-test-args"), 0);
+    assert_int_equal(ecg_args_normalize(&flags, argv, ARRAY_LEN(argv), "k.c", "/tmp/ecg-test-args"),
+                     0);
     assert_int_equal(clang_parseTranslationUnit2(index, unsaved.Filename,
-                                                 (const char *const *)flags.items,
-                                                 (int)flags.len, &unsaved, 1,
-                                                 CXTranslationUnit_None, &tu),
+                                                 (const char *const *)flags.items, (int)flags.len,
+                                                 &unsaved, 1, CXTranslationUnit_None, &tu),
                      CXError_Success);
     for (unsigned i = 0; i < clang_getNumDiagnostics(tu); i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);

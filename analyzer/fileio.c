@@ -115,7 +115,8 @@ int ecg_fileio_parse_json(struct cJSON **out, const char *text, size_t len, cons
     if ((size_t)(end - text) >= len)
         ecg_diag_set(diag, origin, line, col, "invalid JSON: unexpected end of input");
     else
-        ecg_diag_set(diag, origin, line, col, "invalid JSON near '%.20s'", end);
+        ecg_diag_set(diag, origin, line, col, "invalid JSON near '%.*s'",
+                     (int)strcspn(end, "\r\n") < 20 ? (int)strcspn(end, "\r\n") : 20, end);
     return ECG_EPARSE;
 }
 

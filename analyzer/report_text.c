@@ -9,6 +9,7 @@
 #include "analyzer/error.h"
 #include "analyzer/result.h"
 #include "analyzer/srcfile.h"
+#include "analyzer/utf8.h"
 
 /* clang does not print source lines longer than this; we print a window around the
  * column instead, with "..." where the line was cut. */
@@ -58,22 +59,6 @@ struct text_ctx {
     const struct ecg_report_style *style;
 };
 
-static size_t utf8_sequence_length(unsigned char c)
-{
-    if (c >= 0xc2 && c <= 0xdf)
-        return 2;
-    if (c >= 0xe0 && c <= 0xef)
-        return 3;
-    if (c >= 0xf0 && c <= 0xf4)
-        return 4;
-    return 0;
-}
-
-static int is_continuation(unsigned char c)
-{
-    return (c & 0xc0) == 0x80;
-}
-
 /* clang's escapes: <U+001B> for a control character, <FF> for a byte that is not UTF-8. */
 static void glyph_escape(struct glyph *g, unsigned char c, int control)
 {
@@ -89,16 +74,12 @@ static void glyph_escape(struct glyph *g, unsigned char c, int control)
 /* A UTF-8 sequence is one column; a byte that starts no valid sequence prints as <XX>. */
 static void glyph_utf8(struct glyph *g, const char *s, size_t n)
 {
-    size_t want = utf8_sequence_length((unsigned char)s[0]);
-    size_t i = 1;
+    size_t len = ecg_utf8_char_length(s, n);
 
-    while (i < want && i < n && is_continuation((unsigned char)s[i])) {
-        g->text[i] = s[i];
-        i++;
-    }
-    if (want != 0 && i == want) {
-        g->bytes = want;
-        g->text[want] = '\0';
+    if (len > 1) {
+        memcpy(g->text, s, len);
+        g->bytes = len;
+        g->text[len] = '\0';
         return;
     }
     glyph_escape(g, (unsigned char)s[0], 0);
@@ -162,9 +143,9 @@ static void window_bounds(size_t *out_start, size_t *out_stop, const char *line,
         stop = end + REPORT_WINDOW_AFTER / 2;
     if (stop > len)
         stop = len;
-    while (start > 0 && is_continuation((unsigned char)line[start]))
+    while (start > 0 && ecg_utf8_is_continuation((unsigned char)line[start]))
         start--;
-    while (stop < len && is_continuation((unsigned char)line[stop]))
+    while (stop < len && ecg_utf8_is_continuation((unsigned char)line[stop]))
         stop++;
     *out_start = start;
     *out_stop = stop;

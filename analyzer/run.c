@@ -2,6 +2,7 @@
 #include "analyzer/run.h"
 
 #include <limits.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,6 +39,26 @@ static int set_string(char **field, const char *value)
     return 0;
 }
 
+/* The command line's --header-filter must compile, like the configuration key. */
+static int check_header_filter(const char *pattern, struct ecg_diag *diag)
+{
+    regex_t regex;
+    char why[256];
+    int rc;
+
+    if (pattern == NULL)
+        return 0;
+    rc = regcomp(&regex, pattern, REG_EXTENDED | REG_NOSUB);
+    if (rc == 0) {
+        regfree(&regex);
+        return 0;
+    }
+    regerror(rc, &regex, why, sizeof(why));
+    ecg_diag_set(diag, NULL, 0, 0, "--header-filter '%s' is not a valid extended regular "
+                                   "expression: %s", pattern, why);
+    return ECG_EUSAGE;
+}
+
 int ecg_run_cli_config(struct ecg_config **out, const struct ecg_check_options *opts,
                        struct ecg_diag *diag)
 {
@@ -45,6 +66,8 @@ int ecg_run_cli_config(struct ecg_config **out, const struct ecg_check_options *
     char cwd[PATH_MAX];
     int rc = flags != NULL ? 0 : ECG_ENOMEM;
 
+    if (rc == 0)
+        rc = check_header_filter(opts->header_filter, diag);
     if (rc == 0)
         rc = set_string(&flags->checks, opts->checks);
     if (rc == 0)
@@ -167,7 +190,7 @@ static void warn_unmatched_check(void *arg, const char *entry)
                          "(see 'ecg check --list-checks' or 'ecg rules')\n", entry);
 }
 
-static void warn_unknown_checks(const struct ecg_check_options *opts, FILE *err)
+void ecg_run_warn_unknown_checks(const struct ecg_check_options *opts, FILE *err)
 {
     size_t n = rule_registry_count();
     const char *names[512];
@@ -311,7 +334,7 @@ int ecg_run_check(struct ecg_result *result, const struct ecg_check_options *opt
         rc = configs != NULL ? 0 : ECG_ENOMEM;
     }
     if (rc == 0) {
-        warn_unknown_checks(opts, err);
+        ecg_run_warn_unknown_checks(opts, err);
         rc = ecg_plan_build(&plan, opts, configs, err, diag);
     }
     if (rc == 0)

@@ -28,6 +28,9 @@ int ecg_run_cli_config(struct ecg_config **out, const struct ecg_check_options *
 int ecg_run_effective_config(struct ecg_config **out, const struct ecg_check_options *opts,
                              struct ecg_diag *diag);
 
+/* Warns on err about each positive --checks entry that matches no rule (unless quiet). */
+void ecg_run_warn_unknown_checks(const struct ecg_check_options *opts, FILE *err);
+
 /* The project root: --project-root, or the enclosing git checkout of the first input, or
  * the current directory. Absolute, without a trailing '/'. NULL when memory runs out. */
 char *ecg_run_project_root(const struct ecg_check_options *opts);

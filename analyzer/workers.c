@@ -12,8 +12,11 @@
 #include "analyzer/error.h"
 #include "analyzer/job.h"
 
-/* Rules may recurse over expressions; libclang's own parsing runs on its own thread. */
-#define WORKER_STACK_BYTES (64u * 1024u * 1024u)
+/* libclang parses on the calling thread (see parse_on_worker_threads), and clang's parser
+ * recurses once per nesting level of an expression, about 1 KiB a level: 512 MiB of
+ * address space, committed only as it is touched, lets a unit nest ~400,000 levels deep
+ * where clang itself, on an 8 MiB stack, overflows near 25,000. */
+#define WORKER_STACK_BYTES (512u * 1024u * 1024u)
 
 struct pool {
     struct ecg_job *jobs;
@@ -75,6 +78,15 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+/* libclang normally runs each parse on a thread of its own with an 8 MiB stack, where a
+ * deeply nested expression overflows the stack and kills the process. LIBCLANG_NOTHREADS
+ * makes it parse on the caller's thread, whose stack we size. Set before any worker
+ * starts, and never changed afterwards. */
+static void parse_on_worker_threads(void)
+{
+    setenv("LIBCLANG_NOTHREADS", "1", 0);
+}
+
 static size_t start_threads(pthread_t *threads, size_t count, struct pool *pool)
 {
     pthread_attr_t attr;
@@ -114,9 +126,10 @@ int ecg_workers_run(struct ecg_job *jobs, size_t n, unsigned threads,
     pool.progress = progress;
     pthread_mutex_init(&pool.progress_lock, NULL);
     clock_gettime(CLOCK_MONOTONIC, &pool.start);
+    parse_on_worker_threads();
     started = start_threads(ids, count, &pool);
     if (started == 0)
-        worker_main(&pool); /* no thread could start: do the work here */
+        worker_main(&pool); /* no thread could start: do the work here, on a smaller stack */
     for (size_t t = 0; t < started; t++)
         pthread_join(ids[t], NULL);
     if (progress != NULL && progress->stream != NULL)

@@ -15,6 +15,7 @@
 #include "analyzer/error.h"
 #include "analyzer/result.h"
 #include "analyzer/srcfile.h"
+#include "analyzer/utf8.h"
 #include "rules/rule.h"
 
 #define SARIF_SCHEMA_URI "https://json.schemastore.org/sarif-2.1.0.json"
@@ -33,105 +34,6 @@ struct sarif_ctx {
     int any_suppressed; /* every result then carries a suppressions array */
     int rc;             /* first error; 0 while building succeeds */
 };
-
-/* --- UTF-8 ----------------------------------------------------------------------------- */
-
-static int is_continuation(unsigned char c)
-{
-    return (c & 0xc0) == 0x80;
-}
-
-static size_t utf8_sequence_length(unsigned char c)
-{
-    if (c >= 0xc2 && c <= 0xdf)
-        return 2;
-    if (c >= 0xe0 && c <= 0xef)
-        return 3;
-    if (c >= 0xf0 && c <= 0xf4)
-        return 4;
-    return 0;
-}
-
-/* The second byte's range rules out overlong forms, surrogates and code points past
- * U+10FFFF (RFC 3629). */
-static int second_byte_ok(unsigned char lead, unsigned char b)
-{
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xbf;
-
-    if (lead == 0xe0)
-        lo = 0xa0;
-    if (lead == 0xed)
-        hi = 0x9f;
-    if (lead == 0xf0)
-        lo = 0x90;
-    if (lead == 0xf4)
-        hi = 0x8f;
-    return b >= lo && b <= hi;
-}
-
-/* Length of the valid UTF-8 character at s[0..n), or 0 when it is not valid (or NUL). */
-static size_t utf8_char(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    size_t want = utf8_sequence_length(c);
-
-    if (c < 0x80)
-        return c != 0;
-    if (want == 0 || want > n || !second_byte_ok(c, (unsigned char)s[1]))
-        return 0;
-    for (size_t i = 2; i < want; i++) {
-        if (!is_continuation((unsigned char)s[i]))
-            return 0;
-    }
-    return want;
-}
-
-/* A NUL-terminated copy of s[0..n) in which each byte that is not valid UTF-8 (and each
- * NUL) is replaced by U+FFFD, so the JSON output is always valid. */
-static char *utf8_copy(const char *s, size_t n)
-{
-    static const char replacement[] = "\xef\xbf\xbd";
-    char *copy = malloc(n * 3 + 1);
-    size_t o = 0;
-    size_t i = 0;
-
-    if (copy == NULL)
-        return NULL;
-    while (i < n) {
-        size_t k = utf8_char(s + i, n - i);
-        if (k == 0) {
-            memcpy(copy + o, replacement, 3);
-            o += 3;
-            i++;
-            continue;
-        }
-        memcpy(copy + o, s + i, k);
-        o += k;
-        i += k;
-    }
-    copy[o] = '\0';
-    return copy;
-}
-
-/* Column in code points of the 1-based byte column col of a line; unchanged when the
- * line's text is unknown. Bytes past the end of the line count one each. */
-static unsigned code_point_col(const char *text, size_t len, unsigned col)
-{
-    size_t off;
-    size_t n = 0;
-
-    if (text == NULL || col == 0)
-        return col;
-    off = col - 1;
-    for (size_t i = 0; i < off && i < len; i++) {
-        if (!is_continuation((unsigned char)text[i]))
-            n++;
-    }
-    if (off > len)
-        n += off - len;
-    return (unsigned)(n + 1);
-}
 
 /* --- JSON building (the only place that adds items to cJSON containers) --------------- */
 
@@ -181,7 +83,7 @@ static void put_string_n(struct sarif_ctx *c, cJSON *obj, const char *key, const
 
     if (s == NULL || n == 0)
         return;
-    copy = utf8_copy(s, n);
+    copy = ecg_utf8_sanitize(s, n);
     if (copy == NULL) {
         fail(c);
         return;
@@ -342,7 +244,7 @@ static void put_region_end(struct sarif_ctx *c, cJSON *region, const struct ecg_
         text = line_text(c, r->path, end_line, &len);
     put_number(c, region, "endLine", end_line);
     if (end_col > 0)
-        put_number(c, region, "endColumn", code_point_col(text, len, end_col));
+        put_number(c, region, "endColumn", ecg_utf8_code_point_col(text, len, end_col));
 }
 
 /* region (under key) of r in code point columns; with_snippet adds the first line. */
@@ -359,7 +261,7 @@ static void put_region(struct sarif_ctx *c, cJSON *parent, const char *key,
     region = put_object(c, parent, key);
     put_number(c, region, "startLine", r->line);
     if (r->col > 0)
-        put_number(c, region, "startColumn", code_point_col(text, len, r->col));
+        put_number(c, region, "startColumn", ecg_utf8_code_point_col(text, len, r->col));
     put_region_end(c, region, r, text, len);
     if (with_snippet)
         put_text_n(c, region, "snippet", text, len);

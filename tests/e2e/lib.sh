@@ -1,7 +1,7 @@
 # Shared helpers for the end-to-end tests of the ecg binary (tests/e2e/test_*.sh source it).
-# Each check prints one line when it fails; e2e_finish prints "N passed, M failed" and exits
-# non-zero when any check failed. Runs of ecg leave $RC, $OUT and $ERR (and the files
-# $E2E_OUT, $E2E_ERR) for the checks that follow.
+# Each failed check prints one "FAIL: ..." line followed by indented details; e2e_finish
+# prints "N passed, M failed" and exits non-zero when any check failed. Runs of ecg leave
+# $RC, $OUT and $ERR (and the files $E2E_OUT, $E2E_ERR) for the checks that follow.
 # shellcheck shell=bash
 
 set -u
@@ -256,5 +256,12 @@ write_file()
     cat >"$1"
 }
 
+# dir_entries DIR: the names in DIR (dot files too), sorted, each followed by one space.
+dir_entries()
+{
+    (cd -- "$1" && find . -mindepth 1 -maxdepth 1 -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ')
+}
+
 # The banned-function message for strcpy, as the rule words it.
+# shellcheck disable=SC2034
 E2E_STRCPY_MSG="'strcpy' cannot bound its output; use 'snprintf(dst, size, \"%s\", src)' or a length-checked 'memcpy'"

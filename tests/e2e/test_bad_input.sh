@@ -2,6 +2,8 @@
 # End-to-end: inputs ecg must reject or survive -- missing, directory, unreadable and
 # binary files, a 10 MB source, expressions nested 10,000 deep -- and -o failures that
 # must leave no partial or temporary file behind.
+set -u
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 e2e_setup
 cd "$E2E_TMP" || exit 1
@@ -48,6 +50,7 @@ if [ "$(id -u)" -eq 0 ]; then
     run setpriv --reuid=nobody --regid=nogroup --clear-groups \
         env -C "$T" "$T/bin/ecg" check locked.c good.c --
     check_exit 2 "unreadable file (as nobody)"
+    rm -rf bin
 else
     expect_exit 2 -- "$ECG" check locked.c good.c --
 fi
@@ -152,20 +155,21 @@ expect_exit 2 -- "$ECG" check -o out/report.txt missing.c --
 assert_eq "$(cat out/report.txt)" "previous report" "-o, missing input: old file untouched"
 expect_exit 2 -- "$ECG" check -o out/report.txt --format bogus good.c --
 assert_eq "$(cat out/report.txt)" "previous report" "-o, usage error: old file untouched"
-assert_eq "$(ls -A out)" "report.txt" "-o failures: no temporary file left"
+assert_eq "$(dir_entries out)" "report.txt " "-o failures: no temporary file left"
 
 # -o naming a directory cannot be replaced.
 mkdir out/taken
 expect_exit 2 -- "$ECG" check -o out/taken good.c --
 assert_contains "$ERR" "out/taken" "-o naming a directory: named"
-assert_eq "$(ls -A out | tr '\n' ' ')" "report.txt taken " "-o naming a directory: nothing left over"
-assert_eq "$(ls -A out/taken)" "" "-o naming a directory: directory left empty"
+assert_eq "$(dir_entries out)" "report.txt taken " "-o naming a directory: nothing left over"
+assert_eq "$(dir_entries out/taken)" "" "-o naming a directory: directory left empty"
 
 # A run with a unit error (exit 3) still writes the report of the other units.
 expect_exit 3 -- "$ECG" check -o out/report.txt binary.c good.c --
 assert_line "$(cat out/report.txt)" "$GOOD_LINE" "-o with exit 3: the report is written"
-assert_eq "$(ls -A out | tr '\n' ' ')" "report.txt taken " "-o with exit 3: no temporary file"
-assert_eq "$(ls -A "$T" | grep -c -v -E '^(\.git|\.io|adir|bin|out|big\.c|binary\.c|deep\.c|empty\.c|good\.c|locked\.c|parens\.c|with space\.c)$')" \
-    "0" "no stray files in the working directory"
+assert_eq "$(dir_entries out)" "report.txt taken " "-o with exit 3: no temporary file"
+assert_eq "$(dir_entries "$T")" \
+    ".git .io adir big.c binary.c deep.c empty.c good.c locked.c out parens.c with space.c " \
+    "no stray files in the working directory"
 
 e2e_finish

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: compiler flags from compile_commands.json (-p, discovery above the file) and
 # from the command line (after --, --extra-arg), and the errors of a bad database.
+set -u
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 e2e_setup
 cd "$E2E_TMP" || exit 1
@@ -69,7 +71,7 @@ assert_contains "$OUT" "other.c:5:5: warning: $STRCAT_MSG [security-banned-funct
     "arguments: second entry analysed"
 assert_count "$OUT" "[security-banned-function]" 2 "arguments: exactly two findings"
 assert_line "$ERR" "2 warnings generated." "arguments: summary"
-assert_eq "$(ls -A build-args)" "compile_commands.json" "arguments: no object file written"
+assert_eq "$(dir_entries build-args)" "compile_commands.json " "arguments: no object file written"
 
 # Paths under the working directory print relative to it, as for files given directly,
 # even though the entries' directory is elsewhere.

@@ -2,6 +2,8 @@
 # End-to-end: configuration -- .ecg.json discovery and inheritance, --checks,
 # --config/--config-file, rule options, exclude, header filter, --dump-config,
 # --list-checks, and the errors of bad configuration.
+set -u
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 e2e_setup
 cd "$E2E_TMP" || exit 1
@@ -120,6 +122,10 @@ expect_exit 0 -- "$ECG" check --project-root=proj/src proj/src/uses_header.c -- 
 assert_eq "$OUT" "" "header outside --project-root: dropped by default"
 expect_exit 2 -- "$ECG" check --header-filter='(' proj/src/uses_header.c -- -Iproj/inc
 assert_contains "$ERR" "header" "invalid --header-filter regex: configuration error naming it"
+assert_not_contains "$ERR" "could not be analyzed" "invalid --header-filter regex: not a unit error"
+expect_exit 2 -- "$ECG" check --config '{"header_filter": "("}' proj/src/uses_header.c -- -Iproj/inc
+assert_contains "$ERR" "<--config>:1:19: error: 'header_filter' is not a valid regular expression" \
+    "invalid header_filter in configuration: position"
 
 # --- --checks with a glob that matches nothing ----------------------------------------------
 expect_exit 0 -- "$ECG" check --checks='securty-*' proj/src/copy.c --

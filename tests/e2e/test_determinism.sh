@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: output is byte-identical whatever -j and the input order are, and a finding
 # in a header included by every unit is reported once.
+set -u
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 e2e_setup
 cd "$E2E_TMP" || exit 1

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: ecg check's exit codes (0 pass, 1 gate failed, 2 usage error, 3 unit not
 # analysed) and the messages that go with them.
+set -u
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 e2e_setup
 cd "$E2E_TMP" || exit 1

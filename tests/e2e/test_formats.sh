@@ -2,6 +2,8 @@
 # End-to-end: the output formats of ecg check -- clang-style text (paths, caret line,
 # colour), GitHub workflow commands, SARIF 2.1.0 validated against the official schema,
 # and -o FILE.
+set -u
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 e2e_setup
 cd "$E2E_TMP" || exit 1
@@ -168,7 +170,7 @@ expect_exit 0 -- "$ECG" check -o out/report.txt src/copy.c --
 assert_eq "$OUT" "" "-o: stdout is empty"
 assert_line "$ERR" "1 warning generated." "-o: summary still on stderr"
 assert_same_file out/report.txt "$E2E_TMP/.io/stdout.txt" "-o: file holds what stdout would"
-assert_eq "$(ls -A out)" "report.txt" "-o: no temporary file left"
+assert_eq "$(dir_entries out)" "report.txt " "-o: no temporary file left"
 
 expect_exit 0 -- "$ECG" check --format sarif --no-timestamps --output=out/report.sarif src/copy.c --
 assert_eq "$OUT" "" "-o sarif: stdout is empty"
@@ -180,7 +182,7 @@ expect_exit 0 -- "$ECG" check -o out/report.txt src/copy.c --
 assert_same_file out/report.txt "$E2E_TMP/.io/stdout.txt" "-o: replaces an existing file"
 run_on_tty env -u NO_COLOR "$ECG" check -o out/tty.txt src/copy.c -- >/dev/null
 assert_no_esc out/tty.txt "-o from a terminal: no colour in the file"
-assert_eq "$(ls -A out | tr '\n' ' ')" "report.sarif report.txt tty.txt " \
+assert_eq "$(dir_entries out)" "report.sarif report.txt tty.txt " \
     "-o: only the reports in the directory"
 
 e2e_finish

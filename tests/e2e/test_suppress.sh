@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: NOLINT, NOLINT(rule), NOLINTNEXTLINE and NOLINTBEGIN/END comments, the
 # "Suppressed N warnings" summary, --show-suppressed, and unmatched NOLINTBEGIN.
+set -u
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 e2e_setup
 cd "$E2E_TMP" || exit 1

@@ -63,8 +63,6 @@ void ecg_config_free(struct ecg_config *cfg)
     free(cfg);
 }
 
-/* ---- validation ---------------------------------------------------------------------- */
-
 static int fail_at(const struct parse_ctx *pc, int want_key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -99,8 +97,6 @@ static int is_duplicate(const cJSON *parent, const cJSON *item)
     }
     return 0;
 }
-
-/* ---- keys ----------------------------------------------------------------------------- */
 
 /* "a,b" from ["a", "b"]; the array's entries must be strings. */
 static int join_entries(char **out, struct parse_ctx *pc, const cJSON *array)
@@ -503,25 +499,27 @@ int ecg_config_load(struct ecg_config **out, const char *path, struct ecg_diag *
     return rc;
 }
 
-/* ---- merging -------------------------------------------------------------------------- */
-
-/* The merged glob list: "base,over", a copy of over, or NULL when over is unset. */
+/* The merged glob list: "base,over", or a copy of over; *out is left alone when over is
+ * unset. */
 static int merge_globs(char **out, const char *base, const char *over)
 {
+    char *joined;
     size_t n;
 
-    *out = NULL;
     if (over == NULL)
         return 0;
     if (base == NULL) {
-        *out = strdup(over);
+        joined = strdup(over);
     } else {
         n = strlen(base) + strlen(over) + 2;
-        *out = malloc(n);
-        if (*out != NULL)
-            snprintf(*out, n, "%s,%s", base, over);
+        joined = malloc(n);
+        if (joined != NULL)
+            snprintf(joined, n, "%s,%s", base, over);
     }
-    return *out == NULL ? ECG_ENOMEM : 0;
+    if (joined == NULL)
+        return ECG_ENOMEM;
+    *out = joined;
+    return 0;
 }
 
 static cJSON *add_string_array(cJSON *obj, const char *name, const cJSON *array)
@@ -583,13 +581,18 @@ struct merged {
     cJSON *rules;
 };
 
+/* A copy of theirs when mine is unset; *out is left alone otherwise. */
 static int dup_unless_set(char **out, const char *mine, const char *theirs)
 {
-    *out = NULL;
+    char *copy;
+
     if (mine != NULL || theirs == NULL)
         return 0;
-    *out = strdup(theirs);
-    return *out == NULL ? ECG_ENOMEM : 0;
+    copy = strdup(theirs);
+    if (copy == NULL)
+        return ECG_ENOMEM;
+    *out = copy;
+    return 0;
 }
 
 static int merge_prepare(struct merged *m, const struct ecg_config *base,
@@ -656,8 +659,6 @@ int ecg_config_merge(struct ecg_config *base, const struct ecg_config *over)
     return 0;
 }
 
-/* ---- discovery and queries ------------------------------------------------------------ */
-
 int ecg_config_find(char **out, const char *start_dir)
 {
     char *dir = ecg_path_absolute(NULL, start_dir);
@@ -691,8 +692,6 @@ const struct cJSON *ecg_config_rule_option(const struct ecg_config *cfg, const c
 
     return rule != NULL ? cJSON_GetObjectItemCaseSensitive(rule, option) : NULL;
 }
-
-/* ---- --dump-config -------------------------------------------------------------------- */
 
 /* Appends text[0..n), trimmed, to array unless it is blank. Returns 0 when memory runs out. */
 static int add_list_item(cJSON *array, const char *text, size_t n)

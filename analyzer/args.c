@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/compdb.h"
+#include "analyzer/path.h"
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/fileio.h"
@@ -583,7 +583,7 @@ static int wp_filter(char **out, const char *arg)
 struct norm_ctx {
     const char *source;     /* as the caller gave it; NULL when unknown */
     char *source_abs;       /* owned; source normalised against directory */
-    const char *directory;  /* may be NULL */
+    const char *directory;  /* absolute; NULL: the working directory */
     struct ecg_strvec kept; /* the flags so far */
 };
 
@@ -601,7 +601,7 @@ static int is_input_word(int *out, struct norm_ctx *ctx, const char *word)
         *out = 0;
         return 0;
     }
-    abs = ecg_compdb_normalize_path(ctx->directory, word);
+    abs = ecg_path_absolute(ctx->directory, word);
     if (abs == NULL)
         return ECG_ENOMEM;
     *out = strcmp(abs, ctx->source_abs) == 0;
@@ -680,7 +680,7 @@ int ecg_args_normalize(struct ecg_strvec *out, const char *const *argv, size_t a
 
     ecg_strvec_init(&ctx.kept);
     if (source_file != NULL) {
-        ctx.source_abs = ecg_compdb_normalize_path(directory, source_file);
+        ctx.source_abs = ecg_path_absolute(directory, source_file);
         if (ctx.source_abs == NULL)
             return ECG_ENOMEM;
     }

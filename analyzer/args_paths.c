@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/compdb.h"
+#include "analyzer/path.h"
 #include "analyzer/error.h"
 
 /* Flags whose value is a path, written joined ("-Iinc", "--sysroot=/x") or separate. */
@@ -41,7 +41,7 @@ static int rewrite(char **slot, size_t prefix_len, const char *directory)
 
     if (value[0] == '/' || value[0] == '\0' || value[0] == '=')
         return 0; /* absolute, empty, or sysroot-relative ("=/usr/include") */
-    abs = ecg_compdb_normalize_path(directory, value);
+    abs = ecg_path_absolute(directory, value);
     if (abs == NULL)
         return ECG_ENOMEM;
     n = prefix_len + strlen(abs) + 1;

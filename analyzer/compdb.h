@@ -33,11 +33,4 @@ int ecg_compdb_load_file(struct ecg_compdb **out, const char *path, struct ecg_d
 /* Releases the database; NULL is a no-op. */
 void ecg_compdb_free(struct ecg_compdb *db);
 
-/* Normalises a path lexically: makes it absolute against base (when relative), removes
- * "." and empty components and resolves ".." (symlinks are not followed). The caller
- * frees the result; NULL when memory runs out. A ".." never climbs above "/". base may be
- * NULL or relative: the result is then relative, keeps its leading ".." components, and
- * is "." when nothing is left. */
-char *ecg_compdb_normalize_path(const char *base, const char *path);
-
 #endif

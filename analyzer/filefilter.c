@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analyzer/compdb.h"
+#include "analyzer/path.h"
 
 void ecg_filefilter_init(struct ecg_filefilter *ff, CXFile main_file, const char *root,
                          const regex_t *header_regex)
@@ -34,14 +34,14 @@ static char *file_path(CXFile file)
     char *path = NULL;
 
     if (text != NULL && text[0] == '/')
-        path = ecg_compdb_normalize_path("/", text);
+        path = ecg_path_absolute("/", text);
     clang_disposeString(real);
     if (path == NULL) {
         CXString name = clang_getFileName(file);
         char cwd[PATH_MAX];
         const char *base = getcwd(cwd, sizeof(cwd)) != NULL ? cwd : "/";
         text = clang_getCString(name);
-        path = ecg_compdb_normalize_path(base, text != NULL ? text : "");
+        path = ecg_path_absolute(base, text != NULL ? text : "");
         clang_disposeString(name);
     }
     return path;

@@ -53,21 +53,29 @@ static int next_entry(struct glob_entry *out, const char **cursor)
     return 0;
 }
 
-/* '*'-only matching of pattern[0..plen) against the whole of name. */
-static int star_match(const char *p, size_t plen, const char *name)
+/* Pattern characters consumed by the element at p matching c, or 0 when it does not. */
+typedef size_t (*element_match_fn)(const char *p, const char *pe, char c);
+
+/* Matches s[0..se) against p[0..pe), where '*' matches any run of characters and
+ * match_element decides everything else; one backtrack point, the latest star. */
+static int star_match(const char *p, const char *pe, const char *s, const char *se,
+                      element_match_fn match_element)
 {
-    const char *pe = p + plen;
     const char *star_p = NULL;
     const char *star_s = NULL;
-    const char *s = name;
 
-    while (*s != '\0') {
+    while (s < se) {
+        size_t step = 0;
+
         if (p < pe && *p == '*') {
             p++;
             star_p = p;
             star_s = s;
-        } else if (p < pe && *p == *s) {
-            p++;
+            continue;
+        }
+        step = match_element(p, pe, *s);
+        if (step > 0) {
+            p += step;
             s++;
         } else if (star_p != NULL) {
             star_s++;
@@ -82,9 +90,20 @@ static int star_match(const char *p, size_t plen, const char *name)
     return p == pe;
 }
 
+/* Check globs: every character but '*' is literal. */
+static size_t literal_match(const char *p, const char *pe, char c)
+{
+    return p < pe && *p == c ? 1 : 0;
+}
+
+static int check_glob_match(const char *p, size_t plen, const char *name)
+{
+    return star_match(p, p + plen, name, name + strlen(name), literal_match);
+}
+
 int ecg_globs_match_one(const char *pattern, const char *name)
 {
-    return star_match(pattern, strlen(pattern), name);
+    return check_glob_match(pattern, strlen(pattern), name);
 }
 
 int ecg_globs_decide(const char *list, const char *name, int fallback)
@@ -96,7 +115,7 @@ int ecg_globs_decide(const char *list, const char *name, int fallback)
     if (list == NULL)
         return fallback;
     while (next_entry(&e, &cursor)) {
-        if (star_match(e.text, e.len, name))
+        if (check_glob_match(e.text, e.len, name))
             decision = e.positive;
     }
     return decision;
@@ -105,7 +124,7 @@ int ecg_globs_decide(const char *list, const char *name, int fallback)
 static int matches_any(const struct glob_entry *e, const char *const *names, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (star_match(e->text, e->len, names[i]))
+        if (check_glob_match(e->text, e->len, names[i]))
             return 1;
     }
     return 0;
@@ -203,33 +222,7 @@ static size_t element_match(const char *p, const char *pe, char c)
 /* Matches one path component s[0..se) against pattern component p[0..pe). */
 static int component_match(const char *p, const char *pe, const char *s, const char *se)
 {
-    const char *star_p = NULL;
-    const char *star_s = NULL;
-
-    while (s < se) {
-        size_t step = 0;
-
-        if (p < pe && *p == '*') {
-            p++;
-            star_p = p;
-            star_s = s;
-            continue;
-        }
-        step = element_match(p, pe, *s);
-        if (step > 0) {
-            p += step;
-            s++;
-        } else if (star_p != NULL) {
-            star_s++;
-            p = star_p;
-            s = star_s;
-        } else {
-            return 0;
-        }
-    }
-    while (p < pe && *p == '*')
-        p++;
-    return p == pe;
+    return star_match(p, pe, s, se, element_match);
 }
 
 static const char *skip_slashes(const char *s)

@@ -97,6 +97,9 @@ size_t ecg_jsonpos_locate(const char *text, size_t len, const size_t *path, size
     struct scanner s = {text, len, 0};
     size_t key_at;
 
+    /* cJSON skips a UTF-8 byte-order mark before the value. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        s.i = 3;
     scan_blanks(&s);
     key_at = s.i;
     for (size_t d = 0; d < depth; d++) {

@@ -9,8 +9,8 @@
 /* Byte offset in text of the value reached by following path from the root: path[d] is a
  * child index (object member or array element) at depth d. With want_key, the offset of
  * that member's key instead (of the element itself in an array). text must be JSON that
- * cJSON accepted; should the path not fit it, the offset of the deepest value reached is
- * returned. Never fails. */
+ * cJSON accepted (a leading UTF-8 byte-order mark is skipped, as cJSON does); should the
+ * path not fit it, the offset of the deepest value reached is returned. Never fails. */
 size_t ecg_jsonpos_locate(const char *text, size_t len, const size_t *path, size_t depth,
                           int want_key);
 

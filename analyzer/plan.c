@@ -1,4 +1,5 @@
 /* Run planning; see plan.h. */
+#include "analyzer/path.h"
 #include "analyzer/plan.h"
 
 #include <errno.h>
@@ -280,7 +281,7 @@ static int add_file(struct planner *p, const char *arg)
 
     if (rc != 0)
         return rc;
-    file = ecg_compdb_normalize_path(p->cwd, arg);
+    file = ecg_path_absolute(p->cwd, arg);
     if (file == NULL)
         return ECG_ENOMEM;
     if (p->opts->has_compiler_args)

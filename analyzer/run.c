@@ -1,4 +1,5 @@
 /* The check run; see run.h. */
+#include "analyzer/path.h"
 #include "analyzer/run.h"
 
 #include <limits.h>
@@ -127,8 +128,8 @@ static char *first_input_dir(const struct ecg_check_options *opts, const char *c
     char *path, *slash;
 
     if (opts->files.len == 0)
-        return ecg_compdb_normalize_path(cwd, opts->build_path != NULL ? opts->build_path : ".");
-    path = ecg_compdb_normalize_path(cwd, opts->files.items[0]);
+        return ecg_path_absolute(cwd, opts->build_path != NULL ? opts->build_path : ".");
+    path = ecg_path_absolute(cwd, opts->files.items[0]);
     slash = path != NULL ? strrchr(path, '/') : NULL;
     if (slash != NULL && slash != path)
         *slash = '\0';
@@ -143,7 +144,7 @@ char *ecg_run_project_root(const struct ecg_check_options *opts)
     if (getcwd(cwd, sizeof(cwd)) == NULL)
         snprintf(cwd, sizeof(cwd), "/");
     if (opts->project_root != NULL)
-        return ecg_compdb_normalize_path(cwd, opts->project_root);
+        return ecg_path_absolute(cwd, opts->project_root);
     start = first_input_dir(opts, cwd);
     root = start != NULL ? git_toplevel(start) : NULL;
     if (root == NULL)

@@ -44,6 +44,18 @@ static const char *display_name(const char *path, const char *cwd)
     return path;
 }
 
+static int decimal_digits(size_t n)
+{
+    int digits = 1;
+
+    while (n >= 10) {
+        n /= 10;
+        digits++;
+    }
+    return digits;
+}
+
+/* "[ 42/310] src/foo.c (12.3s)": the count padded to the width of the total. */
 static void report_progress(struct pool *pool, const struct ecg_job *job)
 {
     struct timespec now;
@@ -56,7 +68,7 @@ static void report_progress(struct pool *pool, const struct ecg_job *job)
               (double)(now.tv_nsec - pool->start.tv_nsec) / 1e9;
     pthread_mutex_lock(&pool->progress_lock);
     pool->done++;
-    fprintf(pool->progress->stream, "\r\033[K[%*zu/%zu] %s (%.1fs)", pool->n >= 100 ? 3 : 2,
+    fprintf(pool->progress->stream, "\r\033[K[%*zu/%zu] %s (%.1fs)", decimal_digits(pool->n),
             pool->done, pool->n, display_name(job->file, pool->progress->cwd), elapsed);
     fflush(pool->progress->stream);
     pthread_mutex_unlock(&pool->progress_lock);

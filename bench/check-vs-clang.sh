@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: wall time and peak memory of `ecg check -j 2` against the floor any libclang
-# tool pays (`clang -fsyntax-only` over the same translation units, 2 at a time) and
-# against clang-tidy with bugprone-*, cert-* and the cognitive-complexity check.
+# tool pays (`clang -fsyntax-only` over the same translation units, 2 at a time), against
+# ecg with every rule off (parse and walk only), and against clang-tidy with bugprone-*,
+# cert-* and the cognitive-complexity check.
 # Everything is measured in the same run, interleaved, ROUNDS times; medians are reported.
 #
 # usage: bench/check-vs-clang.sh [PROJECT] [ECG_BINARY]
@@ -65,6 +66,7 @@ for round in $(seq "$rounds"); do
   echo "bench: round $round/$rounds over $units units" >&2
   measure floor xargs -d '\n' -P "$jobs" -I{} sh -c '{}' < "$work/floor.cmds"
   measure ecg "$ecg" check -p . -j "$jobs" --quiet --format sarif -o "$work/ecg.sarif"
+  measure ecg-no-rules "$ecg" check -p . -j "$jobs" --quiet --checks='-*' -o "$work/none.txt"
   measure clang-tidy run-clang-tidy -j "$jobs" -p . -quiet -checks="$tidy_checks"
 done
 
@@ -80,9 +82,10 @@ med = {k: (statistics.median(w for w, _ in v), max(m for _, m in v)) for k, v in
 floor = med["floor"][0]
 print(f"{project}: {units} translation units, {jobs} jobs, median of {len(rows['floor'])} rounds")
 print(f"{'tool':<12} {'wall s':>8} {'x floor':>8} {'peak RSS MiB':>13}")
-for k in ("floor", "ecg", "clang-tidy"):
+for k in ("floor", "ecg", "ecg-no-rules", "clang-tidy"):
     w, m = med[k]
     print(f"{k:<12} {w:8.2f} {w / floor:8.2f} {m / 1024:13.1f}")
 print("peak RSS: floor and clang-tidy = largest single process; ecg = the one process "
-      f"holding {jobs} units at once")
+      f"holding {jobs} units at once. ecg-no-rules parses and walks with every rule off: "
+      "ecg minus it is what the rules cost. The floor pays a clang process start per unit.")
 PY

@@ -2,9 +2,11 @@
 # Sets: ECG_LIBCLANG_INCLUDE_DIR, ECG_LIBCLANG_LIBRARY, ECG_CLANG_RESOURCE_DIR,
 #       ECG_LLVM_VERSION and the imported target ecg::libclang.
 
-set(ECG_LLVM_CONFIG "" CACHE STRING "llvm-config to use (e.g. llvm-config-19); empty = newest found")
+set(ECG_LLVM_CONFIG "" CACHE STRING
+    "llvm-config to use (e.g. llvm-config-19); empty = llvm-config, else the first llvm-config-NN found from 14 up")
 
 if(ECG_LLVM_CONFIG)
+  unset(ECG_LLVM_CONFIG_EXE CACHE) # a changed choice must not reuse the cached program
   find_program(ECG_LLVM_CONFIG_EXE NAMES ${ECG_LLVM_CONFIG} REQUIRED)
 else()
   # Debian installs llvm-config-NN per version; the oldest supported one is 14.
@@ -31,6 +33,10 @@ if(ECG_LLVM_VERSION VERSION_LESS 14)
   message(FATAL_ERROR "ecg needs LLVM 14 or newer, found ${ECG_LLVM_VERSION}")
 endif()
 
+# Derived from the chosen llvm-config on every configure, so switching LLVM takes effect.
+unset(ECG_LIBCLANG_INCLUDE_DIR CACHE)
+unset(ECG_LIBCLANG_LIBRARY CACHE)
+unset(ECG_CLANG_EXE CACHE)
 find_path(ECG_LIBCLANG_INCLUDE_DIR clang-c/Index.h HINTS ${ECG_LLVM_INCLUDE_DIR} NO_DEFAULT_PATH)
 find_library(ECG_LIBCLANG_LIBRARY NAMES clang libclang HINTS ${ECG_LLVM_LIB_DIR} NO_DEFAULT_PATH)
 if(NOT ECG_LIBCLANG_INCLUDE_DIR OR NOT ECG_LIBCLANG_LIBRARY)

@@ -1,7 +1,6 @@
 /* Unit tests for analyzer/compdb.c: loading CMake- and bear-style compile_commands.json,
- * relative directories and files, exact positions of malformed entries, and lexical path
- * normalisation. Files live in a fresh mkdtemp directory under ECG_TEST_TMPDIR. */
-#include <errno.h>
+ * relative directories and files, and exact positions of malformed entries. Files live in
+ * a fresh scratch directory from testkit_tmpdir. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,17 +17,13 @@
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/strvec.h"
-
-#ifndef ECG_TEST_TMPDIR
-#error "ECG_TEST_TMPDIR must name a directory for temporary files"
-#endif
+#include "tests/support/testkit.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 struct fixture {
-    char dir[1024];            /* the mkdtemp directory */
-    struct ecg_strvec files;   /* created files, removed in teardown */
-    struct ecg_strvec subdirs; /* created directories, removed after the files */
+    char dir[1024];  /* the scratch directory, removed with its contents in teardown */
+    char last[2048]; /* the file write_file wrote last */
 };
 
 static int setup(void **state)
@@ -37,15 +32,10 @@ static int setup(void **state)
 
     if (f == NULL)
         return -1;
-    if (mkdir(ECG_TEST_TMPDIR, 0755) != 0 && errno != EEXIST)
-        return -1;
-    snprintf(f->dir, sizeof(f->dir), "%s/compdb-XXXXXX", ECG_TEST_TMPDIR);
-    if (mkdtemp(f->dir) == NULL) {
+    if (testkit_tmpdir(f->dir, sizeof(f->dir), "compdb") != 0) {
         free(f);
         return -1;
     }
-    ecg_strvec_init(&f->files);
-    ecg_strvec_init(&f->subdirs);
     *state = f;
     return 0;
 }
@@ -54,13 +44,7 @@ static int teardown(void **state)
 {
     struct fixture *f = *state;
 
-    for (size_t i = f->files.len; i > 0; i--)
-        unlink(f->files.items[i - 1]);
-    for (size_t i = f->subdirs.len; i > 0; i--)
-        rmdir(f->subdirs.items[i - 1]);
-    rmdir(f->dir);
-    ecg_strvec_fini(&f->files);
-    ecg_strvec_fini(&f->subdirs);
+    testkit_remove_tree(f->dir);
     free(f);
     return 0;
 }
@@ -68,9 +52,7 @@ static int teardown(void **state)
 /* Returns fixture-dir/rel in buf. */
 static const char *in_dir(char *buf, size_t size, const struct fixture *f, const char *rel)
 {
-    int n = snprintf(buf, size, "%s/%s", f->dir, rel);
-    assert_true(n > 0 && (size_t)n < size);
-    return buf;
+    return testkit_path(buf, size, "%s/%s", f->dir, rel);
 }
 
 static void make_subdir(struct fixture *f, const char *rel)
@@ -78,22 +60,12 @@ static void make_subdir(struct fixture *f, const char *rel)
     char path[2048];
 
     assert_int_equal(mkdir(in_dir(path, sizeof(path), f, rel), 0755), 0);
-    assert_int_equal(ecg_strvec_push(&f->subdirs, path), 0);
 }
 
-/* Writes text to fixture-dir/rel; returns the full path (valid until teardown). */
+/* Writes text to fixture-dir/rel; returns the full path (valid until the next write). */
 static const char *write_file(struct fixture *f, const char *rel, const char *text)
 {
-    char path[2048];
-    FILE *out;
-
-    in_dir(path, sizeof(path), f, rel);
-    out = fopen(path, "wb");
-    assert_non_null(out);
-    assert_int_equal(fwrite(text, 1, strlen(text), out), strlen(text));
-    assert_int_equal(fclose(out), 0);
-    assert_int_equal(ecg_strvec_push(&f->files, path), 0);
-    return f->files.items[f->files.len - 1];
+    return testkit_write_in(f->last, sizeof(f->last), f->dir, rel, text);
 }
 
 static struct ecg_compdb *load_ok(const char *path)
@@ -486,64 +458,6 @@ static void test_compdb_duplicate_key_first_wins(void **state)
     ecg_compdb_free(db);
 }
 
-/* ---- path normalisation -----------------------------------------------------------------------
- */
-
-static void check_path(const char *base, const char *path, const char *want)
-{
-    char *got = ecg_compdb_normalize_path(base, path);
-
-    assert_non_null(got);
-    if (strcmp(got, want) != 0)
-        fail_msg("normalize(%s, %s) = '%s', want '%s'", base != NULL ? base : "NULL", path, got,
-                 want);
-    free(got);
-}
-
-static void test_compdb_normalize_path_absolute(void **state)
-{
-    (void)state;
-    check_path(NULL, "/a/./b//c/../d", "/a/b/d");
-    check_path(NULL, "/", "/");
-    check_path(NULL, "//", "/");
-    check_path(NULL, "/..", "/");
-    check_path(NULL, "/../../x/./", "/x");
-    check_path(NULL, "/a/b/", "/a/b");
-    check_path(NULL, "/a/b/../..", "/");
-    check_path(NULL, "/a/b/../../..", "/");
-    check_path(NULL, "/a/.../b", "/a/.../b");
-    check_path(NULL, "/a/..b/.c", "/a/..b/.c");
-    check_path("/ignored", "/x/y", "/x/y");
-}
-
-static void test_compdb_normalize_path_against_base(void **state)
-{
-    (void)state;
-    check_path("/a/b", "../c", "/a/c");
-    check_path("/a/b", "c/./d", "/a/b/c/d");
-    check_path("/a/b/", "", "/a/b");
-    check_path("/a/b", ".", "/a/b");
-    check_path("/a", "../../..", "/");
-    check_path("/a", "../../../x", "/x");
-    check_path("/", "x", "/x");
-    check_path("/a//b/./", "..//c", "/a/c");
-    check_path("", "x/../y", "y");
-}
-
-static void test_compdb_normalize_path_relative(void **state)
-{
-    (void)state;
-    check_path(NULL, "a/../../b", "../b");
-    check_path(NULL, "..", "..");
-    check_path(NULL, "../..", "../..");
-    check_path(NULL, "a/..", ".");
-    check_path(NULL, "", ".");
-    check_path(NULL, "./", ".");
-    check_path(NULL, "./a//b/", "a/b");
-    check_path("build", "../src/x.c", "src/x.c");
-    check_path("../build", "../../src", "../../src");
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,9 +489,6 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_compdb_escaped_and_duplicate_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compdb_duplicate_key_first_wins, setup, teardown),
-        cmocka_unit_test(test_compdb_normalize_path_absolute),
-        cmocka_unit_test(test_compdb_normalize_path_against_base),
-        cmocka_unit_test(test_compdb_normalize_path_relative),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,7 +8,6 @@
 
 #include <cmocka.h>
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +19,7 @@
 #include "analyzer/error.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
-
-#ifndef ECG_TEST_TMPDIR
-#error "ECG_TEST_TMPDIR must name a scratch directory"
-#endif
-
-#define MAX_CREATED 32
+#include "tests/support/testkit.h"
 
 static struct ecg_config *parse_ok(const char *text, const char *dir)
 {
@@ -87,12 +81,9 @@ static void assert_is_valid_value(const struct rule_option *o, const cJSON *v)
     }
 }
 
-/* A scratch tree; every path created is recorded so teardown can remove it. */
+/* A scratch tree, removed with everything in it by tree_teardown. */
 struct tree {
     char base[4096];
-    char created[MAX_CREATED][4200];
-    int is_dir[MAX_CREATED];
-    size_t n;
 };
 
 static int tree_setup(void **state)
@@ -101,11 +92,10 @@ static int tree_setup(void **state)
 
     if (t == NULL)
         return -1;
-    if (mkdir(ECG_TEST_TMPDIR, 0777) != 0 && errno != EEXIST)
+    if (testkit_tmpdir(t->base, sizeof(t->base), "config") != 0) {
+        free(t);
         return -1;
-    snprintf(t->base, sizeof(t->base), "%s/config-XXXXXX", ECG_TEST_TMPDIR);
-    if (mkdtemp(t->base) == NULL)
-        return -1;
+    }
     *state = t;
     return 0;
 }
@@ -114,53 +104,28 @@ static int tree_teardown(void **state)
 {
     struct tree *t = *state;
 
-    while (t->n > 0) {
-        t->n--;
-        if (t->is_dir[t->n])
-            rmdir(t->created[t->n]);
-        else
-            unlink(t->created[t->n]);
-    }
-    rmdir(t->base);
+    testkit_remove_tree(t->base);
     free(t);
     return 0;
 }
 
 static const char *tree_path(const struct tree *t, const char *rel, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s/%s", t->base, rel);
-    return buf;
+    return testkit_path(buf, size, "%s/%s", t->base, rel);
 }
 
 static void tree_mkdir(struct tree *t, const char *rel)
 {
-    assert_true(t->n < MAX_CREATED);
-    tree_path(t, rel, t->created[t->n], sizeof(t->created[t->n]));
-    assert_int_equal(mkdir(t->created[t->n], 0777), 0);
-    t->is_dir[t->n] = 1;
-    t->n++;
+    char path[4200];
+
+    assert_int_equal(mkdir(tree_path(t, rel, path, sizeof(path)), 0777), 0);
 }
 
-/* Writes text to rel, recording it the first time. */
 static void tree_write(struct tree *t, const char *rel, const char *text)
 {
     char path[4200];
-    FILE *f;
-    int known = 0;
 
-    tree_path(t, rel, path, sizeof(path));
-    for (size_t i = 0; i < t->n; i++)
-        known |= strcmp(t->created[i], path) == 0;
-    if (!known) {
-        assert_true(t->n < MAX_CREATED);
-        memcpy(t->created[t->n], path, sizeof(path));
-        t->is_dir[t->n] = 0;
-        t->n++;
-    }
-    f = fopen(path, "w");
-    assert_non_null(f);
-    assert_true(fputs(text, f) >= 0);
-    assert_int_equal(fclose(f), 0);
+    testkit_write_in(path, sizeof(path), t->base, rel, text);
 }
 
 static void test_config_find_walks_up(void **state)

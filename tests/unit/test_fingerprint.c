@@ -6,27 +6,17 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "analyzer/fingerprint.h"
 #include "analyzer/result.h"
-#include "analyzer/srcfile.h"
-
-#ifndef ECG_TEST_TMPDIR
-#error "ECG_TEST_TMPDIR must name a scratch directory"
-#endif
-
-#define MAX_CHECKOUTS 4
+#include "tests/support/testkit.h"
 
 /* Scratch checkouts <base>/c<i>, each holding one source file src/a.c. */
 struct fixture {
     char base[4096];
-    int used[MAX_CHECKOUTS];
 };
 
 static int setup(void **state)
@@ -35,11 +25,10 @@ static int setup(void **state)
 
     if (fx == NULL)
         return -1;
-    if (mkdir(ECG_TEST_TMPDIR, 0777) != 0 && errno != EEXIST)
+    if (testkit_tmpdir(fx->base, sizeof(fx->base), "fingerprint") != 0) {
+        free(fx);
         return -1;
-    snprintf(fx->base, sizeof(fx->base), "%s/fingerprint-XXXXXX", ECG_TEST_TMPDIR);
-    if (mkdtemp(fx->base) == NULL)
-        return -1;
+    }
     *state = fx;
     return 0;
 }
@@ -47,19 +36,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *fx = *state;
-    char path[4200];
 
-    for (int i = 0; i < MAX_CHECKOUTS; i++) {
-        if (!fx->used[i])
-            continue;
-        snprintf(path, sizeof(path), "%s/c%d/src/a.c", fx->base, i);
-        unlink(path);
-        snprintf(path, sizeof(path), "%s/c%d/src", fx->base, i);
-        rmdir(path);
-        snprintf(path, sizeof(path), "%s/c%d", fx->base, i);
-        rmdir(path);
-    }
-    rmdir(fx->base);
+    testkit_remove_tree(fx->base);
     free(fx);
     return 0;
 }
@@ -68,45 +46,21 @@ static int teardown(void **state)
 static void write_checkout(struct fixture *fx, int i, const char *text, char *root, char *path,
                            size_t size)
 {
-    char dir[4200];
-    FILE *f;
-
-    snprintf(root, size, "%s/c%d", fx->base, i);
-    if (!fx->used[i]) {
-        assert_int_equal(mkdir(root, 0777), 0);
-        snprintf(dir, sizeof(dir), "%s/src", root);
-        assert_int_equal(mkdir(dir, 0777), 0);
-        fx->used[i] = 1;
-    }
-    snprintf(path, size, "%s/src/a.c", root);
-    f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-    assert_int_equal(fclose(f), 0);
+    testkit_path(root, size, "%s/c%d", fx->base, i);
+    testkit_make_dirs(testkit_path(path, size, "%s/src", root));
+    testkit_write_file(testkit_path(path, size, "%s/src/a.c", root), text);
 }
 
 static void result_open(struct ecg_result *r, const char *root, int with_sources)
 {
-    ecg_result_init(r);
-    r->root = strdup(root);
-    assert_non_null(r->root);
-    if (with_sources) {
-        r->sources = ecg_srccache_new();
-        assert_non_null(r->sources);
-    }
+    assert_int_equal(testkit_result_init(r, root, with_sources), 0);
 }
 
 static void add_finding(struct ecg_result *r, const char *rule, const char *path, unsigned line)
 {
-    struct ecg_finding f;
+    struct ecg_range range = testkit_range(path, line, 1, line, 2);
 
-    memset(&f, 0, sizeof(f));
-    f.rule_id = rule;
-    f.level = ECG_LEVEL_WARNING;
-    assert_int_equal(ecg_range_set(&f.range, path, line, 1, line, 2), 0);
-    f.message = strdup("message");
-    assert_non_null(f.message);
-    assert_int_equal(ecg_findings_take(&r->findings, &f), 0);
+    testkit_add_finding(r, rule, ECG_LEVEL_WARNING, &range, "message");
 }
 
 /* Fingerprint of a lone finding of rule on line of text, in checkout i. */

@@ -1,5 +1,5 @@
 /* Unit tests for locating JSON members in text: keys and values at every depth, array
- * elements, duplicate keys, and look-alike text inside strings. */
+ * elements, duplicate keys, look-alike text inside strings, and a byte-order mark. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -65,6 +65,20 @@ static void test_jsonpos_path_that_does_not_fit(void **state)
     assert_int_equal(at(text, too_deep, 2, 0), 6);
 }
 
+static void test_jsonpos_skips_byte_order_mark(void **state)
+{
+    const char *text = "\xEF\xBB\xBF \n[{\"a\": 1}]";
+    const char *no_bom = "\xEF\xBB[1]";
+    const size_t p1[] = {0, 0};
+    (void)state;
+
+    assert_int_equal(at(text, NULL, 0, 0), 5);
+    assert_int_equal(at(text, p1, 2, 1), (size_t)(strstr(text, "\"a\"") - text));
+    assert_int_equal(at(text, p1, 2, 0), (size_t)(strchr(text, '1') - text));
+    /* two bytes of a mark are not one: nothing is skipped */
+    assert_int_equal(at(no_bom, NULL, 0, 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -72,6 +86,7 @@ int main(void)
         cmocka_unit_test(test_jsonpos_array_elements),
         cmocka_unit_test(test_jsonpos_strings_and_duplicates),
         cmocka_unit_test(test_jsonpos_path_that_does_not_fit),
+        cmocka_unit_test(test_jsonpos_skips_byte_order_mark),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,25 +6,22 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analyzer/path.h"
-
-#ifndef ECG_TEST_TMPDIR
-#error "ECG_TEST_TMPDIR must name a scratch directory"
-#endif
+#include "tests/support/testkit.h"
 
 static void assert_absolute(const char *base, const char *path, const char *expected)
 {
     char *got = ecg_path_absolute(base, path);
 
     assert_non_null(got);
-    assert_string_equal(got, expected);
+    if (strcmp(got, expected) != 0)
+        fail_msg("absolute(%s, %s) = '%s', want '%s'", base != NULL ? base : "NULL", path, got,
+                 expected);
     free(got);
 }
 
@@ -51,41 +48,85 @@ static void test_path_absolute_normalises(void **state)
     (void)state;
     assert_absolute(NULL, "/a/b/c", "/a/b/c");
     assert_absolute(NULL, "/a//b/./c/", "/a/b/c");
+    assert_absolute(NULL, "/a/./b//c/../d", "/a/b/d");
     assert_absolute(NULL, "/a/b/../c", "/a/c");
+    assert_absolute(NULL, "/a/b/", "/a/b");
+    assert_absolute(NULL, "/a/b/../..", "/");
     assert_absolute(NULL, "/a/b/../../..", "/");
     assert_absolute(NULL, "/..", "/");
+    assert_absolute(NULL, "/../../x/./", "/x");
     assert_absolute(NULL, "/", "/");
     assert_absolute(NULL, "//", "/");
     assert_absolute(NULL, "/a/.../b", "/a/.../b");
     assert_absolute(NULL, "/a/..b/.c", "/a/..b/.c");
+}
+
+static void test_path_absolute_against_base(void **state)
+{
+    (void)state;
     assert_absolute("/base/dir", "x/y", "/base/dir/x/y");
     assert_absolute("/base/dir/", "../x", "/base/x");
     assert_absolute("/base", "./gen/**/*.c", "/base/gen/**/*.c");
     assert_absolute("/base", "/abs", "/abs");
+    assert_absolute("/ignored", "/x/y", "/x/y");
+    assert_absolute("/a/b", "../c", "/a/c");
+    assert_absolute("/a/b", "c/./d", "/a/b/c/d");
+    assert_absolute("/a/b/", "", "/a/b");
+    assert_absolute("/a/b", ".", "/a/b");
+    assert_absolute("/a", "../../..", "/");
+    assert_absolute("/a", "../../../x", "/x");
+    assert_absolute("/", "x", "/x");
+    assert_absolute("/a//b/./", "..//c", "/a/c");
+}
+
+/* A relative path that climbs above its own start climbs into the base, and no further
+ * than "/". */
+static void test_path_absolute_climbs_out_of_relative_path(void **state)
+{
+    (void)state;
+    assert_absolute("/r/s", "a/../../b", "/r/b");
+    assert_absolute("/r/s", "..", "/r");
+    assert_absolute("/r/s", "../..", "/");
+    assert_absolute("/r/s", "../../../..", "/");
+    assert_absolute("/r/s", "a/..", "/r/s");
+    assert_absolute("/r/s", "", "/r/s");
+    assert_absolute("/r/s", "./", "/r/s");
+    assert_absolute("/r/s", "./a//b/", "/r/s/a/b");
+}
+
+/* With base NULL, empty or relative, relative paths are taken against the working
+ * directory (the scratch directory dir/w/d while it runs). */
+static void check_working_directory(const char *dir)
+{
+    char want[4200];
+    char cwd[4096];
+
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_absolute(NULL, "x/y/../z", testkit_path(want, sizeof(want), "%s/x/z", cwd));
+    assert_absolute(NULL, "/x", "/x");
+    assert_absolute("", "x/../y", testkit_path(want, sizeof(want), "%s/y", cwd));
+    assert_absolute("build", "../src/x.c", testkit_path(want, sizeof(want), "%s/src/x.c", cwd));
+    assert_absolute("../b", "../../src", testkit_path(want, sizeof(want), "%s/src", dir));
 }
 
 static void test_path_absolute_uses_working_directory(void **state)
 {
     char dir[4096];
-    char cwd[4096];
-    char expect[4200];
-    char *got;
+    char canonical[4096];
+    char saved[4096];
+    char work[4200];
     (void)state;
 
-    assert_true(mkdir(ECG_TEST_TMPDIR, 0777) == 0 || errno == EEXIST);
-    snprintf(dir, sizeof(dir), "%s/path-XXXXXX", ECG_TEST_TMPDIR);
-    assert_non_null(mkdtemp(dir));
-    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_int_equal(testkit_tmpdir(dir, sizeof(dir), "path"), 0);
+    testkit_make_dirs(testkit_path(work, sizeof(work), "%s/w/d", dir));
+    assert_non_null(getcwd(saved, sizeof(saved)));
     assert_int_equal(chdir(dir), 0);
     /* mkdtemp's result may hold "..": compare against what getcwd reports. */
-    assert_non_null(getcwd(expect, sizeof(expect)));
-    strncat(expect, "/x/z", sizeof(expect) - strlen(expect) - 1);
-    got = ecg_path_absolute(NULL, "x/y/../z");
-    assert_int_equal(chdir(cwd), 0);
-    assert_int_equal(rmdir(dir), 0);
-    assert_non_null(got);
-    assert_string_equal(got, expect);
-    free(got);
+    assert_non_null(getcwd(canonical, sizeof(canonical)));
+    assert_int_equal(chdir(work), 0);
+    check_working_directory(canonical);
+    assert_int_equal(chdir(saved), 0);
+    assert_int_equal(testkit_remove_tree(dir), 0);
 }
 
 static void test_path_parent_walks_to_root(void **state)
@@ -119,21 +160,15 @@ static void test_path_is_file(void **state)
 {
     char dir[4096];
     char file[4200];
-    FILE *f;
     (void)state;
 
-    assert_true(mkdir(ECG_TEST_TMPDIR, 0777) == 0 || errno == EEXIST);
-    snprintf(dir, sizeof(dir), "%s/path-XXXXXX", ECG_TEST_TMPDIR);
-    assert_non_null(mkdtemp(dir));
-    snprintf(file, sizeof(file), "%s/f", dir);
+    assert_int_equal(testkit_tmpdir(dir, sizeof(dir), "path"), 0);
+    testkit_path(file, sizeof(file), "%s/f", dir);
     assert_false(ecg_path_is_file(file));
     assert_false(ecg_path_is_file(dir));
-    f = fopen(file, "w");
-    assert_non_null(f);
-    assert_int_equal(fclose(f), 0);
+    testkit_write_file(file, "");
     assert_true(ecg_path_is_file(file));
-    assert_int_equal(unlink(file), 0);
-    assert_int_equal(rmdir(dir), 0);
+    assert_int_equal(testkit_remove_tree(dir), 0);
 }
 
 int main(void)
@@ -141,6 +176,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_path_join),
         cmocka_unit_test(test_path_absolute_normalises),
+        cmocka_unit_test(test_path_absolute_against_base),
+        cmocka_unit_test(test_path_absolute_climbs_out_of_relative_path),
         cmocka_unit_test(test_path_absolute_uses_working_directory),
         cmocka_unit_test(test_path_parent_walks_to_root),
         cmocka_unit_test(test_path_dirname),

@@ -7,24 +7,16 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "analyzer/error.h"
 #include "analyzer/report.h"
 #include "analyzer/result.h"
-#include "analyzer/srcfile.h"
-
-#ifndef ECG_TEST_TMPDIR
-#error "ECG_TEST_TMPDIR must name a scratch directory"
-#endif
+#include "tests/support/testkit.h"
 
 #define BF "security-banned-function"
-#define MAX_FILES 8
 
 struct fixture {
     char dir[4096];
@@ -33,62 +25,30 @@ struct fixture {
     size_t size;
 };
 
+static int teardown(void **state)
+{
+    struct fixture *fx = *state;
+
+    ecg_result_fini(&fx->result);
+    free(fx->out);
+    testkit_remove_tree(fx->dir);
+    free(fx);
+    return 0;
+}
+
 static int setup(void **state)
 {
     struct fixture *fx = calloc(1, sizeof(*fx));
 
     if (fx == NULL)
         return -1;
-    if (mkdir(ECG_TEST_TMPDIR, 0777) != 0 && errno != EEXIST)
-        return -1;
-    snprintf(fx->dir, sizeof(fx->dir), "%s/report-XXXXXX", ECG_TEST_TMPDIR);
-    if (mkdtemp(fx->dir) == NULL)
-        return -1;
-    ecg_result_init(&fx->result);
-    fx->result.root = strdup(fx->dir);
-    fx->result.sources = ecg_srccache_new();
-    if (fx->result.root == NULL || fx->result.sources == NULL)
-        return -1;
     *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *fx = *state;
-    char path[4200];
-
-    ecg_result_fini(&fx->result);
-    free(fx->out);
-    for (int i = 0; i < MAX_FILES; i++) {
-        snprintf(path, sizeof(path), "%s/f%d.c", fx->dir, i);
-        unlink(path);
+    if (testkit_tmpdir(fx->dir, sizeof(fx->dir), "report") != 0 ||
+        testkit_result_init(&fx->result, fx->dir, 1) != 0) {
+        teardown(state);
+        return -1;
     }
-    rmdir(fx->dir);
-    free(fx);
     return 0;
-}
-
-/* Writes text to <dir>/f<n>.c; returns the path in buf. */
-static const char *write_source(const struct fixture *fx, int n, const char *text, char *buf,
-                                size_t size)
-{
-    FILE *f;
-
-    snprintf(buf, size, "%s/f%d.c", fx->dir, n);
-    f = fopen(buf, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-    assert_int_equal(fclose(f), 0);
-    return buf;
-}
-
-static struct ecg_range span(const char *path, unsigned line, unsigned col, unsigned end_line,
-                             unsigned end_col)
-{
-    struct ecg_range r = {(char *)path, line, col, end_line, end_col};
-
-    return r;
 }
 
 /* Appends a finding of rule_id at r (copied) to the result; returns it. */
@@ -96,16 +56,7 @@ static struct ecg_finding *add_finding(struct fixture *fx, const char *rule_id,
                                        enum ecg_level level, struct ecg_range r,
                                        const char *message)
 {
-    struct ecg_finding f;
-
-    memset(&f, 0, sizeof(f));
-    f.rule_id = rule_id;
-    f.level = level;
-    assert_int_equal(ecg_range_set(&f.range, r.path, r.line, r.col, r.end_line, r.end_col), 0);
-    f.message = strdup(message);
-    assert_non_null(f.message);
-    assert_int_equal(ecg_findings_take(&fx->result.findings, &f), 0);
-    return &fx->result.findings.items[fx->result.findings.len - 1];
+    return testkit_add_finding(&fx->result, rule_id, level, &r, message);
 }
 
 enum writer { WRITE_TEXT, WRITE_GITHUB, WRITE_SUMMARY };
@@ -142,9 +93,9 @@ static void test_report_text_clang_format(void **state)
     struct fixture *fx = *state;
     char path[4200];
 
-    write_source(fx, 0, "void f(char *dst, const char *src)\n{\n    strcpy(dst, src);\n}\n", path,
-                 sizeof(path));
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 3, 5, 3, 21),
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c",
+                     "void f(char *dst, const char *src)\n{\n    strcpy(dst, src);\n}\n");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 3, 5, 3, 21),
                 "'strcpy' cannot bound its output; use 'strlcpy' or 'snprintf'");
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:3:5: warning: 'strcpy' cannot bound its output; use "
@@ -161,8 +112,8 @@ static void test_report_text_path_outside_cwd_is_absolute(void **state)
     char want[4400];
     char prefix[4096];
 
-    write_source(fx, 0, "int x;\n", path, sizeof(path));
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 5, 1, 6), "m");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "int x;\n");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 5, 1, 6), "m");
     assert_int_equal(capture(fx, WRITE_TEXT, &style), 0);
     snprintf(want, sizeof(want), "%s:1:5: warning: m [" BF "]\nint x;\n    ^\n", path);
     assert_string_equal(fx->out, want);
@@ -179,8 +130,8 @@ static void test_report_text_tabs_expand_to_stop_8(void **state)
     struct fixture *fx = *state;
     char path[4200];
 
-    write_source(fx, 0, "\tx =\tstrcpy(a, b);\n", path, sizeof(path));
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 6, 1, 12), "m");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "\tx =\tstrcpy(a, b);\n");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 6, 1, 12), "m");
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:1:6: warning: m [" BF "]\n"
                                  "        x =     strcpy(a, b);\n"
@@ -193,8 +144,9 @@ static void test_report_text_utf8_counts_one_column(void **state)
     char path[4200];
 
     /* "é" and "€" are 2 and 3 bytes: strcpy starts at byte column 14, display column 11. */
-    write_source(fx, 0, "s = \"\xc3\xa9\xe2\x82\xac\"; strcpy(d, s);\n", path, sizeof(path));
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 14, 1, 20), "m");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c",
+                     "s = \"\xc3\xa9\xe2\x82\xac\"; strcpy(d, s);\n");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 14, 1, 20), "m");
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:1:14: warning: m [" BF "]\n"
                                  "s = \"\xc3\xa9\xe2\x82\xac\"; strcpy(d, s);\n"
@@ -207,9 +159,9 @@ static void test_report_text_control_and_invalid_bytes_escaped(void **state)
     char path[4200];
 
     /* clang prints ESC as <U+001B> (8 columns) and a stray 0xff as <FF> (4 columns). */
-    write_source(fx, 0, "\"\x1b\xff\" x;\n", path, sizeof(path));
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 2, 1, 4), "m");
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 6, 1, 7), "n");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "\"\x1b\xff\" x;\n");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 2, 1, 4), "m");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 6, 1, 7), "n");
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:1:2: warning: m [" BF "]\n"
                                  "\"<U+001B><FF>\" x;\n"
@@ -224,8 +176,8 @@ static void test_report_text_multiline_range_underlines_first_line(void **state)
     struct fixture *fx = *state;
     char path[4200];
 
-    write_source(fx, 0, "x = f(a,\n      b);\n", path, sizeof(path));
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 5, 2, 9), "m");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "x = f(a,\n      b);\n");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 5, 2, 9), "m");
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:1:5: warning: m [" BF "]\n"
                                  "x = f(a,\n"
@@ -237,8 +189,8 @@ static void test_report_text_caret_past_end_of_line(void **state)
     struct fixture *fx = *state;
     char path[4200];
 
-    write_source(fx, 0, "int x\n", path, sizeof(path));
-    add_finding(fx, BF, ECG_LEVEL_ERROR, span(path, 1, 6, 1, 6), "expected ';'");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "int x\n");
+    add_finding(fx, BF, ECG_LEVEL_ERROR, testkit_range(path, 1, 6, 1, 6), "expected ';'");
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:1:6: error: expected ';' [" BF "]\n"
                                  "int x\n"
@@ -251,8 +203,8 @@ static void test_report_text_warnings_as_errors(void **state)
     char path[4200];
     struct ecg_finding *f;
 
-    write_source(fx, 0, "gets(b);\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 5), "m");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "gets(b);\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 5), "m");
     f->fails_gate = 1;
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:1:1: error: m [" BF ",-warnings-as-errors]\n"
@@ -267,13 +219,13 @@ static void test_report_text_notes_and_flow_steps(void **state)
     struct ecg_range r;
     struct ecg_finding *f;
 
-    write_source(fx, 0, "char dst[4];\nvoid g(void)\n{\n    strcpy(dst, s);\n}\n", path,
-                 sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 4, 5, 4, 19), "m");
-    r = span(path, 1, 6, 1, 9);
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c",
+                     "char dst[4];\nvoid g(void)\n{\n    strcpy(dst, s);\n}\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 4, 5, 4, 19), "m");
+    r = testkit_range(path, 1, 6, 1, 9);
     assert_int_equal(ecg_finding_add_note(&f->related, &f->n_related, &r, "'dst' declared here"),
                      0);
-    r = span(path, 4, 12, 4, 15);
+    r = testkit_range(path, 4, 12, 4, 15);
     assert_int_equal(ecg_finding_add_note(&f->flow, &f->n_flow, &r, "copied into 'dst'"), 0);
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:4:5: warning: m [" BF "]\n"
@@ -294,9 +246,9 @@ static void test_report_text_fixit_line(void **state)
     struct ecg_range r;
     struct ecg_finding *f;
 
-    write_source(fx, 0, "\tgets(b);\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 2, 1, 9), "m");
-    r = span(path, 1, 2, 1, 6);
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "\tgets(b);\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 2, 1, 9), "m");
+    r = testkit_range(path, 1, 2, 1, 6);
     assert_int_equal(ecg_finding_add_edit(f, &r, "fgets"), 0);
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "f0.c:1:2: warning: m [" BF "]\n"
@@ -312,11 +264,11 @@ static void test_report_text_fix_with_several_edits_is_a_note(void **state)
     struct ecg_range r;
     struct ecg_finding *f;
 
-    write_source(fx, 0, "gets(b);\nx;\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 8), "m");
-    r = span(path, 1, 1, 1, 5);
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "gets(b);\nx;\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 8), "m");
+    r = testkit_range(path, 1, 1, 1, 5);
     assert_int_equal(ecg_finding_add_edit(f, &r, "fgets"), 0);
-    r = span(path, 2, 1, 2, 1);
+    r = testkit_range(path, 2, 1, 2, 1);
     assert_int_equal(ecg_finding_add_edit(f, &r, "y"), 0);
     f->fix_description = strdup("use fgets");
     assert_non_null(f->fix_description);
@@ -336,9 +288,9 @@ static void test_report_text_multiline_replacement_is_a_note(void **state)
     struct ecg_range r;
     struct ecg_finding *f;
 
-    write_source(fx, 0, "gets(b);\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 5), "m");
-    r = span(path, 1, 1, 1, 5);
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "gets(b);\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 5), "m");
+    r = testkit_range(path, 1, 1, 1, 5);
     assert_int_equal(ecg_finding_add_edit(f, &r, "a\nb"), 0);
     capture_text(fx, 0, 0);
     assert_non_null(strstr(fx->out, "f0.c:1:1: note: fix available\ngets(b);\n^~~~\n"));
@@ -352,11 +304,11 @@ static void test_report_text_colors_match_clang(void **state)
     struct ecg_range r;
     struct ecg_finding *f;
 
-    write_source(fx, 0, "gets(b);\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 5), "m");
-    r = span(path, 1, 6, 1, 7);
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "gets(b);\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 5), "m");
+    r = testkit_range(path, 1, 6, 1, 7);
     assert_int_equal(ecg_finding_add_note(&f->related, &f->n_related, &r, "here"), 0);
-    r = span(path, 1, 1, 1, 5);
+    r = testkit_range(path, 1, 1, 1, 5);
     assert_int_equal(ecg_finding_add_edit(f, &r, "fgets"), 0);
     capture_text(fx, 1, 0);
     assert_string_equal(fx->out, "\033[1mf0.c:1:1: \033[0m\033[0;1;35mwarning: \033[0m\033[1mm [" BF
@@ -381,8 +333,8 @@ static void test_report_text_suppressed_skipped_unless_asked(void **state)
     char path[4200];
     struct ecg_finding *f;
 
-    write_source(fx, 0, "gets(b); // NOLINT\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 5), "m");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "gets(b); // NOLINT\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 5), "m");
     f->suppressed = 1;
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "");
@@ -398,7 +350,7 @@ static void test_report_text_unreadable_source_prints_header_only(void **state)
     char path[4200];
 
     snprintf(path, sizeof(path), "%s/missing.c", fx->dir);
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 7, 3, 7, 9), "m");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 7, 3, 7, 9), "m");
     capture_text(fx, 0, 0);
     assert_string_equal(fx->out, "missing.c:7:3: warning: m [" BF "]\n");
 }
@@ -416,9 +368,9 @@ static void test_report_text_long_line_prints_a_window(void **state)
     memcpy(text + 4999, "strcpy", 6);
     text[6000] = '\n';
     text[6001] = '\0';
-    write_source(fx, 0, text, path, sizeof(path));
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", text);
     free(text);
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 5000, 1, 5006), "m");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 5000, 1, 5006), "m");
     capture_text(fx, 0, 0);
     nl = strchr(fx->out, '\n');
     assert_non_null(nl);
@@ -444,8 +396,8 @@ static void test_report_text_eio_on_write_failure(void **state)
 
     if (full == NULL)
         skip();
-    write_source(fx, 0, "gets(b);\n", path, sizeof(path));
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 5), "m");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "gets(b);\n");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 5), "m");
     assert_int_equal(ecg_report_text(full, &fx->result, &style), ECG_EIO);
     clearerr(full);
     assert_int_equal(ecg_report_github(full, &fx->result), ECG_EIO);
@@ -459,18 +411,18 @@ static void test_report_summary_counts(void **state)
 
     assert_int_equal(capture(fx, WRITE_SUMMARY, NULL), 0);
     assert_string_equal(fx->out, "");
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 1, 1, 1, 2), "m");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/x.c", 1, 1, 1, 2), "m");
     capture(fx, WRITE_SUMMARY, NULL);
     assert_string_equal(fx->out, "1 warning generated.\n");
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 2, 1, 2, 2), "m");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/x.c", 2, 1, 2, 2), "m");
     capture(fx, WRITE_SUMMARY, NULL);
     assert_string_equal(fx->out, "2 warnings generated.\n");
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 3, 1, 3, 2), "m");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/x.c", 3, 1, 3, 2), "m");
     f->fails_gate = 1;
     capture(fx, WRITE_SUMMARY, NULL);
     assert_string_equal(fx->out, "2 warnings and 1 error generated.\n");
-    add_finding(fx, BF, ECG_LEVEL_ERROR, span("/x.c", 4, 1, 4, 2), "m");
-    add_finding(fx, BF, ECG_LEVEL_NOTE, span("/x.c", 5, 1, 5, 2), "m");
+    add_finding(fx, BF, ECG_LEVEL_ERROR, testkit_range("/x.c", 4, 1, 4, 2), "m");
+    add_finding(fx, BF, ECG_LEVEL_NOTE, testkit_range("/x.c", 5, 1, 5, 2), "m");
     capture(fx, WRITE_SUMMARY, NULL);
     assert_string_equal(fx->out, "2 warnings and 2 errors generated.\n");
 }
@@ -480,11 +432,11 @@ static void test_report_summary_suppressed_and_failed_units(void **state)
     struct fixture *fx = *state;
     struct ecg_finding *f;
 
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 1, 1, 1, 2), "m");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/x.c", 1, 1, 1, 2), "m");
     f->suppressed = 1;
     capture(fx, WRITE_SUMMARY, NULL);
     assert_string_equal(fx->out, "Suppressed 1 warnings (1 NOLINT).\n");
-    f = add_finding(fx, BF, ECG_LEVEL_ERROR, span("/x.c", 2, 1, 2, 2), "m");
+    f = add_finding(fx, BF, ECG_LEVEL_ERROR, testkit_range("/x.c", 2, 1, 2, 2), "m");
     fx->result.units_total = 3;
     fx->result.units_failed = 1;
     capture(fx, WRITE_SUMMARY, NULL);
@@ -500,15 +452,15 @@ static void test_report_github_commands(void **state)
     struct ecg_finding *f;
 
     snprintf(path, sizeof(path), "%s/src/a.c", fx->dir);
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 12, 5, 12, 21), "use 'strlcpy'");
-    f = add_finding(fx, "x-gate", ECG_LEVEL_WARNING, span(path, 13, 1, 13, 2), "g");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 12, 5, 12, 21), "use 'strlcpy'");
+    f = add_finding(fx, "x-gate", ECG_LEVEL_WARNING, testkit_range(path, 13, 1, 13, 2), "g");
     f->fails_gate = 1;
-    add_finding(fx, "x-err", ECG_LEVEL_ERROR, span(path, 14, 1, 14, 2), "e");
-    add_finding(fx, "x-note", ECG_LEVEL_NOTE, span(path, 15, 1, 15, 2), "n");
-    add_finding(fx, "x-multi", ECG_LEVEL_WARNING, span(path, 16, 3, 18, 2), "ml");
-    f = add_finding(fx, "x-supp", ECG_LEVEL_WARNING, span(path, 19, 1, 19, 2), "s");
+    add_finding(fx, "x-err", ECG_LEVEL_ERROR, testkit_range(path, 14, 1, 14, 2), "e");
+    add_finding(fx, "x-note", ECG_LEVEL_NOTE, testkit_range(path, 15, 1, 15, 2), "n");
+    add_finding(fx, "x-multi", ECG_LEVEL_WARNING, testkit_range(path, 16, 3, 18, 2), "ml");
+    f = add_finding(fx, "x-supp", ECG_LEVEL_WARNING, testkit_range(path, 19, 1, 19, 2), "s");
     f->suppressed = 1;
-    add_finding(fx, "x-out", ECG_LEVEL_WARNING, span("/elsewhere/b.c", 1, 1, 1, 2), "o");
+    add_finding(fx, "x-out", ECG_LEVEL_WARNING, testkit_range("/elsewhere/b.c", 1, 1, 1, 2), "o");
     assert_int_equal(capture(fx, WRITE_GITHUB, NULL), 0);
     assert_string_equal(
         fx->out, "::warning file=src/a.c,line=12,col=5,endLine=12,endColumn=21,"
@@ -527,7 +479,7 @@ static void test_report_github_escaping(void **state)
     char path[4200];
 
     snprintf(path, sizeof(path), "%s/a,b:c%%.c", fx->dir);
-    add_finding(fx, "x-y", ECG_LEVEL_WARNING, span(path, 1, 1, 1, 2),
+    add_finding(fx, "x-y", ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 2),
                 "100% sure:\r\nnot, really::warning x");
     assert_int_equal(capture(fx, WRITE_GITHUB, NULL), 0);
     assert_string_equal(fx->out, "::warning file=a%2Cb%3Ac%25.c,line=1,col=1,endLine=1,"

@@ -8,25 +8,17 @@
 
 #include <cjson/cJSON.h>
 #include <cmocka.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "analyzer/error.h"
 #include "analyzer/result.h"
-#include "analyzer/srcfile.h"
 #include "rules/rule.h"
 #include "sarif/sarif.h"
-
-#ifndef ECG_TEST_TMPDIR
-#error "ECG_TEST_TMPDIR must name a scratch directory"
-#endif
+#include "tests/support/testkit.h"
 
 #define BF "security-banned-function"
-#define MAX_FILES 4
 
 static const struct rule_desc rule_banned = {
     .id = BF,
@@ -55,84 +47,45 @@ struct fixture {
     cJSON *log; /* last output, parsed */
 };
 
+static int teardown(void **state)
+{
+    struct fixture *fx = *state;
+
+    ecg_result_fini(&fx->result);
+    free(fx->out);
+    cJSON_Delete(fx->log);
+    testkit_remove_tree(fx->dir);
+    free(fx);
+    return 0;
+}
+
 static int setup(void **state)
 {
     struct fixture *fx = calloc(1, sizeof(*fx));
 
     if (fx == NULL)
         return -1;
-    if (mkdir(ECG_TEST_TMPDIR, 0777) != 0 && errno != EEXIST)
+    *state = fx;
+    if (testkit_tmpdir(fx->dir, sizeof(fx->dir), "sarif") == 0 &&
+        testkit_result_init(&fx->result, fx->dir, 1) == 0)
+        fx->result.rules = malloc(sizeof(fx->rules));
+    if (fx->result.rules == NULL) {
+        teardown(state);
         return -1;
-    snprintf(fx->dir, sizeof(fx->dir), "%s/sarif-XXXXXX", ECG_TEST_TMPDIR);
-    if (mkdtemp(fx->dir) == NULL)
-        return -1;
-    ecg_result_init(&fx->result);
-    fx->result.root = strdup(fx->dir);
-    fx->result.sources = ecg_srccache_new();
-    fx->result.rules = malloc(sizeof(fx->rules));
-    if (fx->result.root == NULL || fx->result.sources == NULL || fx->result.rules == NULL)
-        return -1;
+    }
     fx->result.rules[0] = &rule_banned;
     fx->result.rules[1] = &rule_plain;
     fx->result.n_rules = 2;
     fx->result.units_total = 1;
     fx->result.timestamps = 0;
-    *state = fx;
     return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *fx = *state;
-    char path[4200];
-
-    ecg_result_fini(&fx->result);
-    free(fx->out);
-    cJSON_Delete(fx->log);
-    for (int i = 0; i < MAX_FILES; i++) {
-        snprintf(path, sizeof(path), "%s/f%d.c", fx->dir, i);
-        unlink(path);
-    }
-    rmdir(fx->dir);
-    free(fx);
-    return 0;
-}
-
-static const char *write_source(const struct fixture *fx, int n, const char *text, char *buf,
-                                size_t size)
-{
-    FILE *f;
-
-    snprintf(buf, size, "%s/f%d.c", fx->dir, n);
-    f = fopen(buf, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-    assert_int_equal(fclose(f), 0);
-    return buf;
-}
-
-static struct ecg_range span(const char *path, unsigned line, unsigned col, unsigned end_line,
-                             unsigned end_col)
-{
-    struct ecg_range r = {(char *)path, line, col, end_line, end_col};
-
-    return r;
 }
 
 static struct ecg_finding *add_finding(struct fixture *fx, const char *rule_id,
                                        enum ecg_level level, struct ecg_range r,
                                        const char *message)
 {
-    struct ecg_finding f;
-
-    memset(&f, 0, sizeof(f));
-    f.rule_id = rule_id;
-    f.level = level;
-    assert_int_equal(ecg_range_set(&f.range, r.path, r.line, r.col, r.end_line, r.end_col), 0);
-    f.message = strdup(message);
-    assert_non_null(f.message);
-    assert_int_equal(ecg_findings_take(&fx->result.findings, &f), 0);
-    return &fx->result.findings.items[fx->result.findings.len - 1];
+    return testkit_add_finding(&fx->result, rule_id, level, &r, message);
 }
 
 /* Writes the log into memory and parses it into fx->log. */
@@ -267,10 +220,12 @@ static void test_sarif_result_location_in_code_points(void **state)
     struct ecg_finding *f;
 
     /* "é" is two bytes: strcpy is at byte column 11, code point column 10. */
-    write_source(fx, 0, "int a;\ns = \"\xc3\xa9\"; strcpy(d, s);\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 2, 11, 2, 23), "'strcpy' is unbounded");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c",
+                     "int a;\ns = \"\xc3\xa9\"; strcpy(d, s);\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 2, 11, 2, 23),
+                    "'strcpy' is unbounded");
     memcpy(f->fingerprint, "0123456789abcdef", 17);
-    add_finding(fx, "style-plain", ECG_LEVEL_NOTE, span(path, 1, 1, 2, 8), "multi-line");
+    add_finding(fx, "style-plain", ECG_LEVEL_NOTE, testkit_range(path, 1, 1, 2, 8), "multi-line");
     write_log(fx, NULL);
     res = at(fx->log, "runs.0.results.0");
     assert_str_at(res, "ruleId", BF);
@@ -307,8 +262,8 @@ static void test_sarif_uris(void **state)
     const cJSON *uri;
 
     snprintf(path, sizeof(path), "%s/my dir/a#b%%.c", fx->dir);
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 2), "m");
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span("/other place/b.c", 1, 1, 1, 2), "m");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 2), "m");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/other place/b.c", 1, 1, 1, 2), "m");
     write_log(fx, NULL);
     assert_str_at(fx->log, "runs.0.results.0.locations.0.physicalLocation.artifactLocation.uri",
                   "my%20dir/a%23b%25.c");
@@ -331,17 +286,18 @@ static void test_sarif_related_flow_and_fix(void **state)
     struct ecg_range r;
     const cJSON *res;
 
-    write_source(fx, 0, "char dst[4];\n\t\xc3\xa9 = gets(dst);\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 2, 7, 2, 16), "m");
-    r = span(path, 1, 6, 1, 9);
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c",
+                     "char dst[4];\n\t\xc3\xa9 = gets(dst);\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 2, 7, 2, 16), "m");
+    r = testkit_range(path, 1, 6, 1, 9);
     assert_int_equal(ecg_finding_add_note(&f->related, &f->n_related, &r, "declared here"), 0);
-    r = span(path, 1, 1, 1, 13);
+    r = testkit_range(path, 1, 1, 1, 13);
     assert_int_equal(ecg_finding_add_note(&f->flow, &f->n_flow, &r, "source"), 0);
-    r = span(path, 2, 7, 2, 16);
+    r = testkit_range(path, 2, 7, 2, 16);
     assert_int_equal(ecg_finding_add_note(&f->flow, &f->n_flow, &r, "sink"), 0);
-    r = span(path, 2, 7, 2, 11);
+    r = testkit_range(path, 2, 7, 2, 11);
     assert_int_equal(ecg_finding_add_edit(f, &r, "fgets"), 0);
-    r = span("/elsewhere/x.h", 3, 1, 3, 1);
+    r = testkit_range("/elsewhere/x.h", 3, 1, 3, 1);
     assert_int_equal(ecg_finding_add_edit(f, &r, ""), 0);
     f->fix_description = strdup("use fgets");
     assert_non_null(f->fix_description);
@@ -374,8 +330,8 @@ static void test_sarif_suppressions_all_or_none(void **state)
     struct fixture *fx = *state;
     struct ecg_finding *f;
 
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 1, 1, 1, 2), "a");
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 2, 1, 2, 2), "b");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/x.c", 1, 1, 1, 2), "a");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/x.c", 2, 1, 2, 2), "b");
     write_log(fx, NULL);
     assert_absent(fx->log, "runs.0.results.0.suppressions");
     assert_absent(fx->log, "runs.0.results.1.suppressions");
@@ -400,9 +356,9 @@ static void test_sarif_gate_failing_warning_is_error(void **state)
     struct fixture *fx = *state;
     struct ecg_finding *f;
 
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 1, 1, 1, 2), "a");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/x.c", 1, 1, 1, 2), "a");
     f->fails_gate = 1;
-    add_finding(fx, "unknown-rule", ECG_LEVEL_ERROR, span("/x.c", 2, 1, 2, 2), "b");
+    add_finding(fx, "unknown-rule", ECG_LEVEL_ERROR, testkit_range("/x.c", 2, 1, 2, 2), "b");
     write_log(fx, NULL);
     assert_str_at(fx->log, "runs.0.results.0.level", "error");
     assert_str_at(fx->log, "runs.0.results.1.level", "error");
@@ -415,7 +371,7 @@ static void test_sarif_invocation(void **state)
     char path[4200];
     const cJSON *inv;
 
-    write_source(fx, 0, "\xc3\xa9\xc3\xa9 x y\n", path, sizeof(path));
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "\xc3\xa9\xc3\xa9 x y\n");
     fx->result.command_line = strdup("ecg check -p build");
     assert_non_null(fx->result.command_line);
     fx->result.units_total = 2;
@@ -467,10 +423,10 @@ static void test_sarif_deterministic_bytes(void **state)
     char *first;
     struct ecg_finding *f;
 
-    write_source(fx, 0, "gets(b);\n", path, sizeof(path));
-    f = add_finding(fx, BF, ECG_LEVEL_WARNING, span(path, 1, 1, 1, 5), "m");
+    testkit_write_in(path, sizeof(path), fx->dir, "f0.c", "gets(b);\n");
+    f = add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range(path, 1, 1, 1, 5), "m");
     f->suppressed = 1;
-    add_finding(fx, "style-plain", ECG_LEVEL_NOTE, span(path, 1, 6, 1, 7), "n");
+    add_finding(fx, "style-plain", ECG_LEVEL_NOTE, testkit_range(path, 1, 6, 1, 7), "n");
     fx->result.start_time.tv_sec = 5;
     write_log(fx, NULL);
     first = strdup(fx->out);
@@ -485,7 +441,8 @@ static void test_sarif_category_and_invalid_utf8(void **state)
 {
     struct fixture *fx = *state;
 
-    add_finding(fx, BF, ECG_LEVEL_WARNING, span("/x.c", 1, 1, 1, 2), "bad \xff byte \xed\xa0\x80");
+    add_finding(fx, BF, ECG_LEVEL_WARNING, testkit_range("/x.c", 1, 1, 1, 2),
+                "bad \xff byte \xed\xa0\x80");
     write_log(fx, "ecg");
     assert_str_at(fx->log, "runs.0.automationDetails.id", "ecg/");
     assert_str_at(fx->log, "runs.0.results.0.message.text",

@@ -6,24 +6,29 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "analyzer/srcfile.h"
 #include "analyzer/suppress.h"
-
-#ifndef ECG_TEST_TMPDIR
-#error "ECG_TEST_TMPDIR must name a scratch directory"
-#endif
+#include "tests/support/testkit.h"
 
 struct fixture {
     char dir[4096];
     struct ecg_srccache *cache;
 };
+
+static int teardown(void **state)
+{
+    struct fixture *fx = *state;
+
+    ecg_srccache_free(fx->cache);
+    testkit_remove_tree(fx->dir);
+    free(fx);
+    return 0;
+}
 
 static int setup(void **state)
 {
@@ -31,33 +36,13 @@ static int setup(void **state)
 
     if (fx == NULL)
         return -1;
-    if (mkdir(ECG_TEST_TMPDIR, 0777) != 0 && errno != EEXIST)
-        return -1;
-    snprintf(fx->dir, sizeof(fx->dir), "%s/srcfile-XXXXXX", ECG_TEST_TMPDIR);
-    if (mkdtemp(fx->dir) == NULL)
-        return -1;
-    fx->cache = ecg_srccache_new();
-    if (fx->cache == NULL)
-        return -1;
     *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *fx = *state;
-    char path[4200];
-
-    ecg_srccache_free(fx->cache);
-    /* The fixture files are known; remove them one by one, then the directory. */
-    for (int i = 0; i < 8; i++) {
-        snprintf(path, sizeof(path), "%s/f%d.c", fx->dir, i);
-        unlink(path);
+    if (testkit_tmpdir(fx->dir, sizeof(fx->dir), "srcfile") == 0)
+        fx->cache = ecg_srccache_new();
+    if (fx->cache == NULL) {
+        teardown(state);
+        return -1;
     }
-    snprintf(path, sizeof(path), "%s/sub", fx->dir);
-    rmdir(path);
-    rmdir(fx->dir);
-    free(fx);
     return 0;
 }
 
@@ -65,13 +50,7 @@ static int teardown(void **state)
 static const char *write_file(const struct fixture *fx, int n, const char *text, size_t len,
                               char *buf, size_t size)
 {
-    FILE *f;
-
-    snprintf(buf, size, "%s/f%d.c", fx->dir, n);
-    f = fopen(buf, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
+    testkit_write_bytes(testkit_path(buf, size, "%s/f%d.c", fx->dir, n), text, len);
     return buf;
 }
 

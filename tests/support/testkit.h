@@ -1,0 +1,58 @@
+/* Scaffolding shared by the unit tests: scratch directories under ECG_TEST_TMPDIR, files
+ * written into them and removed with them, and results filled with findings by hand.
+ * Helpers that may run in a cmocka setup return -1 on failure; the others fail the test. */
+#ifndef ECG_TESTS_SUPPORT_TESTKIT_H
+#define ECG_TESTS_SUPPORT_TESTKIT_H
+
+#include <stddef.h>
+
+#include "analyzer/finding.h"
+
+struct ecg_result;
+
+/* Creates a fresh directory ECG_TEST_TMPDIR/<prefix>-XXXXXX (and ECG_TEST_TMPDIR itself
+ * when missing) and writes its path to out. Returns 0, or -1 when it cannot be created or
+ * its path does not fit in size bytes. */
+int testkit_tmpdir(char *out, size_t size, const char *prefix);
+
+/* Formats a path into buf as snprintf does and returns buf; fails the test when the path
+ * does not fit. */
+const char *testkit_path(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Creates path and every missing directory above it (as mkdir -p); fails the test when one
+ * cannot be created. */
+void testkit_make_dirs(const char *path);
+
+/* Writes len bytes of data to path, replacing what was there; fails the test on error. */
+void testkit_write_bytes(const char *path, const void *data, size_t len);
+
+/* Writes the string text to path, as testkit_write_bytes. */
+void testkit_write_file(const char *path, const char *text);
+
+/* Writes the string text to dir/name and returns that path, formatted into buf; fails the
+ * test as testkit_path and testkit_write_bytes do. */
+const char *testkit_write_in(char *buf, size_t size, const char *dir, const char *name,
+                             const char *text);
+
+/* Removes path and, for a directory, everything below it; symbolic links are removed, not
+ * followed. Returns 0, or -1 when something could not be removed (the rest still is). */
+int testkit_remove_tree(const char *path);
+
+/* Prepares r as ecg_result_init does, with root copied from root and, when with_sources is
+ * nonzero, an empty source cache. Returns 0, or -1 when memory runs out (release r with
+ * ecg_result_fini either way). */
+int testkit_result_init(struct ecg_result *r, const char *root, int with_sources);
+
+/* The range path:line:col-end_line:end_col; path is borrowed, not copied. */
+struct ecg_range testkit_range(const char *path, unsigned line, unsigned col, unsigned end_line,
+                               unsigned end_col);
+
+/* Appends to r a finding of rule_id (borrowed, as findings hold it) at a copy of range, with a
+ * copy of message, and returns it (valid until the next finding is added). Fails the test when
+ * memory runs out. */
+struct ecg_finding *testkit_add_finding(struct ecg_result *r, const char *rule_id,
+                                        enum ecg_level level, const struct ecg_range *range,
+                                        const char *message);
+
+#endif

@@ -36,6 +36,14 @@ static const struct opt_spec opt_table[] = {
     { "resource-dir", NULL, OPT_STRING, FIELD(resource_dir) },
     { "project-root", NULL, OPT_STRING, FIELD(project_root) },
     { "sarif-category", NULL, OPT_STRING, FIELD(sarif_category) },
+    { "sarif-profile", NULL, OPT_STRING, FIELD(sarif_profile) },
+    { "sarif-help-uri", NULL, OPT_STRING, FIELD(sarif_help_uri) },
+    { "db", NULL, OPT_STRING, FIELD(db_path) },
+    { "changed-since", NULL, OPT_STRING, FIELD(changed_since) },
+    { "no-db", NULL, OPT_FLAG, FIELD(no_db) },
+    { "no-cache", NULL, OPT_FLAG, FIELD(no_cache) },
+    { "reset-db", NULL, OPT_FLAG, FIELD(reset_db) },
+    { "baseline", NULL, OPT_FLAG, FIELD(baseline) },
     { "format", NULL, OPT_FORMAT, FIELD(format) },
     { "color", NULL, OPT_COLOR, FIELD(color) },
     { "jobs", "j", OPT_JOBS, FIELD(jobs) },
@@ -194,6 +202,22 @@ static int join_command_line(struct ecg_check_options *opts, int argc, char **ar
     return 0;
 }
 
+static int check_values(const struct ecg_check_options *opts, struct ecg_diag *diag)
+{
+    const char *p = opts->sarif_profile;
+
+    if (p != NULL && strcmp(p, "full") != 0 && strcmp(p, "github") != 0) {
+        ecg_diag_set(diag, NULL, 0, 0, "unknown SARIF profile '%s' (expected full or github)", p);
+        return ECG_EUSAGE;
+    }
+    if (opts->no_db && (opts->baseline || opts->reset_db)) {
+        ecg_diag_set(diag, NULL, 0, 0, "--%s needs the results database; drop --no-db",
+                     opts->baseline ? "baseline" : "reset-db");
+        return ECG_EUSAGE;
+    }
+    return 0;
+}
+
 int ecg_cli_parse_check(struct ecg_check_options *opts, int argc, char **argv,
                         struct ecg_diag *diag)
 {
@@ -214,7 +238,7 @@ int ecg_cli_parse_check(struct ecg_check_options *opts, int argc, char **argv,
         else
             rc = ecg_strvec_push(&opts->files, arg);
     }
-    return rc;
+    return rc != 0 ? rc : check_values(opts, diag);
 }
 
 void ecg_cli_fini(struct ecg_check_options *opts)
@@ -222,7 +246,8 @@ void ecg_cli_fini(struct ecg_check_options *opts)
     char **strings[] = { &opts->build_path, &opts->checks, &opts->warnings_as_errors,
                          &opts->header_filter, &opts->config_file, &opts->config_text,
                          &opts->output, &opts->resource_dir, &opts->project_root,
-                         &opts->sarif_category, &opts->command_line };
+                         &opts->sarif_category, &opts->sarif_profile, &opts->sarif_help_uri,
+                         &opts->db_path, &opts->changed_since, &opts->command_line };
 
     for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
         free(*strings[i]);
@@ -267,9 +292,21 @@ static const char check_help[] =
     "  --color auto|always|never   colour text output (auto: on a terminal, unless NO_COLOR)\n"
     "  --show-suppressed           also print findings suppressed by NOLINT comments\n"
     "  --sarif-category ID         SARIF automationDetails.id, for several uploads per commit\n"
+    "  --sarif-profile full|github full log for IDEs (default), or for code scanning uploads:\n"
+    "                              no suppressed results or fixes, GitHub's limits enforced\n"
+    "  --sarif-help-uri BASE       rule help links are BASE<rule-id>.md\n"
     "  --no-timestamps             leave times out of SARIF (also when SOURCE_DATE_EPOCH is set)\n"
     "  --quiet                     no progress line and no summary on stderr\n"
     "  -j, --jobs N                worker threads (default: number of cores)\n"
+    "\n"
+    "Results database (cache, baseline, history):\n"
+    "  --db PATH                   the database (default: .ecg/ecg.db under the project root)\n"
+    "  --no-db                     use no database: no cache, baseline or history\n"
+    "  --no-cache                  analyze every unit again (history is still recorded)\n"
+    "  --reset-db                  delete the database and start over\n"
+    "  --baseline                  only findings missing from the saved baseline ('ecg\n"
+    "                              baseline save') fail the gate\n"
+    "  --changed-since REV         report only findings on lines changed since REV (git)\n"
     "  --version                   print ecg's version and the libclang it uses\n"
     "  --help                      show this help\n"
     "\n"

@@ -34,6 +34,10 @@ struct ecg_check_options {
     char *resource_dir;             /* --resource-dir, or NULL for the built-in one */
     char *project_root;             /* --project-root, or NULL to detect */
     char *sarif_category;           /* --sarif-category */
+    char *sarif_profile;            /* --sarif-profile full|github, or NULL (full) */
+    char *sarif_help_uri;           /* --sarif-help-uri BASE, or NULL (the project's docs) */
+    char *db_path;                  /* --db PATH, or NULL for .ecg/ecg.db under the root */
+    char *changed_since;            /* --changed-since REV, or NULL */
     enum ecg_format format;
     enum ecg_color color;
     unsigned jobs;                  /* -j; 0 = number of online cores */
@@ -42,6 +46,10 @@ struct ecg_check_options {
     int dump_config;
     int show_suppressed;
     int no_timestamps;
+    int no_db;      /* --no-db: no cache, baseline or history */
+    int no_cache;   /* --no-cache: analyse every unit, still record history */
+    int reset_db;   /* --reset-db: start the database over */
+    int baseline;   /* --baseline: only findings not in the saved baseline fail the gate */
     int help;
     int version;
     struct ecg_strvec extra_args;        /* --extra-arg, appended to the flags */

@@ -34,6 +34,14 @@ struct ecg_edit {
     char *replacement; /* owned; may be empty (a deletion) */
 };
 
+/* Where a finding stands against the saved baseline (ecg check --baseline). */
+enum ecg_baseline_state {
+    ECG_BASELINE_NONE,      /* no baseline in use */
+    ECG_BASELINE_NEW,       /* not in the baseline: may fail the gate */
+    ECG_BASELINE_UNCHANGED, /* in the baseline: reported, never fails the gate */
+    ECG_BASELINE_ABSENT,    /* in the baseline, no longer found (result->absent only) */
+};
+
 struct ecg_finding {
     const char *rule_id; /* borrowed from the rule's static descriptor */
     enum ecg_level level;
@@ -50,6 +58,7 @@ struct ecg_finding {
     int suppressed;        /* set by the suppression pass */
     char *justification;   /* owned; the suppressing comment's text */
     int fails_gate;        /* error level, or matched by warnings_as_errors */
+    enum ecg_baseline_state baseline_state;
 };
 
 struct ecg_findings {

@@ -63,7 +63,11 @@ static int write_format(FILE *out, const struct ecg_result *result,
     char cwd[4096];
     struct ecg_report_style style = { use_color(opts), opts->show_suppressed,
                                       getcwd(cwd, sizeof(cwd)) };
-    struct sarif_options sarif = { opts->sarif_category };
+    struct sarif_options sarif = { opts->sarif_category, SARIF_PROFILE_FULL, opts->sarif_help_uri,
+                                   0 };
+
+    if (opts->sarif_profile != NULL && strcmp(opts->sarif_profile, "github") == 0)
+        sarif.profile = SARIF_PROFILE_GITHUB;
 
     switch (opts->format) {
     case ECG_FORMAT_TEXT:

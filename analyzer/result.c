@@ -12,12 +12,14 @@ void ecg_result_init(struct ecg_result *r)
 {
     memset(r, 0, sizeof(*r));
     ecg_findings_init(&r->findings);
+    ecg_findings_init(&r->absent);
     r->timestamps = 1;
 }
 
 void ecg_result_fini(struct ecg_result *r)
 {
     ecg_findings_fini(&r->findings);
+    ecg_findings_fini(&r->absent);
     for (size_t i = 0; i < r->n_unit_errors; i++) {
         free(r->unit_errors[i].path);
         free(r->unit_errors[i].message);

@@ -23,12 +23,15 @@ struct ecg_unit_error {
 
 struct ecg_result {
     struct ecg_findings findings;
+    struct ecg_findings absent; /* baseline findings no longer found (baseline_state ABSENT) */
+    int baseline_in_use;        /* findings carry NEW / UNCHANGED states */
     struct ecg_unit_error *unit_errors;
     size_t n_unit_errors;
     size_t units_total;
     size_t units_failed;
     size_t n_suppressed;
-    size_t n_failing; /* findings that fail the gate (not suppressed) */
+    size_t n_failing; /* findings that fail the gate (not suppressed; new with a baseline) */
+    size_t units_cached; /* units whose findings were replayed from the results database */
     const struct rule_desc **rules; /* enabled in at least one unit, id order; array owned */
     size_t n_rules;
     char *root;         /* project root: absolute, no trailing slash; paths are shown relative to it */

@@ -91,7 +91,7 @@ static struct ecg_finding *add_finding(struct fixture *fx, const char *rule_id,
 /* Writes the log into memory and parses it into fx->log. */
 static void write_log(struct fixture *fx, const char *category)
 {
-    struct sarif_options opts = {category};
+    struct sarif_options opts = { .category = category, .profile = SARIF_PROFILE_FULL };
     FILE *f;
 
     free(fx->out);

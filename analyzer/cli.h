@@ -50,6 +50,7 @@ struct ecg_check_options {
     int no_cache;   /* --no-cache: analyse every unit, still record history */
     int reset_db;   /* --reset-db: start the database over */
     int baseline;   /* --baseline: only findings not in the saved baseline fail the gate */
+    int save_baseline; /* set by 'ecg baseline save': the run's findings become the baseline */
     int help;
     int version;
     struct ecg_strvec extra_args;        /* --extra-arg, appended to the flags */

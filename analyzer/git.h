@@ -10,14 +10,16 @@
 struct ecg_diag;
 
 /* Runs "git <args...>" in dir with stdin from /dev/null and stdout captured (stderr
- * captured separately for the error message). *out is the NUL-terminated stdout, owned by
+ * captured separately for the error message). args ends with NULL; dir NULL means the
+ * working directory; out_len may be NULL. *out is the NUL-terminated stdout, owned by
  * the caller. Errors: ECG_EIO when git cannot be started or exits non-zero (diag gives
- * the command and git's first stderr line), ECG_ENOMEM. */
+ * the command and git's first stderr line), ECG_ENOMEM. Thread-safe. */
 int ecg_git_run(char **out, size_t *out_len, const char *dir, const char *const *args,
                 struct ecg_diag *diag);
 
-/* The commit HEAD names in the repository holding dir, as 40 hex digits; *out is NULL
- * (and 0 returned) when dir is not in a git repository or git is not installed. */
+/* The commit HEAD names in the repository holding dir, as 40 hex digits (64 in a SHA-256
+ * repository); *out is NULL (and 0 returned) when dir is not in a git repository, HEAD
+ * has no commit yet or git is not installed. Errors: ECG_ENOMEM. */
 int ecg_git_head(char **out, const char *dir);
 
 /* Lines changed in the working tree since a revision, per file. */
@@ -32,7 +34,8 @@ int ecg_git_changes(struct ecg_changes **out, const char *dir, const char *rev,
 
 void ecg_git_changes_free(struct ecg_changes *changes);
 
-/* Nonzero when any line from line to end_line of the file at abs_path (absolute) changed. */
+/* Nonzero when any line from line to end_line of the file at abs_path (absolute and
+ * normalised; below the top as git or as dir spells it) changed. */
 int ecg_git_changes_touch(const struct ecg_changes *changes, const char *abs_path,
                           unsigned line, unsigned end_line);
 

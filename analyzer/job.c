@@ -12,13 +12,23 @@
 #include "analyzer/error.h"
 #include "analyzer/filefilter.h"
 #include "analyzer/globs.h"
+#include "analyzer/hash.h"
 #include "analyzer/walk.h"
+
+/* State of the inclusion visitor that records a unit's dependencies. */
+struct dep_walk {
+    CXTranslationUnit tu;
+    struct ecg_filefilter *filter; /* resolves and caches real paths */
+    struct ecg_strvec *deps;
+    int rc;
+};
 
 void ecg_job_fini(struct ecg_job *job)
 {
     free(job->file);
     free(job->directory);
     ecg_strvec_fini(&job->flags);
+    ecg_strvec_fini(&job->deps);
     free(job->rules);
     ecg_findings_fini(&job->findings);
     ecg_parse_errors_fini(&job->errors);
@@ -63,7 +73,7 @@ static int job_check_text(struct ecg_job *job)
     return 1;
 }
 
-static void job_mark_gate(struct ecg_job *job)
+void ecg_job_mark_gate(struct ecg_job *job)
 {
     const char *globs = job->config != NULL ? job->config->warnings_as_errors : NULL;
 
@@ -137,6 +147,40 @@ static void job_walk_filtered(struct ecg_job *job, CXTranslationUnit tu,
     regfree(&regex);
 }
 
+/* The file's contents as clang read them (not as they are on disk now, which may have
+ * changed since), hashed, with its real path. */
+static void record_dep(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+    struct dep_walk *dw = data;
+    size_t size = 0;
+    const char *text = clang_getFileContents(dw->tu, file, &size);
+    const char *path = ecg_filefilter_path(dw->filter, file);
+    char hex[33];
+
+    (void)stack;
+    (void)depth;
+    if (dw->rc != 0 || path == NULL) {
+        dw->rc = ECG_ENOMEM;
+        return;
+    }
+    ecg_hash_hex(hex, text != NULL ? text : "", text != NULL ? size : 0);
+    dw->rc = ecg_strvec_push(dw->deps, path);
+    if (dw->rc == 0)
+        dw->rc = ecg_strvec_push(dw->deps, text != NULL ? hex : "-");
+}
+
+static void job_collect_deps(struct ecg_job *job, CXTranslationUnit tu)
+{
+    struct ecg_filefilter filter;
+    struct dep_walk dw = { tu, &filter, &job->deps, 0 };
+
+    ecg_filefilter_init(&filter, clang_getFile(tu, job->file), NULL, NULL);
+    clang_getInclusions(tu, record_dep, &dw);
+    ecg_filefilter_fini(&filter);
+    if (dw.rc != 0)
+        job->rc = dw.rc;
+}
+
 void ecg_job_analyze(struct ecg_job *job, CXIndex index, const struct ecg_unit_env *env)
 {
     struct ecg_parse_request req = { job->file, job->directory, &job->flags, env->resource_dir };
@@ -154,8 +198,10 @@ void ecg_job_analyze(struct ecg_job *job, CXIndex index, const struct ecg_unit_e
             clang_disposeTranslationUnit(tu);
         return;
     }
+    if (env->collect_deps)
+        job_collect_deps(job, tu);
     job_walk_filtered(job, tu, env);
     clang_disposeTranslationUnit(tu);
     job_drop_excluded(job);
-    job_mark_gate(job);
+    ecg_job_mark_gate(job);
 }

@@ -25,16 +25,24 @@ struct ecg_job {
     struct ecg_parse_errors errors;
     int failed; /* the unit could not be analysed; errors say why */
     int rc;     /* 0, or ECG_ENOMEM when the analysis ran out of memory */
+    int cached; /* findings were replayed from the cache; the unit is not parsed */
+    struct ecg_strvec deps; /* with env->collect_deps: path, content hash, path, hash ... of
+                               every file the parse read, the main file first */
 };
 
 /* What every unit of a run shares. */
 struct ecg_unit_env {
     const char *resource_dir; /* clang's resource directory */
     const char *root;         /* project root, for the default header filter */
+    int collect_deps;         /* record job->deps for the incremental cache */
 };
 
 /* Releases what a job owns. */
 void ecg_job_fini(struct ecg_job *job);
+
+/* Sets fails_gate on each finding: error level, or a warning its unit's configuration
+ * lists in warnings_as_errors. */
+void ecg_job_mark_gate(struct ecg_job *job);
 
 /* Analyses one job with the worker's own index: checks the file is text, parses it,
  * walks it once with the enabled rules, and keeps the findings of kept files. Sets

@@ -10,6 +10,7 @@
 #include "analyzer/catalog.h"
 #include "analyzer/cli.h"
 #include "analyzer/config.h"
+#include "analyzer/db.h"
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/fileio.h"
@@ -31,6 +32,9 @@ static const char main_help[] =
     "Commands:\n"
     "  check     analyze C translation units (see 'ecg check --help')\n"
     "  rules     list every rule ('ecg rules --json' for the full catalog)\n"
+    "  baseline  'ecg baseline save [check options]': the current findings become the\n"
+    "            baseline that 'ecg check --baseline' compares against\n"
+    "  history   'ecg history [--db PATH] [--limit N]': the runs recorded in the database\n"
     "  version   print the version\n"
     "  help      show this help\n";
 
@@ -218,6 +222,70 @@ static int cmd_check(int argc, char **argv)
     return code;
 }
 
+/* ecg baseline save [check options]: analyses as check would and saves the findings. */
+static int cmd_baseline(int argc, char **argv)
+{
+    struct ecg_check_options opts;
+    struct ecg_result result;
+    struct ecg_diag diag;
+    int rc;
+
+    ecg_diag_clear(&diag);
+    if (argc < 2 || strcmp(argv[1], "save") != 0) {
+        fprintf(stderr, "ecg: error: usage: ecg baseline save [check options] [FILE...]\n");
+        return EXIT_USAGE;
+    }
+    if (ecg_cli_parse_check(&opts, argc - 1, argv + 1, &diag) != 0) {
+        ecg_cli_fini(&opts);
+        return fail(&diag, EXIT_USAGE);
+    }
+    opts.save_baseline = 1;
+    ecg_result_init(&result);
+    rc = ecg_run_check(&result, &opts, stderr, &diag);
+    if (rc == 0) {
+        print_unit_errors(&result);
+        printf("ecg: baseline saved: %zu finding(s) from %zu translation unit(s)\n",
+               result.baseline_saved, result.units_total);
+    }
+    ecg_result_fini(&result);
+    ecg_cli_fini(&opts);
+    if (rc != 0)
+        return fail(&diag, rc == ECG_ENOMEM ? EXIT_UNANALYZED : EXIT_USAGE);
+    return EXIT_PASS;
+}
+
+/* ecg history [--db PATH] [--limit N] */
+static int cmd_history(int argc, char **argv)
+{
+    const char *db_path = ECG_DB_DEFAULT_PATH;
+    struct ecg_db *db = NULL;
+    struct ecg_diag diag;
+    long limit = 20;
+    int rc;
+
+    ecg_diag_clear(&diag);
+    for (int i = 1; i < argc; i++) {
+        char *end = NULL;
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            db_path = argv[++i];
+        } else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+            limit = strtol(argv[++i], &end, 10);
+            if (*end != '\0' || limit < 0) {
+                fprintf(stderr, "ecg: error: --limit expects a count, not '%s'\n", argv[i]);
+                return EXIT_USAGE;
+            }
+        } else {
+            fprintf(stderr, "ecg: error: usage: ecg history [--db PATH] [--limit N]\n");
+            return EXIT_USAGE;
+        }
+    }
+    rc = ecg_db_open(&db, db_path, 0, &diag);
+    if (rc == 0)
+        rc = ecg_db_history_print(db, stdout, (size_t)limit, &diag);
+    ecg_db_close(db);
+    return rc == 0 ? EXIT_PASS : fail(&diag, EXIT_USAGE);
+}
+
 static int cmd_rules(int argc, char **argv)
 {
     if (argc == 2 && strcmp(argv[1], "--json") == 0)
@@ -242,6 +310,10 @@ int main(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)
         return cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "baseline") == 0)
+        return cmd_baseline(argc - 1, argv + 1);
+    if (strcmp(cmd, "history") == 0)
+        return cmd_history(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         print_version(stdout);
         return EXIT_PASS;

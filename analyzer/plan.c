@@ -1,5 +1,4 @@
 /* Run planning; see plan.h. */
-#include "analyzer/path.h"
 #include "analyzer/plan.h"
 
 #include <errno.h>
@@ -17,6 +16,7 @@
 #include "analyzer/error.h"
 #include "analyzer/globs.h"
 #include "analyzer/job.h"
+#include "analyzer/path.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
 

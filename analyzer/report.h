@@ -13,7 +13,7 @@ struct ecg_report_style {
     const char *cwd;      /* paths under it are printed relative to it; NULL: absolute */
 };
 
-/* Prints every unsuppressed finding as clang does:
+/* Prints every unsuppressed finding (with a baseline: every new one) as clang does:
  *   path:line:col: warning: message [rule-id]
  *   <source line>
  *   <caret and tildes under the range>
@@ -23,7 +23,8 @@ struct ecg_report_style {
 int ecg_report_text(FILE *out, const struct ecg_result *result,
                     const struct ecg_report_style *style);
 
-/* Prints one GitHub Actions workflow command per unsuppressed finding:
+/* Prints one GitHub Actions workflow command per unsuppressed (and, with a baseline, new)
+ * finding:
  *   ::warning file=P,line=L,col=C,endLine=L2,endColumn=C2,title=ID::MESSAGE
  * with paths relative to the project root and values escaped as the runner expects.
  * Returns 0 or ECG_EIO. */

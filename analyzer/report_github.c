@@ -103,7 +103,7 @@ int ecg_report_github(FILE *out, const struct ecg_result *result)
 {
     for (size_t i = 0; i < result->findings.len; i++) {
         const struct ecg_finding *f = &result->findings.items[i];
-        if (!f->suppressed)
+        if (!f->suppressed && f->baseline_state != ECG_BASELINE_UNCHANGED)
             put_finding(out, result, f);
     }
     if (fflush(out) != 0 || ferror(out))

@@ -487,6 +487,8 @@ int ecg_report_text(FILE *out, const struct ecg_result *result,
         const struct ecg_finding *f = &result->findings.items[i];
         if (f->suppressed && !c.style->show_suppressed)
             continue;
+        if (f->baseline_state == ECG_BASELINE_UNCHANGED)
+            continue; /* known debt: counted in the summary, listed in SARIF */
         print_finding(&c, f);
     }
     if (fflush(out) != 0 || ferror(out))
@@ -518,11 +520,14 @@ void ecg_report_summary(FILE *out, const struct ecg_result *result)
     size_t warnings = 0;
     size_t errors = 0;
     size_t suppressed = 0;
+    size_t unchanged = 0;
 
     for (size_t i = 0; i < result->findings.len; i++) {
         const struct ecg_finding *f = &result->findings.items[i];
         if (f->suppressed)
             suppressed++;
+        else if (f->baseline_state == ECG_BASELINE_UNCHANGED)
+            unchanged++;
         else if (f->level == ECG_LEVEL_ERROR || promoted(f))
             errors++;
         else if (f->level == ECG_LEVEL_WARNING)
@@ -532,6 +537,12 @@ void ecg_report_summary(FILE *out, const struct ecg_result *result)
     /* clang-tidy's wording, plural even for one. */
     if (suppressed > 0)
         fprintf(out, "Suppressed %zu warnings (%zu NOLINT).\n", suppressed, suppressed);
+    if (result->baseline_in_use)
+        fprintf(out, "ecg: baseline: %zu new, %zu unchanged (not shown), %zu fixed\n",
+                warnings + errors, unchanged, result->absent.len);
+    if (result->units_cached > 0)
+        fprintf(out, "ecg: %zu of %zu translation units unchanged; findings replayed from the "
+                     "cache\n", result->units_cached, result->units_total);
     if (result->units_failed > 0)
         fprintf(out, "ecg: %zu of %zu translation units could not be analyzed\n",
                 result->units_failed, result->units_total);

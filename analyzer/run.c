@@ -1,5 +1,4 @@
 /* The check run; see run.h. */
-#include "analyzer/path.h"
 #include "analyzer/run.h"
 
 #include <limits.h>
@@ -10,18 +9,23 @@
 #include <unistd.h>
 
 #include "analyzer/build_config.h"
+#include "analyzer/cache.h"
 #include "analyzer/cli.h"
 #include "analyzer/compdb.h"
 #include "analyzer/config.h"
+#include "analyzer/db.h"
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
-#include "analyzer/fingerprint.h"
+#include "analyzer/git.h"
 #include "analyzer/globs.h"
+#include "analyzer/history.h"
 #include "analyzer/job.h"
+#include "analyzer/passes.h"
+#include "analyzer/path.h"
 #include "analyzer/plan.h"
 #include "analyzer/result.h"
+#include "analyzer/rundb.h"
 #include "analyzer/srcfile.h"
-#include "analyzer/suppress.h"
 #include "analyzer/workers.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
@@ -241,87 +245,161 @@ static int collect_rules(struct ecg_result *r, const unsigned char *enabled)
     return 0;
 }
 
-static void report_nolint_problems(const struct ecg_srcfile *file, FILE *err)
-{
-    size_t n = 0;
-    const struct ecg_nolint_problem *problems = ecg_suppress_problems(file->nolint, &n);
+/* Everything one check run holds between its steps. */
+struct run_state {
+    const struct ecg_check_options *opts;
+    struct ecg_result *result;
+    FILE *err;
+    struct ecg_diag *diag;
+    struct ecg_config *cli;
+    struct ecg_config_cache *configs;
+    struct ecg_plan plan;
+    struct ecg_db *db;         /* NULL: no results database */
+    struct ecg_cache *cache;   /* NULL: every unit is analysed */
+    struct ecg_changes *changes; /* --changed-since, or NULL */
+    struct ecg_db_baseline_entry *baseline;
+    size_t n_baseline;
+    const char *resource_dir;
+};
 
-    for (size_t i = 0; i < n; i++)
-        fprintf(err, "%s:%u:%u: warning: %s [ecg-nolint]\n", file->path, problems[i].line,
-                problems[i].col, problems[i].message);
+static void warn_db(const struct run_state *st, const char *what)
+{
+    if (st->opts->quiet)
+        return;
+    ecg_diag_print(st->diag, st->err, "warning");
+    fprintf(st->err, "ecg: warning: %s; continuing without it\n", what);
+    ecg_diag_clear(st->diag);
 }
 
-static int suppress_one(struct ecg_result *r, struct ecg_finding *f, FILE *err)
+/* Replays unchanged units from the cache; a database error only costs the cache. */
+static int lookup_cache(struct run_state *st)
 {
-    struct ecg_srcfile *file = ecg_srccache_get(r->sources, f->range.path);
-    const char *comment = NULL;
+    size_t hits = 0;
+    int rc;
 
-    if (file == NULL)
+    if (st->db == NULL || st->opts->no_cache)
+        return 0;
+    st->cache = ecg_cache_new(st->db, st->resource_dir, st->result->root);
+    if (st->cache == NULL)
         return ECG_ENOMEM;
-    if (file->text == NULL)
+    rc = ecg_cache_lookup_all(st->cache, st->plan.jobs, st->plan.n_jobs, &hits, st->diag);
+    if (rc == ECG_EDB) {
+        warn_db(st, "the incremental cache could not be read");
+        for (size_t i = 0; i < st->plan.n_jobs; i++)
+            st->plan.jobs[i].cached = 0;
+        ecg_cache_free(st->cache);
+        st->cache = NULL;
         return 0;
-    if (file->nolint == NULL) {
-        file->nolint = ecg_suppress_scan(file->text, file->len);
-        if (file->nolint == NULL)
-            return ECG_ENOMEM;
-        report_nolint_problems(file, err);
     }
-    if (!ecg_suppress_match(file->nolint, f->range.line, f->rule_id, &comment))
-        return 0;
-    f->suppressed = 1;
-    f->justification = strdup(comment != NULL ? comment : "NOLINT");
-    r->n_suppressed++;
-    return f->justification != NULL ? 0 : ECG_ENOMEM;
+    st->result->units_cached = hits;
+    return rc;
 }
 
-static int finish_findings(struct ecg_result *r, FILE *err)
+static int run_workers(struct run_state *st)
 {
-    ecg_findings_sort_unique(&r->findings);
-    for (size_t i = 0; i < r->findings.len; i++) {
-        struct ecg_finding *f = &r->findings.items[i];
-        int rc = suppress_one(r, f, err);
-        if (rc != 0)
-            return rc;
-        if (f->fails_gate && !f->suppressed)
-            r->n_failing++;
-    }
-    return ecg_fingerprint_assign(r);
-}
-
-static int analyze(struct ecg_result *r, const struct ecg_check_options *opts,
-                   struct ecg_plan *plan, FILE *err)
-{
-    unsigned char *enabled = calloc(rule_registry_count() + 1, 1);
     struct ecg_unit_env env;
     struct ecg_progress progress = { NULL, NULL };
     char cwd[PATH_MAX];
     int rc;
 
-    if (enabled == NULL)
-        return ECG_ENOMEM;
-    env.resource_dir = opts->resource_dir != NULL ? opts->resource_dir : ECG_DEFAULT_RESOURCE_DIR;
-    env.root = r->root;
-    if (!opts->quiet && isatty(fileno(err))) {
-        progress.stream = err;
+    env.resource_dir = st->resource_dir;
+    env.root = st->result->root;
+    env.collect_deps = st->cache != NULL || st->opts->baseline;
+    if (!st->opts->quiet && isatty(fileno(st->err))) {
+        progress.stream = st->err;
         progress.cwd = getcwd(cwd, sizeof(cwd));
     }
-    rc = ecg_workers_run(plan->jobs, plan->n_jobs, opts->jobs, &env, &progress);
+    rc = ecg_workers_run(st->plan.jobs, st->plan.n_jobs, st->opts->jobs, &env, &progress);
+    if (rc == 0 && st->cache != NULL &&
+        ecg_cache_store_all(st->cache, st->plan.jobs, st->plan.n_jobs, st->diag) != 0)
+        warn_db(st, "the incremental cache could not be updated");
+    return rc;
+}
+
+static int analyze(struct run_state *st)
+{
+    unsigned char *enabled = calloc(rule_registry_count() + 1, 1);
+    int rc = enabled != NULL ? 0 : ECG_ENOMEM;
+
     if (rc == 0)
-        rc = merge_jobs(r, plan, enabled);
+        rc = lookup_cache(st);
     if (rc == 0)
-        rc = collect_rules(r, enabled);
+        rc = run_workers(st);
+    if (rc == 0)
+        rc = merge_jobs(st->result, &st->plan, enabled);
+    if (rc == 0)
+        rc = collect_rules(st->result, enabled);
     free(enabled);
     return rc;
+}
+
+static int finish(struct run_state *st)
+{
+    struct ecg_passes passes = { st->changes, st->opts->baseline, st->baseline, st->n_baseline,
+                                 st->plan.jobs, st->plan.n_jobs, st->err };
+    int rc = ecg_passes_run(st->result, &passes);
+
+    if (rc == 0 && st->opts->save_baseline) {
+        if (st->result->units_failed > 0) {
+            ecg_diag_set(st->diag, NULL, 0, 0, "baseline not saved: %zu translation unit(s) "
+                         "could not be analyzed", st->result->units_failed);
+            return ECG_EUSAGE;
+        }
+        rc = ecg_rundb_save_baseline(st->db, st->result, &st->result->baseline_saved, st->diag);
+    }
+    clock_gettime(CLOCK_REALTIME, &st->result->end_time);
+    if (rc == 0 && st->db != NULL && ecg_history_record(st->db, st->result, st->diag) != 0)
+        warn_db(st, "the run could not be recorded in the history");
+    return rc;
+}
+
+/* Configuration, plan, database, baseline and changed lines: all that may fail before any
+ * unit is parsed, so a usage error costs nothing. */
+static int prepare(struct run_state *st)
+{
+    const struct ecg_check_options *opts = st->opts;
+    int rc = ecg_run_cli_config(&st->cli, opts, st->diag);
+
+    if (rc == 0) {
+        st->configs = ecg_config_cache_new(opts->config_file, st->cli);
+        rc = st->configs != NULL ? 0 : ECG_ENOMEM;
+    }
+    if (rc == 0) {
+        ecg_run_warn_unknown_checks(opts, st->err);
+        rc = ecg_plan_build(&st->plan, opts, st->configs, st->err, st->diag);
+    }
+    if (rc == 0)
+        rc = ecg_rundb_open(&st->db, opts, st->result->root, st->err, st->diag);
+    if (rc == 0 && opts->baseline)
+        rc = ecg_rundb_load_baseline(&st->baseline, &st->n_baseline, st->db, st->diag);
+    if (rc == 0 && opts->changed_since != NULL)
+        rc = ecg_git_changes(&st->changes, st->result->root, opts->changed_since, st->diag);
+    return rc;
+}
+
+static void release(struct run_state *st)
+{
+    ecg_db_baseline_free(st->baseline, st->n_baseline);
+    ecg_git_changes_free(st->changes);
+    ecg_cache_free(st->cache);
+    ecg_db_close(st->db);
+    ecg_plan_fini(&st->plan);
+    ecg_config_cache_free(st->configs);
+    ecg_config_free(st->cli);
 }
 
 int ecg_run_check(struct ecg_result *result, const struct ecg_check_options *opts, FILE *err,
                   struct ecg_diag *diag)
 {
-    struct ecg_config *cli = NULL;
-    struct ecg_config_cache *configs = NULL;
-    struct ecg_plan plan = { NULL, 0, 0 };
+    struct run_state st;
     int rc;
 
+    memset(&st, 0, sizeof(st));
+    st.opts = opts;
+    st.result = result;
+    st.err = err;
+    st.diag = diag;
+    st.resource_dir = opts->resource_dir != NULL ? opts->resource_dir : ECG_DEFAULT_RESOURCE_DIR;
     clock_gettime(CLOCK_REALTIME, &result->start_time);
     result->timestamps = !opts->no_timestamps && getenv("SOURCE_DATE_EPOCH") == NULL;
     result->root = ecg_run_project_root(opts);
@@ -329,22 +407,11 @@ int ecg_run_check(struct ecg_result *result, const struct ecg_check_options *opt
     result->command_line = strdup(opts->command_line != NULL ? opts->command_line : "ecg check");
     rc = result->root && result->sources && result->command_line ? 0 : ECG_ENOMEM;
     if (rc == 0)
-        rc = ecg_run_cli_config(&cli, opts, diag);
-    if (rc == 0) {
-        configs = ecg_config_cache_new(opts->config_file, cli);
-        rc = configs != NULL ? 0 : ECG_ENOMEM;
-    }
-    if (rc == 0) {
-        ecg_run_warn_unknown_checks(opts, err);
-        rc = ecg_plan_build(&plan, opts, configs, err, diag);
-    }
+        rc = prepare(&st);
     if (rc == 0)
-        rc = analyze(result, opts, &plan, err);
+        rc = analyze(&st);
     if (rc == 0)
-        rc = finish_findings(result, err);
-    clock_gettime(CLOCK_REALTIME, &result->end_time);
-    ecg_plan_fini(&plan);
-    ecg_config_cache_free(configs);
-    ecg_config_free(cli);
+        rc = finish(&st);
+    release(&st);
     return rc;
 }

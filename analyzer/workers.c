@@ -83,7 +83,8 @@ static void *worker_main(void *arg)
         size_t i = atomic_fetch_add(&pool->next, 1);
         if (i >= pool->n)
             break;
-        ecg_job_analyze(&pool->jobs[i], index, pool->env);
+        if (!pool->jobs[i].cached)
+            ecg_job_analyze(&pool->jobs[i], index, pool->env);
         report_progress(pool, &pool->jobs[i]);
     }
     clang_disposeIndex(index);

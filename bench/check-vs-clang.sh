@@ -20,22 +20,11 @@ rounds=${ROUNDS:-3}
 jobs=${JOBS:-2}
 tidy_checks='-*,bugprone-*,cert-*,readability-function-cognitive-complexity'
 
-for tool in bear clang clang-tidy run-clang-tidy /usr/bin/time python3; do
-  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install bear clang clang-tidy time)" >&2; exit 2; }
-done
+source "$here/lib.sh"
+bench_require bear clang clang-tidy run-clang-tidy /usr/bin/time python3
 [ -x "$ecg" ] || { echo "bench: no ecg binary at $ecg (build first)" >&2; exit 2; }
-
-src=$(bash "$top/../shared/corpora/get-sources.sh" "$project" | cut -f2)
+src=$(bench_project "$project" "$jobs")
 cd "$src"
-if [ ! -s compile_commands.json ]; then
-  echo "bench: building $project under bear to record compile_commands.json" >&2
-  case $project in
-    redis)   bear -- make -j"$jobs" MALLOC=libc BUILD_TLS=no USE_SYSTEMD=no >/dev/null ;;
-    lua5.4)  bear -- make -j"$jobs" linux >/dev/null 2>&1 || bear -- make -j"$jobs" >/dev/null ;;
-    sqlite3) ./configure >/dev/null && bear -- make -j"$jobs" >/dev/null ;;
-    *) echo "bench: no build recipe for $project" >&2; exit 2 ;;
-  esac
-fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -65,8 +54,8 @@ measure() { # name, command...: appends "name wall_s peak_kib" to results
 for round in $(seq "$rounds"); do
   echo "bench: round $round/$rounds over $units units" >&2
   measure floor xargs -d '\n' -P "$jobs" -I{} sh -c '{}' < "$work/floor.cmds"
-  measure ecg "$ecg" check -p . -j "$jobs" --quiet --format sarif -o "$work/ecg.sarif"
-  measure ecg-no-rules "$ecg" check -p . -j "$jobs" --quiet --checks='-*' -o "$work/none.txt"
+  measure ecg "$ecg" check -p . -j "$jobs" --quiet --no-db --format sarif -o "$work/ecg.sarif"
+  measure ecg-no-rules "$ecg" check -p . -j "$jobs" --quiet --no-db --checks='-*' -o "$work/none.txt"
   measure clang-tidy run-clang-tidy -j "$jobs" -p . -quiet -checks="$tidy_checks"
 done
 

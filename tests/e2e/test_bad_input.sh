@@ -169,7 +169,7 @@ expect_exit 3 -- "$ECG" check -o out/report.txt binary.c good.c --
 assert_line "$(cat out/report.txt)" "$GOOD_LINE" "-o with exit 3: the report is written"
 assert_eq "$(dir_entries out)" "report.txt taken " "-o with exit 3: no temporary file"
 assert_eq "$(dir_entries "$T")" \
-    ".git .io adir big.c binary.c deep.c empty.c good.c locked.c out parens.c with space.c " \
-    "no stray files in the working directory"
+    ".ecg .git .io adir big.c binary.c deep.c empty.c good.c locked.c out parens.c with space.c " \
+    "no stray files in the working directory (the results database is .ecg)"
 
 e2e_finish

@@ -73,18 +73,30 @@ save()
     cp "$E2E_ERR" ".io/det/$1.err"
 }
 
-expect_exit 0 -- "$ECG" check -j 1 "${files[@]}" -- -Iinclude
+# Analysis alone (no results database, so no unit is replayed from the cache).
+expect_exit 0 -- "$ECG" check --no-db -j 1 "${files[@]}" -- -Iinclude
 save text-j1
-expect_exit 0 -- "$ECG" check -j 2 "${files[@]}" -- -Iinclude
+expect_exit 0 -- "$ECG" check --no-db -j 2 "${files[@]}" -- -Iinclude
 save text-j2
-expect_exit 0 -- "$ECG" check -j 2 "${files[@]}" -- -Iinclude
+expect_exit 0 -- "$ECG" check --no-db -j 2 "${files[@]}" -- -Iinclude
 save text-j2b
-expect_exit 0 -- "$ECG" check -j 12 "${reversed[@]}" -- -Iinclude
+expect_exit 0 -- "$ECG" check --no-db -j 12 "${reversed[@]}" -- -Iinclude
 save text-j12-reversed
-expect_exit 0 -- "$ECG" check -j 2 -p .
+expect_exit 0 -- "$ECG" check --no-db -j 2 -p .
 save text-db-j2
-expect_exit 0 -- "$ECG" check -j 1 -p .
+expect_exit 0 -- "$ECG" check --no-db -j 1 -p .
 save text-db-j1
+# The incremental cache must not change a byte of the report: a cold run fills it, a warm
+# run replays every unit from it.
+expect_exit 0 -- "$ECG" check --db .io/det/cache.db -j 2 "${files[@]}" -- -Iinclude
+save text-cold
+expect_exit 0 -- "$ECG" check --db .io/det/cache.db -j 1 "${files[@]}" -- -Iinclude
+save text-warm
+assert_same_file .io/det/text-j1.out .io/det/text-cold.out "cache: cold run identical"
+assert_same_file .io/det/text-j1.out .io/det/text-warm.out "cache: warm run identical"
+assert_contains "$(cat .io/det/text-warm.err)" \
+    "ecg: ${#files[@]} of ${#files[@]} translation units unchanged; findings replayed from the cache" \
+    "cache: the warm run replays every unit"
 
 assert_same_file .io/det/text-j1.out .io/det/text-j2.out "text: -j 1 and -j 2 identical"
 assert_same_file .io/det/text-j1.err .io/det/text-j2.err "text: -j 1 and -j 2 same summary"

@@ -193,6 +193,7 @@ static int build_options(struct ecg_check_options *opts, const struct fixture *f
     }
     opts->jobs = 1;
     opts->quiet = 1;
+    opts->no_db = 1; /* fixtures live in the source tree: no database beside them */
     opts->has_compiler_args = 1;
     if (ecg_strvec_push(&opts->files, fx->path) != 0 || push_flags(opts, fx->flags) != 0)
         return -1;

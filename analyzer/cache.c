@@ -1,0 +1,283 @@
+/* Incremental cache lookups and stores; see cache.h. Current file hashes are memoised per
+ * run in an open-addressing table, so a header shared by every unit is read once. */
+#include "analyzer/cache.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/build_config.h"
+#include "analyzer/config.h"
+#include "analyzer/db.h"
+#include "analyzer/diag.h"
+#include "analyzer/error.h"
+#include "analyzer/fileio.h"
+#include "analyzer/findings_json.h"
+#include "analyzer/hash.h"
+#include "analyzer/job.h"
+#include "rules/rule.h"
+
+struct memo_slot {
+    char *path; /* owned; NULL: empty slot */
+    char hex[33]; /* content hash, or "-" when the file cannot be read */
+};
+
+struct ecg_cache {
+    struct ecg_db *db;
+    const char *resource_dir;
+    const char *root;
+    struct memo_slot *slots;
+    size_t cap; /* a power of two */
+    size_t used;
+};
+
+struct ecg_cache *ecg_cache_new(struct ecg_db *db, const char *resource_dir, const char *root)
+{
+    struct ecg_cache *c = calloc(1, sizeof(*c));
+
+    if (c == NULL)
+        return NULL;
+    c->cap = 1024;
+    c->slots = calloc(c->cap, sizeof(*c->slots));
+    if (c->slots == NULL) {
+        free(c);
+        return NULL;
+    }
+    c->db = db;
+    c->resource_dir = resource_dir;
+    c->root = root;
+    return c;
+}
+
+void ecg_cache_free(struct ecg_cache *c)
+{
+    if (c == NULL)
+        return;
+    for (size_t i = 0; i < c->cap; i++)
+        free(c->slots[i].path);
+    free(c->slots);
+    free(c);
+}
+
+static size_t slot_index(const struct ecg_cache *c, const char *path)
+{
+    size_t h = 5381;
+
+    for (const char *p = path; *p != '\0'; p++)
+        h = h * 33 + (unsigned char)*p;
+    h &= c->cap - 1;
+    while (c->slots[h].path != NULL && strcmp(c->slots[h].path, path) != 0)
+        h = (h + 1) & (c->cap - 1);
+    return h;
+}
+
+static int memo_grow(struct ecg_cache *c)
+{
+    struct ecg_cache bigger = *c;
+
+    bigger.cap = c->cap * 2;
+    bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
+    if (bigger.slots == NULL)
+        return ECG_ENOMEM;
+    for (size_t i = 0; i < c->cap; i++) {
+        if (c->slots[i].path != NULL)
+            bigger.slots[slot_index(&bigger, c->slots[i].path)] = c->slots[i];
+    }
+    free(c->slots);
+    *c = bigger;
+    return 0;
+}
+
+/* The current content hash of path ("-" when unreadable); NULL when memory runs out. */
+static const char *current_hash(struct ecg_cache *c, const char *path)
+{
+    struct memo_slot *slot;
+    char *text = NULL;
+    size_t len = 0;
+
+    if (c->used * 2 >= c->cap && memo_grow(c) != 0)
+        return NULL;
+    slot = &c->slots[slot_index(c, path)];
+    if (slot->path != NULL)
+        return slot->hex;
+    slot->path = strdup(path);
+    if (slot->path == NULL)
+        return NULL;
+    c->used++;
+    if (ecg_fileio_read(&text, &len, path, NULL) == 0)
+        ecg_hash_hex(slot->hex, text, len);
+    else
+        snprintf(slot->hex, sizeof(slot->hex), "-");
+    free(text);
+    return slot->hex;
+}
+
+/* The manifest key: everything but the contents of the files the unit reads. */
+static int manifest_key(char out[33], const struct ecg_cache *c, const struct ecg_job *job)
+{
+    struct ecg_hasher h;
+    char *config = ecg_config_dump(job->config);
+
+    if (config == NULL)
+        return ECG_ENOMEM;
+    ecg_hasher_init(&h);
+    ecg_hasher_feed_str(&h, "ecg-cache-v1");
+    ecg_hasher_feed_str(&h, ECG_VERSION);
+    ecg_hasher_feed_str(&h, ECG_LLVM_VERSION);
+    ecg_hasher_feed_str(&h, c->resource_dir);
+    ecg_hasher_feed_str(&h, c->root);
+    ecg_hasher_feed_str(&h, config);
+    for (size_t i = 0; i < job->n_rules; i++)
+        ecg_hasher_feed_str(&h, job->rules[i]->id);
+    ecg_hasher_feed_str(&h, job->file);
+    ecg_hasher_feed_str(&h, job->directory);
+    for (size_t i = 0; i < job->flags.len; i++)
+        ecg_hasher_feed_str(&h, job->flags.items[i]);
+    ecg_hasher_hex(&h, out);
+    free(config);
+    return 0;
+}
+
+/* Nonzero when every [path, hash] of the entry's deps matches the file on disk now. */
+static int deps_current(struct ecg_cache *c, const char *deps_text, int *out_oom)
+{
+    cJSON *deps = cJSON_Parse(deps_text);
+    const cJSON *pair;
+    int current = cJSON_IsArray(deps) && cJSON_GetArraySize(deps) > 0;
+
+    for (pair = current ? deps->child : NULL; pair != NULL && current; pair = pair->next) {
+        const cJSON *path = cJSON_GetArrayItem(pair, 0);
+        const cJSON *hex = cJSON_GetArrayItem(pair, 1);
+        const char *now;
+        if (!cJSON_IsString(path) || !cJSON_IsString(hex)) {
+            current = 0;
+            break;
+        }
+        now = current_hash(c, path->valuestring);
+        *out_oom |= now == NULL;
+        current = now != NULL && strcmp(now, hex->valuestring) == 0;
+    }
+    cJSON_Delete(deps);
+    return current;
+}
+
+/* Copies the [path, hash] pairs of a cache entry into job->deps. */
+static int deps_into_job(struct ecg_job *job, const char *deps_text)
+{
+    cJSON *deps = cJSON_Parse(deps_text);
+    const cJSON *pair;
+    int rc = cJSON_IsArray(deps) ? 0 : ECG_EPARSE;
+
+    for (pair = rc == 0 ? deps->child : NULL; rc == 0 && pair != NULL; pair = pair->next) {
+        rc = ecg_strvec_push(&job->deps, cJSON_GetArrayItem(pair, 0)->valuestring);
+        if (rc == 0)
+            rc = ecg_strvec_push(&job->deps, cJSON_GetArrayItem(pair, 1)->valuestring);
+    }
+    cJSON_Delete(deps);
+    return rc;
+}
+
+static int replay(struct ecg_job *job, const struct ecg_db_cache_entry *entry)
+{
+    if (ecg_findings_json_read(&job->findings, entry->findings) != 0)
+        return 0;
+    if (deps_into_job(job, entry->deps) != 0) {
+        ecg_findings_fini(&job->findings);
+        ecg_strvec_fini(&job->deps);
+        return 0;
+    }
+    ecg_job_mark_gate(job);
+    job->cached = 1;
+    return 1;
+}
+
+static int lookup_one(struct ecg_cache *c, struct ecg_job *job, struct ecg_diag *diag)
+{
+    struct ecg_db_cache_entry *entries = NULL;
+    size_t n = 0;
+    char key[33];
+    int oom = 0;
+    int rc = manifest_key(key, c, job);
+
+    if (rc == 0)
+        rc = ecg_db_cache_find(c->db, key, &entries, &n, diag);
+    for (size_t i = 0; rc == 0 && i < n && !job->cached; i++) {
+        if (deps_current(c, entries[i].deps, &oom))
+            replay(job, &entries[i]);
+        if (oom)
+            rc = ECG_ENOMEM;
+    }
+    ecg_db_cache_entries_free(entries, n);
+    return rc;
+}
+
+int ecg_cache_lookup_all(struct ecg_cache *c, struct ecg_job *jobs, size_t n,
+                         size_t *out_hits, struct ecg_diag *diag)
+{
+    size_t hits = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        int rc = lookup_one(c, &jobs[i], diag);
+        if (rc != 0)
+            return rc;
+        hits += jobs[i].cached ? 1 : 0;
+    }
+    *out_hits = hits;
+    return 0;
+}
+
+/* [[path, hash], ...] of the unit's deps, in the order clang read them, as JSON text. */
+static char *deps_json(const struct ecg_job *job)
+{
+    cJSON *arr = cJSON_CreateArray();
+    char *text;
+
+    for (size_t i = 0; arr != NULL && i + 1 < job->deps.len; i += 2) {
+        const char *pair[2] = { job->deps.items[i], job->deps.items[i + 1] };
+        cJSON *item = cJSON_CreateStringArray(pair, 2);
+        if (item == NULL || !cJSON_AddItemToArray(arr, item)) {
+            cJSON_Delete(item);
+            cJSON_Delete(arr);
+            return NULL;
+        }
+    }
+    text = arr != NULL ? cJSON_PrintUnformatted(arr) : NULL;
+    cJSON_Delete(arr);
+    return text;
+}
+
+static int store_one(struct ecg_cache *c, const struct ecg_job *job, struct ecg_diag *diag)
+{
+    char key[33], deps_key[33];
+    char *deps = NULL, *findings = NULL;
+    int rc = manifest_key(key, c, job);
+
+    if (rc == 0) {
+        deps = deps_json(job);
+        findings = ecg_findings_json_write(&job->findings);
+        rc = deps != NULL && findings != NULL ? 0 : ECG_ENOMEM;
+    }
+    if (rc == 0) {
+        ecg_hash_hex(deps_key, deps, strlen(deps));
+        rc = ecg_db_cache_store(c->db, key, deps_key, deps, findings, diag);
+    }
+    free(deps);
+    free(findings);
+    return rc;
+}
+
+int ecg_cache_store_all(struct ecg_cache *c, const struct ecg_job *jobs, size_t n,
+                        struct ecg_diag *diag)
+{
+    int rc = ecg_db_begin(c->db, diag);
+
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        const struct ecg_job *job = &jobs[i];
+        if (!job->cached && !job->failed && job->rc == 0 && job->deps.len > 0)
+            rc = store_one(c, job, diag);
+    }
+    if (rc == 0)
+        return ecg_db_commit(c->db, diag);
+    ecg_db_rollback(c->db);
+    return rc;
+}

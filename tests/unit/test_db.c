@@ -1,0 +1,881 @@
+/* Unit tests for the results database: creation and reopening, schema migrations, the
+ * cache, the baseline and the run history, and the faults it must survive (two writers,
+ * a writer killed mid-transaction, damaged, foreign and newer files, read-only places). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <errno.h>
+#include <grp.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "analyzer/db.h"
+#include "analyzer/db_int.h"
+#include "analyzer/diag.h"
+#include "analyzer/error.h"
+#include "analyzer/finding.h"
+#include "tests/support/testkit.h"
+
+/* The unprivileged account a root test drops to, so directory permissions apply. */
+#define NOBODY_ID 65534
+
+struct fixture {
+    char dir[512];
+    char db[600];
+};
+
+static int fixture_setup(void **state)
+{
+    struct fixture *fx = calloc(1, sizeof(*fx));
+    int n;
+
+    if (fx == NULL || testkit_tmpdir(fx->dir, sizeof(fx->dir), "db") != 0) {
+        free(fx);
+        return -1;
+    }
+    n = snprintf(fx->db, sizeof(fx->db), "%s/.ecg/ecg.db", fx->dir);
+    if (n < 0 || (size_t)n >= sizeof(fx->db)) {
+        testkit_remove_tree(fx->dir);
+        free(fx);
+        return -1;
+    }
+    *state = fx;
+    return 0;
+}
+
+static int fixture_teardown(void **state)
+{
+    struct fixture *fx = *state;
+    int rc = testkit_remove_tree(fx->dir);
+
+    free(fx);
+    return rc;
+}
+
+static struct ecg_db *open_ok(const char *path, int reset)
+{
+    struct ecg_db *db = NULL;
+    struct ecg_diag diag;
+    int rc;
+
+    ecg_diag_clear(&diag);
+    rc = ecg_db_open(&db, path, reset, &diag);
+    if (rc != 0)
+        fail_msg("cannot open %s: %s", path, diag.message);
+    assert_non_null(db);
+    return db;
+}
+
+/* Opens path expecting failure rc; the diagnostic names path and its message contains
+ * each of the NULL-terminated words. */
+static void open_fails(const char *path, int reset, int expect_rc, const char *word, ...)
+{
+    struct ecg_db *db = NULL;
+    struct ecg_diag diag;
+    va_list ap;
+
+    ecg_diag_clear(&diag);
+    assert_int_equal(ecg_db_open(&db, path, reset, &diag), expect_rc);
+    assert_null(db);
+    assert_true(diag.message[0] != '\0');
+    va_start(ap, word);
+    for (const char *w = word; w != NULL; w = va_arg(ap, const char *)) {
+        if (strstr(diag.message, w) == NULL) {
+            va_end(ap);
+            fail_msg("'%s' not in the message: %s", w, diag.message);
+        }
+    }
+    va_end(ap);
+}
+
+/* Runs sql on path with a plain SQLite connection, outside ecg. */
+static void raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *conn = NULL;
+    char msg[512] = "";
+    char *err = NULL;
+    int rc = sqlite3_open(path, &conn);
+
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(conn, sql, NULL, NULL, &err);
+    if (rc != SQLITE_OK)
+        snprintf(msg, sizeof(msg), "%s", err != NULL ? err : sqlite3_errmsg(conn));
+    sqlite3_free(err);
+    sqlite3_close(conn);
+    if (rc != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+}
+
+/* The first column of the first row of sql, as text, via a plain SQLite connection. */
+static void raw_text(char *buf, size_t size, const char *path, const char *sql)
+{
+    sqlite3 *conn = NULL;
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_open(path, &conn);
+
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(conn, sql, -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        const unsigned char *text = sqlite3_column_text(stmt, 0);
+
+        snprintf(buf, size, "%s", text != NULL ? (const char *)text : "(null)");
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(conn);
+    if (rc != SQLITE_ROW)
+        fail_msg("%s: no row (%d)", sql, rc);
+}
+
+static long long raw_int(const char *path, const char *sql)
+{
+    char text[64];
+
+    raw_text(text, sizeof(text), path, sql);
+    return strtoll(text, NULL, 10);
+}
+
+static void store_ok(struct ecg_db *db, const char *key, const char *deps_key, const char *deps,
+                     const char *findings)
+{
+    struct ecg_diag diag;
+
+    ecg_diag_clear(&diag);
+    if (ecg_db_cache_store(db, key, deps_key, deps, findings, &diag) != 0)
+        fail_msg("cannot store: %s", diag.message);
+}
+
+/* Finds key's entries and checks their deps, newest first, against the NULL-terminated
+ * list expect. */
+static void expect_entries(struct ecg_db *db, const char *key, const char *const *expect)
+{
+    struct ecg_db_cache_entry *entries = NULL;
+    size_t n = 99;
+    size_t want = 0;
+
+    while (expect[want] != NULL)
+        want++;
+    assert_int_equal(ecg_db_cache_find(db, key, &entries, &n, NULL), 0);
+    assert_int_equal(n, want);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(entries[i].deps, expect[i]);
+    if (n == 0)
+        assert_null(entries);
+    ecg_db_cache_entries_free(entries, n);
+}
+
+static struct ecg_db_run make_run(int64_t started, const char *commit,
+                                  const struct ecg_db_rule_count *counts, size_t n_counts)
+{
+    struct ecg_db_run run;
+
+    memset(&run, 0, sizeof(run));
+    run.started_at = started;
+    run.finished_at = started + 5;
+    run.git_commit = commit;
+    run.command_line = "ecg check src";
+    run.counts = counts;
+    run.n_counts = n_counts;
+    return run;
+}
+
+static void add_run_ok(struct ecg_db *db, const struct ecg_db_run *run)
+{
+    struct ecg_diag diag;
+
+    ecg_diag_clear(&diag);
+    if (ecg_db_history_add(db, run, &diag) != 0)
+        fail_msg("cannot add a run: %s", diag.message);
+}
+
+static void test_db_create_and_reopen_keeps_data(void **state)
+{
+    struct fixture *fx = *state;
+    static const char *const want[] = { "deps-1", NULL };
+    struct ecg_db_run run = make_run(1700000000, NULL, NULL, 0);
+    struct ecg_db *db = open_ok(fx->db, 0); /* .ecg/ does not exist yet */
+    char created_by[64];
+
+    store_ok(db, "manifest", "d1", "deps-1", "[]");
+    add_run_ok(db, &run);
+    ecg_db_close(db);
+    ecg_db_close(NULL);
+
+    db = open_ok(fx->db, 0);
+    expect_entries(db, "manifest", want);
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM runs"), 1);
+    raw_text(created_by, sizeof(created_by), fx->db,
+             "SELECT value FROM meta WHERE key = 'created_by'");
+    assert_non_null(strstr(created_by, "ecg "));
+    ecg_db_close(db);
+}
+
+static void test_db_schema_version_and_identity(void **state)
+{
+    struct fixture *fx = *state;
+    struct ecg_db *db = open_ok(fx->db, 0);
+    char mode[16];
+    size_t n = 0;
+
+    ecg_db_migrations(&n);
+    assert_int_equal(n, 1);
+    assert_int_equal(ecg_db_schema_version(db), 1);
+    assert_int_equal(ecg_db_check_integrity(db, NULL), 0);
+    ecg_db_close(db);
+    assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), ECG_DB_APPLICATION_ID);
+    assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 1);
+    raw_text(mode, sizeof(mode), fx->db, "PRAGMA journal_mode");
+    assert_string_equal(mode, "wal");
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                                     " ('meta', 'cache', 'baseline', 'runs', 'run_counts')"),
+                     5);
+}
+
+/* Opens path with the real migrations plus extra (NULL for none). */
+static int open_with(struct ecg_db **out, const char *path, const char *extra,
+                     struct ecg_diag *diag)
+{
+    size_t n = 0;
+    const char *const *real = ecg_db_migrations(&n);
+    const char *table[8];
+
+    assert_true(n < sizeof(table) / sizeof(table[0]));
+    memcpy(table, real, n * sizeof(*table));
+    if (extra != NULL)
+        table[n++] = extra;
+    return ecg_db_open_schema(out, path, 0, table, n, diag);
+}
+
+static void test_db_migrations_are_idempotent(void **state)
+{
+    struct fixture *fx = *state;
+    static const char v2[] = "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (42);";
+    static const char *const want[] = { "kept", NULL };
+    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_diag diag;
+
+    store_ok(db, "m", "d", "kept", "[]");
+    ecg_db_close(db);
+    db = open_ok(fx->db, 0); /* nothing to apply a second time */
+    assert_int_equal(ecg_db_schema_version(db), 1);
+    ecg_db_close(db);
+
+    for (int round = 0; round < 2; round++) {
+        db = NULL;
+        ecg_diag_clear(&diag);
+        assert_int_equal(open_with(&db, fx->db, v2, &diag), 0);
+        assert_int_equal(ecg_db_schema_version(db), 2);
+        expect_entries(db, "m", want);
+        ecg_db_close(db);
+        /* Applied once: a second open does not insert the row again. */
+        assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM extra"), 1);
+    }
+    open_fails(fx->db, 0, ECG_EDB, "newer ecg", "--reset-db", NULL);
+}
+
+static void test_db_failed_migration_rolls_back(void **state)
+{
+    struct fixture *fx = *state;
+    static const char bad_v2[] = "CREATE TABLE extra (x INTEGER); CREATE TABLE extra (y);";
+    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_diag diag;
+
+    ecg_db_close(db);
+    db = NULL;
+    ecg_diag_clear(&diag);
+    assert_int_equal(open_with(&db, fx->db, bad_v2, &diag), ECG_EDB);
+    assert_null(db);
+    assert_string_equal(diag.path, fx->db);
+    assert_non_null(strstr(diag.message, "schema version 2"));
+    assert_non_null(strstr(diag.message, "already exists"));
+    assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 1);
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE name = 'extra'"),
+                     0);
+}
+
+static void test_db_cache_store_find_replace(void **state)
+{
+    struct fixture *fx = *state;
+    static const char *const none[] = { NULL };
+    static const char *const two[] = { "deps-2", "deps-1", NULL };
+    static const char *const replaced[] = { "deps-1b", "deps-2", NULL };
+    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_db_cache_entry *entries = NULL;
+    size_t n = 0;
+
+    expect_entries(db, "a", none);
+    store_ok(db, "a", "k1", "deps-1", "[1]");
+    store_ok(db, "b", "k1", "other", "[]");
+    store_ok(db, "a", "k2", "deps-2", "[2]");
+    expect_entries(db, "a", two);
+    store_ok(db, "a", "k1", "deps-1b", "[1b]"); /* same keys: replaced, and now newest */
+    expect_entries(db, "a", replaced);
+
+    assert_int_equal(ecg_db_cache_find(db, "a", &entries, &n, NULL), 0);
+    assert_string_equal(entries[0].findings, "[1b]");
+    assert_string_equal(entries[1].findings, "[2]");
+    ecg_db_cache_entries_free(entries, n);
+    ecg_db_close(db);
+}
+
+static void test_db_cache_keeps_newest_and_clears(void **state)
+{
+    struct fixture *fx = *state;
+    static const char *const newest[] = { "d6", "d5", "d4", "d3", NULL };
+    static const char *const other[] = { "o", NULL };
+    static const char *const none[] = { NULL };
+    struct ecg_db *db = open_ok(fx->db, 0);
+    char key[8];
+
+    assert_int_equal(ECG_DB_CACHE_KEEP, 4);
+    store_ok(db, "other", "k", "o", "[]");
+    for (int i = 1; i <= 6; i++) {
+        snprintf(key, sizeof(key), "d%d", i);
+        store_ok(db, "m", key, key, "[]");
+    }
+    expect_entries(db, "m", newest);
+    expect_entries(db, "other", other);
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM cache"), 5);
+
+    assert_int_equal(ecg_db_cache_clear(db, NULL), 0);
+    expect_entries(db, "m", none);
+    expect_entries(db, "other", none);
+    ecg_db_close(db);
+}
+
+static void test_db_cache_store_joins_caller_transaction(void **state)
+{
+    struct fixture *fx = *state;
+    static const char *const none[] = { NULL };
+    static const char *const one[] = { "kept", NULL };
+    struct ecg_db *db = open_ok(fx->db, 0);
+
+    assert_int_equal(ecg_db_begin(db, NULL), 0);
+    store_ok(db, "m", "k", "dropped", "[]");
+    ecg_db_rollback(db);
+    expect_entries(db, "m", none);
+
+    assert_int_equal(ecg_db_begin(db, NULL), 0);
+    store_ok(db, "m", "k", "kept", "[]");
+    assert_int_equal(ecg_db_commit(db, NULL), 0);
+    expect_entries(db, "m", one);
+    ecg_db_close(db);
+}
+
+static struct ecg_db_baseline_entry baseline_entry(const char *fp, const char *rule,
+                                                   unsigned line, int level)
+{
+    struct ecg_db_baseline_entry e;
+
+    memset(&e, 0, sizeof(e));
+    snprintf(e.fingerprint, sizeof(e.fingerprint), "%s", fp);
+    e.rule_id = (char *)rule;
+    e.path = (char *)"src/a.c";
+    e.line = line;
+    e.col = 3;
+    e.end_line = line + 1;
+    e.end_col = 9;
+    e.level = level;
+    e.message = (char *)"msg";
+    return e;
+}
+
+static void test_db_baseline_replace_and_load(void **state)
+{
+    struct fixture *fx = *state;
+    struct ecg_db_baseline_entry in[3];
+    struct ecg_db_baseline_entry *out = NULL;
+    struct ecg_db *db = open_ok(fx->db, 0);
+    size_t n = 99;
+    int saved = -1;
+
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
+    assert_int_equal(saved, 0);
+    assert_null(out);
+    assert_int_equal(n, 0);
+
+    in[0] = baseline_entry("ffff000000000000", "rule-c", 30, ECG_LEVEL_ERROR);
+    in[1] = baseline_entry("0000000000000001", "rule-a", 10, ECG_LEVEL_NOTE);
+    in[2] = baseline_entry("8000000000000000", "rule-b", 4000000000u, ECG_LEVEL_WARNING);
+    assert_int_equal(ecg_db_baseline_replace(db, in, 3, NULL), 0);
+    ecg_db_close(db);
+    db = open_ok(fx->db, 0);
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
+    assert_int_equal(saved, 1);
+    assert_int_equal(n, 3);
+    assert_string_equal(out[0].fingerprint, "0000000000000001");
+    assert_string_equal(out[0].rule_id, "rule-a");
+    assert_int_equal(out[0].level, ECG_LEVEL_NOTE);
+    assert_string_equal(out[1].fingerprint, "8000000000000000");
+    assert_int_equal(out[1].line, 4000000000u);
+    assert_int_equal(out[1].end_line, 4000000001u);
+    assert_int_equal(out[1].col, 3);
+    assert_int_equal(out[1].end_col, 9);
+    assert_string_equal(out[1].path, "src/a.c");
+    assert_string_equal(out[1].message, "msg");
+    assert_string_equal(out[2].fingerprint, "ffff000000000000");
+    assert_int_equal(out[2].level, ECG_LEVEL_ERROR);
+    ecg_db_baseline_free(out, n);
+
+    /* Saved empty differs from never saved. */
+    assert_int_equal(ecg_db_baseline_replace(db, NULL, 0, NULL), 0);
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
+    assert_int_equal(saved, 1);
+    assert_int_equal(n, 0);
+    ecg_db_baseline_free(out, n);
+    ecg_db_close(db);
+}
+
+static void test_db_baseline_rejects_malformed_rows(void **state)
+{
+    struct fixture *fx = *state;
+    struct ecg_db_baseline_entry in = baseline_entry("0123456789abcdef", "r", 1, 0);
+    struct ecg_db_baseline_entry *out = NULL;
+    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_diag diag;
+    size_t n = 0;
+    int saved = 0;
+
+    assert_int_equal(ecg_db_baseline_replace(db, &in, 1, NULL), 0);
+    raw_exec(fx->db, "UPDATE baseline SET level = 7");
+    ecg_diag_clear(&diag);
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
+    assert_null(out);
+    assert_string_equal(diag.path, fx->db);
+    assert_non_null(strstr(diag.message, "unknown level"));
+
+    raw_exec(fx->db, "UPDATE baseline SET level = 1, fingerprint = 'short'");
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
+    assert_non_null(strstr(diag.message, "fingerprint"));
+
+    raw_exec(fx->db, "UPDATE baseline SET fingerprint = '0123456789abcdef', line = -4");
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
+    assert_non_null(strstr(diag.message, "line or column"));
+    ecg_db_close(db);
+}
+
+/* Prints the history of db with limit and returns the text (the caller frees it). */
+static char *print_history(struct ecg_db *db, size_t limit)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    struct ecg_diag diag;
+
+    assert_non_null(f);
+    ecg_diag_clear(&diag);
+    if (ecg_db_history_print(db, f, limit, &diag) != 0)
+        fail_msg("cannot print: %s", diag.message);
+    assert_int_equal(fclose(f), 0);
+    return text;
+}
+
+static void test_db_history_add_and_print(void **state)
+{
+    struct fixture *fx = *state;
+    static const struct ecg_db_rule_count counts[] = {
+        { "rule-b", ECG_LEVEL_WARNING, 2 },
+        { "rule-a", ECG_LEVEL_ERROR, 1 },
+        { "rule-b", ECG_LEVEL_ERROR, 1 },
+    };
+    struct ecg_db_run first = make_run(1700000000, "0123456789abcdef0123", counts, 3);
+    struct ecg_db_run second = make_run(1700001000, NULL, NULL, 0);
+    struct ecg_db *db = open_ok(fx->db, 0);
+    char *text = print_history(db, 0);
+
+    assert_string_equal(text, "no runs recorded\n");
+    free(text);
+    first.units = 10;
+    first.units_cached = 4;
+    first.findings = 3;
+    first.suppressed = 1;
+    first.failing = 2;
+    second.units = 120;
+    second.units_cached = 120;
+    add_run_ok(db, &first);
+    add_run_ok(db, &second);
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM run_counts WHERE run_id = 1"), 3);
+
+    text = print_history(db, 0);
+    assert_string_equal(text,
+                        "id  time (UTC)            commit        units (cached)  findings  "
+                        "suppressed  failing  rules\n"
+                        " 2  2023-11-14T22:30:00Z  -                  120 (120)         0  "
+                        "         0        0\n"
+                        " 1  2023-11-14T22:13:20Z  0123456789ab          10 (4)         3  "
+                        "         1        2  rule-b: 3, rule-a: 1\n");
+    free(text);
+    text = print_history(db, 1);
+    assert_non_null(strstr(text, " 2  2023-11-14T22:30:00Z"));
+    assert_null(strstr(text, "2023-11-14T22:13:20Z"));
+    free(text);
+    ecg_db_close(db);
+}
+
+/* Child body of the two-writer test: waits for the start signal, then 500 cache entries
+ * and 500 runs, each in its own transaction. Returns the exit status. */
+static int write_many(const char *path, int start_fd, int id)
+{
+    struct ecg_db_run run = make_run(1700000000 + id, "abc", NULL, 0);
+    struct ecg_db *db = NULL;
+    struct ecg_diag diag;
+    char key[32];
+    char go;
+    int rc;
+
+    if (read(start_fd, &go, 1) != 0)
+        return 3;
+    ecg_diag_clear(&diag);
+    rc = ecg_db_open(&db, path, 0, &diag);
+    for (int i = 0; rc == 0 && i < 500; i++) {
+        snprintf(key, sizeof(key), "writer%d-%d", id, i);
+        rc = ecg_db_cache_store(db, key, "deps", "{}", "[]", &diag);
+        if (rc == 0)
+            rc = ecg_db_history_add(db, &run, &diag);
+    }
+    ecg_db_close(db);
+    if (rc != 0)
+        fprintf(stderr, "writer %d: %s: %s\n", id, diag.path, diag.message);
+    return rc == 0 ? 0 : 1;
+}
+
+static void test_db_fault_two_processes_write_at_once(void **state)
+{
+    struct fixture *fx = *state;
+    pid_t pids[2];
+    int start[2];
+
+    assert_int_equal(pipe(start), 0);
+    fflush(NULL);
+    for (int i = 0; i < 2; i++) {
+        pids[i] = fork();
+        assert_true(pids[i] >= 0);
+        if (pids[i] == 0) {
+            close(start[1]);
+            _exit(write_many(fx->db, start[0], i));
+        }
+    }
+    /* Both children create the database at the same moment: closing the pipe starts them. */
+    close(start[0]);
+    close(start[1]);
+    for (int i = 0; i < 2; i++) {
+        int status = 0;
+
+        assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+    }
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM cache"), 1000);
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM runs"), 1000);
+    assert_int_equal(raw_int(fx->db, "SELECT count(DISTINCT manifest_key) FROM cache"), 1000);
+}
+
+/* Child body of the kill test: transactions of 20 cache entries and a run, forever,
+ * writing one byte to done_fd after each commit. */
+static int write_until_killed(const char *path, int done_fd)
+{
+    struct ecg_db_run run = make_run(1700000000, NULL, NULL, 0);
+    struct ecg_db *db = NULL;
+    char key[32];
+    int rc = ecg_db_open(&db, path, 0, NULL);
+
+    for (int i = 0; rc == 0 && i < 1000000; i++) {
+        rc = ecg_db_begin(db, NULL);
+        for (int j = 0; rc == 0 && j < 20; j++) {
+            snprintf(key, sizeof(key), "k%d-%d", i, j);
+            rc = ecg_db_cache_store(db, key, "deps", "{\"files\": []}", "[]", NULL);
+        }
+        if (rc == 0)
+            rc = ecg_db_history_add(db, &run, NULL);
+        if (rc == 0)
+            rc = ecg_db_commit(db, NULL);
+        if (rc == 0 && write(done_fd, "x", 1) != 1)
+            rc = ECG_EIO; /* the parent is gone */
+    }
+    ecg_db_close(db);
+    return 1;
+}
+
+static void test_db_fault_killed_writer_leaves_database_usable(void **state)
+{
+    struct fixture *fx = *state;
+    static const char *const fresh[] = { "after", NULL };
+    struct ecg_db *db;
+    int done[2];
+    int status = 0;
+    int commits = 0;
+    pid_t pid;
+    char buf[64];
+
+    assert_int_equal(pipe(done), 0);
+    fflush(NULL);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(done[0]);
+        signal(SIGPIPE, SIG_IGN);
+        _exit(write_until_killed(fx->db, done[1]));
+    }
+    close(done[1]);
+    /* Kill it deep in its loop, after 300 commits: most of its time is spent mid-write. */
+    while (commits < 300) {
+        ssize_t got = read(done[0], buf, sizeof(buf));
+
+        if (got <= 0)
+            break;
+        commits += (int)got;
+    }
+    kill(pid, SIGKILL);
+    close(done[0]);
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status));
+    assert_int_equal(WTERMSIG(status), SIGKILL);
+    assert_true(commits >= 300);
+
+    db = open_ok(fx->db, 0);
+    assert_int_equal(ecg_db_check_integrity(db, NULL), 0);
+    /* Every commit the child reported survived its death. */
+    assert_true(raw_int(fx->db, "SELECT count(*) FROM runs") >= commits);
+    assert_true(raw_int(fx->db, "SELECT count(*) FROM cache") >= 20LL * commits);
+    store_ok(db, "new", "k", "after", "[]");
+    expect_entries(db, "new", fresh);
+    ecg_db_close(db);
+}
+
+/* Fills buf with reproducible bytes that do not start with SQLite's magic string. */
+static void noise(unsigned char *buf, size_t len)
+{
+    uint32_t x = 2463534242u;
+
+    for (size_t i = 0; i < len; i++) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        buf[i] = (unsigned char)x;
+    }
+}
+
+static void test_db_fault_corrupt_file_needs_reset(void **state)
+{
+    struct fixture *fx = *state;
+    static const char *const none[] = { NULL };
+    unsigned char bytes[8192];
+    struct ecg_db *db;
+    char path[700];
+
+    testkit_make_dirs(testkit_path(path, sizeof(path), "%s/.ecg", fx->dir));
+    noise(bytes, sizeof(bytes));
+    testkit_write_bytes(fx->db, bytes, sizeof(bytes));
+    open_fails(fx->db, 0, ECG_EDB, "not an ecg results database", "--reset-db", NULL);
+
+    testkit_write_file(fx->db, "this is a text file, not a database\n");
+    open_fails(fx->db, 0, ECG_EDB, "not an ecg results database", "--reset-db", NULL);
+    /* The failed opens left the file as it was. */
+    assert_int_equal(access(testkit_path(path, sizeof(path), "%s-wal", fx->db), F_OK), -1);
+
+    db = open_ok(fx->db, 1);
+    assert_int_equal(ecg_db_schema_version(db), 1);
+    expect_entries(db, "m", none);
+    store_ok(db, "m", "k", "d", "[]");
+    ecg_db_close(db);
+}
+
+/* Overwrites the pages after the first of a closed database with noise. */
+static void damage_pages(const char *path)
+{
+    unsigned char bytes[3 * 4096];
+    FILE *f = fopen(path, "r+b");
+
+    assert_non_null(f);
+    noise(bytes, sizeof(bytes));
+    assert_int_equal(fseek(f, 4096, SEEK_SET), 0);
+    assert_int_equal(fwrite(bytes, 1, sizeof(bytes), f), sizeof(bytes));
+    assert_int_equal(fclose(f), 0);
+}
+
+static void test_db_fault_damaged_pages_fail_integrity(void **state)
+{
+    struct fixture *fx = *state;
+    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_diag diag;
+    char deps[512];
+    char key[32];
+    int rc;
+
+    memset(deps, 'x', sizeof(deps) - 1);
+    deps[sizeof(deps) - 1] = '\0';
+    for (int i = 0; i < 200; i++) {
+        snprintf(key, sizeof(key), "k%d", i);
+        store_ok(db, key, "d", deps, "[]");
+    }
+    ecg_db_close(db); /* the last connection folds the WAL into the file */
+    damage_pages(fx->db);
+
+    db = NULL;
+    ecg_diag_clear(&diag);
+    rc = ecg_db_open(&db, fx->db, 0, &diag);
+    if (rc == 0) {
+        rc = ecg_db_check_integrity(db, &diag);
+        ecg_db_close(db);
+    }
+    assert_int_equal(rc, ECG_EDB);
+    assert_string_equal(diag.path, fx->db);
+    assert_non_null(strstr(diag.message, "--reset-db"));
+    ecg_db_close(open_ok(fx->db, 1));
+}
+
+static void test_db_fault_foreign_database_is_left_alone(void **state)
+{
+    struct fixture *fx = *state;
+    char mode[16];
+    char dir[600];
+
+    testkit_make_dirs(testkit_path(dir, sizeof(dir), "%s/.ecg", fx->dir));
+    raw_exec(fx->db, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
+                     "INSERT INTO users (name) VALUES ('ada');");
+    open_fails(fx->db, 0, ECG_EDB, "another program's database", "--reset-db", NULL);
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM users"), 1);
+    assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), 0);
+    raw_text(mode, sizeof(mode), fx->db, "PRAGMA journal_mode");
+    assert_string_equal(mode, "delete");
+
+    /* Another application's id, even without tables. */
+    assert_int_equal(unlink(fx->db), 0);
+    raw_exec(fx->db, "PRAGMA application_id = 1234");
+    open_fails(fx->db, 0, ECG_EDB, "another program's database", NULL);
+    assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), 1234);
+}
+
+static void test_db_fault_newer_schema_is_refused(void **state)
+{
+    struct fixture *fx = *state;
+
+    ecg_db_close(open_ok(fx->db, 0));
+    raw_exec(fx->db, "PRAGMA user_version = 99");
+    open_fails(fx->db, 0, ECG_EDB, "created by a newer ecg", "--reset-db", NULL);
+    assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 99);
+}
+
+static void test_db_fault_unwritable_location_is_eio(void **state)
+{
+    (void)state;
+    /* Nothing can be created under /proc, whoever runs the test. */
+    open_fails("/proc/ecg-test/ecg.db", 0, ECG_EIO, "cannot create", NULL);
+    open_fails("/proc/ecg.db", 0, ECG_EIO, "cannot create", NULL);
+}
+
+/* Returns 0 when db_path cannot be opened (ECG_EIO, quickly: no busy wait), or a status
+ * naming the failure. */
+static int open_is_eio(const char *db_path, int status_on_failure)
+{
+    struct ecg_db *db = NULL;
+    struct ecg_diag diag;
+    int rc;
+
+    ecg_diag_clear(&diag);
+    rc = ecg_db_open(&db, db_path, 0, &diag);
+    if (rc == ECG_EIO && db == NULL && strcmp(diag.path, "") != 0)
+        return 0;
+    fprintf(stderr, "%s: expected ECG_EIO, got %d: %s\n", db_path, rc, diag.message);
+    ecg_db_close(db);
+    return status_on_failure;
+}
+
+/* Child body of the read-only directory test, as an unprivileged user when started as
+ * root (root ignores directory permissions). Exit 77: the directory is unreachable. */
+static int open_in_readonly_dir(const char *dir)
+{
+    char path[700];
+    int rc;
+
+    alarm(60); /* a hang fails the test instead of stalling it */
+    if (getuid() == 0 && (setgroups(0, NULL) != 0 || setgid(NOBODY_ID) != 0 ||
+                          setuid(NOBODY_ID) != 0 || getuid() == 0))
+        return 2;
+    if (access(dir, X_OK) != 0)
+        return 77;
+    if (access(dir, W_OK) == 0)
+        return 3;
+    rc = open_is_eio(testkit_path(path, sizeof(path), "%s/new.db", dir), 4);
+    if (rc == 0)
+        rc = open_is_eio(testkit_path(path, sizeof(path), "%s/sub/dir/new.db", dir), 5);
+    if (rc == 0)
+        rc = open_is_eio(testkit_path(path, sizeof(path), "%s/readonly.db", dir), 6);
+    if (rc == 0)
+        rc = open_is_eio(testkit_path(path, sizeof(path), "%s/writable.db", dir), 7);
+    return rc;
+}
+
+static void test_db_fault_readonly_directory_is_eio(void **state)
+{
+    struct fixture *fx = *state;
+    char dir[600];
+    char path[700];
+    int status = 0;
+    pid_t pid;
+
+    testkit_make_dirs(testkit_path(dir, sizeof(dir), "%s/ro", fx->dir));
+    ecg_db_close(open_ok(testkit_path(path, sizeof(path), "%s/readonly.db", dir), 0));
+    assert_int_equal(chmod(path, 0444), 0);
+    ecg_db_close(open_ok(testkit_path(path, sizeof(path), "%s/writable.db", dir), 0));
+    assert_int_equal(chmod(path, 0666), 0);
+    if (getuid() == 0)
+        assert_int_equal(chown(path, NOBODY_ID, NOBODY_ID), 0);
+    /* Reachable by anyone (mkdtemp made the scratch directory 0700), writable by none. */
+    assert_int_equal(chmod(fx->dir, 0755), 0);
+    assert_int_equal(chmod(dir, 0555), 0);
+    fflush(NULL);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(open_in_readonly_dir(dir));
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_int_equal(chmod(dir, 0755), 0);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 77)
+        skip(); /* a parent of the build tree is closed to the unprivileged user */
+    assert_int_equal(WEXITSTATUS(status), 0);
+    /* Nothing was created, and the existing files are untouched. */
+    assert_int_equal(access(testkit_path(path, sizeof(path), "%s/new.db", dir), F_OK), -1);
+    assert_int_equal(raw_int(testkit_path(path, sizeof(path), "%s/readonly.db", dir),
+                             "PRAGMA user_version"),
+                     1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define DB_TEST(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+        DB_TEST(test_db_create_and_reopen_keeps_data),
+        DB_TEST(test_db_schema_version_and_identity),
+        DB_TEST(test_db_migrations_are_idempotent),
+        DB_TEST(test_db_failed_migration_rolls_back),
+        DB_TEST(test_db_cache_store_find_replace),
+        DB_TEST(test_db_cache_keeps_newest_and_clears),
+        DB_TEST(test_db_cache_store_joins_caller_transaction),
+        DB_TEST(test_db_baseline_replace_and_load),
+        DB_TEST(test_db_baseline_rejects_malformed_rows),
+        DB_TEST(test_db_history_add_and_print),
+        DB_TEST(test_db_fault_two_processes_write_at_once),
+        DB_TEST(test_db_fault_killed_writer_leaves_database_usable),
+        DB_TEST(test_db_fault_corrupt_file_needs_reset),
+        DB_TEST(test_db_fault_damaged_pages_fail_integrity),
+        DB_TEST(test_db_fault_foreign_database_is_left_alone),
+        DB_TEST(test_db_fault_newer_schema_is_refused),
+        DB_TEST(test_db_fault_unwritable_location_is_eio),
+        DB_TEST(test_db_fault_readonly_directory_is_eio),
+#undef DB_TEST
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

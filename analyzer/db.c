@@ -20,6 +20,9 @@
 /* How long a statement waits for another process's lock before failing with SQLITE_BUSY. */
 #define DB_BUSY_TIMEOUT_MS 10000
 
+/* How long to pause between attempts where SQLite cannot wait by itself. */
+#define DB_RETRY_MS 5
+
 static const char migration_v1[] =
     "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);"
     "CREATE TABLE cache (manifest_key TEXT NOT NULL, deps_key TEXT NOT NULL,"
@@ -45,7 +48,7 @@ static const char *const db_migrations[] = {
 };
 
 /* Suffixes of the files SQLite keeps beside the database; --reset-db removes them too. */
-static const char *const db_side_files[] = { "", "-wal", "-shm", "-journal" };
+static const char *const db_side_files[] = {"", "-wal", "-shm", "-journal"};
 
 const char *const *ecg_db_migrations(size_t *out_n)
 {
@@ -64,8 +67,14 @@ int ecg_db_fail(struct ecg_db *db, int rc, const char *what, struct ecg_diag *di
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         ecg_diag_set(diag, db->path, 0, 0,
-                     "%s: %s; the results database is damaged, use --reset-db to start over",
-                     what, detail);
+                     "%s: %s; the results database is damaged, use --reset-db to start over", what,
+                     detail);
+        return ECG_EDB;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        ecg_diag_set(diag, db->path, 0, 0,
+                     "%s: another process kept the results database locked for %d s", what,
+                     DB_BUSY_TIMEOUT_MS / 1000);
         return ECG_EDB;
     default:
         ecg_diag_set(diag, db->path, 0, 0, "%s: %s", what, detail);
@@ -101,8 +110,7 @@ static int open_fail(struct ecg_db *db, int rc, const char *what, struct ecg_dia
     }
 }
 
-int ecg_db_prepare(sqlite3_stmt **out, struct ecg_db *db, const char *sql,
-                   struct ecg_diag *diag)
+int ecg_db_prepare(sqlite3_stmt **out, struct ecg_db *db, const char *sql, struct ecg_diag *diag)
 {
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v2(db->conn, sql, -1, &stmt, NULL);
@@ -124,8 +132,7 @@ int ecg_db_exec(struct ecg_db *db, const char *sql, struct ecg_diag *diag)
     return 0;
 }
 
-int ecg_db_step_done(struct ecg_db *db, sqlite3_stmt *stmt, const char *what,
-                     struct ecg_diag *diag)
+int ecg_db_step_done(struct ecg_db *db, sqlite3_stmt *stmt, const char *what, struct ecg_diag *diag)
 {
     int rc = sqlite3_step(stmt);
 
@@ -206,8 +213,8 @@ static int query_int(int64_t *out, sqlite3 *conn, const char *sql)
 /* Runs sql, which returns one row, and compares its first column with expect, ignoring
  * case. *out_same is 1 when they match; the value found is copied to found. Returns an
  * SQLite result code. */
-static int query_text_is(int *out_same, char *found, size_t size, sqlite3 *conn,
-                         const char *sql, const char *expect)
+static int query_text_is(int *out_same, char *found, size_t size, sqlite3 *conn, const char *sql,
+                         const char *expect)
 {
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v2(conn, sql, -1, &stmt, NULL);
@@ -290,7 +297,7 @@ static int make_parent_dirs(const char *path, struct ecg_diag *diag)
     }
     slash = strrchr(dir, '/');
     if (slash != NULL) {
-        /* Trailing and doubled slashes name the same directory. */
+        /* A doubled slash (a//b.db) names the same directory. */
         while (slash > dir && slash[-1] == '/')
             slash--;
         *slash = '\0';
@@ -333,21 +340,13 @@ static int db_connect(struct ecg_db **out, const char *path, struct ecg_diag *di
     return 0;
 }
 
-/* Fails unless the file is ecg's (or new and empty) and its schema is one this ecg knows
- * (at most n_known). Nothing is written, so another program's file is left alone. */
-static int identify(struct ecg_db *db, size_t n_known, struct ecg_diag *diag)
+/* Judges what identify read: ecg's file with a schema this ecg knows (at most n_known), a
+ * new empty file, or something to refuse. */
+static int judge_identity(struct ecg_db *db, int64_t app_id, int64_t version, int64_t n_objects,
+                          size_t n_known, struct ecg_diag *diag)
 {
-    int64_t app_id = 0;
-    int64_t version = 0;
-    int64_t n_objects = 0;
-    int rc = query_int(&app_id, db->conn, "PRAGMA application_id");
+    int is_new = app_id == 0 && version == 0 && n_objects == 0;
 
-    if (rc == SQLITE_OK)
-        rc = query_int(&version, db->conn, "PRAGMA user_version");
-    if (rc == SQLITE_OK)
-        rc = query_int(&n_objects, db->conn, "SELECT count(*) FROM sqlite_master");
-    if (rc != SQLITE_OK)
-        return open_fail(db, rc, "cannot read the database header", diag);
     if (app_id == ECG_DB_APPLICATION_ID && version > (int64_t)n_known) {
         ecg_diag_set(diag, db->path, 0, 0,
                      "the results database was created by a newer ecg (schema version %lld, "
@@ -355,7 +354,7 @@ static int identify(struct ecg_db *db, size_t n_known, struct ecg_diag *diag)
                      (long long)version, n_known);
         return ECG_EDB;
     }
-    if (app_id == ECG_DB_APPLICATION_ID || (app_id == 0 && version == 0 && n_objects == 0))
+    if (app_id == ECG_DB_APPLICATION_ID || is_new)
         return 0;
     if (app_id != 0)
         ecg_diag_set(diag, db->path, 0, 0,
@@ -369,6 +368,48 @@ static int identify(struct ecg_db *db, size_t n_known, struct ecg_diag *diag)
     return ECG_EDB;
 }
 
+/* Fails unless the file is ecg's (or new and empty) and its schema is one this ecg knows
+ * (at most n_known). Nothing is written, so another program's file is left alone. */
+static int identify(struct ecg_db *db, size_t n_known, struct ecg_diag *diag)
+{
+    /* One statement, so one snapshot: another process may be creating the schema. */
+    static const char sql[] = "SELECT (SELECT application_id FROM pragma_application_id),"
+                              " (SELECT user_version FROM pragma_user_version),"
+                              " (SELECT count(*) FROM sqlite_master)";
+    int64_t values[3] = {0, 0, 0};
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, sql, -1, &stmt, NULL);
+
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    for (int i = 0; rc == SQLITE_ROW && i < 3; i++)
+        values[i] = (int64_t)sqlite3_column_int64(stmt, i);
+    if (rc == SQLITE_ROW)
+        rc = SQLITE_OK;
+    if (sqlite3_finalize(stmt) != SQLITE_OK && rc == SQLITE_OK)
+        rc = sqlite3_errcode(db->conn);
+    if (rc != SQLITE_OK)
+        return open_fail(db, rc, "cannot read the database header", diag);
+    return judge_identity(db, values[0], values[1], values[2], n_known, diag);
+}
+
+/* Sets the WAL journal; *out_is_wal says whether the file is in WAL mode then. Switching
+ * upgrades the pragma's own read lock, for which SQLite does not call the busy handler (that
+ * could deadlock), so a busy switch is retried here for as long as the handler would wait.
+ * It only happens while another process is creating the file: later the switch is a no-op.
+ * Returns an SQLite result code. */
+static int switch_to_wal(int *out_is_wal, char *mode, size_t size, sqlite3 *conn)
+{
+    int rc = query_text_is(out_is_wal, mode, size, conn, "PRAGMA journal_mode = WAL", "wal");
+
+    for (int waited = 0; (rc & 0xff) == SQLITE_BUSY && waited < DB_BUSY_TIMEOUT_MS;
+         waited += DB_RETRY_MS) {
+        sqlite3_sleep(DB_RETRY_MS);
+        rc = query_text_is(out_is_wal, mode, size, conn, "PRAGMA journal_mode = WAL", "wal");
+    }
+    return rc;
+}
+
 /* WAL lets readers and one writer from several processes work at once; NORMAL sync is
  * durable against process crashes, which is what a cache and history need. */
 static int configure(struct ecg_db *db, struct ecg_diag *diag)
@@ -377,7 +418,7 @@ static int configure(struct ecg_db *db, struct ecg_diag *diag)
     int is_wal = 0;
     int rc;
 
-    rc = query_text_is(&is_wal, mode, sizeof(mode), db->conn, "PRAGMA journal_mode = WAL", "wal");
+    rc = switch_to_wal(&is_wal, mode, sizeof(mode), db->conn);
     if (rc != SQLITE_OK)
         return open_fail(db, rc, "cannot switch to the WAL journal", diag);
     if (!is_wal) {
@@ -467,10 +508,10 @@ static int migrate(struct ecg_db *db, const char *const *migrations, size_t n,
     return 0;
 }
 
-int ecg_db_open_schema(struct ecg_db **out, const char *path, int reset,
-                       const char *const *migrations, size_t n, struct ecg_diag *diag)
+/* Everything before SQLite reads the file: the path, --reset-db, the directory and the
+ * connection. */
+static int prepare_file(struct ecg_db **out, const char *path, int reset, struct ecg_diag *diag)
 {
-    struct ecg_db *db = NULL;
     size_t len = strlen(path);
     int rc;
 
@@ -483,7 +524,16 @@ int ecg_db_open_schema(struct ecg_db **out, const char *path, int reset,
     if (rc == 0)
         rc = make_parent_dirs(path, diag);
     if (rc == 0)
-        rc = db_connect(&db, path, diag);
+        rc = db_connect(out, path, diag);
+    return rc;
+}
+
+int ecg_db_open_schema(struct ecg_db **out, const char *path, int reset,
+                       const char *const *migrations, size_t n, struct ecg_diag *diag)
+{
+    struct ecg_db *db = NULL;
+    int rc = prepare_file(&db, path, reset, diag);
+
     if (rc != 0)
         return rc;
     rc = identify(db, n, diag);

@@ -27,13 +27,16 @@ int ecg_db_open(struct ecg_db **out, const char *path, int reset, struct ecg_dia
 /* Closes the database; NULL is a no-op. */
 void ecg_db_close(struct ecg_db *db);
 
-/* The schema version the database is at (PRAGMA user_version). */
+/* The schema version the database is at (PRAGMA user_version); ECG_EDB when it cannot be
+ * read. */
 int ecg_db_schema_version(struct ecg_db *db);
 
 /* Runs PRAGMA integrity_check; returns 0 when it reports "ok", ECG_EDB otherwise. */
 int ecg_db_check_integrity(struct ecg_db *db, struct ecg_diag *diag);
 
-/* Groups writes in one transaction (BEGIN IMMEDIATE ... COMMIT). Errors: ECG_EDB. */
+/* Groups writes in one transaction (BEGIN IMMEDIATE ... COMMIT). Errors: ECG_EDB; a commit
+ * that fails rolls the transaction back. The write functions below join a transaction that
+ * is open, and otherwise run in one of their own. */
 int ecg_db_begin(struct ecg_db *db, struct ecg_diag *diag);
 int ecg_db_commit(struct ecg_db *db, struct ecg_diag *diag);
 void ecg_db_rollback(struct ecg_db *db);
@@ -72,7 +75,8 @@ struct ecg_db_baseline_entry {
     char *message; /* owned */
 };
 
-/* Replaces the saved baseline by entries (in one transaction). */
+/* Replaces the saved baseline by entries (in one transaction). A fingerprint that repeats
+ * is saved once, as the baseline matches findings by fingerprint. */
 int ecg_db_baseline_replace(struct ecg_db *db, const struct ecg_db_baseline_entry *entries,
                             size_t n, struct ecg_diag *diag);
 

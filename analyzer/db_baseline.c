@@ -19,25 +19,18 @@ struct baseline_list {
     size_t cap;
 };
 
+/* Binds and inserts one entry; the parameters are the baseline columns in order. */
 static int insert_entry(struct ecg_db *db, sqlite3_stmt *stmt,
                         const struct ecg_db_baseline_entry *e, struct ecg_diag *diag)
 {
-    int rc = ecg_db_bind_text(db, stmt, 1, e->fingerprint, diag);
+    const char *const texts[] = {e->fingerprint, e->rule_id, e->path};
+    const int64_t numbers[] = {e->line, e->col, e->end_line, e->end_col, e->level};
+    int rc = 0;
 
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 2, e->rule_id, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 3, e->path, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 4, e->line, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 5, e->col, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 6, e->end_line, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 7, e->end_col, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 8, e->level, diag);
+    for (int i = 0; rc == 0 && i < 3; i++)
+        rc = ecg_db_bind_text(db, stmt, 1 + i, texts[i], diag);
+    for (int i = 0; rc == 0 && i < 5; i++)
+        rc = ecg_db_bind_int64(db, stmt, 4 + i, numbers[i], diag);
     if (rc == 0)
         rc = ecg_db_bind_text(db, stmt, 9, e->message, diag);
     if (rc == 0)
@@ -46,8 +39,8 @@ static int insert_entry(struct ecg_db *db, sqlite3_stmt *stmt,
     return rc;
 }
 
-static int insert_entries(struct ecg_db *db, const struct ecg_db_baseline_entry *entries,
-                          size_t n, struct ecg_diag *diag)
+static int insert_entries(struct ecg_db *db, const struct ecg_db_baseline_entry *entries, size_t n,
+                          struct ecg_diag *diag)
 {
     sqlite3_stmt *stmt = NULL;
     int rc = ecg_db_prepare(&stmt, db,
@@ -74,8 +67,9 @@ int ecg_db_baseline_replace(struct ecg_db *db, const struct ecg_db_baseline_entr
     if (rc == 0)
         rc = insert_entries(db, entries, n, diag);
     if (rc == 0)
-        rc = ecg_db_exec(db, "INSERT OR REPLACE INTO meta (key, value)"
-                             " VALUES ('baseline_saved', '1')",
+        rc = ecg_db_exec(db,
+                         "INSERT OR REPLACE INTO meta (key, value)"
+                         " VALUES ('baseline_saved', '1')",
                          diag);
     return ecg_db_tx_end(&tx, db, rc, diag);
 }
@@ -218,7 +212,7 @@ static int load_rows(struct baseline_list *list, struct ecg_db *db, struct ecg_d
 int ecg_db_baseline_load(struct ecg_db *db, struct ecg_db_baseline_entry **out, size_t *out_n,
                          int *out_saved, struct ecg_diag *diag)
 {
-    struct baseline_list list = { NULL, 0, 0 };
+    struct baseline_list list = {NULL, 0, 0};
     int saved = 0;
     int rc = baseline_saved(&saved, db, diag);
 

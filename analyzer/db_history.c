@@ -12,15 +12,23 @@
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 
-enum hist_col { COL_ID, COL_TIME, COL_COMMIT, COL_UNITS, COL_FINDINGS, COL_SUPPRESSED,
-                COL_FAILING, N_COLS };
+enum hist_col {
+    COL_ID,
+    COL_TIME,
+    COL_COMMIT,
+    COL_UNITS,
+    COL_FINDINGS,
+    COL_SUPPRESSED,
+    COL_FAILING,
+    N_COLS
+};
 
 static const char *const col_titles[N_COLS] = {
     "id", "time (UTC)", "commit", "units (cached)", "findings", "suppressed", "failing",
 };
 
 /* Numbers align right, text left. */
-static const int col_right[N_COLS] = { 1, 0, 0, 1, 1, 1, 1 };
+static const int col_right[N_COLS] = {1, 0, 0, 1, 1, 1, 1};
 
 /* One printed run. */
 struct hist_row {
@@ -34,12 +42,29 @@ struct hist_rows {
     size_t cap;
 };
 
+/* Binds run's fields to the parameters of the runs INSERT. */
+static int bind_run(struct ecg_db *db, sqlite3_stmt *stmt, const struct ecg_db_run *run,
+                    struct ecg_diag *diag)
+{
+    const size_t counts[] = {run->units,      run->units_failed, run->units_cached, run->findings,
+                             run->suppressed, run->failing,      run->new_findings};
+    int rc = ecg_db_bind_int64(db, stmt, 1, run->started_at, diag);
+
+    if (rc == 0)
+        rc = ecg_db_bind_int64(db, stmt, 2, run->finished_at, diag);
+    if (rc == 0)
+        rc = ecg_db_bind_text(db, stmt, 3, run->git_commit, diag);
+    if (rc == 0)
+        rc =
+            ecg_db_bind_text(db, stmt, 4, run->command_line != NULL ? run->command_line : "", diag);
+    for (int i = 0; rc == 0 && i < (int)(sizeof(counts) / sizeof(counts[0])); i++)
+        rc = ecg_db_bind_int64(db, stmt, 5 + i, (int64_t)counts[i], diag);
+    return rc;
+}
+
 static int insert_run(int64_t *out_id, struct ecg_db *db, const struct ecg_db_run *run,
                       struct ecg_diag *diag)
 {
-    const size_t counts[] = { run->units,    run->units_failed, run->units_cached,
-                              run->findings, run->suppressed,   run->failing,
-                              run->new_findings };
     sqlite3_stmt *stmt = NULL;
     int rc = ecg_db_prepare(&stmt, db,
                             "INSERT INTO runs (started_at, finished_at, git_commit, command_line,"
@@ -48,16 +73,7 @@ static int insert_run(int64_t *out_id, struct ecg_db *db, const struct ecg_db_ru
                             diag);
 
     if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 1, run->started_at, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 2, run->finished_at, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 3, run->git_commit, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 4, run->command_line != NULL ? run->command_line : "",
-                              diag);
-    for (int i = 0; rc == 0 && i < (int)(sizeof(counts) / sizeof(counts[0])); i++)
-        rc = ecg_db_bind_int64(db, stmt, 5 + i, (int64_t)counts[i], diag);
+        rc = bind_run(db, stmt, run, diag);
     if (rc == 0)
         rc = ecg_db_step_done(db, stmt, "cannot record the run", diag);
     if (rc == 0)
@@ -112,18 +128,22 @@ int ecg_db_history_add(struct ecg_db *db, const struct ecg_db_run *run, struct e
     return ecg_db_tx_end(&tx, db, rc, diag);
 }
 
-/* Appends "rule: count" to *text (which may be NULL), growing it. */
-static int append_rule(char **text, size_t *len, const char *rule, long long count)
+/* Appends "rule: count" of the current row of counts to *text, which holds len bytes. */
+static int append_rule(char **text, size_t *len, struct ecg_db *db, sqlite3_stmt *counts,
+                       struct ecg_diag *diag)
 {
-    int need = snprintf(NULL, 0, "%s%s: %lld", *len > 0 ? ", " : "", rule, count);
-    char *grown;
+    const unsigned char *col = sqlite3_column_text(counts, 0);
+    const char *rule = col != NULL ? (const char *)col : "?";
+    const char *sep = *len > 0 ? ", " : "";
+    long long n = (long long)sqlite3_column_int64(counts, 1);
+    int need = snprintf(NULL, 0, "%s%s: %lld", sep, rule, n);
+    char *grown = need >= 0 ? realloc(*text, *len + (size_t)need + 1) : NULL;
 
-    if (need < 0)
+    if (grown == NULL) {
+        ecg_diag_set(diag, db->path, 0, 0, "cannot read the history: out of memory");
         return ECG_ENOMEM;
-    grown = realloc(*text, *len + (size_t)need + 1);
-    if (grown == NULL)
-        return ECG_ENOMEM;
-    snprintf(grown + *len, (size_t)need + 1, "%s%s: %lld", *len > 0 ? ", " : "", rule, count);
+    }
+    snprintf(grown + *len, (size_t)need + 1, "%s%s: %lld", sep, rule, n);
     *text = grown;
     *len += (size_t)need;
     return 0;
@@ -133,31 +153,23 @@ static int append_rule(char **text, size_t *len, const char *rule, long long cou
 static int rules_cell(char **out, struct ecg_db *db, sqlite3_stmt *counts, int64_t run_id,
                       struct ecg_diag *diag)
 {
-    char *text = NULL;
+    char *text = calloc(1, 1);
     size_t len = 0;
     int rc = ecg_db_bind_int64(db, counts, 1, run_id, diag);
     int step = SQLITE_ROW;
 
-    while (rc == 0 && step == SQLITE_ROW) {
-        step = sqlite3_step(counts);
-        if (step == SQLITE_ROW) {
-            const unsigned char *rule = sqlite3_column_text(counts, 0);
-
-            rc = append_rule(&text, &len, rule != NULL ? (const char *)rule : "?",
-                             (long long)sqlite3_column_int64(counts, 1));
-            if (rc != 0)
-                ecg_diag_set(diag, db->path, 0, 0, "cannot read the history: out of memory");
-        } else if (step != SQLITE_DONE) {
-            rc = ecg_db_fail(db, step, "cannot read the history", diag);
-        }
-    }
-    sqlite3_reset(counts);
-    if (rc == 0 && text == NULL)
-        text = calloc(1, 1);
-    if (rc == 0 && text == NULL) {
+    if (text == NULL) {
         ecg_diag_set(diag, db->path, 0, 0, "cannot read the history: out of memory");
         rc = ECG_ENOMEM;
     }
+    while (rc == 0 && step == SQLITE_ROW) {
+        step = sqlite3_step(counts);
+        if (step == SQLITE_ROW)
+            rc = append_rule(&text, &len, db, counts, diag);
+        else if (step != SQLITE_DONE)
+            rc = ecg_db_fail(db, step, "cannot read the history", diag);
+    }
+    sqlite3_reset(counts);
     if (rc != 0) {
         free(text);
         return rc;
@@ -222,8 +234,7 @@ static void rows_free(struct hist_rows *rows)
 }
 
 /* Reads the newest limit runs (0: all) into rows. */
-static int load_rows(struct hist_rows *rows, struct ecg_db *db, size_t limit,
-                     struct ecg_diag *diag)
+static int load_rows(struct hist_rows *rows, struct ecg_db *db, size_t limit, struct ecg_diag *diag)
 {
     sqlite3_stmt *runs = NULL;
     sqlite3_stmt *counts = NULL;
@@ -290,7 +301,7 @@ static void print_table(FILE *out, const struct hist_rows *rows)
 
 int ecg_db_history_print(struct ecg_db *db, FILE *out, size_t limit, struct ecg_diag *diag)
 {
-    struct hist_rows rows = { NULL, 0, 0 };
+    struct hist_rows rows = {NULL, 0, 0};
     int rc = load_rows(&rows, db, limit, diag);
 
     if (rc == 0 && rows.len == 0)

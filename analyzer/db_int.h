@@ -34,8 +34,7 @@ int ecg_db_open_schema(struct ecg_db **out, const char *path, int reset,
 int ecg_db_fail(struct ecg_db *db, int rc, const char *what, struct ecg_diag *diag);
 
 /* Prepares sql (one statement, static text). Returns 0 or as ecg_db_fail. */
-int ecg_db_prepare(sqlite3_stmt **out, struct ecg_db *db, const char *sql,
-                   struct ecg_diag *diag);
+int ecg_db_prepare(sqlite3_stmt **out, struct ecg_db *db, const char *sql, struct ecg_diag *diag);
 
 /* Runs static sql (one or more statements, no rows wanted). Returns 0 or as ecg_db_fail. */
 int ecg_db_exec(struct ecg_db *db, const char *sql, struct ecg_diag *diag);

@@ -30,8 +30,8 @@ extern char **environ;
 /* Variables the child gets from us whatever ecg's environment says: no credential prompt
  * on a terminal, messages in English, no index refresh that could race the user's own git,
  * and no GIT_DIFF_OPTS (it overrides -U0). */
-static const char *const child_env_dropped[] = {"GIT_TERMINAL_PROMPT=", "LC_ALL=",
-                                                "GIT_OPTIONAL_LOCKS=", "GIT_DIFF_OPTS="};
+static const char *const child_env_dropped[] = {
+    "GIT_TERMINAL_PROMPT=", "LC_ALL=", "GIT_OPTIONAL_LOCKS=", "GIT_DIFF_OPTS="};
 static const char *const child_env_added[] = {"GIT_TERMINAL_PROMPT=0", "LC_ALL=C",
                                               "GIT_OPTIONAL_LOCKS=0"};
 
@@ -496,9 +496,19 @@ static int diff_since(struct ecg_changes **out, const char *top, const char *rev
     /* Our own prefixes and flags, whatever diff.noprefix, diff.mnemonicPrefix, color.diff,
      * diff.external, textconv drivers or diff.renames say; run at the top, where
      * diff.relative changes nothing and ls-files lists the whole tree. */
-    const char *const args[] = {"-c", "core.quotePath=false", "diff", "-U0", "--no-color",
-                                "--no-ext-diff", "--no-textconv", "--no-renames",
-                                "--src-prefix=a/", "--dst-prefix=b/", rev, "--", NULL};
+    const char *const args[] = {"-c",
+                                "core.quotePath=false",
+                                "diff",
+                                "-U0",
+                                "--no-color",
+                                "--no-ext-diff",
+                                "--no-textconv",
+                                "--no-renames",
+                                "--src-prefix=a/",
+                                "--dst-prefix=b/",
+                                rev,
+                                "--",
+                                NULL};
     char *text = NULL;
     size_t len = 0;
     int rc = ecg_git_run(&text, &len, top, args, diag);

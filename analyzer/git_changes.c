@@ -248,8 +248,7 @@ static const struct changed_file *changes_find(const struct ecg_changes *c, cons
 }
 
 /* The entry for abs_path, below either spelling of the top, or NULL. */
-static const struct changed_file *changes_lookup(const struct ecg_changes *c,
-                                                 const char *abs_path)
+static const struct changed_file *changes_lookup(const struct ecg_changes *c, const char *abs_path)
 {
     for (size_t i = 0; i < ARRAY_LEN(c->tops) && c->tops[i] != NULL; i++) {
         const char *rel = relative_to(c->tops[i], abs_path);
@@ -260,8 +259,8 @@ static const struct changed_file *changes_lookup(const struct ecg_changes *c,
     return NULL;
 }
 
-int ecg_git_changes_touch(const struct ecg_changes *changes, const char *abs_path,
-                          unsigned line, unsigned end_line)
+int ecg_git_changes_touch(const struct ecg_changes *changes, const char *abs_path, unsigned line,
+                          unsigned end_line)
 {
     const struct changed_file *f = changes != NULL ? changes_lookup(changes, abs_path) : NULL;
     size_t lo = 0;
@@ -306,23 +305,30 @@ static int octal_digit(char c)
     return c >= '0' && c <= '7';
 }
 
+/* The byte a three-digit octal escape names, or 0 when s does not start with one (a byte
+ * is at most \377, and git never writes \000: a path holds no NUL). */
+static unsigned octal_byte(const char *s, size_t len)
+{
+    if (len < 3 || !octal_digit(s[0]) || !octal_digit(s[1]) || !octal_digit(s[2]))
+        return 0;
+    if (s[0] > '3')
+        return 0;
+    return (unsigned)(s[0] - '0') * 64 + (unsigned)(s[1] - '0') * 8 + (unsigned)(s[2] - '0');
+}
+
 /* Decodes the escape after a backslash in a C-quoted path; returns the bytes it used, or
  * 0 when it is not one git writes (\a \b \t \n \v \f \r \" \\ and three octal digits). */
 static size_t unescape(char *out, const char *s, size_t len)
 {
     static const char pairs[] = "a\ab\bt\tn\nv\vf\fr\r\"\"\\\\";
     const char *hit = len > 0 ? memchr(pairs, s[0], sizeof(pairs) - 1) : NULL;
-    unsigned value = 0;
+    unsigned value;
 
     if (hit != NULL && (hit - pairs) % 2 == 0) {
         *out = hit[1];
         return 1;
     }
-    /* A byte is at most \377, and git never writes \000 (a path holds no NUL). */
-    if (len < 3 || s[0] > '3' || !octal_digit(s[0]) || !octal_digit(s[1]) || !octal_digit(s[2]))
-        return 0;
-    for (size_t i = 0; i < 3; i++)
-        value = value * 8 + (unsigned)(s[i] - '0');
+    value = octal_byte(s, len);
     *out = (char)value;
     return value != 0 ? 3 : 0;
 }
@@ -565,8 +571,8 @@ static int parse_lines(struct diff_parser *p, const char *diff, size_t len)
     return rc;
 }
 
-int ecg_git_changes_parse(struct ecg_changes **out, const char *top, const char *diff,
-                          size_t len, struct ecg_diag *diag)
+int ecg_git_changes_parse(struct ecg_changes **out, const char *top, const char *diff, size_t len,
+                          struct ecg_diag *diag)
 {
     struct diff_parser p = {.file = NO_FILE, .diag = diag};
     int rc;

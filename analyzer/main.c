@@ -17,6 +17,7 @@
 #include "analyzer/report.h"
 #include "analyzer/result.h"
 #include "analyzer/run.h"
+#include "sarif/cli.h"
 #include "sarif/sarif.h"
 
 enum exit_code {
@@ -32,6 +33,7 @@ static const char main_help[] =
     "Commands:\n"
     "  check     analyze C translation units (see 'ecg check --help')\n"
     "  rules     list every rule ('ecg rules --json' for the full catalog)\n"
+    "  sarif     merge SARIF logs of shards, or diff two ('ecg sarif --help')\n"
     "  baseline  'ecg baseline save [check options]': the current findings become the\n"
     "            baseline that 'ecg check --baseline' compares against\n"
     "  history   'ecg history [--db PATH] [--limit N]': the runs recorded in the database\n"
@@ -310,6 +312,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)
         return cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "sarif") == 0)
+        return sarif_cli_main(argc - 1, argv + 1);
     if (strcmp(cmd, "baseline") == 0)
         return cmd_baseline(argc - 1, argv + 1);
     if (strcmp(cmd, "history") == 0)

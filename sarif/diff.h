@@ -1,8 +1,7 @@
-/* `ecg sarif diff`: which results of HEAD are new since BASE, which of BASE are fixed
- * (gone from HEAD), and which are unchanged. Results match by key (sarif/key.h), one to
- * one. Only active results take part: suppressed results and results whose baselineState
- * is "absent" are set aside on both sides, so a result suppressed in HEAD is never new and
- * one whose suppression was removed is. */
+/* `ecg sarif diff`: which results of HEAD are new since BASE, which of BASE are fixed (gone
+ * from HEAD) and which are unchanged; results match one to one by key (sarif/key.h). Only
+ * active results take part: suppressed ones and those whose baselineState is "absent" are set
+ * aside on both sides, so a result suppressed in HEAD is never new, one unsuppressed since is. */
 #ifndef ECG_SARIF_DIFF_H
 #define ECG_SARIF_DIFF_H
 

@@ -43,28 +43,26 @@ struct lh_state {
 
 /* --- UTF-8 to UTF-16, as the WHATWG decoder does it ------------------------------------ */
 
-/* Number of continuation bytes a lead byte wants (0 for ASCII; -1 when it is no lead) and
- * the allowed range of the first one, which rules out overlong forms, surrogates and code
- * points past U+10FFFF. */
-static int utf8_lead(unsigned char b, unsigned char *lo, unsigned char *hi)
+/* Number of continuation bytes after lead byte b: 0 for ASCII, -1 when b leads nothing. */
+static int lead_length(unsigned char b)
 {
-    *lo = 0x80;
-    *hi = 0xbf;
     if (b < 0x80)
         return 0;
-    if (b >= 0xc2 && b <= 0xdf)
+    if (b < 0xc2)
+        return -1;
+    if (b < 0xe0)
         return 1;
-    if (b >= 0xe0 && b <= 0xef) {
-        *lo = b == 0xe0 ? 0xa0 : 0x80;
-        *hi = b == 0xed ? 0x9f : 0xbf;
+    if (b < 0xf0)
         return 2;
-    }
-    if (b >= 0xf0 && b <= 0xf4) {
-        *lo = b == 0xf0 ? 0x90 : 0x80;
-        *hi = b == 0xf4 ? 0x8f : 0xbf;
-        return 3;
-    }
-    return -1;
+    return b < 0xf5 ? 3 : -1;
+}
+
+/* The range allowed for the first continuation byte after lead byte b: narrower after E0,
+ * ED, F0 and F4, which rules out overlong forms, surrogates and code points past U+10FFFF. */
+static void first_range(unsigned char b, unsigned char *lo, unsigned char *hi)
+{
+    *lo = b == 0xe0 ? 0xa0 : b == 0xf0 ? 0x90 : 0x80;
+    *hi = b == 0xed ? 0x9f : b == 0xf4 ? 0x8f : 0xbf;
 }
 
 /* The code point at s[0..n) (n > 0) and, in *out_len, the bytes it takes. An ill-formed
@@ -73,12 +71,13 @@ static uint32_t utf8_next(size_t *out_len, const unsigned char *s, size_t n)
 {
     unsigned char lo;
     unsigned char hi;
-    int need = utf8_lead(s[0], &lo, &hi);
+    int need = lead_length(s[0]);
     uint32_t cp;
 
     *out_len = 1;
     if (need <= 0)
         return need == 0 ? s[0] : REPLACEMENT;
+    first_range(s[0], &lo, &hi);
     cp = s[0] & (0x7fu >> (need + 1)); /* the lead's payload: 5, 4 or 3 bits */
     for (size_t i = 1; i <= (size_t)need; i++) {
         if (i >= n || s[i] < lo || s[i] > hi) {

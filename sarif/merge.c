@@ -5,6 +5,7 @@
 #include "sarif/merge.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,13 +35,17 @@ struct stamp {
     long nanos;
 };
 
+/* The earliest or the latest of some times. */
+struct best_time {
+    const cJSON *node; /* borrowed; NULL until a time is seen */
+    struct stamp at;
+};
+
 struct invocations {
     size_t count;
     int all_ok;
-    const cJSON *start; /* the earliest startTimeUtc; borrowed */
-    struct stamp start_at;
-    const cJSON *end;   /* the latest endTimeUtc; borrowed */
-    struct stamp end_at;
+    struct best_time start; /* the earliest startTimeUtc */
+    struct best_time end;   /* the latest endTimeUtc */
     const cJSON *command_line; /* the first invocation's; NULL when it has none */
     int command_differs;
     cJSON *exec_notes;   /* owned; NULL until one is seen */
@@ -292,28 +297,54 @@ static int take_rules(const cJSON *run, struct merge *m)
 
 /* --- invocations ----------------------------------------------------------------------- */
 
-/* Reads "YYYY-MM-DDThh:mm:ss[.fraction]Z". Returns 0, or -1 when s has another shape. */
-static int parse_stamp(struct stamp *out, const char *s)
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Reads "YYYY-MM-DDThh:mm:ss" as the number YYYYMMDDhhmmss; returns the bytes read, or 0. */
+static size_t parse_seconds(long long *out, const char *s)
 {
     static const char shape[] = "dddd-dd-ddTdd:dd:dd";
-    struct stamp t = {0, 0};
+    long long v = 0;
     size_t i;
-    long scale = 100000000;
 
     for (i = 0; shape[i] != '\0'; i++) {
-        int digit = s[i] >= '0' && s[i] <= '9';
-        if (shape[i] == 'd' ? !digit : s[i] != shape[i])
-            return -1;
-        if (digit)
-            t.seconds = t.seconds * 10 + (s[i] - '0');
+        if (shape[i] == 'd' ? !is_digit(s[i]) : s[i] != shape[i])
+            return 0;
+        if (shape[i] == 'd')
+            v = v * 10 + (s[i] - '0');
     }
-    if (s[i] == '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+    *out = v;
+    return i;
+}
+
+/* Reads "[.fraction]Z" and nothing after it (digits past nanoseconds are ignored). */
+static int parse_fraction(long *out, const char *s)
+{
+    long nanos = 0;
+    long scale = 100000000;
+    size_t i = 0;
+
+    if (s[0] == '.' && !is_digit(s[1]))
         return -1;
-    for (i += s[i] == '.'; s[i] >= '0' && s[i] <= '9'; i++) {
-        t.nanos += (s[i] - '0') * scale;
+    for (i += s[0] == '.'; is_digit(s[i]); i++) {
+        nanos += (s[i] - '0') * scale;
         scale /= 10;
     }
     if (s[i] != 'Z' || s[i + 1] != '\0')
+        return -1;
+    *out = nanos;
+    return 0;
+}
+
+/* Reads "YYYY-MM-DDThh:mm:ss[.fraction]Z". Returns 0, or -1 when s has another shape. */
+static int parse_stamp(struct stamp *out, const char *s)
+{
+    struct stamp t = {0, 0};
+    size_t n = parse_seconds(&t.seconds, s);
+
+    if (n == 0 || parse_fraction(&t.nanos, s + n) != 0)
         return -1;
     *out = t;
     return 0;
@@ -330,7 +361,7 @@ static int stamp_cmp(const struct stamp *a, const struct stamp *b)
 
 /* Keeps inv[key] in *best when it is earlier (sign -1) or later (sign 1) than *best. */
 static int take_time(struct merge *m, const struct sarif_doc *doc, const cJSON *inv,
-                     const char *key, const cJSON **best, struct stamp *best_at, int sign)
+                     const char *key, struct best_time *best, int sign)
 {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(inv, key);
     struct stamp at;
@@ -342,9 +373,9 @@ static int take_time(struct merge *m, const struct sarif_doc *doc, const cJSON *
                          "(YYYY-MM-DDThh:mm:ss.sssZ)", key, node->valuestring);
         return ECG_EPARSE;
     }
-    if (*best == NULL || stamp_cmp(&at, best_at) * sign > 0) {
-        *best = node;
-        *best_at = at;
+    if (best->node == NULL || stamp_cmp(&at, &best->at) * sign > 0) {
+        best->node = node;
+        best->at = at;
     }
     return 0;
 }
@@ -362,9 +393,9 @@ static int take_invocation(struct merge *m, const struct sarif_doc *doc, const c
     else if (!same_string(a->command_line, command))
         a->command_differs = 1;
     a->count++;
-    rc = take_time(m, doc, inv, "startTimeUtc", &a->start, &a->start_at, -1);
+    rc = take_time(m, doc, inv, "startTimeUtc", &a->start, -1);
     if (rc == 0)
-        rc = take_time(m, doc, inv, "endTimeUtc", &a->end, &a->end_at, 1);
+        rc = take_time(m, doc, inv, "endTimeUtc", &a->end, 1);
     append_copies(m, &a->exec_notes, inv, "toolExecutionNotifications");
     append_copies(m, &a->config_notes, inv, "toolConfigurationNotifications");
     return rc != 0 ? rc : m->rc;
@@ -576,8 +607,7 @@ static void put_automation(struct merge *m, cJSON *run)
         m->rc = ECG_ENOMEM;
         return;
     }
-    memcpy(id, category, n);
-    memcpy(id + n, category[n - 1] == '/' ? "" : "/", 2);
+    snprintf(id, n + 2, "%s%s", category, category[n - 1] == '/' ? "" : "/");
     attach(m, details, "id", cJSON_CreateString(id));
     free(id);
 }
@@ -594,10 +624,10 @@ static void put_invocation(struct merge *m, cJSON *run)
     attach(m, inv, "executionSuccessful", cJSON_CreateBool(a->all_ok));
     if (a->command_line != NULL && !a->command_differs)
         attach(m, inv, "commandLine", cJSON_Duplicate(a->command_line, 0));
-    if (a->start != NULL)
-        attach(m, inv, "startTimeUtc", cJSON_Duplicate(a->start, 0));
-    if (a->end != NULL)
-        attach(m, inv, "endTimeUtc", cJSON_Duplicate(a->end, 0));
+    if (a->start.node != NULL)
+        attach(m, inv, "startTimeUtc", cJSON_Duplicate(a->start.node, 0));
+    if (a->end.node != NULL)
+        attach(m, inv, "endTimeUtc", cJSON_Duplicate(a->end.node, 0));
     if (a->exec_notes != NULL)
         attach(m, inv, "toolExecutionNotifications", a->exec_notes);
     a->exec_notes = NULL;

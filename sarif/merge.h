@@ -20,9 +20,9 @@ struct sarif_merge_options {
  * only read. The run takes the first run's tool with the united rules (ruleIndex and
  * rule.index of the results renumbered), the union of originalUriBaseIds, one invocation
  * (executionSuccessful only if all were; notifications concatenated; the earliest start,
- * the latest end; commandLine only when all agree) and the columnKind they agree on. When
- * only some results have suppressions, the others get an empty array. Other run members are
- * left out.
+ * the latest end; commandLine only when all agree) and the columnKind they agree on. Of
+ * results with the same key the first is kept. When only some results have suppressions,
+ * the others get an empty array. Other run members are left out.
  * Errors: ECG_EPARSE with the file, line and column in diag when the logs cannot be merged
  * (no run at all, another tool's name, a %SRCROOT%-style base id or columnKind that differs,
  * a time that is not UTC ISO 8601, a run with tool.extensions, artifacts or another table

@@ -139,7 +139,8 @@ static int check_type(struct check *k, const cJSON *node, const char *ctx, enum 
     return ECG_EPARSE;
 }
 
-/* parent[spec->key] (parent named ctx) must have its type, and exist when required. */
+/* parent[spec->key] (parent named ctx; "" for the log itself) must have its type, and
+ * exist when required. */
 static int check_member(struct check *k, const cJSON *parent, const char *ctx,
                         const struct member_spec *spec)
 {
@@ -147,13 +148,13 @@ static int check_member(struct check *k, const cJSON *parent, const char *ctx,
     char at[READ_CTX_MAX];
 
     if (node == NULL && spec->required) {
-        sarif_read_error(k->diag, k->doc, parent, "%s: %s has no \"%s\"", k->prefix, ctx,
-                         spec->key);
+        sarif_read_error(k->diag, k->doc, parent, "%s: %s has no \"%s\"", k->prefix,
+                         ctx[0] != '\0' ? ctx : "the log", spec->key);
         return ECG_EPARSE;
     }
     if (node == NULL)
         return 0;
-    snprintf(at, sizeof(at), "%s.%s", ctx, spec->key);
+    snprintf(at, sizeof(at), "%s%s%s", ctx, ctx[0] != '\0' ? "." : "", spec->key);
     return check_type(k, node, at, spec->want);
 }
 
@@ -376,14 +377,14 @@ static int check_log(struct check *k, const cJSON *root)
     int rc = check_type(k, root, "the top-level value", WANT_OBJECT);
 
     if (rc == 0)
-        rc = get_member(&version, k, root, "the log", &version_spec);
+        rc = get_member(&version, k, root, "", &version_spec);
     if (rc == 0 && strcmp(version->valuestring, "2.1.0") != 0) {
         sarif_read_error(k->diag, k->doc, version, "%s: its version is '%s'", k->prefix,
                          version->valuestring);
         rc = ECG_EPARSE;
     }
     if (rc == 0)
-        rc = get_member(&runs, k, root, "the log", &runs_spec);
+        rc = get_member(&runs, k, root, "", &runs_spec);
     cJSON_ArrayForEach(run, runs)
     {
         if (rc == 0)

@@ -1,8 +1,8 @@
 /* SARIF 2.1.0 writer: one run, built as a cJSON tree in a fixed key order so that the same
  * result always gives the same bytes. Columns are Unicode code points (clang's byte
  * columns converted with the line's text); every string is valid UTF-8 and none is empty.
- * Building errors are sticky: the first failure is kept in the context and later puts on
- * the missing parent are no-ops, so the writer checks once, before printing. */
+ * What goes in under each profile is planned in limits.c. Building errors are sticky: the
+ * first failure is kept and later puts on the missing parent are no-ops. */
 #include "sarif/sarif.h"
 
 #include <cjson/cJSON.h>
@@ -17,6 +17,8 @@
 #include "analyzer/srcfile.h"
 #include "analyzer/utf8.h"
 #include "rules/rule.h"
+#include "sarif/limits.h"
+#include "sarif/linehash.h"
 
 #define SARIF_SCHEMA_URI "https://json.schemastore.org/sarif-2.1.0.json"
 #define SARIF_VERSION "2.1.0"
@@ -31,8 +33,10 @@ static const char uri_plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 struct sarif_ctx {
     const struct ecg_result *result;
     const struct sarif_options *opts;
-    int any_suppressed; /* every result then carries a suppressions array */
-    int rc;             /* first error; 0 while building succeeds */
+    struct sarif_limits lim;             /* what the log holds */
+    struct sarif_linehash_cache *hashes; /* primaryLocationLineHash, per file */
+    size_t n_tags_capped;                /* rules whose tags were cut to lim.max_tags */
+    int rc;                              /* first error; 0 while building succeeds */
 };
 
 /* --- JSON building (the only place that adds items to cJSON containers) --------------- */
@@ -111,28 +115,43 @@ static void put_text(struct sarif_ctx *c, cJSON *obj, const char *key, const cha
         put_text_n(c, obj, key, s, strlen(s));
 }
 
+static char *vfmt_alloc(struct sarif_ctx *c, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 static char *fmt_alloc(struct sarif_ctx *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* A new formatted string, or NULL (the error recorded). */
-static char *fmt_alloc(struct sarif_ctx *c, const char *fmt, ...)
+static char *vfmt_alloc(struct sarif_ctx *c, const char *fmt, va_list ap)
 {
-    va_list ap;
+    va_list again;
     int n;
     char *s;
 
-    va_start(ap, fmt);
+    va_copy(again, ap);
     n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     s = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (s == NULL) {
+    if (s != NULL)
+        vsnprintf(s, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (s == NULL)
         fail(c);
-        return NULL;
-    }
+    return s;
+}
+
+static char *fmt_alloc(struct sarif_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+
     va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    s = vfmt_alloc(c, fmt, ap);
     va_end(ap);
     return s;
+}
+
+static int has_text(const char *s)
+{
+    return s != NULL && s[0] != '\0';
 }
 
 /* --- paths and URIs -------------------------------------------------------------------- */
@@ -278,51 +297,37 @@ static void put_physical(struct sarif_ctx *c, cJSON *location, const struct ecg_
 
 /* --- results --------------------------------------------------------------------------- */
 
-static long rule_index(const struct ecg_result *result, const char *rule_id)
+static void put_related(struct sarif_ctx *c, cJSON *res, const struct sarif_item *it)
 {
-    for (size_t i = 0; i < result->n_rules; i++) {
-        const char *id = result->rules[i]->id;
-        if (id == rule_id || strcmp(id, rule_id) == 0)
-            return (long)i;
-    }
-    return -1;
-}
-
-/* A warning that fails the gate is reported as an error, as the text output shows it. */
-static const char *result_level(const struct ecg_finding *f)
-{
-    if (f->fails_gate && f->level == ECG_LEVEL_WARNING && !f->suppressed)
-        return ecg_level_name(ECG_LEVEL_ERROR);
-    return ecg_level_name(f->level);
-}
-
-static void put_related(struct sarif_ctx *c, cJSON *res, const struct ecg_finding *f)
-{
+    const struct ecg_finding *f = it->finding;
+    size_t n = sarif_limits_capped(f->n_related, c->lim.max_related);
     cJSON *list;
 
-    if (f->n_related == 0)
+    if (n == 0)
         return;
     list = put_array(c, res, "relatedLocations");
-    for (size_t i = 0; i < f->n_related; i++) {
+    for (size_t i = 0; i < n; i++) {
         cJSON *loc = put_object(c, list, NULL);
         put_number(c, loc, "id", (double)(i + 1));
-        put_physical(c, loc, &f->related[i].range, 1);
+        put_physical(c, loc, &f->related[i].range, !it->absent);
         put_text(c, loc, "message", f->related[i].message);
     }
 }
 
-static void put_code_flows(struct sarif_ctx *c, cJSON *res, const struct ecg_finding *f)
+static void put_code_flows(struct sarif_ctx *c, cJSON *res, const struct sarif_item *it)
 {
+    const struct ecg_finding *f = it->finding;
+    size_t n = sarif_limits_capped(f->n_flow, c->lim.max_flow);
     cJSON *flow;
     cJSON *steps;
 
-    if (f->n_flow == 0)
+    if (n == 0)
         return;
     flow = put_object(c, put_array(c, res, "codeFlows"), NULL);
     steps = put_array(c, put_object(c, put_array(c, flow, "threadFlows"), NULL), "locations");
-    for (size_t i = 0; i < f->n_flow; i++) {
+    for (size_t i = 0; i < n; i++) {
         cJSON *loc = put_object(c, put_object(c, steps, NULL), "location");
-        put_physical(c, loc, &f->flow[i].range, 1);
+        put_physical(c, loc, &f->flow[i].range, !it->absent);
         put_text(c, loc, "message", f->flow[i].message);
     }
 }
@@ -360,12 +365,14 @@ static int path_seen_before(const struct ecg_finding *f, size_t i)
     return 0;
 }
 
-static void put_fixes(struct sarif_ctx *c, cJSON *res, const struct ecg_finding *f)
+/* A fix applies to the code as it is now, so an absent result never carries one. */
+static void put_fixes(struct sarif_ctx *c, cJSON *res, const struct sarif_item *it)
 {
+    const struct ecg_finding *f = it->finding;
     cJSON *fix;
     cJSON *changes;
 
-    if (f->n_edits == 0)
+    if (f->n_edits == 0 || !c->lim.with_fixes || it->absent)
         return;
     fix = put_object(c, put_array(c, res, "fixes"), NULL);
     put_text(c, fix, "description", f->fix_description);
@@ -376,44 +383,82 @@ static void put_fixes(struct sarif_ctx *c, cJSON *res, const struct ecg_finding 
     }
 }
 
-/* Viewers want suppressions on every result or on none: when any finding of the run is
- * suppressed, unsuppressed ones get an empty array. */
-static void put_suppressions(struct sarif_ctx *c, cJSON *res, const struct ecg_finding *f)
+/* Viewers want suppressions on every result or on none: when any result of the log is
+ * suppressed, the others get an empty array. Absent results are never suppressed. */
+static void put_suppressions(struct sarif_ctx *c, cJSON *res, const struct sarif_item *it)
 {
     cJSON *list;
     cJSON *s;
 
-    if (!c->any_suppressed)
+    if (!c->lim.with_suppressions)
         return;
     list = put_array(c, res, "suppressions");
-    if (!f->suppressed)
+    if (!it->finding->suppressed || it->absent)
         return;
     s = put_object(c, list, NULL);
     put_string(c, s, "kind", "inSource");
-    put_string(c, s, "justification", f->justification);
+    put_string(c, s, "justification", it->finding->justification);
 }
 
-static void put_result(struct sarif_ctx *c, cJSON *results, const struct ecg_finding *f)
+/* GitHub's hash of the line r starts on, formatted into buf; NULL when the file cannot be
+ * read or has no such line. */
+static const char *line_hash(struct sarif_ctx *c, const struct ecg_range *r, char *buf, size_t size)
 {
-    cJSON *res = put_object(c, results, NULL);
-    long index = rule_index(c->result, f->rule_id);
-    const char *message = f->message;
+    const struct sarif_linehash *lh;
+    struct ecg_srcfile *file;
 
-    if (message == NULL || message[0] == '\0')
-        message = f->rule_id;
+    if (c->result->sources == NULL || r->path == NULL || r->path[0] == '\0' || r->line == 0)
+        return NULL;
+    file = ecg_srccache_get(c->result->sources, r->path);
+    if (file == NULL) {
+        fail(c);
+        return NULL;
+    }
+    if (file->text == NULL)
+        return NULL;
+    if (sarif_linehash_cache_get(&lh, c->hashes, r->path, file->text, file->len) != 0) {
+        fail(c);
+        return NULL;
+    }
+    return sarif_linehash_format(buf, size, lh, r->line);
+}
+
+/* ecg's own fingerprint, and GitHub's line hash, which the upload action would otherwise
+ * compute. An absent result's line is gone: hashing what is there now would mislead. */
+static void put_fingerprints(struct sarif_ctx *c, cJSON *res, const struct sarif_item *it)
+{
+    const struct ecg_finding *f = it->finding;
+    char buf[SARIF_LINEHASH_SIZE];
+    const char *hash = it->absent ? NULL : line_hash(c, &f->range, buf, sizeof(buf));
+    cJSON *prints;
+
+    if (f->fingerprint[0] == '\0' && hash == NULL)
+        return;
+    prints = put_object(c, res, "partialFingerprints");
+    put_string(c, prints, SARIF_FINGERPRINT_KEY, f->fingerprint);
+    put_string(c, prints, "primaryLocationLineHash", hash);
+}
+
+static void put_result(struct sarif_ctx *c, cJSON *results, const struct sarif_item *it)
+{
+    const struct ecg_finding *f = it->finding;
+    cJSON *res = put_object(c, results, NULL);
+    long index = sarif_limits_rule_index(&c->lim, c->result, f->rule_id);
+    const char *message = has_text(f->message) ? f->message : f->rule_id;
+
     put_string(c, res, "ruleId", f->rule_id);
     if (index >= 0)
         put_number(c, res, "ruleIndex", (double)index);
-    put_string(c, res, "level", result_level(f));
+    put_string(c, res, "level", ecg_level_name(sarif_limits_level(it)));
     put_text(c, res, "message", message);
-    put_physical(c, put_object(c, put_array(c, res, "locations"), NULL), &f->range, 1);
-    if (f->fingerprint[0] != '\0')
-        put_string(c, put_object(c, res, "partialFingerprints"), SARIF_FINGERPRINT_KEY,
-                   f->fingerprint);
-    put_related(c, res, f);
-    put_code_flows(c, res, f);
-    put_fixes(c, res, f);
-    put_suppressions(c, res, f);
+    put_physical(c, put_object(c, put_array(c, res, "locations"), NULL), &f->range, !it->absent);
+    put_fingerprints(c, res, it);
+    put_related(c, res, it);
+    put_code_flows(c, res, it);
+    put_fixes(c, res, it);
+    put_suppressions(c, res, it);
+    if (c->lim.with_baseline)
+        put_string(c, res, "baselineState", sarif_limits_baseline_state(it));
 }
 
 /* --- rules ----------------------------------------------------------------------------- */
@@ -480,18 +525,25 @@ static int array_has(const cJSON *arr, const char *s, size_t n)
     return 0;
 }
 
-static void put_tag(struct sarif_ctx *c, cJSON *tags, const char *s, size_t n)
+/* Adds a tag unless it is empty or already there; returns 1 when the cap drops it. */
+static int put_tag(struct sarif_ctx *c, cJSON *tags, const char *s, size_t n)
 {
-    if (n > 0 && !array_has(tags, s, n))
-        put_string_n(c, tags, NULL, s, n);
+    if (n == 0 || array_has(tags, s, n))
+        return 0;
+    if (c->lim.max_tags > 0 && (size_t)cJSON_GetArraySize(tags) >= c->lim.max_tags)
+        return 1;
+    put_string_n(c, tags, NULL, s, n);
+    return 0;
 }
 
-/* tags: the rule's comma-separated tags, trimmed, then external/cwe/cwe-N for each CWE. */
+/* tags: the rule's comma-separated tags, trimmed, then external/cwe/cwe-N for each CWE;
+ * the first ones when there are more than the cap. */
 static void put_tags(struct sarif_ctx *c, cJSON *props, const struct rule_desc *d)
 {
     cJSON *tags = put_array(c, props, "tags");
     const char *p = d->tags != NULL ? d->tags : "";
     char cwe[40];
+    int dropped = 0;
 
     while (*p != '\0') {
         size_t n = strcspn(p, ",");
@@ -499,18 +551,14 @@ static void put_tags(struct sarif_ctx *c, cJSON *props, const struct rule_desc *
         size_t len = n - skip;
         while (len > 0 && strchr(" \t", p[skip + len - 1]) != NULL)
             len--;
-        put_tag(c, tags, p + skip, len);
+        dropped |= put_tag(c, tags, p + skip, len);
         p += p[n] == ',' ? n + 1 : n;
     }
     for (size_t i = 0; i < RULE_MAX_CWE && d->cwe[i] != 0; i++) {
         snprintf(cwe, sizeof(cwe), "external/cwe/cwe-%d", d->cwe[i]);
-        put_tag(c, tags, cwe, strlen(cwe));
+        dropped |= put_tag(c, tags, cwe, strlen(cwe));
     }
-}
-
-static int has_text(const char *s)
-{
-    return s != NULL && s[0] != '\0';
+    c->n_tags_capped += (size_t)dropped;
 }
 
 static void put_rule_properties(struct sarif_ctx *c, cJSON *rule, const struct rule_desc *d)
@@ -529,7 +577,9 @@ static void put_rule_properties(struct sarif_ctx *c, cJSON *rule, const struct r
 
 static void put_rule(struct sarif_ctx *c, cJSON *rules, const struct rule_desc *d)
 {
-    char *help_uri = fmt_alloc(c, SARIF_RULE_DOC "%s.md", d->id);
+    const char *base = c->opts != NULL ? c->opts->help_uri_base : NULL;
+    char *help_uri =
+        fmt_alloc(c, "%s%s.md", sarif_help_uri_valid(base) ? base : SARIF_RULE_DOC, d->id);
     cJSON *rule = put_object(c, rules, NULL);
 
     put_string(c, rule, "id", d->id);
@@ -557,6 +607,8 @@ static void put_driver(struct sarif_ctx *c, cJSON *run)
     rules = put_array(c, driver, "rules");
     for (size_t i = 0; i < c->result->n_rules; i++)
         put_rule(c, rules, c->result->rules[i]);
+    for (size_t i = 0; i < c->lim.n_extra_rules; i++)
+        put_rule(c, rules, c->lim.extra_rules[i]);
 }
 
 /* automationDetails.id; a trailing '/' marks the whole id as the category, as GitHub's
@@ -603,7 +655,7 @@ static void put_time(struct sarif_ctx *c, cJSON *obj, const char *key, const str
     put_string(c, obj, key, buf);
 }
 
-static void put_notification(struct sarif_ctx *c, cJSON *list, const struct ecg_unit_error *e)
+static void put_unit_error(struct sarif_ctx *c, cJSON *list, const struct ecg_unit_error *e)
 {
     struct ecg_range at = {e->path, e->line, e->col, 0, 0};
     const char *message = has_text(e->message) ? e->message : "could not be analyzed";
@@ -615,9 +667,54 @@ static void put_notification(struct sarif_ctx *c, cJSON *list, const struct ecg_
         put_physical(c, put_object(c, put_array(c, n, "locations"), NULL), &at, 0);
 }
 
+static void put_limit_note(struct sarif_ctx *c, cJSON *list, size_t count, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* A warning notification, when count > 0, that a limit left something out. */
+static void put_limit_note(struct sarif_ctx *c, cJSON *list, size_t count, const char *fmt, ...)
+{
+    va_list ap;
+    char *text;
+    cJSON *n;
+
+    if (count == 0)
+        return;
+    va_start(ap, fmt);
+    text = vfmt_alloc(c, fmt, ap);
+    va_end(ap);
+    n = put_object(c, list, NULL);
+    put_string(c, n, "level", "warning");
+    put_text(c, n, "message", text);
+    free(text);
+}
+
+static void put_limit_notes(struct sarif_ctx *c, cJSON *list)
+{
+    const struct sarif_limits *l = &c->lim;
+    size_t left_out = l->n_candidates - l->n_items;
+
+    put_limit_note(c, list, left_out,
+                   "%zu of %zu results left out: at most %zu are written per run, the most "
+                   "severe first (error, then warning, then note)",
+                   left_out, l->n_candidates, l->max_results);
+    put_limit_note(c, list, l->n_related_capped,
+                   "relatedLocations cut to the first %zu in %zu result(s): GitHub accepts at "
+                   "most %d locations per result",
+                   l->max_related, l->n_related_capped, SARIF_GITHUB_MAX_LOCATIONS_PER_RESULT);
+    put_limit_note(c, list, l->n_flow_capped,
+                   "code flows cut to the first %zu steps in %zu result(s): GitHub accepts at "
+                   "most %d thread flow locations per result",
+                   l->max_flow, l->n_flow_capped, SARIF_GITHUB_MAX_THREAD_FLOW_LOCATIONS);
+    put_limit_note(c, list, c->n_tags_capped,
+                   "tags cut to the first %zu in %zu rule(s): GitHub accepts at most %d tags "
+                   "per rule",
+                   l->max_tags, c->n_tags_capped, SARIF_GITHUB_MAX_TAGS_PER_RULE);
+}
+
 static void put_invocation(struct sarif_ctx *c, cJSON *run)
 {
     const struct ecg_result *r = c->result;
+    const struct sarif_limits *l = &c->lim;
     cJSON *inv = put_object(c, put_array(c, run, "invocations"), NULL);
     cJSON *list;
 
@@ -627,11 +724,13 @@ static void put_invocation(struct sarif_ctx *c, cJSON *run)
         put_time(c, inv, "startTimeUtc", &r->start_time);
         put_time(c, inv, "endTimeUtc", &r->end_time);
     }
-    if (r->n_unit_errors == 0)
+    if (r->n_unit_errors == 0 && l->n_items == l->n_candidates && l->n_related_capped == 0 &&
+        l->n_flow_capped == 0 && c->n_tags_capped == 0)
         return;
     list = put_array(c, inv, "toolExecutionNotifications");
     for (size_t i = 0; i < r->n_unit_errors; i++)
-        put_notification(c, list, &r->unit_errors[i]);
+        put_unit_error(c, list, &r->unit_errors[i]);
+    put_limit_notes(c, list);
 }
 
 static void put_run(struct sarif_ctx *c, cJSON *runs)
@@ -644,18 +743,9 @@ static void put_run(struct sarif_ctx *c, cJSON *runs)
     put_base_ids(c, run);
     put_invocation(c, run);
     results = put_array(c, run, "results");
-    for (size_t i = 0; i < c->result->findings.len; i++)
-        put_result(c, results, &c->result->findings.items[i]);
+    for (size_t i = 0; i < c->lim.n_items; i++)
+        put_result(c, results, &c->lim.items[i]);
     put_string(c, run, "columnKind", "unicodeCodePoints");
-}
-
-static int any_suppressed(const struct ecg_result *result)
-{
-    for (size_t i = 0; i < result->findings.len; i++) {
-        if (result->findings.items[i].suppressed)
-            return 1;
-    }
-    return 0;
 }
 
 static int write_text(FILE *out, const char *text)
@@ -669,26 +759,41 @@ static int write_text(FILE *out, const char *text)
     return 0;
 }
 
-int sarif_write(FILE *out, const struct ecg_result *result, const struct sarif_options *opts)
+/* Builds the log and prints it to out; 0, ECG_ENOMEM or ECG_EIO. A log that could not be
+ * created is a NULL parent: the first put records the error. */
+static int print_log(FILE *out, struct sarif_ctx *c)
 {
-    struct sarif_ctx c = {result, opts, any_suppressed(result), 0};
     cJSON *log = cJSON_CreateObject();
     char *text = NULL;
     int rc;
 
-    if (log == NULL)
-        return ECG_ENOMEM;
-    put_string(&c, log, "$schema", SARIF_SCHEMA_URI);
-    put_string(&c, log, "version", SARIF_VERSION);
-    put_run(&c, put_array(&c, log, "runs"));
-    if (c.rc == 0)
+    put_string(c, log, "$schema", SARIF_SCHEMA_URI);
+    put_string(c, log, "version", SARIF_VERSION);
+    put_run(c, put_array(c, log, "runs"));
+    if (c->rc == 0)
         text = cJSON_Print(log);
     cJSON_Delete(log);
-    if (c.rc != 0)
-        return c.rc;
-    if (text == NULL)
-        return ECG_ENOMEM;
-    rc = write_text(out, text);
+    rc = c->rc;
+    if (rc == 0 && text == NULL)
+        rc = ECG_ENOMEM;
+    if (rc == 0)
+        rc = write_text(out, text);
     cJSON_free(text);
+    return rc;
+}
+
+int sarif_write(FILE *out, const struct ecg_result *result, const struct sarif_options *opts)
+{
+    struct sarif_ctx c = {result, opts, {0}, sarif_linehash_cache_new(), 0, 0};
+    int rc;
+
+    if (c.hashes == NULL)
+        return ECG_ENOMEM;
+    rc = sarif_limits_init(&c.lim, result, opts);
+    if (rc == 0) {
+        rc = print_log(out, &c);
+        sarif_limits_fini(&c.lim);
+    }
+    sarif_linehash_cache_free(c.hashes);
     return rc;
 }

@@ -32,4 +32,9 @@ struct sarif_options {
 /* Writes result as a SARIF 2.1.0 log to out. Returns 0, ECG_ENOMEM or ECG_EIO. */
 int sarif_write(FILE *out, const struct ecg_result *result, const struct sarif_options *opts);
 
+/* Nonzero when base can start a rule's helpUri: an absolute URI (RFC 3986: a scheme, ':'
+ * and more) of printable ASCII without blanks, quotes, <>\^`{|} or a malformed '%'
+ * escape. sarif_write falls back to the project's docs for a base that is not. */
+int sarif_help_uri_valid(const char *base);
+
 #endif

@@ -1,6 +1,7 @@
-/* Unit tests for the results database: creation and reopening, schema migrations, the
- * cache, the baseline and the run history, and the faults it must survive (two writers,
- * a writer killed mid-transaction, damaged, foreign and newer files, read-only places). */
+/* Unit tests for opening the results database: creation and reopening, identity and
+ * pragmas, schema migrations, and the faults it must survive (writers racing, a writer
+ * killed mid-transaction, damaged, foreign and newer files, read-only places). The cache,
+ * baseline and history have their own tests (test_db_cache.c and so on). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -145,6 +146,19 @@ static long long raw_int(const char *path, const char *sql)
     return strtoll(text, NULL, 10);
 }
 
+/* The first column of sql's first row, on db's own connection (per-connection pragmas). */
+static long long conn_int(struct ecg_db *db, const char *sql)
+{
+    sqlite3_stmt *stmt = NULL;
+    long long v;
+
+    assert_int_equal(sqlite3_prepare_v2(db->conn, sql, -1, &stmt, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+    v = sqlite3_column_int64(stmt, 0);
+    assert_int_equal(sqlite3_finalize(stmt), SQLITE_OK);
+    return v;
+}
+
 static void store_ok(struct ecg_db *db, const char *key, const char *deps_key, const char *deps,
                      const char *findings)
 {
@@ -189,25 +203,16 @@ static struct ecg_db_run make_run(int64_t started, const char *commit,
     return run;
 }
 
-static void add_run_ok(struct ecg_db *db, const struct ecg_db_run *run)
-{
-    struct ecg_diag diag;
-
-    ecg_diag_clear(&diag);
-    if (ecg_db_history_add(db, run, &diag) != 0)
-        fail_msg("cannot add a run: %s", diag.message);
-}
-
 static void test_db_create_and_reopen_keeps_data(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const want[] = { "deps-1", NULL };
+    static const char *const want[] = {"deps-1", NULL};
     struct ecg_db_run run = make_run(1700000000, NULL, NULL, 0);
     struct ecg_db *db = open_ok(fx->db, 0); /* .ecg/ does not exist yet */
     char created_by[64];
 
     store_ok(db, "manifest", "d1", "deps-1", "[]");
-    add_run_ok(db, &run);
+    assert_int_equal(ecg_db_history_add(db, &run, NULL), 0);
     ecg_db_close(db);
     ecg_db_close(NULL);
 
@@ -231,6 +236,9 @@ static void test_db_schema_version_and_identity(void **state)
     assert_int_equal(n, 1);
     assert_int_equal(ecg_db_schema_version(db), 1);
     assert_int_equal(ecg_db_check_integrity(db, NULL), 0);
+    assert_int_equal(conn_int(db, "PRAGMA busy_timeout"), 10000);
+    assert_int_equal(conn_int(db, "PRAGMA synchronous"), 1); /* NORMAL */
+    assert_int_equal(conn_int(db, "PRAGMA foreign_keys"), 1);
     ecg_db_close(db);
     assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), ECG_DB_APPLICATION_ID);
     assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 1);
@@ -260,7 +268,7 @@ static void test_db_migrations_are_idempotent(void **state)
 {
     struct fixture *fx = *state;
     static const char v2[] = "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (42);";
-    static const char *const want[] = { "kept", NULL };
+    static const char *const want[] = {"kept", NULL};
     struct ecg_db *db = open_ok(fx->db, 0);
     struct ecg_diag diag;
 
@@ -299,227 +307,7 @@ static void test_db_failed_migration_rolls_back(void **state)
     assert_non_null(strstr(diag.message, "schema version 2"));
     assert_non_null(strstr(diag.message, "already exists"));
     assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 1);
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE name = 'extra'"),
-                     0);
-}
-
-static void test_db_cache_store_find_replace(void **state)
-{
-    struct fixture *fx = *state;
-    static const char *const none[] = { NULL };
-    static const char *const two[] = { "deps-2", "deps-1", NULL };
-    static const char *const replaced[] = { "deps-1b", "deps-2", NULL };
-    struct ecg_db *db = open_ok(fx->db, 0);
-    struct ecg_db_cache_entry *entries = NULL;
-    size_t n = 0;
-
-    expect_entries(db, "a", none);
-    store_ok(db, "a", "k1", "deps-1", "[1]");
-    store_ok(db, "b", "k1", "other", "[]");
-    store_ok(db, "a", "k2", "deps-2", "[2]");
-    expect_entries(db, "a", two);
-    store_ok(db, "a", "k1", "deps-1b", "[1b]"); /* same keys: replaced, and now newest */
-    expect_entries(db, "a", replaced);
-
-    assert_int_equal(ecg_db_cache_find(db, "a", &entries, &n, NULL), 0);
-    assert_string_equal(entries[0].findings, "[1b]");
-    assert_string_equal(entries[1].findings, "[2]");
-    ecg_db_cache_entries_free(entries, n);
-    ecg_db_close(db);
-}
-
-static void test_db_cache_keeps_newest_and_clears(void **state)
-{
-    struct fixture *fx = *state;
-    static const char *const newest[] = { "d6", "d5", "d4", "d3", NULL };
-    static const char *const other[] = { "o", NULL };
-    static const char *const none[] = { NULL };
-    struct ecg_db *db = open_ok(fx->db, 0);
-    char key[8];
-
-    assert_int_equal(ECG_DB_CACHE_KEEP, 4);
-    store_ok(db, "other", "k", "o", "[]");
-    for (int i = 1; i <= 6; i++) {
-        snprintf(key, sizeof(key), "d%d", i);
-        store_ok(db, "m", key, key, "[]");
-    }
-    expect_entries(db, "m", newest);
-    expect_entries(db, "other", other);
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM cache"), 5);
-
-    assert_int_equal(ecg_db_cache_clear(db, NULL), 0);
-    expect_entries(db, "m", none);
-    expect_entries(db, "other", none);
-    ecg_db_close(db);
-}
-
-static void test_db_cache_store_joins_caller_transaction(void **state)
-{
-    struct fixture *fx = *state;
-    static const char *const none[] = { NULL };
-    static const char *const one[] = { "kept", NULL };
-    struct ecg_db *db = open_ok(fx->db, 0);
-
-    assert_int_equal(ecg_db_begin(db, NULL), 0);
-    store_ok(db, "m", "k", "dropped", "[]");
-    ecg_db_rollback(db);
-    expect_entries(db, "m", none);
-
-    assert_int_equal(ecg_db_begin(db, NULL), 0);
-    store_ok(db, "m", "k", "kept", "[]");
-    assert_int_equal(ecg_db_commit(db, NULL), 0);
-    expect_entries(db, "m", one);
-    ecg_db_close(db);
-}
-
-static struct ecg_db_baseline_entry baseline_entry(const char *fp, const char *rule,
-                                                   unsigned line, int level)
-{
-    struct ecg_db_baseline_entry e;
-
-    memset(&e, 0, sizeof(e));
-    snprintf(e.fingerprint, sizeof(e.fingerprint), "%s", fp);
-    e.rule_id = (char *)rule;
-    e.path = (char *)"src/a.c";
-    e.line = line;
-    e.col = 3;
-    e.end_line = line + 1;
-    e.end_col = 9;
-    e.level = level;
-    e.message = (char *)"msg";
-    return e;
-}
-
-static void test_db_baseline_replace_and_load(void **state)
-{
-    struct fixture *fx = *state;
-    struct ecg_db_baseline_entry in[3];
-    struct ecg_db_baseline_entry *out = NULL;
-    struct ecg_db *db = open_ok(fx->db, 0);
-    size_t n = 99;
-    int saved = -1;
-
-    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
-    assert_int_equal(saved, 0);
-    assert_null(out);
-    assert_int_equal(n, 0);
-
-    in[0] = baseline_entry("ffff000000000000", "rule-c", 30, ECG_LEVEL_ERROR);
-    in[1] = baseline_entry("0000000000000001", "rule-a", 10, ECG_LEVEL_NOTE);
-    in[2] = baseline_entry("8000000000000000", "rule-b", 4000000000u, ECG_LEVEL_WARNING);
-    assert_int_equal(ecg_db_baseline_replace(db, in, 3, NULL), 0);
-    ecg_db_close(db);
-    db = open_ok(fx->db, 0);
-    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
-    assert_int_equal(saved, 1);
-    assert_int_equal(n, 3);
-    assert_string_equal(out[0].fingerprint, "0000000000000001");
-    assert_string_equal(out[0].rule_id, "rule-a");
-    assert_int_equal(out[0].level, ECG_LEVEL_NOTE);
-    assert_string_equal(out[1].fingerprint, "8000000000000000");
-    assert_int_equal(out[1].line, 4000000000u);
-    assert_int_equal(out[1].end_line, 4000000001u);
-    assert_int_equal(out[1].col, 3);
-    assert_int_equal(out[1].end_col, 9);
-    assert_string_equal(out[1].path, "src/a.c");
-    assert_string_equal(out[1].message, "msg");
-    assert_string_equal(out[2].fingerprint, "ffff000000000000");
-    assert_int_equal(out[2].level, ECG_LEVEL_ERROR);
-    ecg_db_baseline_free(out, n);
-
-    /* Saved empty differs from never saved. */
-    assert_int_equal(ecg_db_baseline_replace(db, NULL, 0, NULL), 0);
-    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
-    assert_int_equal(saved, 1);
-    assert_int_equal(n, 0);
-    ecg_db_baseline_free(out, n);
-    ecg_db_close(db);
-}
-
-static void test_db_baseline_rejects_malformed_rows(void **state)
-{
-    struct fixture *fx = *state;
-    struct ecg_db_baseline_entry in = baseline_entry("0123456789abcdef", "r", 1, 0);
-    struct ecg_db_baseline_entry *out = NULL;
-    struct ecg_db *db = open_ok(fx->db, 0);
-    struct ecg_diag diag;
-    size_t n = 0;
-    int saved = 0;
-
-    assert_int_equal(ecg_db_baseline_replace(db, &in, 1, NULL), 0);
-    raw_exec(fx->db, "UPDATE baseline SET level = 7");
-    ecg_diag_clear(&diag);
-    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
-    assert_null(out);
-    assert_string_equal(diag.path, fx->db);
-    assert_non_null(strstr(diag.message, "unknown level"));
-
-    raw_exec(fx->db, "UPDATE baseline SET level = 1, fingerprint = 'short'");
-    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
-    assert_non_null(strstr(diag.message, "fingerprint"));
-
-    raw_exec(fx->db, "UPDATE baseline SET fingerprint = '0123456789abcdef', line = -4");
-    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
-    assert_non_null(strstr(diag.message, "line or column"));
-    ecg_db_close(db);
-}
-
-/* Prints the history of db with limit and returns the text (the caller frees it). */
-static char *print_history(struct ecg_db *db, size_t limit)
-{
-    char *text = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&text, &size);
-    struct ecg_diag diag;
-
-    assert_non_null(f);
-    ecg_diag_clear(&diag);
-    if (ecg_db_history_print(db, f, limit, &diag) != 0)
-        fail_msg("cannot print: %s", diag.message);
-    assert_int_equal(fclose(f), 0);
-    return text;
-}
-
-static void test_db_history_add_and_print(void **state)
-{
-    struct fixture *fx = *state;
-    static const struct ecg_db_rule_count counts[] = {
-        { "rule-b", ECG_LEVEL_WARNING, 2 },
-        { "rule-a", ECG_LEVEL_ERROR, 1 },
-        { "rule-b", ECG_LEVEL_ERROR, 1 },
-    };
-    struct ecg_db_run first = make_run(1700000000, "0123456789abcdef0123", counts, 3);
-    struct ecg_db_run second = make_run(1700001000, NULL, NULL, 0);
-    struct ecg_db *db = open_ok(fx->db, 0);
-    char *text = print_history(db, 0);
-
-    assert_string_equal(text, "no runs recorded\n");
-    free(text);
-    first.units = 10;
-    first.units_cached = 4;
-    first.findings = 3;
-    first.suppressed = 1;
-    first.failing = 2;
-    second.units = 120;
-    second.units_cached = 120;
-    add_run_ok(db, &first);
-    add_run_ok(db, &second);
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM run_counts WHERE run_id = 1"), 3);
-
-    text = print_history(db, 0);
-    assert_string_equal(text,
-                        "id  time (UTC)            commit        units (cached)  findings  "
-                        "suppressed  failing  rules\n"
-                        " 2  2023-11-14T22:30:00Z  -                  120 (120)         0  "
-                        "         0        0\n"
-                        " 1  2023-11-14T22:13:20Z  0123456789ab          10 (4)         3  "
-                        "         1        2  rule-b: 3, rule-a: 1\n");
-    free(text);
-    text = print_history(db, 1);
-    assert_non_null(strstr(text, " 2  2023-11-14T22:30:00Z"));
-    assert_null(strstr(text, "2023-11-14T22:13:20Z"));
-    free(text);
-    ecg_db_close(db);
+    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE name = 'extra'"), 0);
 }
 
 /* Child body of the two-writer test: waits for the start signal, then 500 cache entries
@@ -549,32 +337,76 @@ static int write_many(const char *path, int start_fd, int id)
     return rc == 0 ? 0 : 1;
 }
 
-static void test_db_fault_two_processes_write_at_once(void **state)
+/* Child body of the creation race: opens path when started, stores one entry. */
+static int create_and_store(const char *path, int start_fd, int id)
 {
-    struct fixture *fx = *state;
-    pid_t pids[2];
+    struct ecg_db *db = NULL;
+    struct ecg_diag diag;
+    char key[16];
+    char go;
+    int rc;
+
+    if (read(start_fd, &go, 1) != 0)
+        return 3;
+    ecg_diag_clear(&diag);
+    snprintf(key, sizeof(key), "writer%d", id);
+    rc = ecg_db_open(&db, path, 0, &diag);
+    if (rc == 0)
+        rc = ecg_db_cache_store(db, key, "deps", "{}", "[]", &diag);
+    ecg_db_close(db);
+    if (rc != 0)
+        fprintf(stderr, "writer %d: %s: %s\n", id, diag.path, diag.message);
+    return rc == 0 ? 0 : 1;
+}
+
+/* Starts n (at most 8) children on path at the same moment; all must succeed. */
+static void race(const char *path, int n, int (*body)(const char *, int, int))
+{
+    pid_t pids[8];
     int start[2];
 
+    assert_true(n <= 8);
     assert_int_equal(pipe(start), 0);
     fflush(NULL);
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < n; i++) {
         pids[i] = fork();
         assert_true(pids[i] >= 0);
         if (pids[i] == 0) {
             close(start[1]);
-            _exit(write_many(fx->db, start[0], i));
+            _exit(body(path, start[0], i));
         }
     }
-    /* Both children create the database at the same moment: closing the pipe starts them. */
+    /* Closing the pipe starts them all. */
     close(start[0]);
     close(start[1]);
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < n; i++) {
         int status = 0;
 
         assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
         assert_true(WIFEXITED(status));
         assert_int_equal(WEXITSTATUS(status), 0);
     }
+}
+
+static void test_db_fault_two_processes_create_at_once(void **state)
+{
+    struct fixture *fx = *state;
+    char path[700];
+
+    /* Each round races on a new file: creation, WAL switch and migration overlap. */
+    for (int round = 0; round < 60; round++) {
+        testkit_path(path, sizeof(path), "%s/race%d/ecg.db", fx->dir, round);
+        race(path, 4, create_and_store);
+        assert_int_equal(raw_int(path, "SELECT count(*) FROM cache"), 4);
+        assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+    }
+}
+
+static void test_db_fault_two_processes_write_at_once(void **state)
+{
+    struct fixture *fx = *state;
+
+    race(fx->db, 2, write_many);
     assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM cache"), 1000);
     assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM runs"), 1000);
     assert_int_equal(raw_int(fx->db, "SELECT count(DISTINCT manifest_key) FROM cache"), 1000);
@@ -609,7 +441,7 @@ static int write_until_killed(const char *path, int done_fd)
 static void test_db_fault_killed_writer_leaves_database_usable(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const fresh[] = { "after", NULL };
+    static const char *const fresh[] = {"after", NULL};
     struct ecg_db *db;
     int done[2];
     int status = 0;
@@ -668,7 +500,7 @@ static void noise(unsigned char *buf, size_t len)
 static void test_db_fault_corrupt_file_needs_reset(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const none[] = { NULL };
+    static const char *const none[] = {NULL};
     unsigned char bytes[8192];
     struct ecg_db *db;
     char path[700];
@@ -768,10 +600,17 @@ static void test_db_fault_newer_schema_is_refused(void **state)
 
 static void test_db_fault_unwritable_location_is_eio(void **state)
 {
-    (void)state;
+    struct fixture *fx = *state;
+    char path[700];
+
     /* Nothing can be created under /proc, whoever runs the test. */
     open_fails("/proc/ecg-test/ecg.db", 0, ECG_EIO, "cannot create", NULL);
     open_fails("/proc/ecg.db", 0, ECG_EIO, "cannot create", NULL);
+    /* No file name: SQLite would open a temporary database, or ecg make a directory. */
+    open_fails("", 0, ECG_EIO, "must name a file", NULL);
+    open_fails(testkit_path(path, sizeof(path), "%s/sub/", fx->dir), 0, ECG_EIO, "must name a file",
+               NULL);
+    assert_int_equal(access(path, F_OK), -1);
 }
 
 /* Returns 0 when db_path cannot be opened (ECG_EIO, quickly: no busy wait), or a status
@@ -791,16 +630,25 @@ static int open_is_eio(const char *db_path, int status_on_failure)
     return status_on_failure;
 }
 
+/* Root ignores directory permissions: become nobody, for good. Returns 0 or -1. */
+static int drop_root(void)
+{
+    if (getuid() != 0)
+        return 0;
+    if (setgroups(0, NULL) != 0 || setgid(NOBODY_ID) != 0 || setuid(NOBODY_ID) != 0)
+        return -1;
+    return setuid(0) == 0 ? -1 : 0; /* must not be able to get root back */
+}
+
 /* Child body of the read-only directory test, as an unprivileged user when started as
- * root (root ignores directory permissions). Exit 77: the directory is unreachable. */
+ * root. Exit 77: the directory is unreachable for that user. */
 static int open_in_readonly_dir(const char *dir)
 {
     char path[700];
     int rc;
 
     alarm(60); /* a hang fails the test instead of stalling it */
-    if (getuid() == 0 && (setgroups(0, NULL) != 0 || setgid(NOBODY_ID) != 0 ||
-                          setuid(NOBODY_ID) != 0 || getuid() == 0))
+    if (drop_root() != 0)
         return 2;
     if (access(dir, X_OK) != 0)
         return 77;
@@ -847,9 +695,8 @@ static void test_db_fault_readonly_directory_is_eio(void **state)
     assert_int_equal(WEXITSTATUS(status), 0);
     /* Nothing was created, and the existing files are untouched. */
     assert_int_equal(access(testkit_path(path, sizeof(path), "%s/new.db", dir), F_OK), -1);
-    assert_int_equal(raw_int(testkit_path(path, sizeof(path), "%s/readonly.db", dir),
-                             "PRAGMA user_version"),
-                     1);
+    assert_int_equal(
+        raw_int(testkit_path(path, sizeof(path), "%s/readonly.db", dir), "PRAGMA user_version"), 1);
 }
 
 int main(void)
@@ -860,12 +707,7 @@ int main(void)
         DB_TEST(test_db_schema_version_and_identity),
         DB_TEST(test_db_migrations_are_idempotent),
         DB_TEST(test_db_failed_migration_rolls_back),
-        DB_TEST(test_db_cache_store_find_replace),
-        DB_TEST(test_db_cache_keeps_newest_and_clears),
-        DB_TEST(test_db_cache_store_joins_caller_transaction),
-        DB_TEST(test_db_baseline_replace_and_load),
-        DB_TEST(test_db_baseline_rejects_malformed_rows),
-        DB_TEST(test_db_history_add_and_print),
+        DB_TEST(test_db_fault_two_processes_create_at_once),
         DB_TEST(test_db_fault_two_processes_write_at_once),
         DB_TEST(test_db_fault_killed_writer_leaves_database_usable),
         DB_TEST(test_db_fault_corrupt_file_needs_reset),

@@ -1,0 +1,197 @@
+/* Unit tests for the saved baseline in the results database: replaced whole, loaded sorted
+ * by fingerprint with all its fields, "never saved" apart from "saved empty", and rows
+ * that were tampered with reported, not trusted. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/db.h"
+#include "analyzer/db_int.h"
+#include "analyzer/diag.h"
+#include "analyzer/error.h"
+#include "analyzer/finding.h"
+#include "tests/support/testkit.h"
+
+struct fixture {
+    char dir[512];
+    char db[600];
+};
+
+static int fixture_setup(void **state)
+{
+    struct fixture *fx = calloc(1, sizeof(*fx));
+    int n;
+
+    if (fx == NULL || testkit_tmpdir(fx->dir, sizeof(fx->dir), "db") != 0) {
+        free(fx);
+        return -1;
+    }
+    n = snprintf(fx->db, sizeof(fx->db), "%s/.ecg/ecg.db", fx->dir);
+    if (n < 0 || (size_t)n >= sizeof(fx->db)) {
+        testkit_remove_tree(fx->dir);
+        free(fx);
+        return -1;
+    }
+    *state = fx;
+    return 0;
+}
+
+static int fixture_teardown(void **state)
+{
+    struct fixture *fx = *state;
+    int rc = testkit_remove_tree(fx->dir);
+
+    free(fx);
+    return rc;
+}
+
+static struct ecg_db *open_ok(const char *path, int reset)
+{
+    struct ecg_db *db = NULL;
+    struct ecg_diag diag;
+    int rc;
+
+    ecg_diag_clear(&diag);
+    rc = ecg_db_open(&db, path, reset, &diag);
+    if (rc != 0)
+        fail_msg("cannot open %s: %s", path, diag.message);
+    assert_non_null(db);
+    return db;
+}
+
+/* Runs sql on path with a plain SQLite connection, outside ecg. */
+static void raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *conn = NULL;
+    char msg[512] = "";
+    char *err = NULL;
+    int rc = sqlite3_open(path, &conn);
+
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(conn, sql, NULL, NULL, &err);
+    if (rc != SQLITE_OK)
+        snprintf(msg, sizeof(msg), "%s", err != NULL ? err : sqlite3_errmsg(conn));
+    sqlite3_free(err);
+    sqlite3_close(conn);
+    if (rc != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+}
+
+static struct ecg_db_baseline_entry baseline_entry(const char *fp, const char *rule, unsigned line,
+                                                   int level)
+{
+    struct ecg_db_baseline_entry e;
+
+    memset(&e, 0, sizeof(e));
+    snprintf(e.fingerprint, sizeof(e.fingerprint), "%s", fp);
+    e.rule_id = (char *)rule;
+    e.path = (char *)"src/a.c";
+    e.line = line;
+    e.col = 3;
+    e.end_line = line + 1;
+    e.end_col = 9;
+    e.level = level;
+    e.message = (char *)"msg";
+    return e;
+}
+
+static void test_db_baseline_replace_and_load(void **state)
+{
+    struct fixture *fx = *state;
+    struct ecg_db_baseline_entry in[3];
+    struct ecg_db_baseline_entry *out = NULL;
+    struct ecg_db *db = open_ok(fx->db, 0);
+    size_t n = 99;
+    int saved = -1;
+
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
+    assert_int_equal(saved, 0);
+    assert_null(out);
+    assert_int_equal(n, 0);
+
+    in[0] = baseline_entry("ffff000000000000", "rule-c", 30, ECG_LEVEL_ERROR);
+    in[1] = baseline_entry("0000000000000001", "rule-a", 10, ECG_LEVEL_NOTE);
+    in[2] = baseline_entry("8000000000000000", "rule-b", 4000000000u, ECG_LEVEL_WARNING);
+    assert_int_equal(ecg_db_baseline_replace(db, in, 3, NULL), 0);
+    ecg_db_close(db);
+    db = open_ok(fx->db, 0);
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
+    assert_int_equal(saved, 1);
+    assert_int_equal(n, 3);
+    assert_string_equal(out[0].fingerprint, "0000000000000001");
+    assert_string_equal(out[0].rule_id, "rule-a");
+    assert_int_equal(out[0].level, ECG_LEVEL_NOTE);
+    assert_string_equal(out[1].fingerprint, "8000000000000000");
+    assert_int_equal(out[1].line, 4000000000u);
+    assert_int_equal(out[1].end_line, 4000000001u);
+    assert_int_equal(out[1].col, 3);
+    assert_int_equal(out[1].end_col, 9);
+    assert_string_equal(out[1].path, "src/a.c");
+    assert_string_equal(out[1].message, "msg");
+    assert_string_equal(out[2].fingerprint, "ffff000000000000");
+    assert_int_equal(out[2].level, ECG_LEVEL_ERROR);
+    ecg_db_baseline_free(out, n);
+
+    /* A repeated fingerprint is kept once. */
+    in[1] = baseline_entry("ffff000000000000", "rule-a", 10, ECG_LEVEL_NOTE);
+    assert_int_equal(ecg_db_baseline_replace(db, in, 2, NULL), 0);
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(out[0].rule_id, "rule-c");
+    ecg_db_baseline_free(out, n);
+
+    /* Saved empty differs from never saved. */
+    assert_int_equal(ecg_db_baseline_replace(db, NULL, 0, NULL), 0);
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
+    assert_int_equal(saved, 1);
+    assert_int_equal(n, 0);
+    ecg_db_baseline_free(out, n);
+    ecg_db_close(db);
+}
+
+static void test_db_baseline_rejects_malformed_rows(void **state)
+{
+    struct fixture *fx = *state;
+    struct ecg_db_baseline_entry in = baseline_entry("0123456789abcdef", "r", 1, 0);
+    struct ecg_db_baseline_entry *out = NULL;
+    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_diag diag;
+    size_t n = 0;
+    int saved = 0;
+
+    assert_int_equal(ecg_db_baseline_replace(db, &in, 1, NULL), 0);
+    raw_exec(fx->db, "UPDATE baseline SET level = 7");
+    ecg_diag_clear(&diag);
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
+    assert_null(out);
+    assert_string_equal(diag.path, fx->db);
+    assert_non_null(strstr(diag.message, "unknown level"));
+
+    raw_exec(fx->db, "UPDATE baseline SET level = 1, fingerprint = 'short'");
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
+    assert_non_null(strstr(diag.message, "fingerprint"));
+
+    raw_exec(fx->db, "UPDATE baseline SET fingerprint = '0123456789abcdef', line = -4");
+    assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
+    assert_non_null(strstr(diag.message, "line or column"));
+    ecg_db_close(db);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define DB_TEST(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+        DB_TEST(test_db_baseline_replace_and_load),
+        DB_TEST(test_db_baseline_rejects_malformed_rows),
+#undef DB_TEST
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -6,6 +6,7 @@
 
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
+#include "sarif/sarif.h"
 
 enum opt_action {
     OPT_STRING,   /* stores the value in a char * field */
@@ -208,6 +209,11 @@ static int check_values(const struct ecg_check_options *opts, struct ecg_diag *d
 
     if (p != NULL && strcmp(p, "full") != 0 && strcmp(p, "github") != 0) {
         ecg_diag_set(diag, NULL, 0, 0, "unknown SARIF profile '%s' (expected full or github)", p);
+        return ECG_EUSAGE;
+    }
+    if (opts->sarif_help_uri != NULL && !sarif_help_uri_valid(opts->sarif_help_uri)) {
+        ecg_diag_set(diag, NULL, 0, 0, "--sarif-help-uri '%s' is not an absolute URI such as "
+                     "https://example.com/docs/rules/", opts->sarif_help_uri);
         return ECG_EUSAGE;
     }
     if (opts->no_db && (opts->baseline || opts->reset_db)) {

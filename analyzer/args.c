@@ -485,6 +485,9 @@ static int is_lto_job_count(const char *arg)
 
 static int is_gcc_only(const char *arg)
 {
+    /* Every entry of the tables is an -f, -g or -m option: skip the scans for the rest. */
+    if (arg[0] != '-' || (arg[1] != 'f' && arg[1] != 'g' && arg[1] != 'm'))
+        return 0;
     if (string_in(gcc_only_one_sided, ARRAY_LEN(gcc_only_one_sided), arg))
         return 1;
     if (string_in(gcc_family_accepted, ARRAY_LEN(gcc_family_accepted), arg))

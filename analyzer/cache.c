@@ -26,6 +26,8 @@ struct ecg_cache {
     struct ecg_db *db;
     const char *resource_dir;
     const char *root;
+    const struct ecg_config *dumped; /* the configuration config_hash was computed for */
+    char config_hash[33];            /* hash of its dump: units mostly share one config */
     struct memo_slot *slots;
     size_t cap; /* a power of two */
     size_t used;
@@ -112,13 +114,28 @@ static const char *current_hash(struct ecg_cache *c, const char *path)
     return slot->hex;
 }
 
+/* The hash of a configuration's full dump (every rule's effective options). */
+static int config_hash(struct ecg_cache *c, const struct ecg_config *cfg)
+{
+    char *dump;
+
+    if (c->dumped == cfg && cfg != NULL)
+        return 0;
+    dump = ecg_config_dump(cfg);
+    if (dump == NULL)
+        return ECG_ENOMEM;
+    ecg_hash_hex(c->config_hash, dump, strlen(dump));
+    c->dumped = cfg;
+    free(dump);
+    return 0;
+}
+
 /* The manifest key: everything but the contents of the files the unit reads. */
-static int manifest_key(char out[33], const struct ecg_cache *c, const struct ecg_job *job)
+static int manifest_key(char out[33], struct ecg_cache *c, const struct ecg_job *job)
 {
     struct ecg_hasher h;
-    char *config = ecg_config_dump(job->config);
 
-    if (config == NULL)
+    if (config_hash(c, job->config) != 0)
         return ECG_ENOMEM;
     ecg_hasher_init(&h);
     ecg_hasher_feed_str(&h, "ecg-cache-v1");
@@ -126,7 +143,7 @@ static int manifest_key(char out[33], const struct ecg_cache *c, const struct ec
     ecg_hasher_feed_str(&h, ECG_LLVM_VERSION);
     ecg_hasher_feed_str(&h, c->resource_dir);
     ecg_hasher_feed_str(&h, c->root);
-    ecg_hasher_feed_str(&h, config);
+    ecg_hasher_feed_str(&h, c->config_hash);
     for (size_t i = 0; i < job->n_rules; i++)
         ecg_hasher_feed_str(&h, job->rules[i]->id);
     ecg_hasher_feed_str(&h, job->file);
@@ -134,7 +151,6 @@ static int manifest_key(char out[33], const struct ecg_cache *c, const struct ec
     for (size_t i = 0; i < job->flags.len; i++)
         ecg_hasher_feed_str(&h, job->flags.items[i]);
     ecg_hasher_hex(&h, out);
-    free(config);
     return 0;
 }
 

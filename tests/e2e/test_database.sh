@@ -122,6 +122,9 @@ printf 'void c_new(char *d) { strcpy(d, "longer than you think, much longer"); }
 expect_exit 0 -- "$ECG" check --db "$DB" --changed-since HEAD "${files[@]}" -- -Iinclude
 assert_count "$OUT" ": warning:" 1 "changed-since: only the finding on the changed line"
 assert_contains "$OUT" "c.c:8:" "changed-since: it is the new line's finding"
+head_commit=$(git rev-parse HEAD)
+expect_exit 0 -- "$ECG" history --db "$DB" --limit 1
+assert_contains "$OUT" "${head_commit:0:12}" "history: the run inside a git checkout records its commit"
 expect_exit 2 -- "$ECG" check --db "$DB" --changed-since no-such-rev "${files[@]}" -- -Iinclude
 assert_contains "$ERR" "no-such-rev" "changed-since: an unknown revision is named"
 

@@ -26,6 +26,20 @@ enum want {
     WANT_BOOL,
 };
 
+/* Formats a JSON path for a diagnostic into buf; a path longer than buf is cut short,
+ * which only shortens the message. */
+static void path_format(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void path_format(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+}
+
 static const char *const want_names[] = {"a string", "an object", "an array", "true or false"};
 
 /* An optional member (or a required one) and the type it must have. */
@@ -154,7 +168,7 @@ static int check_member(struct check *k, const cJSON *parent, const char *ctx,
     }
     if (node == NULL)
         return 0;
-    snprintf(at, sizeof(at), "%s%s%s", ctx, ctx[0] != '\0' ? "." : "", spec->key);
+    path_format(at, sizeof(at), "%s%s%s", ctx, ctx[0] != '\0' ? "." : "", spec->key);
     return check_type(k, node, at, spec->want);
 }
 
@@ -218,11 +232,11 @@ static int check_result(struct check *k, const cJSON *result, const char *ctx, i
                            sizeof(result_members) / sizeof(result_members[0]));
     if (rc == 0)
         rc = check_level(k, result, ctx);
-    snprintf(at, sizeof(at), "%s.ruleIndex", ctx);
+    path_format(at, sizeof(at), "%s.ruleIndex", ctx);
     if (rc == 0)
         rc = check_index(k, cJSON_GetObjectItemCaseSensitive(result, "ruleIndex"), at, n_rules);
     ref = cJSON_GetObjectItemCaseSensitive(result, "rule");
-    snprintf(at, sizeof(at), "%s.rule.index", ctx);
+    path_format(at, sizeof(at), "%s.rule.index", ctx);
     if (rc == 0 && cJSON_GetObjectItemCaseSensitive(ref, "toolComponent") == NULL)
         rc = check_index(k, cJSON_GetObjectItemCaseSensitive(ref, "index"), at, n_rules);
     return rc;
@@ -241,7 +255,7 @@ static int check_rules(int *out_n, struct check *k, const cJSON *driver, const c
 
     cJSON_ArrayForEach(rule, rules)
     {
-        snprintf(at, sizeof(at), "%s.rules[%d]", ctx, n++);
+        path_format(at, sizeof(at), "%s.rules[%d]", ctx, n++);
         if (rc == 0)
             rc = check_type(k, rule, at, WANT_OBJECT);
         if (rc == 0)
@@ -265,10 +279,10 @@ static int check_tool(const cJSON **out_driver, struct check *k, const cJSON *ru
     char at[READ_CTX_MAX];
     int rc = get_member(&tool, k, run, ctx, &tool_spec);
 
-    snprintf(at, sizeof(at), "%s.tool", ctx);
+    path_format(at, sizeof(at), "%s.tool", ctx);
     if (rc == 0)
         rc = get_member(&driver, k, tool, at, &driver_spec);
-    snprintf(at, sizeof(at), "%s.tool.driver", ctx);
+    path_format(at, sizeof(at), "%s.tool.driver", ctx);
     if (rc == 0)
         rc = get_member(&name, k, driver, at, &name_spec);
     if (rc == 0 && name->valuestring[0] == '\0') {
@@ -290,11 +304,11 @@ static int check_results(struct check *k, const cJSON *run, const char *ctx, int
 
     if (results == NULL || cJSON_IsNull(results))
         return 0;
-    snprintf(at, sizeof(at), "%s.results", ctx);
+    path_format(at, sizeof(at), "%s.results", ctx);
     rc = check_type(k, results, at, WANT_ARRAY);
     cJSON_ArrayForEach(result, results)
     {
-        snprintf(at, sizeof(at), "%s.results[%zu]", ctx, i++);
+        path_format(at, sizeof(at), "%s.results[%zu]", ctx, i++);
         if (rc == 0)
             rc = check_result(k, result, at, n_rules);
     }
@@ -310,7 +324,7 @@ static int check_invocations(struct check *k, const cJSON *run, const char *ctx)
 
     cJSON_ArrayForEach(inv, cJSON_GetObjectItemCaseSensitive(run, "invocations"))
     {
-        snprintf(at, sizeof(at), "%s.invocations[%zu]", ctx, i++);
+        path_format(at, sizeof(at), "%s.invocations[%zu]", ctx, i++);
         if (rc == 0)
             rc = check_type(k, inv, at, WANT_OBJECT);
         if (rc == 0)
@@ -329,7 +343,7 @@ static int check_base_ids(struct check *k, const cJSON *run, const char *ctx)
 
     cJSON_ArrayForEach(base, cJSON_GetObjectItemCaseSensitive(run, "originalUriBaseIds"))
     {
-        snprintf(at, sizeof(at), "%s.originalUriBaseIds[\"%s\"]", ctx, base->string);
+        path_format(at, sizeof(at), "%s.originalUriBaseIds[\"%s\"]", ctx, base->string);
         if (rc == 0)
             rc = check_type(k, base, at, WANT_OBJECT);
         if (rc == 0)
@@ -346,8 +360,8 @@ static int check_run(struct check *k, const cJSON *run, size_t index)
     int n_rules = 0;
     int rc;
 
-    snprintf(ctx, sizeof(ctx), "runs[%zu]", index);
-    snprintf(at, sizeof(at), "runs[%zu].tool.driver", index);
+    path_format(ctx, sizeof(ctx), "runs[%zu]", index);
+    path_format(at, sizeof(at), "runs[%zu].tool.driver", index);
     k->prefix = "not a SARIF 2.1.0 log";
     rc = check_type(k, run, ctx, WANT_OBJECT);
     if (rc == 0)

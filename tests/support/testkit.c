@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cjson/cJSON.h>
 #include <cmocka.h>
 #include <dirent.h>
 #include <errno.h>
@@ -165,4 +166,71 @@ struct ecg_finding *testkit_add_finding(struct ecg_result *r, const char *rule_i
     assert_non_null(f.message);
     assert_int_equal(ecg_findings_take(&r->findings, &f), 0);
     return &r->findings.items[r->findings.len - 1];
+}
+
+const cJSON *testkit_json_at(const cJSON *node, const char *path)
+{
+    char key[128];
+
+    while (node != NULL && *path != '\0') {
+        size_t n = strcspn(path, ".");
+        char *end;
+        long index;
+        assert_true(n < sizeof(key));
+        memcpy(key, path, n);
+        key[n] = '\0';
+        index = strtol(key, &end, 10);
+        if (cJSON_IsArray(node) && *end == '\0' && end != key)
+            node = cJSON_GetArrayItem(node, (int)index);
+        else
+            node = cJSON_GetObjectItemCaseSensitive(node, key);
+        path += path[n] == '.' ? n + 1 : n;
+    }
+    return node;
+}
+
+void testkit_assert_str_at(const cJSON *root, const char *path, const char *want)
+{
+    const cJSON *item = testkit_json_at(root, path);
+
+    if (item == NULL || !cJSON_IsString(item))
+        fail_msg("%s: missing or not a string", path);
+    assert_string_equal(item->valuestring, want);
+}
+
+void testkit_assert_num_at(const cJSON *root, const char *path, double want)
+{
+    const cJSON *item = testkit_json_at(root, path);
+
+    if (item == NULL || !cJSON_IsNumber(item))
+        fail_msg("%s: missing or not a number", path);
+    if (item->valuedouble != want)
+        fail_msg("%s: %g, want %g", path, item->valuedouble, want);
+}
+
+void testkit_assert_absent(const cJSON *root, const char *path)
+{
+    if (testkit_json_at(root, path) != NULL)
+        fail_msg("%s: present but should not be", path);
+}
+
+void testkit_assert_no_empty_strings(const cJSON *node)
+{
+    const cJSON *child;
+
+    if (cJSON_IsString(node))
+        assert_true(node->valuestring[0] != '\0');
+    cJSON_ArrayForEach(child, node)
+    {
+        testkit_assert_no_empty_strings(child);
+    }
+}
+
+int testkit_size_at(const cJSON *root, const char *path)
+{
+    const cJSON *item = testkit_json_at(root, path);
+
+    if (item == NULL || !cJSON_IsArray(item))
+        fail_msg("%s: missing or not an array", path);
+    return cJSON_GetArraySize(item);
 }

@@ -1,6 +1,7 @@
 /* Scaffolding shared by the unit tests: scratch directories under ECG_TEST_TMPDIR, files
- * written into them and removed with them, and results filled with findings by hand.
- * Helpers that may run in a cmocka setup return -1 on failure; the others fail the test. */
+ * written into them and removed with them, results filled with findings by hand, and
+ * assertions on JSON items found by dotted path. Helpers that may run in a cmocka setup
+ * return -1 on failure; the others fail the test. */
 #ifndef ECG_TESTS_SUPPORT_TESTKIT_H
 #define ECG_TESTS_SUPPORT_TESTKIT_H
 
@@ -8,6 +9,7 @@
 
 #include "analyzer/finding.h"
 
+struct cJSON;
 struct ecg_result;
 
 /* Creates a fresh directory ECG_TEST_TMPDIR/<prefix>-XXXXXX (and ECG_TEST_TMPDIR itself
@@ -54,5 +56,25 @@ struct ecg_range testkit_range(const char *path, unsigned line, unsigned col, un
 struct ecg_finding *testkit_add_finding(struct ecg_result *r, const char *rule_id,
                                         enum ecg_level level, const struct ecg_range *range,
                                         const char *message);
+
+/* The item of node at a dotted path such as "runs.0.results.1.level", where a number indexes
+ * an array and anything else names an object member; node itself for "", NULL when a step
+ * is missing. Borrowed from node. Fails the test when one step is 128 bytes or longer. */
+const struct cJSON *testkit_json_at(const struct cJSON *node, const char *path);
+
+/* Fails the test unless the item at path is the string want. */
+void testkit_assert_str_at(const struct cJSON *root, const char *path, const char *want);
+
+/* Fails the test unless the item at path is a number equal to want. */
+void testkit_assert_num_at(const struct cJSON *root, const char *path, double want);
+
+/* Fails the test when there is an item at path. */
+void testkit_assert_absent(const struct cJSON *root, const char *path);
+
+/* Fails the test when any string in the tree below node (node included) is empty. */
+void testkit_assert_no_empty_strings(const struct cJSON *node);
+
+/* The number of items of the array at path; fails the test when there is no array there. */
+int testkit_size_at(const struct cJSON *root, const char *path);
 
 #endif

@@ -17,23 +17,9 @@
 #include "analyzer/error.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
+#include "tests/support/config_fixture.h"
 
 /* ---- helpers -------------------------------------------------------------------------- */
-
-static struct ecg_config *parse_ok(const char *text, const char *dir)
-{
-    struct ecg_config *cfg = NULL;
-    struct ecg_diag diag;
-    int rc;
-
-    ecg_diag_clear(&diag);
-    rc = ecg_config_parse(&cfg, text, strlen(text), "t.json", dir, &diag);
-    if (rc != 0)
-        fprintf(stderr, "unexpected failure: %u:%u: %s\n", diag.line, diag.col, diag.message);
-    assert_int_equal(rc, 0);
-    assert_non_null(cfg);
-    return cfg;
-}
 
 /* Parses text expecting failure rc at line:col with needle in the message. */
 static void parse_fails(const char *text, int rc, unsigned line, unsigned col, const char *needle)
@@ -50,51 +36,6 @@ static void parse_fails(const char *text, int rc, unsigned line, unsigned col, c
     assert_int_equal(diag.line, line);
     assert_int_equal(diag.col, col);
     assert_non_null(strstr(diag.message, needle));
-}
-
-static const struct rule_desc *first_rule(void)
-{
-    assert_true(rule_registry_count() > 0);
-    assert_true(rule_registry_at(0)->n_options > 0);
-    return rule_registry_at(0);
-}
-
-/* A JSON value of the option's type (a list for lists), differing from the default. */
-static const char *valid_value(const struct rule_option *o)
-{
-    switch (o->type) {
-    case RULE_OPT_BOOL:
-        return strcmp(o->default_value, "true") == 0 ? "false" : "true";
-    case RULE_OPT_INT:
-        return "12345";
-    case RULE_OPT_STRING:
-        return "\"configured\"";
-    case RULE_OPT_STRING_LIST:
-        return "[\"p\", \"q\"]";
-    }
-    return "null";
-}
-
-static void assert_is_valid_value(const struct rule_option *o, const cJSON *v)
-{
-    assert_non_null(v);
-    switch (o->type) {
-    case RULE_OPT_BOOL:
-        assert_true(cJSON_IsBool(v));
-        assert_int_equal(cJSON_IsTrue(v), strcmp(o->default_value, "true") != 0);
-        break;
-    case RULE_OPT_INT:
-        assert_true(cJSON_IsNumber(v));
-        assert_int_equal(v->valueint, 12345);
-        break;
-    case RULE_OPT_STRING:
-        assert_string_equal(cJSON_GetStringValue(v), "configured");
-        break;
-    case RULE_OPT_STRING_LIST:
-        assert_int_equal(cJSON_GetArraySize(v), 2);
-        assert_string_equal(cJSON_GetStringValue(cJSON_GetArrayItem(v, 1)), "q");
-        break;
-    }
 }
 
 /* ---- parsing -------------------------------------------------------------------------- */
@@ -118,7 +59,7 @@ static void test_config_new_is_unset(void **state)
 
 static void test_config_parse_string_forms(void **state)
 {
-    const struct rule_desc *r = first_rule();
+    const struct rule_desc *r = config_fixture_first_rule();
     char text[1024];
     struct ecg_config *cfg;
     (void)state;
@@ -127,8 +68,8 @@ static void test_config_parse_string_forms(void **state)
              "{\"checks\": \"-*,security-*\", \"warnings_as_errors\": \"security-*\",\n"
              " \"header_filter\": \"^/p/include/.*\\\\.h$\", \"inherit\": true,\n"
              " \"exclude\": [\"gen/**\"], \"rules\": {\"%s\": {\"%s\": %s}}}",
-             r->id, r->options[0].name, valid_value(&r->options[0]));
-    cfg = parse_ok(text, "/p");
+             r->id, r->options[0].name, config_fixture_valid_value(&r->options[0]));
+    cfg = config_fixture_parse_ok(text, "/p");
     assert_string_equal(cfg->origin, "t.json");
     assert_string_equal(cfg->dir, "/p");
     assert_string_equal(cfg->checks, "-*,security-*");
@@ -137,7 +78,8 @@ static void test_config_parse_string_forms(void **state)
     assert_int_equal(cfg->inherit, 1);
     assert_int_equal(cfg->exclude.len, 1);
     assert_string_equal(cfg->exclude.items[0], "/p/gen/**");
-    assert_is_valid_value(&r->options[0], ecg_config_rule_option(cfg, r->id, r->options[0].name));
+    config_fixture_assert_valid_value(&r->options[0],
+                                      ecg_config_rule_option(cfg, r->id, r->options[0].name));
     assert_null(ecg_config_rule_option(cfg, r->id, "no-such-option"));
     assert_null(ecg_config_rule_option(cfg, "no-such-rule", r->options[0].name));
     ecg_config_free(cfg);
@@ -148,14 +90,15 @@ static void test_config_parse_array_forms(void **state)
     struct ecg_config *cfg;
     (void)state;
 
-    cfg = parse_ok("{\"checks\": [\"-*\", \" security-* \", \"-security-x\"],"
-                   " \"warnings_as_errors\": [\"a\"], \"inherit\": false}",
-                   "/p");
+    cfg = config_fixture_parse_ok("{\"checks\": [\"-*\", \" security-* \", \"-security-x\"],"
+                                  " \"warnings_as_errors\": [\"a\"], \"inherit\": false}",
+                                  "/p");
     assert_string_equal(cfg->checks, "-*, security-* ,-security-x");
     assert_string_equal(cfg->warnings_as_errors, "a");
     assert_int_equal(cfg->inherit, 0);
     ecg_config_free(cfg);
-    cfg = parse_ok("{\"checks\": [], \"warnings_as_errors\": null, \"header_filter\": null}", "/p");
+    cfg = config_fixture_parse_ok(
+        "{\"checks\": [], \"warnings_as_errors\": null, \"header_filter\": null}", "/p");
     assert_string_equal(cfg->checks, "");
     assert_null(cfg->warnings_as_errors);
     assert_null(cfg->header_filter);
@@ -167,12 +110,12 @@ static void test_config_parse_empty_object_and_bom(void **state)
     struct ecg_config *cfg;
     (void)state;
 
-    cfg = parse_ok("  {}  ", NULL);
+    cfg = config_fixture_parse_ok("  {}  ", NULL);
     assert_null(cfg->checks);
     assert_null(cfg->dir);
     assert_null(cfg->rules->child);
     ecg_config_free(cfg);
-    cfg = parse_ok("\xEF\xBB\xBF{\"checks\": \"a\"}", "/p");
+    cfg = config_fixture_parse_ok("\xEF\xBB\xBF{\"checks\": \"a\"}", "/p");
     assert_string_equal(cfg->checks, "a");
     ecg_config_free(cfg);
     parse_fails("\xEF\xBB\xBF{\"chex\": 1}", ECG_ECONFIG, 1, 2, "unknown key 'chex'");
@@ -183,9 +126,9 @@ static void test_config_exclude_made_absolute(void **state)
     struct ecg_config *cfg;
     (void)state;
 
-    cfg = parse_ok("{\"exclude\": [\"gen/**/*.c\", \"/abs/*.h\", \"./third_party/\","
-                   " \"../shared/x.c\", \"a//b/./c\"]}",
-                   "/work/proj/");
+    cfg = config_fixture_parse_ok("{\"exclude\": [\"gen/**/*.c\", \"/abs/*.h\", \"./third_party/\","
+                                  " \"../shared/x.c\", \"a//b/./c\"]}",
+                                  "/work/proj/");
     assert_int_equal(cfg->exclude.len, 5);
     assert_string_equal(cfg->exclude.items[0], "/work/proj/gen/**/*.c");
     assert_string_equal(cfg->exclude.items[1], "/abs/*.h");
@@ -194,7 +137,7 @@ static void test_config_exclude_made_absolute(void **state)
     assert_string_equal(cfg->exclude.items[4], "/work/proj/a/b/c");
     ecg_config_free(cfg);
     /* Without a directory relative globs are kept as written. */
-    cfg = parse_ok("{\"exclude\": [\"gen/*\"]}", NULL);
+    cfg = config_fixture_parse_ok("{\"exclude\": [\"gen/*\"]}", NULL);
     assert_string_equal(cfg->exclude.items[0], "gen/*");
     ecg_config_free(cfg);
 }
@@ -250,7 +193,7 @@ static void test_config_error_unknown_key(void **state)
 
 static void test_config_error_unknown_rule(void **state)
 {
-    const struct rule_desc *r = first_rule();
+    const struct rule_desc *r = config_fixture_first_rule();
     char text[512];
     char typo[128];
     (void)state;
@@ -270,7 +213,7 @@ static void test_config_error_unknown_rule(void **state)
 
 static void test_config_error_unknown_option(void **state)
 {
-    const struct rule_desc *r = first_rule();
+    const struct rule_desc *r = config_fixture_first_rule();
     char text[512];
     char msg[256];
     (void)state;
@@ -286,7 +229,7 @@ static void test_config_error_unknown_option(void **state)
 
 static void test_config_error_option_wrong_type(void **state)
 {
-    const struct rule_desc *r = first_rule();
+    const struct rule_desc *r = config_fixture_first_rule();
     char text[512];
     char msg[256];
     (void)state;
@@ -297,11 +240,11 @@ static void test_config_error_option_wrong_type(void **state)
     snprintf(msg, sizeof(msg), "option '%s' of rule '%s' must be", r->options[0].name, r->id);
     parse_fails(text, ECG_ECONFIG, 3, 6, msg);
     snprintf(text, sizeof(text), "{\"rules\": {\"%s\": {\"%s\": %s, \"%s\": %s}}}", r->id,
-             r->options[0].name, valid_value(&r->options[0]), r->options[0].name,
-             valid_value(&r->options[0]));
+             r->options[0].name, config_fixture_valid_value(&r->options[0]), r->options[0].name,
+             config_fixture_valid_value(&r->options[0]));
     parse_fails(text, ECG_ECONFIG, 1,
                 (unsigned)(12 + strlen(r->id) + 5 + strlen(r->options[0].name) + 3 +
-                           strlen(valid_value(&r->options[0])) + 3),
+                           strlen(config_fixture_valid_value(&r->options[0])) + 3),
                 "set twice");
 }
 
@@ -320,12 +263,12 @@ static void test_config_error_positions_ignore_lookalikes_in_strings(void **stat
 
 static void test_config_merge_semantics(void **state)
 {
-    const struct rule_desc *r = first_rule();
+    const struct rule_desc *r = config_fixture_first_rule();
     const struct rule_option *o = &r->options[0];
     struct ecg_config *base =
-        parse_ok("{\"checks\": \"-*,security-*\", \"warnings_as_errors\":"
-                 " \"a\", \"header_filter\": \"base\", \"exclude\": [\"b/*\"]}",
-                 "/base");
+        config_fixture_parse_ok("{\"checks\": \"-*,security-*\", \"warnings_as_errors\":"
+                                " \"a\", \"header_filter\": \"base\", \"exclude\": [\"b/*\"]}",
+                                "/base");
     struct ecg_config *over;
     char text[512];
     (void)state;
@@ -333,8 +276,8 @@ static void test_config_merge_semantics(void **state)
     snprintf(text, sizeof(text),
              "{\"checks\": \"-security-x\", \"exclude\": [\"o/*\"], \"header_filter\": \"over\","
              " \"rules\": {\"%s\": {\"%s\": %s}}}",
-             r->id, o->name, valid_value(o));
-    over = parse_ok(text, "/over");
+             r->id, o->name, config_fixture_valid_value(o));
+    over = config_fixture_parse_ok(text, "/over");
     assert_int_equal(ecg_config_merge(base, over), 0);
     assert_string_equal(base->checks, "-*,security-*,-security-x");
     assert_string_equal(base->warnings_as_errors, "a");
@@ -344,7 +287,7 @@ static void test_config_merge_semantics(void **state)
     assert_string_equal(base->exclude.items[1], "/over/o/*");
     assert_string_equal(base->origin, "t.json");
     assert_string_equal(base->dir, "/base");
-    assert_is_valid_value(o, ecg_config_rule_option(base, r->id, o->name));
+    config_fixture_assert_valid_value(o, ecg_config_rule_option(base, r->id, o->name));
     /* Merging an empty configuration changes nothing. */
     ecg_config_free(over);
     over = ecg_config_new();
@@ -359,7 +302,7 @@ static void test_config_merge_semantics(void **state)
 
 static void test_config_merge_into_unset_and_per_option(void **state)
 {
-    const struct rule_desc *r = first_rule();
+    const struct rule_desc *r = config_fixture_first_rule();
     const struct rule_option *o = &r->options[0];
     struct ecg_config *base = ecg_config_new();
     struct ecg_config *over;
@@ -368,15 +311,15 @@ static void test_config_merge_into_unset_and_per_option(void **state)
 
     snprintf(text, sizeof(text),
              "{\"warnings_as_errors\": [\"x\", \"y\"], \"rules\": {\"%s\": {\"%s\": %s}}}", r->id,
-             o->name, valid_value(o));
-    over = parse_ok(text, "/o");
+             o->name, config_fixture_valid_value(o));
+    over = config_fixture_parse_ok(text, "/o");
     assert_non_null(base);
     assert_int_equal(ecg_config_merge(base, over), 0);
     assert_null(base->checks);
     assert_string_equal(base->warnings_as_errors, "x,y");
     assert_string_equal(base->origin, "t.json");
     assert_string_equal(base->dir, "/o");
-    assert_is_valid_value(o, ecg_config_rule_option(base, r->id, o->name));
+    config_fixture_assert_valid_value(o, ecg_config_rule_option(base, r->id, o->name));
     /* Merging the same option again replaces it rather than adding a second copy. */
     assert_int_equal(ecg_config_merge(base, over), 0);
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(base->rules, r->id)), 1);
@@ -389,7 +332,8 @@ static void test_config_merge_into_unset_and_per_option(void **state)
 
 static void test_config_dump_lists_every_rule(void **state)
 {
-    struct ecg_config *cfg = parse_ok("{\"checks\": \"security-*\", \"exclude\": [\"g/*\"]}", "/d");
+    struct ecg_config *cfg =
+        config_fixture_parse_ok("{\"checks\": \"security-*\", \"exclude\": [\"g/*\"]}", "/d");
     char *text = ecg_config_dump(cfg);
     cJSON *root;
     const cJSON *rules;
@@ -442,7 +386,7 @@ static void assert_default_value(const struct rule_option *o, const cJSON *v)
 
 static void test_config_dump_defaults_and_configured_values(void **state)
 {
-    const struct rule_desc *r = first_rule();
+    const struct rule_desc *r = config_fixture_first_rule();
     char text[512];
     struct ecg_config *cfg = ecg_config_new();
     struct ecg_config *back;
@@ -463,13 +407,14 @@ static void test_config_dump_defaults_and_configured_values(void **state)
     free(dumped);
     ecg_config_free(cfg);
     snprintf(text, sizeof(text), "{\"rules\": {\"%s\": {\"%s\": %s}}}", r->id, r->options[0].name,
-             valid_value(&r->options[0]));
-    cfg = parse_ok(text, "/d");
+             config_fixture_valid_value(&r->options[0]));
+    cfg = config_fixture_parse_ok(text, "/d");
     dumped = ecg_config_dump(cfg);
     assert_non_null(dumped);
     /* The dump is itself a valid configuration with the same effective values. */
-    back = parse_ok(dumped, "/d");
-    assert_is_valid_value(&r->options[0], ecg_config_rule_option(back, r->id, r->options[0].name));
+    back = config_fixture_parse_ok(dumped, "/d");
+    config_fixture_assert_valid_value(&r->options[0],
+                                      ecg_config_rule_option(back, r->id, r->options[0].name));
     free(dumped);
     ecg_config_free(back);
     ecg_config_free(cfg);

@@ -19,67 +19,8 @@
 #include "analyzer/error.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
+#include "tests/support/config_fixture.h"
 #include "tests/support/testkit.h"
-
-static struct ecg_config *parse_ok(const char *text, const char *dir)
-{
-    struct ecg_config *cfg = NULL;
-    struct ecg_diag diag;
-    int rc;
-
-    ecg_diag_clear(&diag);
-    rc = ecg_config_parse(&cfg, text, strlen(text), "t.json", dir, &diag);
-    if (rc != 0)
-        fprintf(stderr, "unexpected failure: %u:%u: %s\n", diag.line, diag.col, diag.message);
-    assert_int_equal(rc, 0);
-    assert_non_null(cfg);
-    return cfg;
-}
-
-static const struct rule_desc *first_rule(void)
-{
-    assert_true(rule_registry_count() > 0);
-    assert_true(rule_registry_at(0)->n_options > 0);
-    return rule_registry_at(0);
-}
-
-/* A JSON value of the option's type (a list for lists), differing from the default. */
-static const char *valid_value(const struct rule_option *o)
-{
-    switch (o->type) {
-    case RULE_OPT_BOOL:
-        return strcmp(o->default_value, "true") == 0 ? "false" : "true";
-    case RULE_OPT_INT:
-        return "12345";
-    case RULE_OPT_STRING:
-        return "\"configured\"";
-    case RULE_OPT_STRING_LIST:
-        return "[\"p\", \"q\"]";
-    }
-    return "null";
-}
-
-static void assert_is_valid_value(const struct rule_option *o, const cJSON *v)
-{
-    assert_non_null(v);
-    switch (o->type) {
-    case RULE_OPT_BOOL:
-        assert_true(cJSON_IsBool(v));
-        assert_int_equal(cJSON_IsTrue(v), strcmp(o->default_value, "true") != 0);
-        break;
-    case RULE_OPT_INT:
-        assert_true(cJSON_IsNumber(v));
-        assert_int_equal(v->valueint, 12345);
-        break;
-    case RULE_OPT_STRING:
-        assert_string_equal(cJSON_GetStringValue(v), "configured");
-        break;
-    case RULE_OPT_STRING_LIST:
-        assert_int_equal(cJSON_GetArraySize(v), 2);
-        assert_string_equal(cJSON_GetStringValue(cJSON_GetArrayItem(v, 1)), "q");
-        break;
-    }
-}
 
 /* A scratch tree, removed with everything in it by tree_teardown. */
 struct tree {
@@ -183,7 +124,7 @@ static void build_inherit_tree(struct tree *t, const struct rule_desc *r)
     snprintf(text, sizeof(text),
              "{\"checks\": \"-*,security-*\", \"exclude\": [\"gen/**\"],\n"
              " \"rules\": {\"%s\": {\"%s\": %s}}}",
-             r->id, r->options[0].name, valid_value(&r->options[0]));
+             r->id, r->options[0].name, config_fixture_valid_value(&r->options[0]));
     tree_mkdir(t, "proj");
     tree_mkdir(t, "proj/src");
     tree_mkdir(t, "proj/sub");
@@ -215,8 +156,8 @@ static const struct ecg_config *cache_get(struct ecg_config_cache *cache, const 
 static void test_config_cache_nearest_file_and_inherit(void **state)
 {
     struct tree *t = *state;
-    const struct rule_desc *r = first_rule();
-    struct ecg_config *cli = parse_ok("{\"checks\": \"-security-y\"}", "/cli");
+    const struct rule_desc *r = config_fixture_first_rule();
+    struct ecg_config *cli = config_fixture_parse_ok("{\"checks\": \"-security-y\"}", "/cli");
     struct ecg_config_cache *cache = ecg_config_cache_new(NULL, cli);
     const struct ecg_config *root, *sub, *other;
     char path[4200];
@@ -226,14 +167,16 @@ static void test_config_cache_nearest_file_and_inherit(void **state)
     root = cache_get(cache, t, "proj/src/a.c");
     assert_string_equal(root->checks, "-*,security-*,-security-y");
     assert_string_equal(root->origin, tree_path(t, "proj/.ecg.json", path, sizeof(path)));
-    assert_is_valid_value(&r->options[0], ecg_config_rule_option(root, r->id, r->options[0].name));
+    config_fixture_assert_valid_value(&r->options[0],
+                                      ecg_config_rule_option(root, r->id, r->options[0].name));
     sub = cache_get(cache, t, "proj/sub/deep/x.c");
     assert_string_equal(sub->checks, "-*,security-*,-security-x,-security-y");
     assert_string_equal(sub->origin, tree_path(t, "proj/sub/.ecg.json", path, sizeof(path)));
     assert_int_equal(sub->exclude.len, 2);
     assert_string_equal(sub->exclude.items[0], tree_path(t, "proj/gen/**", path, sizeof(path)));
     assert_string_equal(sub->exclude.items[1], tree_path(t, "proj/sub/tmp/*", path, sizeof(path)));
-    assert_is_valid_value(&r->options[0], ecg_config_rule_option(sub, r->id, r->options[0].name));
+    config_fixture_assert_valid_value(&r->options[0],
+                                      ecg_config_rule_option(sub, r->id, r->options[0].name));
     other = cache_get(cache, t, "proj/other/y.c");
     assert_string_equal(other->checks, "bugprone-*,-security-y");
     assert_int_equal(other->exclude.len, 0);
@@ -253,7 +196,7 @@ static void test_config_cache_reads_each_file_once(void **state)
     const struct ecg_config *first;
     const struct ecg_config *sub;
 
-    build_inherit_tree(t, first_rule());
+    build_inherit_tree(t, config_fixture_first_rule());
     assert_non_null(cache);
     first = cache_get(cache, t, "proj/src/a.c");
     assert_string_equal(first->checks, "-*,security-*");
@@ -273,12 +216,12 @@ static void test_config_cache_reads_each_file_once(void **state)
 static void test_config_cache_explicit_file(void **state)
 {
     struct tree *t = *state;
-    struct ecg_config *cli = parse_ok("{\"warnings_as_errors\": \"*\"}", "/cli");
+    struct ecg_config *cli = config_fixture_parse_ok("{\"warnings_as_errors\": \"*\"}", "/cli");
     struct ecg_config_cache *cache;
     const struct ecg_config *a;
     char path[4200];
 
-    build_inherit_tree(t, first_rule());
+    build_inherit_tree(t, config_fixture_first_rule());
     tree_write(t, "explicit.json", "{\"checks\": \"only-this\", \"inherit\": true}");
     cache = ecg_config_cache_new(tree_path(t, "explicit.json", path, sizeof(path)), cli);
     assert_non_null(cache);
@@ -294,7 +237,7 @@ static void test_config_cache_explicit_file(void **state)
 static void test_config_cache_without_file_uses_defaults_and_cli(void **state)
 {
     struct tree *t = *state;
-    struct ecg_config *cli = parse_ok("{\"checks\": \"from-cli\"}", "/cli");
+    struct ecg_config *cli = config_fixture_parse_ok("{\"checks\": \"from-cli\"}", "/cli");
     struct ecg_config_cache *cache = ecg_config_cache_new(NULL, cli);
     const struct ecg_config *cfg;
     char dir[4200];

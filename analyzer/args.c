@@ -160,7 +160,7 @@ static int strvec_move_append(struct ecg_strvec *dst, struct ecg_strvec *src)
 int ecg_args_split(struct ecg_strvec *out, const char *command, const char *origin,
                    struct ecg_diag *diag)
 {
-    struct split_state st = {.mode = SPLIT_PLAIN};
+    struct split_state st = { .mode = SPLIT_PLAIN };
     unsigned line, col;
     int rc;
 
@@ -193,7 +193,7 @@ static const char *const compiler_names[] = {
 /* clang-format on */
 
 /* Launchers that run the compiler named by the next word. */
-static const char *const wrapper_names[] = {"ccache", "distcc", "sccache", "icecc"};
+static const char *const wrapper_names[] = { "ccache", "distcc", "sccache", "icecc" };
 
 /* Extensions of files a compile command reads or writes (sources, headers, preprocessed
  * and assembly files, objects and libraries): a non-option word with one is an input. */
@@ -533,8 +533,8 @@ static enum value_option find_value_option(const char *arg)
  * cc1's -MD and -MMD take the file as the next item, as -MF, -MT and -MQ do. */
 static int wp_dependency_items(const char *item, size_t len)
 {
-    static const char *const with_file[] = {"-MD", "-MMD", "-MF", "-MT", "-MQ"};
-    static const char *const alone[] = {"-M", "-MM", "-MG", "-MP"};
+    static const char *const with_file[] = { "-MD", "-MMD", "-MF", "-MT", "-MQ" };
+    static const char *const alone[] = { "-M", "-MM", "-MG", "-MP" };
 
     if (in_list(with_file, ARRAY_LEN(with_file), item, len))
         return 2;
@@ -677,7 +677,7 @@ static int normalize_one(struct norm_ctx *ctx, const char *const *argv, size_t a
 int ecg_args_normalize(struct ecg_strvec *out, const char *const *argv, size_t argc,
                        const char *source_file, const char *directory)
 {
-    struct norm_ctx ctx = {.source = source_file, .directory = directory};
+    struct norm_ctx ctx = { .source = source_file, .directory = directory };
     size_t i = skip_driver(argv, argc);
     int rc = 0;
 

@@ -10,9 +10,21 @@
 
 /* Flags whose value is a path, written joined ("-Iinc", "--sysroot=/x") or separate. */
 static const char *const path_flags[] = {
-    "-I", "-iquote", "-isystem", "-idirafter", "-include", "-imacros", "-isysroot",
-    "--sysroot=", "--sysroot", "-iprefix", "-iwithprefix", "-iwithprefixbefore",
-    "-cxx-isystem", "-F", "--include-directory=",
+    "-I",
+    "-iquote",
+    "-isystem",
+    "-idirafter",
+    "-include",
+    "-imacros",
+    "-isysroot",
+    "--sysroot=",
+    "--sysroot",
+    "-iprefix",
+    "-iwithprefix",
+    "-iwithprefixbefore",
+    "-cxx-isystem",
+    "-F",
+    "--include-directory=",
     "@", /* a response file */
 };
 

@@ -18,7 +18,7 @@
 #include "rules/rule.h"
 
 struct memo_slot {
-    char *path; /* owned; NULL: empty slot */
+    char *path;   /* owned; NULL: empty slot */
     char hex[33]; /* content hash, or "-" when the file cannot be read */
 };
 
@@ -227,8 +227,8 @@ static int lookup_one(struct ecg_cache *c, struct ecg_job *job, struct ecg_diag 
     return rc;
 }
 
-int ecg_cache_lookup_all(struct ecg_cache *c, struct ecg_job *jobs, size_t n,
-                         size_t *out_hits, struct ecg_diag *diag)
+int ecg_cache_lookup_all(struct ecg_cache *c, struct ecg_job *jobs, size_t n, size_t *out_hits,
+                         struct ecg_diag *diag)
 {
     size_t hits = 0;
 

@@ -22,8 +22,8 @@ void ecg_cache_free(struct ecg_cache *cache);
 /* Looks every job up; a hit fills the job's findings and sets job->cached. Returns the
  * number of hits through *out_hits. Database errors are ECG_EDB (detail in diag); entries
  * that cannot be read are misses. */
-int ecg_cache_lookup_all(struct ecg_cache *cache, struct ecg_job *jobs, size_t n,
-                         size_t *out_hits, struct ecg_diag *diag);
+int ecg_cache_lookup_all(struct ecg_cache *cache, struct ecg_job *jobs, size_t n, size_t *out_hits,
+                         struct ecg_diag *diag);
 
 /* Stores every job that was analysed successfully (not cached, not failed), in one
  * transaction. Errors: ECG_EDB, ECG_ENOMEM. */

@@ -9,9 +9,9 @@
 #include "sarif/sarif.h"
 
 enum opt_action {
-    OPT_STRING,   /* stores the value in a char * field */
-    OPT_APPEND,   /* appends the value to a strvec field */
-    OPT_FLAG,     /* sets an int field to 1 */
+    OPT_STRING, /* stores the value in a char * field */
+    OPT_APPEND, /* appends the value to a strvec field */
+    OPT_FLAG,   /* sets an int field to 1 */
     OPT_FORMAT,
     OPT_COLOR,
     OPT_JOBS,
@@ -212,8 +212,10 @@ static int check_values(const struct ecg_check_options *opts, struct ecg_diag *d
         return ECG_EUSAGE;
     }
     if (opts->sarif_help_uri != NULL && !sarif_help_uri_valid(opts->sarif_help_uri)) {
-        ecg_diag_set(diag, NULL, 0, 0, "--sarif-help-uri '%s' is not an absolute URI such as "
-                     "https://example.com/docs/rules/", opts->sarif_help_uri);
+        ecg_diag_set(diag, NULL, 0, 0,
+                     "--sarif-help-uri '%s' is not an absolute URI such as "
+                     "https://example.com/docs/rules/",
+                     opts->sarif_help_uri);
         return ECG_EUSAGE;
     }
     if (opts->no_db && (opts->baseline || opts->reset_db)) {
@@ -249,11 +251,11 @@ int ecg_cli_parse_check(struct ecg_check_options *opts, int argc, char **argv,
 
 void ecg_cli_fini(struct ecg_check_options *opts)
 {
-    char **strings[] = { &opts->build_path, &opts->checks, &opts->warnings_as_errors,
-                         &opts->header_filter, &opts->config_file, &opts->config_text,
-                         &opts->output, &opts->resource_dir, &opts->project_root,
+    char **strings[] = { &opts->build_path,     &opts->checks,        &opts->warnings_as_errors,
+                         &opts->header_filter,  &opts->config_file,   &opts->config_text,
+                         &opts->output,         &opts->resource_dir,  &opts->project_root,
                          &opts->sarif_category, &opts->sarif_profile, &opts->sarif_help_uri,
-                         &opts->db_path, &opts->changed_since, &opts->command_line };
+                         &opts->db_path,        &opts->changed_since, &opts->command_line };
 
     for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
         free(*strings[i]);

@@ -23,33 +23,33 @@ enum ecg_color {
 };
 
 struct ecg_check_options {
-    struct ecg_strvec files;        /* FILE arguments as given */
-    char *build_path;               /* -p: directory holding compile_commands.json */
-    char *checks;                   /* --checks globs, or NULL */
-    char *warnings_as_errors;       /* --warnings-as-errors globs, or NULL */
-    char *header_filter;            /* --header-filter regex, or NULL */
-    char *config_file;              /* --config-file: replaces .ecg.json discovery */
-    char *config_text;              /* --config: inline JSON configuration */
-    char *output;                   /* -o FILE, or NULL for stdout */
-    char *resource_dir;             /* --resource-dir, or NULL for the built-in one */
-    char *project_root;             /* --project-root, or NULL to detect */
-    char *sarif_category;           /* --sarif-category */
-    char *sarif_profile;            /* --sarif-profile full|github, or NULL (full) */
-    char *sarif_help_uri;           /* --sarif-help-uri BASE, or NULL (the project's docs) */
-    char *db_path;                  /* --db PATH, or NULL for .ecg/ecg.db under the root */
-    char *changed_since;            /* --changed-since REV, or NULL */
+    struct ecg_strvec files;  /* FILE arguments as given */
+    char *build_path;         /* -p: directory holding compile_commands.json */
+    char *checks;             /* --checks globs, or NULL */
+    char *warnings_as_errors; /* --warnings-as-errors globs, or NULL */
+    char *header_filter;      /* --header-filter regex, or NULL */
+    char *config_file;        /* --config-file: replaces .ecg.json discovery */
+    char *config_text;        /* --config: inline JSON configuration */
+    char *output;             /* -o FILE, or NULL for stdout */
+    char *resource_dir;       /* --resource-dir, or NULL for the built-in one */
+    char *project_root;       /* --project-root, or NULL to detect */
+    char *sarif_category;     /* --sarif-category */
+    char *sarif_profile;      /* --sarif-profile full|github, or NULL (full) */
+    char *sarif_help_uri;     /* --sarif-help-uri BASE, or NULL (the project's docs) */
+    char *db_path;            /* --db PATH, or NULL for .ecg/ecg.db under the root */
+    char *changed_since;      /* --changed-since REV, or NULL */
     enum ecg_format format;
     enum ecg_color color;
-    unsigned jobs;                  /* -j; 0 = number of online cores */
+    unsigned jobs; /* -j; 0 = number of online cores */
     int quiet;
     int list_checks;
     int dump_config;
     int show_suppressed;
     int no_timestamps;
-    int no_db;      /* --no-db: no cache, baseline or history */
-    int no_cache;   /* --no-cache: analyse every unit, still record history */
-    int reset_db;   /* --reset-db: start the database over */
-    int baseline;   /* --baseline: only findings not in the saved baseline fail the gate */
+    int no_db;         /* --no-db: no cache, baseline or history */
+    int no_cache;      /* --no-cache: analyse every unit, still record history */
+    int reset_db;      /* --reset-db: start the database over */
+    int baseline;      /* --baseline: only findings not in the saved baseline fail the gate */
     int save_baseline; /* set by 'ecg baseline save': the run's findings become the baseline */
     int help;
     int version;

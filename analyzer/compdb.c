@@ -312,7 +312,7 @@ static int build_db(struct ecg_compdb **out, const struct load_ctx *ctx, const c
 
 int ecg_compdb_load_file(struct ecg_compdb **out, const char *path, struct ecg_diag *diag)
 {
-    struct load_ctx ctx = {.path = path, .diag = diag};
+    struct load_ctx ctx = { .path = path, .diag = diag };
     char *text = NULL;
     size_t len = 0;
     cJSON *root = NULL;

@@ -386,12 +386,12 @@ struct key_handler {
 };
 
 static const struct key_handler key_handlers[] = {
-    {"checks", parse_checks},
-    {"warnings_as_errors", parse_warnings_as_errors},
-    {"header_filter", parse_header_filter},
-    {"exclude", parse_exclude},
-    {"inherit", parse_inherit},
-    {"rules", parse_rules},
+    { "checks", parse_checks },
+    { "warnings_as_errors", parse_warnings_as_errors },
+    { "header_filter", parse_header_filter },
+    { "exclude", parse_exclude },
+    { "inherit", parse_inherit },
+    { "rules", parse_rules },
 };
 
 #define N_KEY_HANDLERS (sizeof(key_handlers) / sizeof(key_handlers[0]))
@@ -455,7 +455,7 @@ static int config_identity(struct ecg_config *cfg, const char *origin, const cha
 int ecg_config_parse(struct ecg_config **out, const char *text, size_t len, const char *origin,
                      const char *dir, struct ecg_diag *diag)
 {
-    struct parse_ctx pc = {.origin = origin, .diag = diag};
+    struct parse_ctx pc = { .origin = origin, .diag = diag };
     struct ecg_config *cfg = NULL;
     cJSON *root = NULL;
     int rc;
@@ -631,7 +631,7 @@ static void replace_string(char **dst, char *value)
 
 int ecg_config_merge(struct ecg_config *base, const struct ecg_config *over)
 {
-    struct merged m = {0};
+    struct merged m = { 0 };
     int rc;
 
     ecg_strvec_init(&m.exclude);

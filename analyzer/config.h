@@ -16,14 +16,14 @@ struct ecg_diag;
 #define ECG_CONFIG_FILE_NAME ".ecg.json"
 
 struct ecg_config {
-    char *origin;             /* owned: file path or "<command line>"; NULL for defaults */
-    char *dir;                /* owned: absolute directory exclude globs are relative to */
-    char *checks;             /* owned glob list or NULL: unset */
-    char *warnings_as_errors; /* owned glob list or NULL */
-    char *header_filter;      /* owned regex or NULL */
+    char *origin;              /* owned: file path or "<command line>"; NULL for defaults */
+    char *dir;                 /* owned: absolute directory exclude globs are relative to */
+    char *checks;              /* owned glob list or NULL: unset */
+    char *warnings_as_errors;  /* owned glob list or NULL */
+    char *header_filter;       /* owned regex or NULL */
     struct ecg_strvec exclude; /* absolute path globs (made absolute against dir) */
-    struct cJSON *rules;      /* owned object: rule id -> {option: value}; never NULL */
-    int inherit;              /* file asked to be merged over its parent directory's file */
+    struct cJSON *rules;       /* owned object: rule id -> {option: value}; never NULL */
+    int inherit;               /* file asked to be merged over its parent directory's file */
 };
 
 /* A new, empty configuration (every key unset). Returns NULL when memory runs out. */

@@ -48,7 +48,7 @@ static const char *const db_migrations[] = {
 };
 
 /* Suffixes of the files SQLite keeps beside the database; --reset-db removes them too. */
-static const char *const db_side_files[] = {"", "-wal", "-shm", "-journal"};
+static const char *const db_side_files[] = { "", "-wal", "-shm", "-journal" };
 
 const char *const *ecg_db_migrations(size_t *out_n)
 {
@@ -376,7 +376,7 @@ static int identify(struct ecg_db *db, size_t n_known, struct ecg_diag *diag)
     static const char sql[] = "SELECT (SELECT application_id FROM pragma_application_id),"
                               " (SELECT user_version FROM pragma_user_version),"
                               " (SELECT count(*) FROM sqlite_master)";
-    int64_t values[3] = {0, 0, 0};
+    int64_t values[3] = { 0, 0, 0 };
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v2(db->conn, sql, -1, &stmt, NULL);
 

@@ -51,8 +51,8 @@ struct ecg_db_cache_entry {
     char *findings; /* owned JSON text */
 };
 
-int ecg_db_cache_find(struct ecg_db *db, const char *manifest_key,
-                      struct ecg_db_cache_entry **out, size_t *out_n, struct ecg_diag *diag);
+int ecg_db_cache_find(struct ecg_db *db, const char *manifest_key, struct ecg_db_cache_entry **out,
+                      size_t *out_n, struct ecg_diag *diag);
 
 void ecg_db_cache_entries_free(struct ecg_db_cache_entry *entries, size_t n);
 
@@ -95,7 +95,7 @@ struct ecg_db_rule_count {
 };
 
 struct ecg_db_run {
-    int64_t started_at;  /* Unix seconds, UTC */
+    int64_t started_at; /* Unix seconds, UTC */
     int64_t finished_at;
     const char *git_commit; /* NULL outside a git repository */
     const char *command_line;

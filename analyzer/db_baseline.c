@@ -23,8 +23,8 @@ struct baseline_list {
 static int insert_entry(struct ecg_db *db, sqlite3_stmt *stmt,
                         const struct ecg_db_baseline_entry *e, struct ecg_diag *diag)
 {
-    const char *const texts[] = {e->fingerprint, e->rule_id, e->path};
-    const int64_t numbers[] = {e->line, e->col, e->end_line, e->end_col, e->level};
+    const char *const texts[] = { e->fingerprint, e->rule_id, e->path };
+    const int64_t numbers[] = { e->line, e->col, e->end_line, e->end_col, e->level };
     int rc = 0;
 
     for (int i = 0; rc == 0 && i < 3; i++)
@@ -212,7 +212,7 @@ static int load_rows(struct baseline_list *list, struct ecg_db *db, struct ecg_d
 int ecg_db_baseline_load(struct ecg_db *db, struct ecg_db_baseline_entry **out, size_t *out_n,
                          int *out_saved, struct ecg_diag *diag)
 {
-    struct baseline_list list = {NULL, 0, 0};
+    struct baseline_list list = { NULL, 0, 0 };
     int saved = 0;
     int rc = baseline_saved(&saved, db, diag);
 

@@ -20,7 +20,7 @@ struct entry_list {
 static int list_push_row(struct entry_list *list, struct ecg_db *db, sqlite3_stmt *stmt,
                          struct ecg_diag *diag)
 {
-    struct ecg_db_cache_entry entry = {NULL, NULL};
+    struct ecg_db_cache_entry entry = { NULL, NULL };
     int rc;
 
     if (list->len == list->cap) {
@@ -48,7 +48,7 @@ static int list_push_row(struct entry_list *list, struct ecg_db *db, sqlite3_stm
 int ecg_db_cache_find(struct ecg_db *db, const char *manifest_key, struct ecg_db_cache_entry **out,
                       size_t *out_n, struct ecg_diag *diag)
 {
-    struct entry_list list = {NULL, 0, 0};
+    struct entry_list list = { NULL, 0, 0 };
     sqlite3_stmt *stmt = NULL;
     int rc = ecg_db_prepare(&stmt, db,
                             "SELECT deps, findings FROM cache WHERE manifest_key = ?1"

@@ -28,7 +28,7 @@ static const char *const col_titles[N_COLS] = {
 };
 
 /* Numbers align right, text left. */
-static const int col_right[N_COLS] = {1, 0, 0, 1, 1, 1, 1};
+static const int col_right[N_COLS] = { 1, 0, 0, 1, 1, 1, 1 };
 
 /* One printed run. */
 struct hist_row {
@@ -46,8 +46,8 @@ struct hist_rows {
 static int bind_run(struct ecg_db *db, sqlite3_stmt *stmt, const struct ecg_db_run *run,
                     struct ecg_diag *diag)
 {
-    const size_t counts[] = {run->units,      run->units_failed, run->units_cached, run->findings,
-                             run->suppressed, run->failing,      run->new_findings};
+    const size_t counts[] = { run->units,      run->units_failed, run->units_cached, run->findings,
+                              run->suppressed, run->failing,      run->new_findings };
     int rc = ecg_db_bind_int64(db, stmt, 1, run->started_at, diag);
 
     if (rc == 0)
@@ -301,7 +301,7 @@ static void print_table(FILE *out, const struct hist_rows *rows)
 
 int ecg_db_history_print(struct ecg_db *db, FILE *out, size_t limit, struct ecg_diag *diag)
 {
-    struct hist_rows rows = {NULL, 0, 0};
+    struct hist_rows rows = { NULL, 0, 0 };
     int rc = load_rows(&rows, db, limit, diag);
 
     if (rc == 0 && rows.len == 0)

@@ -36,5 +36,6 @@ void ecg_diag_print(const struct ecg_diag *diag, FILE *out, const char *severity
     } else {
         fputs("ecg: ", out);
     }
-    fprintf(out, "%s: %s\n", severity, diag->message[0] != '\0' ? diag->message : "unknown failure");
+    fprintf(out, "%s: %s\n", severity,
+            diag->message[0] != '\0' ? diag->message : "unknown failure");
 }

@@ -12,13 +12,13 @@ struct ecg_filefilter_entry {
     CXFile file;
     int keep;
     int decided; /* keep is known: decided from a real location */
-    char *path; /* owned; absolute, normalised */
+    char *path;  /* owned; absolute, normalised */
 };
 
 struct ecg_filefilter {
     CXFile main_file;
-    const char *root;           /* borrowed; project root without trailing '/' */
-    const regex_t *header_regex; /* borrowed; NULL: use the root */
+    const char *root;                     /* borrowed; project root without trailing '/' */
+    const regex_t *header_regex;          /* borrowed; NULL: use the root */
     struct ecg_filefilter_entry *entries; /* owned */
     size_t n_entries;
     size_t cap;

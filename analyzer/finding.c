@@ -106,9 +106,9 @@ int ecg_finding_add_edit(struct ecg_finding *f, const struct ecg_range *range,
     edit = &grown[f->n_edits];
     memset(edit, 0, sizeof(*edit));
     edit->replacement = strdup(replacement);
-    if (edit->replacement == NULL || ecg_range_set(&edit->range, range->path, range->line,
-                                                   range->col, range->end_line,
-                                                   range->end_col) != 0) {
+    if (edit->replacement == NULL ||
+        ecg_range_set(&edit->range, range->path, range->line, range->col, range->end_line,
+                      range->end_col) != 0) {
         free(edit->replacement);
         return ECG_ENOMEM;
     }

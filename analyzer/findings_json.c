@@ -61,8 +61,8 @@ static int add_fix(cJSON *obj, const struct ecg_finding *f)
 
     if (f->n_edits == 0)
         return 1;
-    if (cJSON_AddStringToObject(obj, "fd", f->fix_description != NULL ? f->fix_description
-                                                                      : "") == NULL)
+    if (cJSON_AddStringToObject(obj, "fd", f->fix_description != NULL ? f->fix_description : "") ==
+        NULL)
         return 0;
     list = cJSON_AddArrayToObject(obj, "fix");
     for (size_t i = 0; list != NULL && i < f->n_edits; i++) {
@@ -151,7 +151,8 @@ static int read_notes(struct ecg_note **notes, size_t *n, const cJSON *list)
         return 0;
     if (!cJSON_IsArray(list))
         return ECG_EPARSE;
-    cJSON_ArrayForEach(item, list) {
+    cJSON_ArrayForEach(item, list)
+    {
         struct ecg_range r;
         const char *text;
         int rc = read_note(&r, &text, item);
@@ -176,7 +177,8 @@ static int read_fix(struct ecg_finding *f, const cJSON *o)
     f->fix_description = strdup(desc->valuestring);
     if (f->fix_description == NULL)
         return ECG_ENOMEM;
-    cJSON_ArrayForEach(item, list) {
+    cJSON_ArrayForEach(item, list)
+    {
         struct ecg_range r;
         const char *text;
         int rc = read_note(&r, &text, item);
@@ -194,12 +196,11 @@ static int read_header(struct ecg_finding *f, const cJSON *o)
     const cJSON *level = cJSON_GetObjectItemCaseSensitive(o, "l");
     const cJSON *gate = cJSON_GetObjectItemCaseSensitive(o, "g");
     const cJSON *message = cJSON_GetObjectItemCaseSensitive(o, "m");
-    const struct rule_desc *desc = cJSON_IsString(rule) ? rule_registry_find(rule->valuestring)
-                                                        : NULL;
+    const struct rule_desc *desc =
+        cJSON_IsString(rule) ? rule_registry_find(rule->valuestring) : NULL;
 
-    if (desc == NULL || !cJSON_IsNumber(level) || !cJSON_IsBool(gate) ||
-        !cJSON_IsString(message) || level->valueint < ECG_LEVEL_NOTE ||
-        level->valueint > ECG_LEVEL_ERROR)
+    if (desc == NULL || !cJSON_IsNumber(level) || !cJSON_IsBool(gate) || !cJSON_IsString(message) ||
+        level->valueint < ECG_LEVEL_NOTE || level->valueint > ECG_LEVEL_ERROR)
         return ECG_EPARSE;
     f->rule_id = desc->id;
     f->level = (enum ecg_level)level->valueint;

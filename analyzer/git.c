@@ -30,10 +30,10 @@ extern char **environ;
 /* Variables the child gets from us whatever ecg's environment says: no credential prompt
  * on a terminal, messages in English, no index refresh that could race the user's own git,
  * and no GIT_DIFF_OPTS (it overrides -U0). */
-static const char *const child_env_dropped[] = {
-    "GIT_TERMINAL_PROMPT=", "LC_ALL=", "GIT_OPTIONAL_LOCKS=", "GIT_DIFF_OPTS="};
-static const char *const child_env_added[] = {"GIT_TERMINAL_PROMPT=0", "LC_ALL=C",
-                                              "GIT_OPTIONAL_LOCKS=0"};
+static const char *const child_env_dropped[] = { "GIT_TERMINAL_PROMPT=", "LC_ALL=",
+                                                 "GIT_OPTIONAL_LOCKS=", "GIT_DIFF_OPTS=" };
+static const char *const child_env_added[] = { "GIT_TERMINAL_PROMPT=0", "LC_ALL=C",
+                                               "GIT_OPTIONAL_LOCKS=0" };
 
 struct git_output {
     char *out; /* owned; stdout so far, NUL-terminated */
@@ -262,7 +262,7 @@ static int read_stderr(struct git_output *o, int *fd)
  * left out of poll). Returns 0, ECG_ENOMEM or ECG_EIO (errno says why). */
 static int child_read_some(struct git_output *o, struct git_child *child)
 {
-    struct pollfd fds[2] = {{child->out_fd, POLLIN, 0}, {child->err_fd, POLLIN, 0}};
+    struct pollfd fds[2] = { { child->out_fd, POLLIN, 0 }, { child->err_fd, POLLIN, 0 } };
     int rc = 0;
 
     if (poll(fds, 2, -1) < 0)
@@ -422,7 +422,7 @@ static int is_object_name(const char *s, size_t len)
 
 int ecg_git_head(char **out, const char *dir)
 {
-    static const char *const args[] = {"rev-parse", "--verify", "-q", "HEAD", NULL};
+    static const char *const args[] = { "rev-parse", "--verify", "-q", "HEAD", NULL };
     char *text = NULL;
     size_t len = 0;
     int rc = ecg_git_run(&text, &len, dir, args, NULL);
@@ -445,7 +445,7 @@ int ecg_git_head(char **out, const char *dir)
  * the same directory as dir spells it (symlinks kept). */
 static int find_top(char **top, char **alias, const char *dir, struct ecg_diag *diag)
 {
-    static const char *const args[] = {"rev-parse", "--show-toplevel", "--show-cdup", NULL};
+    static const char *const args[] = { "rev-parse", "--show-toplevel", "--show-cdup", NULL };
     char *text = NULL;
     size_t len = 0;
     char *cdup;
@@ -475,7 +475,7 @@ static int find_top(char **top, char **alias, const char *dir, struct ecg_diag *
 /* Marks every line of each untracked, not ignored file below top. */
 static int add_untracked(struct ecg_changes *c, const char *top, struct ecg_diag *diag)
 {
-    static const char *const args[] = {"ls-files", "--others", "--exclude-standard", "-z", NULL};
+    static const char *const args[] = { "ls-files", "--others", "--exclude-standard", "-z", NULL };
     char *text = NULL;
     size_t len = 0;
     int rc = ecg_git_run(&text, &len, top, args, diag);
@@ -496,19 +496,19 @@ static int diff_since(struct ecg_changes **out, const char *top, const char *rev
     /* Our own prefixes and flags, whatever diff.noprefix, diff.mnemonicPrefix, color.diff,
      * diff.external, textconv drivers or diff.renames say; run at the top, where
      * diff.relative changes nothing and ls-files lists the whole tree. */
-    const char *const args[] = {"-c",
-                                "core.quotePath=false",
-                                "diff",
-                                "-U0",
-                                "--no-color",
-                                "--no-ext-diff",
-                                "--no-textconv",
-                                "--no-renames",
-                                "--src-prefix=a/",
-                                "--dst-prefix=b/",
-                                rev,
-                                "--",
-                                NULL};
+    const char *const args[] = { "-c",
+                                 "core.quotePath=false",
+                                 "diff",
+                                 "-U0",
+                                 "--no-color",
+                                 "--no-ext-diff",
+                                 "--no-textconv",
+                                 "--no-renames",
+                                 "--src-prefix=a/",
+                                 "--dst-prefix=b/",
+                                 rev,
+                                 "--",
+                                 NULL };
     char *text = NULL;
     size_t len = 0;
     int rc = ecg_git_run(&text, &len, top, args, diag);

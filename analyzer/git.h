@@ -36,12 +36,12 @@ void ecg_git_changes_free(struct ecg_changes *changes);
 
 /* Nonzero when any line from line to end_line of the file at abs_path (absolute and
  * normalised; below the top as git or as dir spells it) changed. */
-int ecg_git_changes_touch(const struct ecg_changes *changes, const char *abs_path,
-                          unsigned line, unsigned end_line);
+int ecg_git_changes_touch(const struct ecg_changes *changes, const char *abs_path, unsigned line,
+                          unsigned end_line);
 
 /* Parses the output of "git diff -U0" (paths relative to top, an absolute directory) into
  * changes; exposed for tests. Errors: ECG_EPARSE, ECG_ENOMEM. */
-int ecg_git_changes_parse(struct ecg_changes **out, const char *top, const char *diff,
-                          size_t len, struct ecg_diag *diag);
+int ecg_git_changes_parse(struct ecg_changes **out, const char *top, const char *diff, size_t len,
+                          struct ecg_diag *diag);
 
 #endif

@@ -476,7 +476,7 @@ static int hunk_numbers_valid(const unsigned nums[4])
 
 static int parse_hunk_header(struct diff_parser *p, const char *s, size_t len)
 {
-    unsigned nums[4] = {0, 0, 0, 0};
+    unsigned nums[4] = { 0, 0, 0, 0 };
     const char *at = s;
 
     if (!p->in_file)
@@ -574,7 +574,7 @@ static int parse_lines(struct diff_parser *p, const char *diff, size_t len)
 int ecg_git_changes_parse(struct ecg_changes **out, const char *top, const char *diff, size_t len,
                           struct ecg_diag *diag)
 {
-    struct diff_parser p = {.file = NO_FILE, .diag = diag};
+    struct diff_parser p = { .file = NO_FILE, .diag = diag };
     int rc;
 
     p.changes = changes_new(top);

@@ -23,8 +23,8 @@ static int count_rules(struct ecg_db_rule_count **out, size_t *out_n, const stru
         size_t k = 0;
         if (f->suppressed)
             continue;
-        while (k < n && (strcmp(counts[k].rule_id, f->rule_id) != 0 ||
-                         counts[k].level != (int)f->level))
+        while (k < n &&
+               (strcmp(counts[k].rule_id, f->rule_id) != 0 || counts[k].level != (int)f->level))
             k++;
         if (k == n) {
             counts[n].rule_id = f->rule_id;

@@ -9,7 +9,6 @@ struct ecg_result;
 
 /* Records the run described by result (its commit taken from the git repository holding
  * the project root, if any). Errors: ECG_EDB, ECG_ENOMEM. */
-int ecg_history_record(struct ecg_db *db, const struct ecg_result *result,
-                       struct ecg_diag *diag);
+int ecg_history_record(struct ecg_db *db, const struct ecg_result *result, struct ecg_diag *diag);
 
 #endif

@@ -37,8 +37,8 @@ void ecg_job_fini(struct ecg_job *job)
 
 static void job_fail(struct ecg_job *job, const char *message)
 {
-    struct ecg_parse_error *grown = realloc(job->errors.items,
-                                            (job->errors.len + 1) * sizeof(*grown));
+    struct ecg_parse_error *grown =
+        realloc(job->errors.items, (job->errors.len + 1) * sizeof(*grown));
     job->failed = 1;
     if (grown == NULL) {
         job->rc = ECG_ENOMEM;
@@ -118,8 +118,7 @@ static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg
     int rc;
 
     ecg_filefilter_init(&filter, clang_getFile(tu, job->file), env->root, header_regex);
-    rc = ecg_walk_init(&walk, tu, job->config, &filter, &job->findings, job->rules,
-                       job->n_rules);
+    rc = ecg_walk_init(&walk, tu, job->config, &filter, &job->findings, job->rules, job->n_rules);
     if (rc == 0)
         rc = ecg_walk_run(&walk);
     ecg_walk_fini(&walk);

@@ -23,9 +23,9 @@ struct ecg_job {
     /* Written by the worker that analyses the job. */
     struct ecg_findings findings;
     struct ecg_parse_errors errors;
-    int failed; /* the unit could not be analysed; errors say why */
-    int rc;     /* 0, or ECG_ENOMEM when the analysis ran out of memory */
-    int cached; /* findings were replayed from the cache; the unit is not parsed */
+    int failed;             /* the unit could not be analysed; errors say why */
+    int rc;                 /* 0, or ECG_ENOMEM when the analysis ran out of memory */
+    int cached;             /* findings were replayed from the cache; the unit is not parsed */
     struct ecg_strvec deps; /* with env->collect_deps: path, content hash, path, hash ... of
                                every file the parse read, the main file first */
 };

@@ -94,7 +94,7 @@ static int scan_enter(struct scanner *s, size_t index, size_t *key_at)
 size_t ecg_jsonpos_locate(const char *text, size_t len, const size_t *path, size_t depth,
                           int want_key)
 {
-    struct scanner s = {text, len, 0};
+    struct scanner s = { text, len, 0 };
     size_t key_at;
 
     /* cJSON skips a UTF-8 byte-order mark before the value. */

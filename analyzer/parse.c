@@ -113,10 +113,9 @@ int ecg_parse_unit(CXTranslationUnit *out, CXIndex index, const struct ecg_parse
     rc = build_argv(&argv, req);
     if (rc != 0)
         goto out;
-    code = clang_parseTranslationUnit2FullArgv(index, req->file,
-                                               (const char *const *)argv.items,
-                                               (int)argv.len, NULL, 0,
-                                               CXTranslationUnit_KeepGoing, &tu);
+    code = clang_parseTranslationUnit2FullArgv(index, req->file, (const char *const *)argv.items,
+                                               (int)argv.len, NULL, 0, CXTranslationUnit_KeepGoing,
+                                               &tu);
     if (code != CXError_Success || tu == NULL) {
         rc = errors_add(errors, req->file, 0, 0, parse_failure_text(code));
         if (rc == 0)

@@ -28,8 +28,8 @@ struct planner {
     FILE *err;
     struct ecg_diag *diag;
     char cwd[PATH_MAX];
-    struct ecg_compdb *db;   /* -p's database, or the one found above the current FILE */
-    char *db_dir;            /* directory db was found in (for discovery), owned */
+    struct ecg_compdb *db; /* -p's database, or the one found above the current FILE */
+    char *db_dir;          /* directory db was found in (for discovery), owned */
     int warned_no_database;
     size_t cap;
 };
@@ -52,8 +52,9 @@ static int check_input_file(const char *path, struct ecg_diag *diag)
         return ECG_EUSAGE;
     }
     if (S_ISDIR(st.st_mode)) {
-        ecg_diag_set(diag, path, 0, 0, "is a directory; give source files, or -p BUILD_DIR "
-                                       "to analyze a whole compilation database");
+        ecg_diag_set(diag, path, 0, 0,
+                     "is a directory; give source files, or -p BUILD_DIR "
+                     "to analyze a whole compilation database");
         return ECG_EUSAGE;
     }
     f = fopen(path, "rb");
@@ -268,8 +269,10 @@ static int add_discovered(struct planner *p, const char *file)
     if (p->db != NULL && p->db_dir != NULL && strncmp(file, p->db_dir, strlen(p->db_dir)) == 0)
         return add_from_database(p, p->db, file);
     if (!p->warned_no_database && !p->opts->quiet)
-        fprintf(p->err, "ecg: warning: no compilation database found for '%s'; analyzing "
-                        "with no compiler flags (pass -p BUILD_DIR, or flags after --)\n", file);
+        fprintf(p->err,
+                "ecg: warning: no compilation database found for '%s'; analyzing "
+                "with no compiler flags (pass -p BUILD_DIR, or flags after --)\n",
+                file);
     p->warned_no_database = 1;
     return add_job(p, file, p->cwd, NULL, NULL);
 }
@@ -307,8 +310,9 @@ static int plan_inputs(struct planner *p)
             return add_all_from_database(p);
     }
     if (opts->files.len == 0) {
-        ecg_diag_set(p->diag, NULL, 0, 0, "no input files: give source files, or -p BUILD_DIR "
-                                          "with a compile_commands.json");
+        ecg_diag_set(p->diag, NULL, 0, 0,
+                     "no input files: give source files, or -p BUILD_DIR "
+                     "with a compile_commands.json");
         return ECG_EUSAGE;
     }
     for (size_t i = 0; rc == 0 && i < opts->files.len; i++)

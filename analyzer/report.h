@@ -8,9 +8,9 @@
 struct ecg_result;
 
 struct ecg_report_style {
-    int color;            /* ANSI colours as clang uses them */
-    int show_suppressed;  /* also print suppressed findings (as notes) */
-    const char *cwd;      /* paths under it are printed relative to it; NULL: absolute */
+    int color;           /* ANSI colours as clang uses them */
+    int show_suppressed; /* also print suppressed findings (as notes) */
+    const char *cwd;     /* paths under it are printed relative to it; NULL: absolute */
 };
 
 /* Prints every unsuppressed finding (with a baseline: every new one) as clang does:

@@ -300,7 +300,7 @@ static int print_snippet(const struct text_ctx *c, const struct ecg_range *r,
 {
     size_t len = 0;
     const char *line = source_line(c->result, r->path, r->line, &len);
-    struct marks m = {0, 0, 0, 0, NULL};
+    struct marks m = { 0, 0, 0, 0, NULL };
     struct window w;
 
     if (line == NULL)
@@ -392,7 +392,7 @@ static void print_header(const struct text_ctx *c, const struct header *h)
 static void print_note(const struct text_ctx *c, const struct ecg_range *range, const char *prefix,
                        const char *message)
 {
-    struct header h = {range, ECG_LEVEL_NOTE, prefix, message, NULL, 0};
+    struct header h = { range, ECG_LEVEL_NOTE, prefix, message, NULL, 0 };
 
     print_header(c, &h);
     print_snippet(c, range, NULL);
@@ -456,7 +456,7 @@ static int promoted(const struct ecg_finding *f)
 
 static void print_finding(const struct text_ctx *c, const struct ecg_finding *f)
 {
-    struct header h = {&f->range, f->level, "", f->message, f->rule_id, promoted(f)};
+    struct header h = { &f->range, f->level, "", f->message, f->rule_id, promoted(f) };
     const struct ecg_edit *fix = f->n_edits > 0 ? fixit_edit(f) : NULL;
     char prefix[32];
     int fix_shown;
@@ -480,8 +480,8 @@ static void print_finding(const struct text_ctx *c, const struct ecg_finding *f)
 int ecg_report_text(FILE *out, const struct ecg_result *result,
                     const struct ecg_report_style *style)
 {
-    static const struct ecg_report_style plain = {0, 0, NULL};
-    struct text_ctx c = {out, result, style != NULL ? style : &plain};
+    static const struct ecg_report_style plain = { 0, 0, NULL };
+    struct text_ctx c = { out, result, style != NULL ? style : &plain };
 
     for (size_t i = 0; i < result->findings.len; i++) {
         const struct ecg_finding *f = &result->findings.items[i];
@@ -541,8 +541,10 @@ void ecg_report_summary(FILE *out, const struct ecg_result *result)
         fprintf(out, "ecg: baseline: %zu new, %zu unchanged (not shown), %zu fixed\n",
                 warnings + errors, unchanged, result->absent.len);
     if (result->units_cached > 0)
-        fprintf(out, "ecg: %zu of %zu translation units unchanged; findings replayed from the "
-                     "cache\n", result->units_cached, result->units_total);
+        fprintf(out,
+                "ecg: %zu of %zu translation units unchanged; findings replayed from the "
+                "cache\n",
+                result->units_cached, result->units_total);
     if (result->units_failed > 0)
         fprintf(out, "ecg: %zu of %zu translation units could not be analyzed\n",
                 result->units_failed, result->units_total);

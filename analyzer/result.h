@@ -30,16 +30,16 @@ struct ecg_result {
     size_t units_total;
     size_t units_failed;
     size_t n_suppressed;
-    size_t n_failing; /* findings that fail the gate (not suppressed; new with a baseline) */
-    size_t units_cached; /* units whose findings were replayed from the results database */
+    size_t n_failing;      /* findings that fail the gate (not suppressed; new with a baseline) */
+    size_t units_cached;   /* units whose findings were replayed from the results database */
     size_t baseline_saved; /* ecg baseline save: how many findings the baseline now holds */
     const struct rule_desc **rules; /* enabled in at least one unit, id order; array owned */
     size_t n_rules;
-    char *root;         /* project root: absolute, no trailing slash; paths are shown relative to it */
-    char *command_line; /* as invoked, words joined by blanks */
+    char *root; /* project root: absolute, no trailing slash; paths are shown relative to it */
+    char *command_line;         /* as invoked, words joined by blanks */
     struct timespec start_time; /* wall clock, UTC */
     struct timespec end_time;
-    int timestamps; /* zero when --no-timestamps or SOURCE_DATE_EPOCH asks for none */
+    int timestamps;               /* zero when --no-timestamps or SOURCE_DATE_EPOCH asks for none */
     struct ecg_srccache *sources; /* file texts, for snippets; owned */
 };
 

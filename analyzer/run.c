@@ -59,8 +59,10 @@ static int check_header_filter(const char *pattern, struct ecg_diag *diag)
         return 0;
     }
     regerror(rc, &regex, why, sizeof(why));
-    ecg_diag_set(diag, NULL, 0, 0, "--header-filter '%s' is not a valid extended regular "
-                                   "expression: %s", pattern, why);
+    ecg_diag_set(diag, NULL, 0, 0,
+                 "--header-filter '%s' is not a valid extended regular "
+                 "expression: %s",
+                 pattern, why);
     return ECG_EUSAGE;
 }
 
@@ -81,8 +83,8 @@ int ecg_run_cli_config(struct ecg_config **out, const struct ecg_check_options *
         rc = set_string(&flags->header_filter, opts->header_filter);
     if (rc == 0 && opts->config_text != NULL) {
         const char *dir = getcwd(cwd, sizeof(cwd)) != NULL ? cwd : "/";
-        rc = ecg_config_parse(&cfg, opts->config_text, strlen(opts->config_text), "<--config>",
-                              dir, diag);
+        rc = ecg_config_parse(&cfg, opts->config_text, strlen(opts->config_text), "<--config>", dir,
+                              diag);
     }
     if (rc == 0 && cfg == NULL) {
         cfg = flags;
@@ -191,8 +193,10 @@ int ecg_run_effective_config(struct ecg_config **out, const struct ecg_check_opt
 
 static void warn_unmatched_check(void *arg, const char *entry)
 {
-    fprintf((FILE *)arg, "ecg: warning: check glob '%s' matches no rule "
-                         "(see 'ecg check --list-checks' or 'ecg rules')\n", entry);
+    fprintf((FILE *)arg,
+            "ecg: warning: check glob '%s' matches no rule "
+            "(see 'ecg check --list-checks' or 'ecg rules')\n",
+            entry);
 }
 
 void ecg_run_warn_unknown_checks(const struct ecg_check_options *opts, FILE *err)
@@ -216,8 +220,7 @@ static int merge_jobs(struct ecg_result *r, struct ecg_plan *plan, unsigned char
         struct ecg_job *job = &plan->jobs[j];
         for (size_t e = 0; rc == 0 && e < job->errors.len; e++) {
             const struct ecg_parse_error *pe = &job->errors.items[e];
-            rc = ecg_result_add_unit_error(r, job->file, pe->path, pe->line, pe->col,
-                                           pe->message);
+            rc = ecg_result_add_unit_error(r, job->file, pe->path, pe->line, pe->col, pe->message);
         }
         r->units_failed += job->failed ? 1 : 0;
         if (rc == 0 && job->rc != 0)
@@ -254,8 +257,8 @@ struct run_state {
     struct ecg_config *cli;
     struct ecg_config_cache *configs;
     struct ecg_plan plan;
-    struct ecg_db *db;         /* NULL: no results database */
-    struct ecg_cache *cache;   /* NULL: every unit is analysed */
+    struct ecg_db *db;           /* NULL: no results database */
+    struct ecg_cache *cache;     /* NULL: every unit is analysed */
     struct ecg_changes *changes; /* --changed-since, or NULL */
     struct ecg_db_baseline_entry *baseline;
     size_t n_baseline;
@@ -335,14 +338,16 @@ static int analyze(struct run_state *st)
 
 static int finish(struct run_state *st)
 {
-    struct ecg_passes passes = { st->changes, st->opts->baseline, st->baseline, st->n_baseline,
-                                 st->plan.jobs, st->plan.n_jobs, st->err };
+    struct ecg_passes passes = { st->changes,   st->opts->baseline, st->baseline, st->n_baseline,
+                                 st->plan.jobs, st->plan.n_jobs,    st->err };
     int rc = ecg_passes_run(st->result, &passes);
 
     if (rc == 0 && st->opts->save_baseline) {
         if (st->result->units_failed > 0) {
-            ecg_diag_set(st->diag, NULL, 0, 0, "baseline not saved: %zu translation unit(s) "
-                         "could not be analyzed", st->result->units_failed);
+            ecg_diag_set(st->diag, NULL, 0, 0,
+                         "baseline not saved: %zu translation unit(s) "
+                         "could not be analyzed",
+                         st->result->units_failed);
             return ECG_EUSAGE;
         }
         rc = ecg_rundb_save_baseline(st->db, st->result, &st->result->baseline_saved, st->diag);

@@ -42,15 +42,16 @@ int ecg_rundb_open(struct ecg_db **out, const struct ecg_check_options *opts, co
     return rc;
 }
 
-int ecg_rundb_load_baseline(struct ecg_db_baseline_entry **out, size_t *out_n,
-                            struct ecg_db *db, struct ecg_diag *diag)
+int ecg_rundb_load_baseline(struct ecg_db_baseline_entry **out, size_t *out_n, struct ecg_db *db,
+                            struct ecg_diag *diag)
 {
     int saved = 0;
     int rc = ecg_db_baseline_load(db, out, out_n, &saved, diag);
 
     if (rc == 0 && !saved) {
-        ecg_diag_set(diag, NULL, 0, 0, "no baseline has been saved in this database; run "
-                                       "'ecg baseline save' with the same options first");
+        ecg_diag_set(diag, NULL, 0, 0,
+                     "no baseline has been saved in this database; run "
+                     "'ecg baseline save' with the same options first");
         rc = ECG_EUSAGE;
     }
     return rc;

@@ -21,8 +21,8 @@ int ecg_rundb_open(struct ecg_db **out, const struct ecg_check_options *opts, co
                    FILE *err, struct ecg_diag *diag);
 
 /* Loads the saved baseline; ECG_EUSAGE when none was ever saved. */
-int ecg_rundb_load_baseline(struct ecg_db_baseline_entry **out, size_t *out_n,
-                            struct ecg_db *db, struct ecg_diag *diag);
+int ecg_rundb_load_baseline(struct ecg_db_baseline_entry **out, size_t *out_n, struct ecg_db *db,
+                            struct ecg_diag *diag);
 
 /* Replaces the saved baseline by the result's unsuppressed findings; *out_n says how many. */
 int ecg_rundb_save_baseline(struct ecg_db *db, const struct ecg_result *result, size_t *out_n,

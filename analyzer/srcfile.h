@@ -9,10 +9,10 @@
 struct ecg_nolint;
 
 struct ecg_srcfile {
-    char *path;           /* owned; absolute */
-    char *text;           /* owned; NUL-terminated; NULL when the file could not be read */
+    char *path; /* owned; absolute */
+    char *text; /* owned; NUL-terminated; NULL when the file could not be read */
     size_t len;
-    size_t *line_starts;  /* owned; offset of each line's first byte; n_lines entries */
+    size_t *line_starts; /* owned; offset of each line's first byte; n_lines entries */
     size_t n_lines;
     struct ecg_nolint *nolint; /* owned; suppression comments, parsed on first use */
 };

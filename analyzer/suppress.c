@@ -33,8 +33,8 @@ struct check_list {
 struct marker {
     enum marker_kind kind;
     unsigned line;
-    unsigned col;  /* of the marker's 'N' */
-    size_t seq;    /* scan order; breaks ties so the inner region is found first */
+    unsigned col; /* of the marker's 'N' */
+    size_t seq;   /* scan order; breaks ties so the inner region is found first */
     struct check_list list;
     char *comment; /* owned; from the marker to the end of its comment, trimmed */
 };
@@ -54,7 +54,7 @@ struct region {
     unsigned max_last; /* largest last among this region and those sorted before it */
     size_t seq;        /* of the NOLINTBEGIN */
     struct check_list list;
-    char *comment;     /* owned; the NOLINTBEGIN comment */
+    char *comment; /* owned; the NOLINTBEGIN comment */
 };
 
 struct ecg_nolint {
@@ -101,8 +101,7 @@ static int is_blank(char c)
 
 static int is_ident(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 static int grow(void **items, size_t *cap, size_t need, size_t elem_size)
@@ -192,8 +191,7 @@ static void marker_fini(struct marker *m)
     m->comment = NULL;
 }
 
-static int add_problem(struct ecg_nolint *index, unsigned line, unsigned col,
-                       const char *message)
+static int add_problem(struct ecg_nolint *index, unsigned line, unsigned col, const char *message)
 {
     struct ecg_nolint_problem *p;
 
@@ -317,8 +315,8 @@ static char *trimmed_copy(const char *s, size_t start, size_t end)
 
 /* Parses the optional "(list)" at s[*pos]; *pos moves past it. An unclosed list is a
  * problem and makes *out_ok zero. */
-static int parse_list(struct marker *m, int *out_ok, struct scan *sc, const char *s,
-                      size_t *pos, size_t end)
+static int parse_list(struct marker *m, int *out_ok, struct scan *sc, const char *s, size_t *pos,
+                      size_t end)
 {
     const char *close;
     size_t open = *pos;
@@ -343,8 +341,7 @@ static int parse_list(struct marker *m, int *out_ok, struct scan *sc, const char
 static int scan_marker(struct scan *sc, const char *s, size_t at, size_t end, unsigned line,
                        size_t *pos)
 {
-    struct marker m = { MARKER_NOLINT, line, (unsigned)at + 1, sc->seq++, { 0, NULL, 0, 0 },
-                        NULL };
+    struct marker m = { MARKER_NOLINT, line, (unsigned)at + 1, sc->seq++, { 0, NULL, 0, 0 }, NULL };
     size_t i = at + NOLINT_LEN;
     int ok = 0;
     int rc;
@@ -363,8 +360,7 @@ static int scan_marker(struct scan *sc, const char *s, size_t at, size_t end, un
     return rc;
 }
 
-static int scan_comment(struct scan *sc, const char *s, size_t start, size_t end,
-                        unsigned line)
+static int scan_comment(struct scan *sc, const char *s, size_t start, size_t end, unsigned line)
 {
     size_t pos = find_nolint(s, start, end);
     int rc = 0;

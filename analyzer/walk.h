@@ -27,15 +27,15 @@ struct ecg_walk {
     struct ecg_findings *out;        /* borrowed; findings are appended here */
     struct ecg_walk_rule *rules;     /* owned */
     size_t n_rules;
-    size_t **by_kind;     /* owned; by_kind[kind] lists rule indices, SIZE_MAX-terminated */
-    size_t n_kinds;       /* by_kind covers kinds below n_kinds */
+    size_t **by_kind;             /* owned; by_kind[kind] lists rule indices, SIZE_MAX-terminated */
+    size_t n_kinds;               /* by_kind covers kinds below n_kinds */
     size_t *function_subscribers; /* owned; rules with function callbacks, SIZE_MAX-terminated */
-    CXCursor *stack;      /* owned; ancestors of the cursor being visited, root first */
+    CXCursor *stack;              /* owned; ancestors of the cursor being visited, root first */
     size_t depth;
     size_t cap;
-    CXCursor function;    /* the enclosing function definition, or null */
+    CXCursor function;     /* the enclosing function definition, or null */
     size_t function_depth; /* stack depth at which function was entered */
-    int failed;           /* memory ran out during the walk */
+    int failed;            /* memory ran out during the walk */
 };
 
 /* Prepares a walk over tu with the given enabled rules (registry order). Allocates rule

@@ -74,12 +74,11 @@ static int range_convert(struct rule_ctx *rc, CXSourceRange range, struct ecg_ra
     return 1;
 }
 
-static struct ecg_finding *report_valist(struct rule_ctx *rc, CXSourceRange range,
-                                         const char *fmt, va_list ap)
-    __attribute__((format(printf, 3, 0)));
+static struct ecg_finding *report_valist(struct rule_ctx *rc, CXSourceRange range, const char *fmt,
+                                         va_list ap) __attribute__((format(printf, 3, 0)));
 
-static struct ecg_finding *report_valist(struct rule_ctx *rc, CXSourceRange range,
-                                         const char *fmt, va_list ap)
+static struct ecg_finding *report_valist(struct rule_ctx *rc, CXSourceRange range, const char *fmt,
+                                         va_list ap)
 {
     struct ecg_finding f;
     char message[RULE_MESSAGE_MAX];
@@ -154,12 +153,11 @@ static int note_range(struct rule_ctx *rc, CXSourceRange range, struct ecg_range
     return 1;
 }
 
-static void add_note(struct rule_ctx *rc, struct ecg_note **notes, size_t *n,
-                     CXSourceRange range, const char *fmt, va_list ap)
-    __attribute__((format(printf, 5, 0)));
+static void add_note(struct rule_ctx *rc, struct ecg_note **notes, size_t *n, CXSourceRange range,
+                     const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
-static void add_note(struct rule_ctx *rc, struct ecg_note **notes, size_t *n,
-                     CXSourceRange range, const char *fmt, va_list ap)
+static void add_note(struct rule_ctx *rc, struct ecg_note **notes, size_t *n, CXSourceRange range,
+                     const char *fmt, va_list ap)
 {
     struct ecg_range r;
     char message[RULE_MESSAGE_MAX];
@@ -183,8 +181,8 @@ void rule_add_related(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange 
     va_end(ap);
 }
 
-void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range,
-                   const char *fmt, ...)
+void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range, const char *fmt,
+                   ...)
 {
     va_list ap;
 
@@ -211,8 +209,8 @@ static int range_is_spelled(CXSourceRange range)
     return 1;
 }
 
-void rule_add_fix(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range,
-                  const char *text, const char *description)
+void rule_add_fix(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range, const char *text,
+                  const char *description)
 {
     struct ecg_range r;
 
@@ -301,7 +299,8 @@ int rule_option_list_has(const struct rule_ctx *rc, const char *name, const char
 
     if (!cJSON_IsArray(v))
         return decl != NULL && csv_has(decl->default_value, word);
-    cJSON_ArrayForEach(item, v) {
+    cJSON_ArrayForEach(item, v)
+    {
         if (cJSON_IsString(item) && strcmp(cJSON_GetStringValue(item), word) == 0)
             return 1;
     }

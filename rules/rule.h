@@ -33,12 +33,12 @@ typedef void (*rule_cursor_fn)(struct rule_ctx *rc, CXCursor cursor);
 typedef void (*rule_unit_fn)(struct rule_ctx *rc);
 
 struct rule_desc {
-    const char *id;          /* family-name */
-    const char *title;       /* a few words, SARIF name */
-    const char *summary;     /* one sentence, SARIF shortDescription */
-    const char *description; /* a paragraph, SARIF fullDescription */
-    const char *tags;        /* comma-separated: security, maintainability, concurrency ... */
-    const char *precision;   /* very-high, high, medium, low */
+    const char *id;                /* family-name */
+    const char *title;             /* a few words, SARIF name */
+    const char *summary;           /* one sentence, SARIF shortDescription */
+    const char *description;       /* a paragraph, SARIF fullDescription */
+    const char *tags;              /* comma-separated: security, maintainability, concurrency ... */
+    const char *precision;         /* very-high, high, medium, low */
     const char *security_severity; /* "0.1".."10.0" for security rules, else NULL */
     int cwe[RULE_MAX_CWE];         /* 0-terminated */
     enum ecg_level level;
@@ -47,13 +47,13 @@ struct rule_desc {
     size_t n_options;
     size_t state_size; /* per translation unit; allocated and zeroed by the engine */
     enum CXCursorKind kinds[RULE_MAX_KINDS]; /* kinds on_cursor wants; 0-terminated */
-    rule_cursor_fn on_cursor;          /* entering a cursor of a listed kind */
-    rule_cursor_fn on_cursor_leave;    /* leaving it (after its children) */
-    rule_cursor_fn on_function_enter;  /* entering a function definition */
-    rule_cursor_fn on_function_leave;  /* leaving it */
-    rule_unit_fn on_unit_begin;        /* before the walk */
-    rule_unit_fn on_unit_end;          /* after the walk: report whole-unit findings */
-    void (*state_fini)(void *state);   /* releases what the state owns, if anything */
+    rule_cursor_fn on_cursor;                /* entering a cursor of a listed kind */
+    rule_cursor_fn on_cursor_leave;          /* leaving it (after its children) */
+    rule_cursor_fn on_function_enter;        /* entering a function definition */
+    rule_cursor_fn on_function_leave;        /* leaving it */
+    rule_unit_fn on_unit_begin;              /* before the walk */
+    rule_unit_fn on_unit_end;                /* after the walk: report whole-unit findings */
+    void (*state_fini)(void *state);         /* releases what the state owns, if anything */
 };
 
 /* The rule's per-unit state (state_size bytes, zeroed before on_unit_begin). */
@@ -92,12 +92,12 @@ void rule_add_related(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange 
                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Appends a step to f's flow (source first, sink last). */
-void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range,
-                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range, const char *fmt,
+                   ...) __attribute__((format(printf, 4, 5)));
 
 /* Adds a replacement of range by text to f's fix, described by description (first call). */
-void rule_add_fix(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range,
-                  const char *text, const char *description);
+void rule_add_fix(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range, const char *text,
+                  const char *description);
 
 /* The effective value of an option declared in the descriptor (configuration or default). */
 int rule_option_bool(const struct rule_ctx *rc, const char *name);

@@ -175,7 +175,7 @@ static int merge_option(struct merge_cmd *cmd, struct cursor *c, struct ecg_diag
 /* Fills cmd from argv; cmd->inputs has room for argc operands. */
 static int merge_parse(struct merge_cmd *cmd, int argc, char **argv, struct ecg_diag *diag)
 {
-    struct cursor c = {argc, argv, 1};
+    struct cursor c = { argc, argv, 1 };
     int files_only = 0;
     int rc = 0;
 
@@ -248,7 +248,7 @@ static void free_docs(struct sarif_doc **docs, size_t n)
 
 static int merge_inputs(const struct merge_cmd *cmd, FILE *out, struct ecg_diag *diag)
 {
-    struct sarif_merge_options opts = {cmd->category};
+    struct sarif_merge_options opts = { cmd->category };
     struct sarif_doc **docs = calloc(cmd->n_inputs, sizeof(*docs));
     cJSON *log = NULL;
     int rc = docs != NULL ? 0 : ECG_ENOMEM;
@@ -256,8 +256,7 @@ static int merge_inputs(const struct merge_cmd *cmd, FILE *out, struct ecg_diag 
     for (size_t i = 0; i < cmd->n_inputs && rc == 0; i++)
         rc = sarif_read_file(&docs[i], cmd->inputs[i], diag);
     if (rc == 0)
-        rc = sarif_merge(&log, (const struct sarif_doc *const *)docs, cmd->n_inputs, &opts,
-                         diag);
+        rc = sarif_merge(&log, (const struct sarif_doc *const *)docs, cmd->n_inputs, &opts, diag);
     free_docs(docs, cmd->n_inputs);
     if (rc == 0)
         rc = write_output(log, cmd->output, out, diag);
@@ -312,7 +311,7 @@ static int diff_operand(struct diff_cmd *cmd, const char *arg, struct ecg_diag *
 
 static int diff_parse(struct diff_cmd *cmd, int argc, char **argv, struct ecg_diag *diag)
 {
-    struct cursor c = {argc, argv, 1};
+    struct cursor c = { argc, argv, 1 };
     int files_only = 0;
     int rc = 0;
 

@@ -25,8 +25,8 @@ static int is_active(const struct sarif_result_view *v)
     return !v->suppressed && !v->absent;
 }
 
-static int each_result(struct sarif_diff *d, struct sarif_keys *keys,
-                       const struct sarif_doc *doc, view_fn fn)
+static int each_result(struct sarif_diff *d, struct sarif_keys *keys, const struct sarif_doc *doc,
+                       view_fn fn)
 {
     const cJSON *run;
 

@@ -41,12 +41,12 @@ int sarif_key_make(char **out, const struct sarif_result_view *v)
     char *key;
 
     if (v->fingerprint != NULL)
-        key = format_key("f%zu:%s%zu:%s", strlen(v->rule_id), v->rule_id,
-                         strlen(v->fingerprint), v->fingerprint);
+        key = format_key("f%zu:%s%zu:%s", strlen(v->rule_id), v->rule_id, strlen(v->fingerprint),
+                         v->fingerprint);
     else
         key = format_key("l%zu:%s%zu:%s%zu:%s%ld:%ld:%zu:%s", strlen(v->rule_id), v->rule_id,
-                         strlen(base), base, strlen(uri), uri, v->line, v->col,
-                         strlen(v->message), v->message);
+                         strlen(base), base, strlen(uri), uri, v->line, v->col, strlen(v->message),
+                         v->message);
     if (key == NULL)
         return ECG_ENOMEM;
     *out = key;
@@ -85,7 +85,7 @@ static struct sarif_key_entry *probe(const struct sarif_keys *keys, const char *
 static int grow(struct sarif_keys *keys)
 {
     size_t cap = keys->cap != 0 ? keys->cap * 2 : KEY_MIN_CAP;
-    struct sarif_keys bigger = {calloc(cap, sizeof(struct sarif_key_entry)), cap, keys->len};
+    struct sarif_keys bigger = { calloc(cap, sizeof(struct sarif_key_entry)), cap, keys->len };
 
     if (bigger.slots == NULL || cap < keys->cap) {
         free(bigger.slots);

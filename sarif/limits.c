@@ -59,8 +59,8 @@ static int collect(struct sarif_limits *l, const struct ecg_result *r, int githu
 /* Keeps the max most severe items, in their order. */
 static void keep_most_severe(struct sarif_limits *l, size_t max)
 {
-    size_t count[N_LEVELS] = {0};
-    size_t take[N_LEVELS] = {0};
+    size_t count[N_LEVELS] = { 0 };
+    size_t take[N_LEVELS] = { 0 };
     size_t left = max;
     size_t kept = 0;
 

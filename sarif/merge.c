@@ -24,9 +24,9 @@ static const char *const index_tables[] = {
 };
 
 struct rule_ref {
-    const char *id;     /* borrowed from the rule */
-    const cJSON *rule;  /* borrowed from an input */
-    size_t order;       /* position among all rules of all inputs: the first one wins */
+    const char *id;    /* borrowed from the rule */
+    const cJSON *rule; /* borrowed from an input */
+    size_t order;      /* position among all rules of all inputs: the first one wins */
 };
 
 /* A UTC time as a number that orders as the time does. */
@@ -44,8 +44,8 @@ struct best_time {
 struct invocations {
     size_t count;
     int all_ok;
-    struct best_time start; /* the earliest startTimeUtc */
-    struct best_time end;   /* the latest endTimeUtc */
+    struct best_time start;    /* the earliest startTimeUtc */
+    struct best_time end;      /* the latest endTimeUtc */
     const cJSON *command_line; /* the first invocation's; NULL when it has none */
     int command_differs;
     cJSON *exec_notes;   /* owned; NULL until one is seen */
@@ -57,21 +57,21 @@ struct merge {
     size_t n_docs;
     const struct sarif_merge_options *opts;
     struct ecg_diag *diag;
-    int rc;                          /* first building error; 0 while building succeeds */
+    int rc; /* first building error; 0 while building succeeds */
     const struct sarif_doc *first_doc;
-    const cJSON *first_run;          /* gives the tool */
+    const cJSON *first_run; /* gives the tool */
     const struct sarif_doc *kind_doc;
-    const cJSON *column_kind;        /* the first columnKind seen */
-    const cJSON *automation;         /* the first automationDetails seen */
-    struct rule_ref *rules;          /* owned; sorted by id and unique after the first pass */
+    const cJSON *column_kind; /* the first columnKind seen */
+    const cJSON *automation;  /* the first automationDetails seen */
+    struct rule_ref *rules;   /* owned; sorted by id and unique after the first pass */
     size_t n_rules;
     size_t cap_rules;
     struct invocations inv;
-    struct sarif_keys keys;          /* results taken so far */
-    cJSON *results;                  /* owned until it joins the log */
-    cJSON *base_ids;                 /* owned until it joins the log */
+    struct sarif_keys keys; /* results taken so far */
+    cJSON *results;         /* owned until it joins the log */
+    cJSON *base_ids;        /* owned until it joins the log */
     size_t n_results;
-    size_t n_suppressions;           /* results that have a suppressions array */
+    size_t n_suppressions; /* results that have a suppressions array */
 };
 
 typedef int (*run_fn)(struct merge *m, const struct sarif_doc *doc, const cJSON *run);
@@ -129,8 +129,8 @@ static const cJSON *runs_of(const struct sarif_doc *doc)
 
 static const char *driver_name(const cJSON *run)
 {
-    const cJSON *driver = cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(run, "tool"), "driver");
+    const cJSON *driver =
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(run, "tool"), "driver");
     return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(driver, "name"));
 }
 
@@ -163,8 +163,8 @@ static int check_tool(struct merge *m, const struct sarif_doc *doc, const cJSON 
     if (strcmp(driver_name(run), driver_name(m->first_run)) != 0) {
         sarif_read_error(m->diag, doc, cJSON_GetObjectItemCaseSensitive(driver, "name"),
                          "the tool is '%s', but '%s' in %s: only runs of one tool can be "
-                         "merged", driver_name(run), driver_name(m->first_run),
-                         m->first_doc->path);
+                         "merged",
+                         driver_name(run), driver_name(m->first_run), m->first_doc->path);
         return ECG_EPARSE;
     }
     if (cJSON_GetArraySize(ext) > 0) {
@@ -179,8 +179,10 @@ static int check_tables(struct merge *m, const struct sarif_doc *doc, const cJSO
     for (size_t i = 0; i < sizeof(index_tables) / sizeof(index_tables[0]); i++) {
         const cJSON *table = cJSON_GetObjectItemCaseSensitive(run, index_tables[i]);
         if (cJSON_IsArray(table) && cJSON_GetArraySize(table) > 0) {
-            sarif_read_error(m->diag, doc, table, "cannot merge runs that have '%s' (results "
-                             "refer into it by index)", index_tables[i]);
+            sarif_read_error(m->diag, doc, table,
+                             "cannot merge runs that have '%s' (results "
+                             "refer into it by index)",
+                             index_tables[i]);
             return ECG_EPARSE;
         }
     }
@@ -200,9 +202,10 @@ static int check_column_kind(struct merge *m, const struct sarif_doc *doc, const
     }
     if (strcmp(kind->valuestring, m->column_kind->valuestring) == 0)
         return 0;
-    sarif_read_error(m->diag, doc, kind, "columnKind is '%s', but '%s' in %s: columns "
-                     "counted differently cannot be merged", kind->valuestring,
-                     m->column_kind->valuestring, m->kind_doc->path);
+    sarif_read_error(m->diag, doc, kind,
+                     "columnKind is '%s', but '%s' in %s: columns "
+                     "counted differently cannot be merged",
+                     kind->valuestring, m->column_kind->valuestring, m->kind_doc->path);
     return ECG_EPARSE;
 }
 
@@ -252,10 +255,11 @@ static int check_base_ids(struct merge *m, const struct sarif_doc *doc, const cJ
         const cJSON *other = earlier_base(&other_doc, m, run, entry->string);
         const char *uri = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(entry, "uri"));
         const char *was = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(other, "uri"));
-        if (other == NULL || (same_member(entry, other, "uri") &&
-                              same_member(entry, other, "uriBaseId")))
+        if (other == NULL ||
+            (same_member(entry, other, "uri") && same_member(entry, other, "uriBaseId")))
             continue;
-        sarif_read_error(m->diag, doc, entry, "originalUriBaseIds '%s' is '%s', but '%s' in "
+        sarif_read_error(m->diag, doc, entry,
+                         "originalUriBaseIds '%s' is '%s', but '%s' in "
                          "%s: results relative to different roots cannot be merged",
                          entry->string, uri != NULL ? uri : "", was != NULL ? was : "",
                          other_doc->path);
@@ -283,8 +287,8 @@ static int rule_push(struct merge *m, const cJSON *rule)
 
 static int take_rules(const cJSON *run, struct merge *m)
 {
-    const cJSON *driver = cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(run, "tool"), "driver");
+    const cJSON *driver =
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(run, "tool"), "driver");
     const cJSON *rule;
 
     cJSON_ArrayForEach(rule, cJSON_GetObjectItemCaseSensitive(driver, "rules"))
@@ -341,7 +345,7 @@ static int parse_fraction(long *out, const char *s)
 /* Reads "YYYY-MM-DDThh:mm:ss[.fraction]Z". Returns 0, or -1 when s has another shape. */
 static int parse_stamp(struct stamp *out, const char *s)
 {
-    struct stamp t = {0, 0};
+    struct stamp t = { 0, 0 };
     size_t n = parse_seconds(&t.seconds, s);
 
     if (n == 0 || parse_fraction(&t.nanos, s + n) != 0)
@@ -369,8 +373,10 @@ static int take_time(struct merge *m, const struct sarif_doc *doc, const cJSON *
     if (node == NULL)
         return 0;
     if (parse_stamp(&at, node->valuestring) != 0) {
-        sarif_read_error(m->diag, doc, node, "%s '%s' is not a UTC time "
-                         "(YYYY-MM-DDThh:mm:ss.sssZ)", key, node->valuestring);
+        sarif_read_error(m->diag, doc, node,
+                         "%s '%s' is not a UTC time "
+                         "(YYYY-MM-DDThh:mm:ss.sssZ)",
+                         key, node->valuestring);
         return ECG_EPARSE;
     }
     if (best->node == NULL || stamp_cmp(&at, &best->at) * sign > 0) {
@@ -619,8 +625,7 @@ static void put_invocation(struct merge *m, cJSON *run)
 
     if (a->count == 0)
         return;
-    inv = attach(m, attach(m, run, "invocations", cJSON_CreateArray()), NULL,
-                 cJSON_CreateObject());
+    inv = attach(m, attach(m, run, "invocations", cJSON_CreateArray()), NULL, cJSON_CreateObject());
     attach(m, inv, "executionSuccessful", cJSON_CreateBool(a->all_ok));
     if (a->command_line != NULL && !a->command_differs)
         attach(m, inv, "commandLine", cJSON_Duplicate(a->command_line, 0));

@@ -40,7 +40,7 @@ static void path_format(char *buf, size_t size, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *const want_names[] = {"a string", "an object", "an array", "true or false"};
+static const char *const want_names[] = { "a string", "an object", "an array", "true or false" };
 
 /* An optional member (or a required one) and the type it must have. */
 struct member_spec {
@@ -50,30 +50,34 @@ struct member_spec {
 };
 
 static const struct member_spec run_members[] = {
-    {"invocations", WANT_ARRAY, 0},
-    {"originalUriBaseIds", WANT_OBJECT, 0},
-    {"columnKind", WANT_STRING, 0},
-    {"automationDetails", WANT_OBJECT, 0},
+    { "invocations", WANT_ARRAY, 0 },
+    { "originalUriBaseIds", WANT_OBJECT, 0 },
+    { "columnKind", WANT_STRING, 0 },
+    { "automationDetails", WANT_OBJECT, 0 },
 };
 
 static const struct member_spec result_members[] = {
-    {"ruleId", WANT_STRING, 0},      {"rule", WANT_OBJECT, 0},
-    {"level", WANT_STRING, 0},       {"kind", WANT_STRING, 0},
-    {"message", WANT_OBJECT, 0},     {"locations", WANT_ARRAY, 0},
-    {"partialFingerprints", WANT_OBJECT, 0}, {"suppressions", WANT_ARRAY, 0},
-    {"baselineState", WANT_STRING, 0},
+    { "ruleId", WANT_STRING, 0 },
+    { "rule", WANT_OBJECT, 0 },
+    { "level", WANT_STRING, 0 },
+    { "kind", WANT_STRING, 0 },
+    { "message", WANT_OBJECT, 0 },
+    { "locations", WANT_ARRAY, 0 },
+    { "partialFingerprints", WANT_OBJECT, 0 },
+    { "suppressions", WANT_ARRAY, 0 },
+    { "baselineState", WANT_STRING, 0 },
 };
 
 static const struct member_spec invocation_members[] = {
-    {"executionSuccessful", WANT_BOOL, 1},
-    {"commandLine", WANT_STRING, 0},
-    {"startTimeUtc", WANT_STRING, 0},
-    {"endTimeUtc", WANT_STRING, 0},
-    {"toolExecutionNotifications", WANT_ARRAY, 0},
-    {"toolConfigurationNotifications", WANT_ARRAY, 0},
+    { "executionSuccessful", WANT_BOOL, 1 },
+    { "commandLine", WANT_STRING, 0 },
+    { "startTimeUtc", WANT_STRING, 0 },
+    { "endTimeUtc", WANT_STRING, 0 },
+    { "toolExecutionNotifications", WANT_ARRAY, 0 },
+    { "toolConfigurationNotifications", WANT_ARRAY, 0 },
 };
 
-static const char *const sarif_levels[] = {"none", "note", "warning", "error"};
+static const char *const sarif_levels[] = { "none", "note", "warning", "error" };
 
 /* What is being checked; prefix opens every message. */
 struct check {
@@ -148,8 +152,7 @@ static int check_type(struct check *k, const cJSON *node, const char *ctx, enum 
 {
     if (has_type(node, want))
         return 0;
-    sarif_read_error(k->diag, k->doc, node, "%s: %s must be %s", k->prefix, ctx,
-                     want_names[want]);
+    sarif_read_error(k->diag, k->doc, node, "%s: %s must be %s", k->prefix, ctx, want_names[want]);
     return ECG_EPARSE;
 }
 
@@ -200,8 +203,10 @@ static int check_index(struct check *k, const cJSON *node, const char *ctx, int 
 
     if (node == NULL || (cJSON_IsNumber(node) && v >= -1 && v < n && (double)(int)v == v))
         return 0;
-    sarif_read_error(k->diag, k->doc, node, "%s: %s must be -1 or the index of one of the %d "
-                     "rules of tool.driver.rules", k->prefix, ctx, n);
+    sarif_read_error(k->diag, k->doc, node,
+                     "%s: %s must be -1 or the index of one of the %d "
+                     "rules of tool.driver.rules",
+                     k->prefix, ctx, n);
     return ECG_EPARSE;
 }
 
@@ -216,8 +221,8 @@ static int check_level(struct check *k, const cJSON *result, const char *ctx)
             return 0;
     }
     sarif_read_error(k->diag, k->doc, cJSON_GetObjectItemCaseSensitive(result, "level"),
-                     "%s: %s.level '%s' is not one of none, note, warning, error", k->prefix,
-                     ctx, level);
+                     "%s: %s.level '%s' is not one of none, note, warning, error", k->prefix, ctx,
+                     level);
     return ECG_EPARSE;
 }
 
@@ -245,8 +250,8 @@ static int check_result(struct check *k, const cJSON *result, const char *ctx, i
 /* tool.driver.rules: objects with a string id. Sets *out_n to their number. */
 static int check_rules(int *out_n, struct check *k, const cJSON *driver, const char *ctx)
 {
-    static const struct member_spec rules_spec = {"rules", WANT_ARRAY, 0};
-    static const struct member_spec id_spec = {"id", WANT_STRING, 1};
+    static const struct member_spec rules_spec = { "rules", WANT_ARRAY, 0 };
+    static const struct member_spec id_spec = { "id", WANT_STRING, 1 };
     const cJSON *rules = NULL;
     const cJSON *rule;
     char at[READ_CTX_MAX];
@@ -267,12 +272,11 @@ static int check_rules(int *out_n, struct check *k, const cJSON *driver, const c
 }
 
 /* tool.driver.name must be a non-empty string: what makes the run a run of some tool. */
-static int check_tool(const cJSON **out_driver, struct check *k, const cJSON *run,
-                      const char *ctx)
+static int check_tool(const cJSON **out_driver, struct check *k, const cJSON *run, const char *ctx)
 {
-    static const struct member_spec tool_spec = {"tool", WANT_OBJECT, 1};
-    static const struct member_spec driver_spec = {"driver", WANT_OBJECT, 1};
-    static const struct member_spec name_spec = {"name", WANT_STRING, 1};
+    static const struct member_spec tool_spec = { "tool", WANT_OBJECT, 1 };
+    static const struct member_spec driver_spec = { "driver", WANT_OBJECT, 1 };
+    static const struct member_spec name_spec = { "name", WANT_STRING, 1 };
     const cJSON *tool = NULL;
     const cJSON *driver = NULL;
     const cJSON *name = NULL;
@@ -336,7 +340,7 @@ static int check_invocations(struct check *k, const cJSON *run, const char *ctx)
 
 static int check_base_ids(struct check *k, const cJSON *run, const char *ctx)
 {
-    static const struct member_spec uri_spec = {"uri", WANT_STRING, 0};
+    static const struct member_spec uri_spec = { "uri", WANT_STRING, 0 };
     const cJSON *base;
     char at[READ_CTX_MAX];
     int rc = 0;
@@ -382,8 +386,8 @@ static int check_run(struct check *k, const cJSON *run, size_t index)
 
 static int check_log(struct check *k, const cJSON *root)
 {
-    static const struct member_spec version_spec = {"version", WANT_STRING, 1};
-    static const struct member_spec runs_spec = {"runs", WANT_ARRAY, 1};
+    static const struct member_spec version_spec = { "version", WANT_STRING, 1 };
+    static const struct member_spec runs_spec = { "runs", WANT_ARRAY, 1 };
     const cJSON *version = NULL;
     const cJSON *runs = NULL;
     const cJSON *run;
@@ -411,7 +415,7 @@ static int check_log(struct check *k, const cJSON *root)
 
 static int load(struct sarif_doc *doc, struct ecg_diag *diag)
 {
-    struct check k = {doc, diag, "not a SARIF 2.1.0 log"};
+    struct check k = { doc, diag, "not a SARIF 2.1.0 log" };
     cJSON *root = NULL;
     int rc = ecg_fileio_parse_json(&root, doc->text, doc->len, doc->path, diag);
 
@@ -589,8 +593,8 @@ void sarif_read_view(struct sarif_result_view *out, const cJSON *run, const cJSO
     out->message = string_of(member_of(result, "message"), "text");
     if (out->message == NULL)
         out->message = out->rule_id;
-    out->fingerprint = string_of(member_of(result, "partialFingerprints"),
-                                 SARIF_READ_FINGERPRINT_KEY);
+    out->fingerprint =
+        string_of(member_of(result, "partialFingerprints"), SARIF_READ_FINGERPRINT_KEY);
     out->suppressed = view_suppressed(result);
     out->absent = baseline != NULL && strcmp(baseline, "absent") == 0;
 }

@@ -58,9 +58,8 @@ void sarif_read_free(struct sarif_doc *doc);
 
 /* Records in diag a failure about node (a value inside doc->root; NULL when none) at its
  * line and column in doc's file. */
-void sarif_read_error(struct ecg_diag *diag, const struct sarif_doc *doc,
-                      const struct cJSON *node, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+void sarif_read_error(struct ecg_diag *diag, const struct sarif_doc *doc, const struct cJSON *node,
+                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Fills out with what merge and diff need of result, a member of run's results; strings
  * are borrowed from the log. Never fails. */

@@ -497,8 +497,8 @@ static void put_help(struct sarif_ctx *c, cJSON *rule, const struct rule_desc *d
 {
     char *see = fmt_alloc(c, "See %s", help_uri);
     char *link = fmt_alloc(c, "[Documentation](%s)", help_uri);
-    const char *text_parts[3] = {d->summary, d->description, see};
-    const char *md_parts[3] = {d->summary, d->description, link};
+    const char *text_parts[3] = { d->summary, d->description, see };
+    const char *md_parts[3] = { d->summary, d->description, link };
     char *text = see != NULL ? join_paragraphs(c, text_parts, 3) : NULL;
     char *markdown = link != NULL ? join_paragraphs(c, md_parts, 3) : NULL;
     cJSON *help = put_object(c, rule, "help");
@@ -657,7 +657,7 @@ static void put_time(struct sarif_ctx *c, cJSON *obj, const char *key, const str
 
 static void put_unit_error(struct sarif_ctx *c, cJSON *list, const struct ecg_unit_error *e)
 {
-    struct ecg_range at = {e->path, e->line, e->col, 0, 0};
+    struct ecg_range at = { e->path, e->line, e->col, 0, 0 };
     const char *message = has_text(e->message) ? e->message : "could not be analyzed";
     cJSON *n = put_object(c, list, NULL);
 
@@ -784,7 +784,7 @@ static int print_log(FILE *out, struct sarif_ctx *c)
 
 int sarif_write(FILE *out, const struct ecg_result *result, const struct sarif_options *opts)
 {
-    struct sarif_ctx c = {result, opts, {0}, sarif_linehash_cache_new(), 0, 0};
+    struct sarif_ctx c = { result, opts, { 0 }, sarif_linehash_cache_new(), 0, 0 };
     int rc;
 
     if (c.hashes == NULL)

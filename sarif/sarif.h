@@ -23,7 +23,7 @@ enum sarif_profile {
 #define SARIF_GITHUB_MAX_TAGS_PER_RULE 20
 
 struct sarif_options {
-    const char *category;      /* automationDetails.id; NULL for none */
+    const char *category; /* automationDetails.id; NULL for none */
     enum sarif_profile profile;
     const char *help_uri_base; /* helpUri = base + "<rule-id>.md"; NULL: the project's docs */
     size_t max_results;        /* 0: the profile's default (GitHub: SARIF_GITHUB_MAX_RESULTS) */

@@ -29,7 +29,8 @@ struct bf_entry {
 
 static const struct bf_entry bf_table[] = {
     { "gets", BF_ALWAYS, 0, "'fgets(buf, sizeof buf, stdin)'", NULL },
-    { "strcpy", BF_COPY, 0, "'snprintf(dst, size, \"%s\", src)' or a length-checked 'memcpy'", NULL },
+    { "strcpy", BF_COPY, 0, "'snprintf(dst, size, \"%s\", src)' or a length-checked 'memcpy'",
+      NULL },
     { "stpcpy", BF_COPY, 0, "a length-checked 'memcpy'", NULL },
     { "wcscpy", BF_COPY, 0, "'wcsncpy' with the destination size, then terminate", NULL },
     { "strcat", BF_CONCAT, 0, "'strncat' with the space left, or 'snprintf'", NULL },
@@ -177,8 +178,10 @@ static void bf_on_call(struct rule_ctx *rc, CXCursor call)
     if (bf_is_bounded(rc, e, call))
         return;
     if (e->kind == BF_ALWAYS) {
-        rule_report(rc, call, "'%s' cannot limit how much it writes and was removed in C11; "
-                              "use %s", e->name, e->better);
+        rule_report(rc, call,
+                    "'%s' cannot limit how much it writes and was removed in C11; "
+                    "use %s",
+                    e->name, e->better);
         return;
     }
     f = rule_report(rc, call, "'%s' cannot bound its output; use %s", e->name, e->better);

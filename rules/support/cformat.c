@@ -121,8 +121,8 @@ static int conversion_length(size_t *out, const struct conversion *c,
     return -1; /* floating point, %n, wide strings: no useful bound here */
 }
 
-int rule_cformat_printf_bound(size_t *out, const char *format,
-                              const struct rule_cformat_arg *args, size_t n_args)
+int rule_cformat_printf_bound(size_t *out, const char *format, const struct rule_cformat_arg *args,
+                              size_t n_args)
 {
     size_t total = 0, next_arg = 0;
     const char *p = format;

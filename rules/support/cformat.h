@@ -15,8 +15,8 @@ struct rule_cformat_arg {
  * printf(format, args...) can write, on an LP64 target. Returns 0 when the bound is known,
  * -1 when it is not (a %s of unknown length, '*' widths, %n, an argument missing, an
  * unknown conversion). args[i] describes the i-th variadic argument. */
-int rule_cformat_printf_bound(size_t *out, const char *format,
-                              const struct rule_cformat_arg *args, size_t n_args);
+int rule_cformat_printf_bound(size_t *out, const char *format, const struct rule_cformat_arg *args,
+                              size_t n_args);
 
 /* Returns the byte offset of the first %s or %[ conversion without a field width that
  * stores its input (no '*', no 'm'), or -1 when every string conversion is bounded. */

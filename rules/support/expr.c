@@ -67,7 +67,8 @@ static int unescape_one(const char **p)
     }
     if (**p == 'x') {
         for ((*p)++; isxdigit((unsigned char)**p); (*p)++)
-            value = value * 16 + (isdigit((unsigned char)**p) ? **p - '0' : (tolower(**p) - 'a' + 10));
+            value =
+                value * 16 + (isdigit((unsigned char)**p) ? **p - '0' : (tolower(**p) - 'a' + 10));
         return value & 0xff;
     }
     for (; digits < 3 && **p >= '0' && **p <= '7'; digits++, (*p)++)

@@ -23,6 +23,7 @@ void b_copy(char *d, const char *s)
 C
 write_file c.c <<'C'
 #include <stdio.h>
+#include <string.h>
 void c_fmt(char *d, int v)
 {
 #ifdef WIDE
@@ -57,7 +58,7 @@ assert_contains "$OUT" "include/common.h:3:" "cache: the header's new finding is
 
 expect_exit 0 -- "$ECG" check --db "$DB" "${files[@]}" -- -Iinclude -DWIDE
 assert_not_contains "$ERR" "replayed from the cache" "cache: changed compile arguments are a miss for every unit"
-assert_contains "$OUT" "c.c:5:5:" "cache: the finding the new flag enables is reported"
+assert_contains "$OUT" "c.c:6:5:" "cache: the finding the new flag enables is reported"
 
 expect_exit 0 -- "$ECG" check --db "$DB" --config '{"rules":{"security-banned-function":{"allow_bounded":false}}}' "${files[@]}" -- -Iinclude -DWIDE
 assert_not_contains "$ERR" "replayed from the cache" "cache: a changed rule option is a miss"
@@ -121,7 +122,7 @@ git init -q . && git add a.c b.c c.c include && \
 printf 'void c_new(char *d) { strcpy(d, "longer than you think, much longer"); }\n' >> c.c
 expect_exit 0 -- "$ECG" check --db "$DB" --changed-since HEAD "${files[@]}" -- -Iinclude
 assert_count "$OUT" ": warning:" 1 "changed-since: only the finding on the changed line"
-assert_contains "$OUT" "c.c:8:" "changed-since: it is the new line's finding"
+assert_contains "$OUT" "c.c:9:" "changed-since: it is the new line's finding"
 head_commit=$(git rev-parse HEAD)
 expect_exit 0 -- "$ECG" history --db "$DB" --limit 1
 assert_contains "$OUT" "${head_commit:0:12}" "history: the run inside a git checkout records its commit"
@@ -149,7 +150,9 @@ expect_exit 0 -- "$ECG" history --db .io/shared.db
 assert_eq "$(printf '%s\n' "$OUT" | tail -n +2 | grep -c .)" "2" "faults: both runs recorded"
 
 # A run killed mid-way leaves a database that passes integrity_check and still works.
-for i in $(seq 1 30); do printf 'void k%d(char *d, const char *s) { strcpy(d, s); }\n' "$i" > "k$i.c"; done
+for i in $(seq 1 30); do
+    printf '#include <string.h>\nvoid k%d(char *d, const char *s) { strcpy(d, s); }\n' "$i" > "k$i.c"
+done
 "$ECG" check --db .io/killed.db -j 2 k*.c -- >/dev/null 2>&1 &
 victim=$!
 sleep 0.3
@@ -159,7 +162,7 @@ if command -v sqlite3 >/dev/null && [ -f .io/killed.db ]; then
     assert_eq "$(sqlite3 .io/killed.db 'PRAGMA integrity_check;')" "ok" "faults: integrity after SIGKILL"
 fi
 expect_exit 0 -- "$ECG" check --db .io/killed.db k1.c --
-assert_contains "$OUT" "k1.c:1:" "faults: the next run after SIGKILL works"
+assert_contains "$OUT" "k1.c:2:" "faults: the next run after SIGKILL works"
 
 # A read-only database directory: the analysis still runs, with a warning.
 if [ "$(id -u)" -eq 0 ]; then

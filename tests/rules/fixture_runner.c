@@ -228,8 +228,8 @@ static int compare(struct fixture *fx, const struct ecg_result *r)
             e->matched = 1;
             continue;
         }
-        fprintf(stderr, "%s:%u:%u: unexpected finding: %s [%s]\n", f->range.path,
-                f->range.line, f->range.col, f->message, f->rule_id);
+        fprintf(stderr, "%s:%u:%u: unexpected finding: %s [%s]\n", f->range.path, f->range.line,
+                f->range.col, f->message, f->rule_id);
         failures++;
     }
     for (size_t i = 0; i < fx->n; i++) {
@@ -256,8 +256,7 @@ static int check_shape(struct fixture *fx)
         return -1;
     }
     if (!fx->is_fire && fx->n > 0) {
-        fprintf(stderr, "%s: error: a silent_ fixture must not have expect directives\n",
-                fx->path);
+        fprintf(stderr, "%s: error: a silent_ fixture must not have expect directives\n", fx->path);
         return -1;
     }
     return fx->errors > 0 ? -1 : 0;
@@ -301,8 +300,10 @@ int main(int argc, char **argv)
     }
     fx.path = path;
     if (rule_from_path(&fx) != 0) {
-        fprintf(stderr, "%s: error: fixture names must be fire_*.c or silent_*.c under "
-                        "tests/rules/<family>/<rule>/\n", path);
+        fprintf(stderr,
+                "%s: error: fixture names must be fire_*.c or silent_*.c under "
+                "tests/rules/<family>/<rule>/\n",
+                path);
         return 2;
     }
     if (parse_fixture(&fx) != 0 || check_shape(&fx) != 0)

@@ -26,7 +26,7 @@ const struct rule_desc sarif_fixture_rule_banned = {
     .tags = "security, maintainability,,security",
     .precision = "high",
     .security_severity = "8.1",
-    .cwe = {242, 676},
+    .cwe = { 242, 676 },
     .level = ECG_LEVEL_WARNING,
 };
 
@@ -95,14 +95,14 @@ void sarif_fixture_write_log_opts(struct sarif_fixture *fx, const struct sarif_o
 
 void sarif_fixture_write_log(struct sarif_fixture *fx, const char *category)
 {
-    struct sarif_options opts = {.category = category, .profile = SARIF_PROFILE_FULL};
+    struct sarif_options opts = { .category = category, .profile = SARIF_PROFILE_FULL };
 
     sarif_fixture_write_log_opts(fx, &opts);
 }
 
 void sarif_fixture_write_github(struct sarif_fixture *fx, size_t max_results)
 {
-    struct sarif_options opts = {.profile = SARIF_PROFILE_GITHUB, .max_results = max_results};
+    struct sarif_options opts = { .profile = SARIF_PROFILE_GITHUB, .max_results = max_results };
 
     sarif_fixture_write_log_opts(fx, &opts);
 }

@@ -145,7 +145,7 @@ int testkit_result_init(struct ecg_result *r, const char *root, int with_sources
 struct ecg_range testkit_range(const char *path, unsigned line, unsigned col, unsigned end_line,
                                unsigned end_col)
 {
-    struct ecg_range range = {(char *)path, line, col, end_line, end_col};
+    struct ecg_range range = { (char *)path, line, col, end_line, end_col };
 
     return range;
 }

@@ -53,7 +53,7 @@ static void normalize_ok(const char *const *argv, size_t argc, const char *sourc
 
 static void test_args_split_blanks_separate_words(void **state)
 {
-    static const char *const want[] = {"cc", "-c", "a.c", "-o", "a.o"};
+    static const char *const want[] = { "cc", "-c", "a.c", "-o", "a.o" };
     (void)state;
     split_ok("  cc \t-c\na.c   -o  a.o \n", want, ARRAY_LEN(want));
 }
@@ -67,7 +67,7 @@ static void test_args_split_empty_command_has_no_words(void **state)
 
 static void test_args_split_single_quotes_are_literal(void **state)
 {
-    static const char *const want[] = {"-DMSG=a \\n \"b\" $HOME", "x"};
+    static const char *const want[] = { "-DMSG=a \\n \"b\" $HOME", "x" };
     (void)state;
     split_ok("'-DMSG=a \\n \"b\" $HOME' x", want, ARRAY_LEN(want));
 }
@@ -75,7 +75,7 @@ static void test_args_split_single_quotes_are_literal(void **state)
 static void test_args_split_double_quotes_escape_only_specials(void **state)
 {
     /* \" \\ \$ \` lose the backslash; \n and \a keep it */
-    static const char *const want[] = {"a\"b\\c$d`e\\nf\\a", "g"};
+    static const char *const want[] = { "a\"b\\c$d`e\\nf\\a", "g" };
     (void)state;
     split_ok("\"a\\\"b\\\\c\\$d\\`e\\nf\\a\" g", want, ARRAY_LEN(want));
 }
@@ -84,7 +84,8 @@ static void test_args_split_cmake_escaped_define(void **state)
 {
     /* CMake writes -DFOO="bar baz" as -DFOO=\"bar\ baz\" or "-DFOO=\"bar baz\"" */
     static const char *const want[] = {
-        "/usr/bin/cc", "-DFOO=\"bar baz\"", "-DV=\"1.0\"", "-DEMPTY=", "-c", "/src/a.c"};
+        "/usr/bin/cc", "-DFOO=\"bar baz\"", "-DV=\"1.0\"", "-DEMPTY=", "-c", "/src/a.c"
+    };
     (void)state;
     split_ok("/usr/bin/cc -DFOO=\\\"bar\\ baz\\\" \"-DV=\\\"1.0\\\"\" -DEMPTY= -c /src/a.c", want,
              ARRAY_LEN(want));
@@ -92,14 +93,14 @@ static void test_args_split_cmake_escaped_define(void **state)
 
 static void test_args_split_quotes_join_adjacent_text(void **state)
 {
-    static const char *const want[] = {"-DX=\"a b\"", "pre'mid'post", "abc"};
+    static const char *const want[] = { "-DX=\"a b\"", "pre'mid'post", "abc" };
     (void)state;
     split_ok("-DX='\"a b\"' \"pre'mid'\"post a'b'\"c\"", want, ARRAY_LEN(want));
 }
 
 static void test_args_split_empty_quotes_make_empty_word(void **state)
 {
-    static const char *const want[] = {"a", "", "", "b"};
+    static const char *const want[] = { "a", "", "", "b" };
     (void)state;
     split_ok("a '' \"\" b", want, ARRAY_LEN(want));
 }
@@ -108,14 +109,14 @@ static void test_args_split_backslash_outside_quotes(void **state)
 {
     /* escaped blank joins, escaped quote is literal, backslash-newline continues the word,
      * a trailing backslash stands for itself */
-    static const char *const want[] = {"a b", "'q'", "xy", "end\\"};
+    static const char *const want[] = { "a b", "'q'", "xy", "end\\" };
     (void)state;
     split_ok("a\\ b \\'q\\' x\\\ny end\\", want, ARRAY_LEN(want));
 }
 
 static void test_args_split_line_continuation_in_double_quotes(void **state)
 {
-    static const char *const want[] = {"ab"};
+    static const char *const want[] = { "ab" };
     (void)state;
     split_ok("\"a\\\nb\"", want, ARRAY_LEN(want));
 }
@@ -156,7 +157,7 @@ static void test_args_split_unterminated_double_quote_on_second_line(void **stat
 
 static void test_args_split_appends_and_leaves_out_unchanged_on_error(void **state)
 {
-    static const char *const want[] = {"first", "a", "b"};
+    static const char *const want[] = { "first", "a", "b" };
     struct ecg_strvec v;
     (void)state;
 
@@ -219,7 +220,8 @@ static void test_args_normalize_cmake_command(void **state)
     };
     /* clang-format on */
     static const char *const want[] = {
-        "-DFOO=\"bar\"", "-I/src/include", "-isystem", "/opt/inc", "-O2", "-g", "-std=gnu11"};
+        "-DFOO=\"bar\"", "-I/src/include", "-isystem", "/opt/inc", "-O2", "-g", "-std=gnu11"
+    };
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "/src/src/main.c", "/build", want, ARRAY_LEN(want));
 }
@@ -232,7 +234,7 @@ static void test_args_normalize_ccache_bear_arguments(void **state)
         "-pedantic-errors", "-pipe", "-DNAME=\"x y\"", "src/util.c", "-oobj/util.o", "-pthread"
     };
     /* clang-format on */
-    static const char *const want[] = {"-Wall", "-DNAME=\"x y\"", "-pthread"};
+    static const char *const want[] = { "-Wall", "-DNAME=\"x y\"", "-pthread" };
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "/proj/src/util.c", "/proj", want, ARRAY_LEN(want));
 }
@@ -240,9 +242,9 @@ static void test_args_normalize_ccache_bear_arguments(void **state)
 static void test_args_normalize_source_matched_after_normalisation(void **state)
 {
     /* the recorded word differs from the database's "file" only lexically */
-    static const char *const argv[] = {"clang", "-c", "./src/../src//main.c", "-Wextra"};
-    static const char *const argv_abs[] = {"clang", "/proj/./src/main.c", "-Wextra"};
-    static const char *const want[] = {"-Wextra"};
+    static const char *const argv[] = { "clang", "-c", "./src/../src//main.c", "-Wextra" };
+    static const char *const argv_abs[] = { "clang", "/proj/./src/main.c", "-Wextra" };
+    static const char *const want[] = { "-Wextra" };
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "/proj/src/main.c", "/proj", want, ARRAY_LEN(want));
     normalize_ok(argv_abs, ARRAY_LEN(argv_abs), "src/main.c", "/proj", want, ARRAY_LEN(want));
@@ -274,7 +276,7 @@ static void test_args_normalize_without_source_uses_extensions(void **state)
         "cc", "-DX", "a.c", "b.cpp", "c.cc", "d.cxx", "e.C", "f.i", "g.s", "h.h", "noext", "-c"
     };
     /* clang-format on */
-    static const char *const want[] = {"-DX", "noext"};
+    static const char *const want[] = { "-DX", "noext" };
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), NULL, NULL, want, ARRAY_LEN(want));
 }
@@ -288,7 +290,7 @@ static void test_args_normalize_drops_linker_flags(void **state)
         "-E", "-save-temps", "-save-temps=obj", "a.c"
     };
     /* clang-format on */
-    static const char *const want[] = {"-fPIC", "-pthread"};
+    static const char *const want[] = { "-fPIC", "-pthread" };
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "a.c", "/p", want, ARRAY_LEN(want));
 }
@@ -328,7 +330,7 @@ static void test_args_normalize_filters_wp_dependency_items(void **state)
         "-Wp,-DZ", "-MJ", "cdb.json", "-MJfrag.json", "--serialize-diagnostics", "a.dia", "x.c"
     };
     /* clang-format on */
-    static const char *const want[] = {"-Wp,-D_FORTIFY_SOURCE=2,-DY", "-Wp,-DZ"};
+    static const char *const want[] = { "-Wp,-D_FORTIFY_SOURCE=2,-DY", "-Wp,-DZ" };
     (void)state;
     normalize_ok(argv, ARRAY_LEN(argv), "x.c", "/x", want, ARRAY_LEN(want));
 }
@@ -351,12 +353,12 @@ static void test_args_normalize_keeps_driver_mode_and_order(void **state)
 
 static void test_args_normalize_driver_words(void **state)
 {
-    static const char *const only_compiler[] = {"gcc"};
-    static const char *const unknown_driver[] = {"/opt/ti/bin/armcl", "-DX", "a.c"};
-    static const char *const wrapper_path[] = {"/usr/bin/sccache", "/opt/bin/mycc", "-DX"};
-    static const char *const flags_only[] = {"-DX", "-Iinc"};
-    static const char *const want_x[] = {"-DX"};
-    static const char *const want_flags[] = {"-DX", "-Iinc"};
+    static const char *const only_compiler[] = { "gcc" };
+    static const char *const unknown_driver[] = { "/opt/ti/bin/armcl", "-DX", "a.c" };
+    static const char *const wrapper_path[] = { "/usr/bin/sccache", "/opt/bin/mycc", "-DX" };
+    static const char *const flags_only[] = { "-DX", "-Iinc" };
+    static const char *const want_x[] = { "-DX" };
+    static const char *const want_flags[] = { "-DX", "-Iinc" };
     (void)state;
     normalize_ok(only_compiler, ARRAY_LEN(only_compiler), NULL, NULL, NULL, 0);
     normalize_ok(unknown_driver, ARRAY_LEN(unknown_driver), "a.c", "/", want_x, 1);
@@ -368,10 +370,10 @@ static void test_args_normalize_driver_words(void **state)
 static void test_args_normalize_option_value_at_end(void **state)
 {
     /* a kept option missing its value stays (clang reports it); a dropped one goes */
-    static const char *const keep[] = {"cc", "-DX", "-I"};
-    static const char *const drop[] = {"cc", "-DX", "-o"};
-    static const char *const want_keep[] = {"-DX", "-I"};
-    static const char *const want_drop[] = {"-DX"};
+    static const char *const keep[] = { "cc", "-DX", "-I" };
+    static const char *const drop[] = { "cc", "-DX", "-o" };
+    static const char *const want_keep[] = { "-DX", "-I" };
+    static const char *const want_drop[] = { "-DX" };
     (void)state;
     normalize_ok(keep, ARRAY_LEN(keep), NULL, NULL, want_keep, 2);
     normalize_ok(drop, ARRAY_LEN(drop), NULL, NULL, want_drop, 1);
@@ -379,8 +381,8 @@ static void test_args_normalize_option_value_at_end(void **state)
 
 static void test_args_normalize_appends(void **state)
 {
-    static const char *const argv[] = {"cc", "-DX", "a.c"};
-    static const char *const want[] = {"-fsyntax-only", "-DX"};
+    static const char *const argv[] = { "cc", "-DX", "a.c" };
+    static const char *const want[] = { "-fsyntax-only", "-DX" };
     struct ecg_strvec v;
     (void)state;
 
@@ -409,7 +411,7 @@ static void test_args_normalize_result_parses_in_libclang(void **state)
     };
     /* clang-format on */
     static const char source[] = "int main(void) { return 0; }\n";
-    struct CXUnsavedFile unsaved = {"/tmp/ecg-test-args/k.c", source, sizeof(source) - 1};
+    struct CXUnsavedFile unsaved = { "/tmp/ecg-test-args/k.c", source, sizeof(source) - 1 };
     struct ecg_strvec flags;
     CXIndex index = clang_createIndex(0, 0);
     CXTranslationUnit tu = NULL;

@@ -18,8 +18,8 @@ static void rewrite(struct ecg_strvec *v, const char *const *words, size_t n)
 
 static void test_args_paths_joined_and_separate_forms(void **state)
 {
-    const char *words[] = { "-Iinclude", "-I", "../src", "-isystem", "third/x", "-iquote.",
-                            "-include", "config.h", "--sysroot=sys", "@flags.rsp" };
+    const char *words[] = { "-Iinclude", "-I",       "../src",   "-isystem",      "third/x",
+                            "-iquote.",  "-include", "config.h", "--sysroot=sys", "@flags.rsp" };
     struct ecg_strvec v;
 
     (void)state;
@@ -37,8 +37,9 @@ static void test_args_paths_joined_and_separate_forms(void **state)
 
 static void test_args_paths_leaves_absolute_and_other_flags(void **state)
 {
-    const char *words[] = { "-I/usr/include/x", "-DPATH=rel/x", "-isystem=/sysroot-rel",
-                            "-O2", "-Wall", "main.c" };
+    const char *words[] = {
+        "-I/usr/include/x", "-DPATH=rel/x", "-isystem=/sysroot-rel", "-O2", "-Wall", "main.c"
+    };
     struct ecg_strvec v;
 
     (void)state;

@@ -21,8 +21,16 @@ static int parse(struct ecg_check_options *opts, int argc, char **argv, struct e
 
 static void test_cli_accepts_llvm_and_gnu_spellings(void **state)
 {
-    char *argv[] = { "check", "--checks=-*,security-*", "-header-filter=^src/", "-p", "build",
-                     "--warnings-as-errors", "security-*", "-j4", "--quiet", "a.c" };
+    char *argv[] = { "check",
+                     "--checks=-*,security-*",
+                     "-header-filter=^src/",
+                     "-p",
+                     "build",
+                     "--warnings-as-errors",
+                     "security-*",
+                     "-j4",
+                     "--quiet",
+                     "a.c" };
     struct ecg_check_options opts;
     struct ecg_diag diag;
 
@@ -41,8 +49,11 @@ static void test_cli_accepts_llvm_and_gnu_spellings(void **state)
 
 static void test_cli_collects_compiler_args_after_dashdash(void **state)
 {
-    char *argv[] = { "check", "--extra-arg-before=--driver-mode=gcc", "x.c", "--",
-                     "/usr/bin/cc", "-DX=1", "-o", "x.o", "-c", "x.c" };
+    char *argv[] = { "check",       "--extra-arg-before=--driver-mode=gcc",
+                     "x.c",         "--",
+                     "/usr/bin/cc", "-DX=1",
+                     "-o",          "x.o",
+                     "-c",          "x.c" };
     struct ecg_check_options opts;
     struct ecg_diag diag;
 
@@ -127,7 +138,9 @@ static void test_cli_rejects_bad_jobs_and_format(void **state)
 
 static void test_cli_formats_and_output(void **state)
 {
-    char *argv[] = { "check", "--format", "sarif", "-o", "out.sarif", "--sarif-category=ecg/x",
+    char *argv[] = { "check",         "--format",
+                     "sarif",         "-o",
+                     "out.sarif",     "--sarif-category=ecg/x",
                      "--color=never", "a.c" };
     struct ecg_check_options opts;
     struct ecg_diag diag;

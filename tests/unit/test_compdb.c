@@ -126,15 +126,16 @@ static void test_compdb_load_cmake_command_entries(void **state)
         "  \"file\": \"/work/lib/x.c\"\n"
         "}\n"
         "]\n";
-    static const char *const want0[] = {"/usr/bin/cc",
-                                        "-DFOO=\"bar\"",
-                                        "-I/work/include",
-                                        "-O2",
-                                        "-o",
-                                        "CMakeFiles/app.dir/src/main.c.o",
-                                        "-c",
-                                        "/work/src/main.c"};
-    static const char *const want1[] = {"/usr/bin/cc", "-DNAME=quoted name", "-c", "/work/lib/x.c"};
+    static const char *const want0[] = { "/usr/bin/cc",
+                                         "-DFOO=\"bar\"",
+                                         "-I/work/include",
+                                         "-O2",
+                                         "-o",
+                                         "CMakeFiles/app.dir/src/main.c.o",
+                                         "-c",
+                                         "/work/src/main.c" };
+    static const char *const want1[] = { "/usr/bin/cc", "-DNAME=quoted name", "-c",
+                                         "/work/lib/x.c" };
     struct fixture *f = *state;
     const char *path = write_file(f, "compile_commands.json", text);
     struct ecg_compdb *db = load_ok(path);
@@ -165,7 +166,8 @@ static void test_compdb_load_bear_arguments_entries(void **state)
         "]\n";
     static const char *const want[] = {
         "/usr/bin/ccache",   "gcc", "-c",         "-MD",       "-MF", "obj/util.d",
-        "-DVERSION=\"1.2\"", "-o",  "obj/util.o", "src/util.c"};
+        "-DVERSION=\"1.2\"", "-o",  "obj/util.o", "src/util.c"
+    };
     struct fixture *f = *state;
     struct ecg_compdb *db = load_ok(write_file(f, "compile_commands.json", text));
 
@@ -289,7 +291,7 @@ static void test_compdb_arguments_preferred_over_command(void **state)
     static const char text[] = "[{\"directory\": \"/d\", \"file\": \"f.c\", "
                                "\"command\": \"ignored 'unterminated\", "
                                "\"arguments\": [\"clang\", \"-c\", \"f.c\"]}]";
-    static const char *const want[] = {"clang", "-c", "f.c"};
+    static const char *const want[] = { "clang", "-c", "f.c" };
     struct fixture *f = *state;
     struct ecg_compdb *db = load_ok(write_file(f, "compile_commands.json", text));
 

@@ -206,7 +206,7 @@ static struct ecg_db_run make_run(int64_t started, const char *commit,
 static void test_db_create_and_reopen_keeps_data(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const want[] = {"deps-1", NULL};
+    static const char *const want[] = { "deps-1", NULL };
     struct ecg_db_run run = make_run(1700000000, NULL, NULL, 0);
     struct ecg_db *db = open_ok(fx->db, 0); /* .ecg/ does not exist yet */
     char created_by[64];
@@ -268,7 +268,7 @@ static void test_db_migrations_are_idempotent(void **state)
 {
     struct fixture *fx = *state;
     static const char v2[] = "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (42);";
-    static const char *const want[] = {"kept", NULL};
+    static const char *const want[] = { "kept", NULL };
     struct ecg_db *db = open_ok(fx->db, 0);
     struct ecg_diag diag;
 
@@ -441,7 +441,7 @@ static int write_until_killed(const char *path, int done_fd)
 static void test_db_fault_killed_writer_leaves_database_usable(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const fresh[] = {"after", NULL};
+    static const char *const fresh[] = { "after", NULL };
     struct ecg_db *db;
     int done[2];
     int status = 0;
@@ -500,7 +500,7 @@ static void noise(unsigned char *buf, size_t len)
 static void test_db_fault_corrupt_file_needs_reset(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const none[] = {NULL};
+    static const char *const none[] = { NULL };
     unsigned char bytes[8192];
     struct ecg_db *db;
     char path[700];

@@ -127,9 +127,9 @@ static void expect_entries(struct ecg_db *db, const char *key, const char *const
 static void test_db_cache_store_find_replace(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const none[] = {NULL};
-    static const char *const two[] = {"deps-2", "deps-1", NULL};
-    static const char *const replaced[] = {"deps-1b", "deps-2", NULL};
+    static const char *const none[] = { NULL };
+    static const char *const two[] = { "deps-2", "deps-1", NULL };
+    static const char *const replaced[] = { "deps-1b", "deps-2", NULL };
     struct ecg_db *db = open_ok(fx->db, 0);
     struct ecg_db_cache_entry *entries = NULL;
     size_t n = 0;
@@ -152,9 +152,9 @@ static void test_db_cache_store_find_replace(void **state)
 static void test_db_cache_keeps_newest_and_clears(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const newest[] = {"d6", "d5", "d4", "d3", NULL};
-    static const char *const other[] = {"o", NULL};
-    static const char *const none[] = {NULL};
+    static const char *const newest[] = { "d6", "d5", "d4", "d3", NULL };
+    static const char *const other[] = { "o", NULL };
+    static const char *const none[] = { NULL };
     struct ecg_db *db = open_ok(fx->db, 0);
     char key[8];
 
@@ -177,8 +177,8 @@ static void test_db_cache_keeps_newest_and_clears(void **state)
 static void test_db_cache_store_joins_caller_transaction(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const none[] = {NULL};
-    static const char *const one[] = {"kept", NULL};
+    static const char *const none[] = { NULL };
+    static const char *const one[] = { "kept", NULL };
     struct ecg_db *db = open_ok(fx->db, 0);
 
     assert_int_equal(ecg_db_begin(db, NULL), 0);
@@ -196,7 +196,7 @@ static void test_db_cache_store_joins_caller_transaction(void **state)
 static void test_db_locked_database_fails_cleanly(void **state)
 {
     struct fixture *fx = *state;
-    static const char *const one[] = {"later", NULL};
+    static const char *const one[] = { "later", NULL };
     struct ecg_db *holder = open_ok(fx->db, 0);
     struct ecg_db *waiter = open_ok(fx->db, 0);
     struct ecg_diag diag;

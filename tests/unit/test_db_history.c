@@ -123,9 +123,9 @@ static void test_db_history_add_and_print(void **state)
 {
     struct fixture *fx = *state;
     static const struct ecg_db_rule_count counts[] = {
-        {"rule-b", ECG_LEVEL_WARNING, 2},
-        {"rule-a", ECG_LEVEL_ERROR, 1},
-        {"rule-b", ECG_LEVEL_ERROR, 1},
+        { "rule-b", ECG_LEVEL_WARNING, 2 },
+        { "rule-a", ECG_LEVEL_ERROR, 1 },
+        { "rule-b", ECG_LEVEL_ERROR, 1 },
     };
     struct ecg_db_run first = make_run(1700000000, "0123456789abcdef0123", counts, 3);
     struct ecg_db_run second = make_run(1700001000, NULL, NULL, 0);

@@ -83,7 +83,10 @@ static void test_findings_json_rejects_unknown_rule_and_keeps_list(void **state)
 static void test_findings_json_rejects_malformed(void **state)
 {
     static const char *const bad[] = {
-        "", "{}", "[1]", "[{\"r\":\"security-banned-function\"}]",
+        "",
+        "{}",
+        "[1]",
+        "[{\"r\":\"security-banned-function\"}]",
         "[{\"r\":\"security-banned-function\",\"l\":9,\"g\":false,\"p\":\"/a\",\"s\":[1,1,1,1],"
         "\"m\":\"x\"}]",
         "[{\"r\":\"security-banned-function\",\"l\":1,\"g\":false,\"p\":\"/a\",\"s\":[1,1],"

@@ -90,13 +90,12 @@ static void test_fingerprint_hash_is_fnv1a(void **state)
 {
     (void)state;
     assert_true(ecg_fingerprint_hash(ECG_FINGERPRINT_SEED, "", 0) == ECG_FINGERPRINT_SEED);
-    assert_true(ecg_fingerprint_hash(ECG_FINGERPRINT_SEED, "a", 1) ==
-                UINT64_C(0xaf63dc4c8601ec8c));
+    assert_true(ecg_fingerprint_hash(ECG_FINGERPRINT_SEED, "a", 1) == UINT64_C(0xaf63dc4c8601ec8c));
     assert_true(ecg_fingerprint_hash(ECG_FINGERPRINT_SEED, "foobar", 6) ==
                 UINT64_C(0x85944171f73967e8));
     /* Hashing in pieces continues from the seed. */
-    assert_true(ecg_fingerprint_hash(ecg_fingerprint_hash(ECG_FINGERPRINT_SEED, "foo", 3),
-                                     "bar", 3) == UINT64_C(0x85944171f73967e8));
+    assert_true(ecg_fingerprint_hash(ecg_fingerprint_hash(ECG_FINGERPRINT_SEED, "foo", 3), "bar",
+                                     3) == UINT64_C(0x85944171f73967e8));
 }
 
 static void test_fingerprint_stable_when_lines_inserted_above(void **state)
@@ -241,17 +240,13 @@ int main(void)
         cmocka_unit_test(test_fingerprint_hash_is_fnv1a),
         cmocka_unit_test_setup_teardown(test_fingerprint_stable_when_lines_inserted_above, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_fingerprint_stable_across_checkouts, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fingerprint_stable_across_checkouts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fingerprint_ignores_blanks, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fingerprint_depends_on_rule_and_text, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fingerprint_depends_on_rule_and_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fingerprint_identical_lines_differ_by_occurrence,
                                         setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fingerprint_same_line_twice_differs, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_fingerprint_depends_on_relative_path, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_fingerprint_same_line_twice_differs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fingerprint_depends_on_relative_path, setup, teardown),
         cmocka_unit_test(test_fingerprint_without_sources_uses_empty_lines),
         cmocka_unit_test(test_fingerprint_empty_result),
     };

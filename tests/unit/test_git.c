@@ -374,10 +374,10 @@ static void git_quiet(const char *dir, const char *const *args)
 
 static void commit_all(const char *repo, const char *message)
 {
-    git_quiet(repo, (const char *const[]){"add", "-A", NULL});
-    git_quiet(repo, (const char *const[]){"-c", "user.name=t", "-c", "user.email=t@e", "-c",
-                                          "commit.gpgsign=false", "commit", "-q", "--no-verify",
-                                          "-m", message, NULL});
+    git_quiet(repo, (const char *const[]){ "add", "-A", NULL });
+    git_quiet(repo, (const char *const[]){ "-c", "user.name=t", "-c", "user.email=t@e", "-c",
+                                           "commit.gpgsign=false", "commit", "-q", "--no-verify",
+                                           "-m", message, NULL });
 }
 
 static int repo_setup(void **state)
@@ -393,7 +393,7 @@ static int repo_setup(void **state)
     if (n < 0 || (size_t)n >= sizeof(f->repo) || mkdir(f->repo, 0777) != 0)
         return -1;
     *state = f;
-    if (ecg_git_run(&out, &len, f->repo, (const char *const[]){"init", "-q", NULL}, NULL) != 0)
+    if (ecg_git_run(&out, &len, f->repo, (const char *const[]){ "init", "-q", NULL }, NULL) != 0)
         return 0; /* no git here: the tests skip */
     free(out);
     return 0;
@@ -422,12 +422,12 @@ static struct repo_fixture *repo_or_skip(void **state)
 static void test_git_run_captures_stdout_with_stdin_closed(void **state)
 {
     struct repo_fixture *f = repo_or_skip(state);
-    char *out = git_ok(NULL, (const char *const[]){"--version", NULL});
+    char *out = git_ok(NULL, (const char *const[]){ "--version", NULL });
 
     assert_true(strncmp(out, "git version ", 12) == 0);
     free(out);
     /* stdin is /dev/null: hashing it gives the empty blob, and nothing waits for input. */
-    out = git_ok(f->repo, (const char *const[]){"hash-object", "--stdin", NULL});
+    out = git_ok(f->repo, (const char *const[]){ "hash-object", "--stdin", NULL });
     assert_string_equal(out, "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391\n");
     free(out);
 }
@@ -443,7 +443,7 @@ static void test_git_run_reports_failure(void **state)
     ecg_diag_clear(&diag);
     assert_int_equal(
         ecg_git_run(&out, &len, f->repo,
-                    (const char *const[]){"rev-parse", "--verify", "no-such-ref", NULL}, &diag),
+                    (const char *const[]){ "rev-parse", "--verify", "no-such-ref", NULL }, &diag),
         ECG_EIO);
     assert_ptr_equal(out, sentinel);
     assert_int_equal(len, 7);
@@ -454,13 +454,14 @@ static void test_git_run_reports_failure(void **state)
     assert_int_equal(
         ecg_git_run(&out, &len, f->repo,
                     (const char *const[]){
-                        "-c", "alias.w=!printf '\\nfirst\\nsecond\\n' >&2; exit 3", "w", NULL},
+                        "-c", "alias.w=!printf '\\nfirst\\nsecond\\n' >&2; exit 3", "w", NULL },
                     &diag),
         ECG_EIO);
     assert_string_equal(diag.message, "git -c alias.w=!printf '\\nfirst\\nsecond\\n' >&2; "
                                       "exit 3 w: first");
     assert_int_equal(ecg_git_run(&out, &len, f->repo,
-                                 (const char *const[]){"-c", "alias.q=!exit 4", "q", NULL}, &diag),
+                                 (const char *const[]){ "-c", "alias.q=!exit 4", "q", NULL },
+                                 &diag),
                      ECG_EIO);
     assert_string_equal(diag.message, "git -c alias.q=!exit 4 q: exit status 4");
 }
@@ -472,8 +473,9 @@ static void test_git_run_sets_child_environment(void **state)
 
     assert_int_equal(setenv("LC_ALL", "xx_YY.UTF-8", 1), 0);
     assert_int_equal(setenv("GIT_TERMINAL_PROMPT", "1", 1), 0);
-    out = git_ok(f->repo, (const char *const[]){
-                              "-c", "alias.env=!printenv LC_ALL GIT_TERMINAL_PROMPT", "env", NULL});
+    out =
+        git_ok(f->repo, (const char *const[]){
+                            "-c", "alias.env=!printenv LC_ALL GIT_TERMINAL_PROMPT", "env", NULL });
     unsetenv("LC_ALL");
     unsetenv("GIT_TERMINAL_PROMPT");
     assert_string_equal(out, "C\n0\n");
@@ -494,8 +496,8 @@ static void test_git_run_drains_large_stdout_and_stderr(void **state)
     big[size] = '\0';
     testkit_write_in(path, sizeof(path), f->repo, "big.txt", big);
     /* Both pipes overflow: reading one to its end before the other would never finish. */
-    out = git_ok(f->repo, (const char *const[]){"-c", "alias.both=!cat big.txt >&2 && cat big.txt",
-                                                "both", NULL});
+    out = git_ok(f->repo, (const char *const[]){ "-c", "alias.both=!cat big.txt >&2 && cat big.txt",
+                                                 "both", NULL });
     assert_int_equal(strlen(out), size);
     assert_true(memcmp(out, big, size) == 0);
     free(out);
@@ -515,7 +517,7 @@ static void test_git_run_without_git_installed(void **state)
     assert_non_null(saved);
     ecg_diag_clear(&diag);
     assert_int_equal(setenv("PATH", f->root, 1), 0);
-    rc = ecg_git_run(&out, NULL, f->repo, (const char *const[]){"--version", NULL}, &diag);
+    rc = ecg_git_run(&out, NULL, f->repo, (const char *const[]){ "--version", NULL }, &diag);
     head_rc = ecg_git_head(&head, f->repo);
     assert_int_equal(setenv("PATH", saved, 1), 0);
     free(saved);
@@ -539,7 +541,7 @@ static void test_git_head(void **state)
     testkit_make_dirs(testkit_path(sub, sizeof(sub), "%s/sub", f->repo));
     testkit_write_in(sub, sizeof(sub), f->repo, "sub/a.c", "int a;\n");
     commit_all(f->repo, "one");
-    expected = git_ok(f->repo, (const char *const[]){"rev-parse", "HEAD", NULL});
+    expected = git_ok(f->repo, (const char *const[]){ "rev-parse", "HEAD", NULL });
     expected[strcspn(expected, "\n")] = '\0';
     assert_int_equal(ecg_git_head(&head, testkit_path(sub, sizeof(sub), "%s/sub", f->repo)), 0);
     assert_non_null(head);
@@ -604,7 +606,7 @@ static void test_git_changes_in_working_tree(void **state)
     testkit_write_in(path, sizeof(path), f->repo, "sub/sp ace.c", "int s;\n");
     testkit_write_in(path, sizeof(path), f->repo, "sub/x.o", "obj\n");
     testkit_write_in(path, sizeof(path), f->repo, "staged.c", "s1\ns2\n");
-    git_quiet(f->repo, (const char *const[]){"add", "staged.c", NULL});
+    git_quiet(f->repo, (const char *const[]){ "add", "staged.c", NULL });
     /* From a subdirectory: the whole work tree still counts. */
     c = changes_ok(testkit_path(path, sizeof(path), "%s/sub", f->repo), "HEAD");
     assert_false(touched_in(c, f->repo, "a.c", 1, 2));
@@ -671,9 +673,10 @@ static void test_git_changes_errors(void **state)
 static void test_git_changes_ignore_user_settings(void **state)
 {
     static const char *const settings[][2] = {
-        {"diff.noprefix", "true"},  {"diff.mnemonicPrefix", "true"}, {"color.ui", "always"},
-        {"color.diff", "always"},   {"core.quotePath", "true"},      {"diff.relative", "true"},
-        {"diff.external", "false"}, {"diff.renames", "true"},
+        { "diff.noprefix", "true" },  { "diff.mnemonicPrefix", "true" },
+        { "color.ui", "always" },     { "color.diff", "always" },
+        { "core.quotePath", "true" }, { "diff.relative", "true" },
+        { "diff.external", "false" }, { "diff.renames", "true" },
     };
     struct repo_fixture *f = repo_or_skip(state);
     char path[PATH_MAX];
@@ -684,10 +687,10 @@ static void test_git_changes_ignore_user_settings(void **state)
     testkit_write_in(path, sizeof(path), f->repo, "sub/t\tab.c", "t1\n");
     commit_all(f->repo, "two");
     for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
-        git_quiet(f->repo, (const char *const[]){"config", settings[i][0], settings[i][1], NULL});
+        git_quiet(f->repo, (const char *const[]){ "config", settings[i][0], settings[i][1], NULL });
     testkit_write_in(path, sizeof(path), f->repo, "sub/\xc3\xa9t\xc3\xa9.c", "e1\ne2\n");
     testkit_write_in(path, sizeof(path), f->repo, "sub/t\tab.c", "T1\n");
-    git_quiet(f->repo, (const char *const[]){"mv", "sub/b.c", "sub/moved.c", NULL});
+    git_quiet(f->repo, (const char *const[]){ "mv", "sub/b.c", "sub/moved.c", NULL });
     testkit_write_in(path, sizeof(path), f->repo, "a.c",
                      "X1\nl2\nL3\nl4\nl5\nl6\nl7\nnew\nl8\nl9\n");
     assert_int_equal(setenv("GIT_DIFF_OPTS", "--unified=5", 1), 0);
@@ -729,7 +732,8 @@ static void isolate_git(void)
     static const char *const unset[] = {
         "GIT_DIR",           "GIT_WORK_TREE",        "GIT_INDEX_FILE",
         "GIT_COMMON_DIR",    "GIT_OBJECT_DIRECTORY", "GIT_DIFF_OPTS",
-        "GIT_EXTERNAL_DIFF", "GIT_CONFIG_PARAMETERS"};
+        "GIT_EXTERNAL_DIFF", "GIT_CONFIG_PARAMETERS"
+    };
 
     for (size_t i = 0; i < sizeof(unset) / sizeof(unset[0]); i++)
         unsetenv(unset[i]);

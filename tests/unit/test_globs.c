@@ -107,8 +107,8 @@ static void collect(void *arg, const char *entry)
 
 static void test_globs_unmatched_positive_entries_reported(void **state)
 {
-    const char *names[] = {"security-banned-function", "concurrency-lock-order"};
-    struct unmatched u = {.n = 0};
+    const char *names[] = { "security-banned-function", "concurrency-lock-order" };
+    struct unmatched u = { .n = 0 };
     (void)state;
 
     ecg_globs_each_unmatched(" -*, securty-* ,security-*, -nothing-*,, concurrency-lock-order,"
@@ -121,8 +121,8 @@ static void test_globs_unmatched_positive_entries_reported(void **state)
 
 static void test_globs_unmatched_reports_nothing_when_all_match(void **state)
 {
-    const char *names[] = {"security-banned-function"};
-    struct unmatched u = {.n = 0};
+    const char *names[] = { "security-banned-function" };
+    struct unmatched u = { .n = 0 };
     (void)state;
 
     ecg_globs_each_unmatched("*,security-*,-foo", names, 1, collect, &u);
@@ -146,7 +146,7 @@ static void count_long(void *arg, const char *entry)
 static void test_globs_unmatched_long_entry_passed_whole(void **state)
 {
     char list[310];
-    const char *names[] = {"security-banned-function"};
+    const char *names[] = { "security-banned-function" };
     size_t n = 0;
     (void)state;
 

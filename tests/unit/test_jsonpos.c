@@ -18,9 +18,9 @@ static size_t at(const char *text, const size_t *path, size_t depth, int want_ke
 static void test_jsonpos_root_and_members(void **state)
 {
     const char *text = "  {\"a\": 1, \"bb\" :\n [true, {\"c\": null}], \"d\": -2.5e3}";
-    const size_t p1[] = {1};
-    const size_t p2[] = {1, 1, 0};
-    const size_t p3[] = {2};
+    const size_t p1[] = { 1 };
+    const size_t p2[] = { 1, 1, 0 };
+    const size_t p3[] = { 2 };
     (void)state;
 
     assert_int_equal(at(text, NULL, 0, 0), 2);
@@ -34,8 +34,8 @@ static void test_jsonpos_root_and_members(void **state)
 static void test_jsonpos_array_elements(void **state)
 {
     const char *text = "[\"x\", [1, 2], {\"k\": [3, 4]}, 5]";
-    const size_t p1[] = {3};
-    const size_t p2[] = {2, 0, 1};
+    const size_t p1[] = { 3 };
+    const size_t p2[] = { 2, 0, 1 };
     (void)state;
 
     assert_int_equal(at(text, p1, 1, 0), strlen(text) - 2);
@@ -46,8 +46,8 @@ static void test_jsonpos_array_elements(void **state)
 static void test_jsonpos_strings_and_duplicates(void **state)
 {
     const char *text = "{\"k\": \"a\\\"}, \\\"k\\\": [\", \"k\": {\"]\": 1}}";
-    const size_t p1[] = {1};
-    const size_t p2[] = {1, 0};
+    const size_t p1[] = { 1 };
+    const size_t p2[] = { 1, 0 };
     (void)state;
 
     assert_int_equal(at(text, p1, 1, 1), (size_t)(strstr(text, ", \"k\": {") - text) + 2);
@@ -57,8 +57,8 @@ static void test_jsonpos_strings_and_duplicates(void **state)
 static void test_jsonpos_path_that_does_not_fit(void **state)
 {
     const char *text = "{\"a\": 1}";
-    const size_t missing[] = {5};
-    const size_t too_deep[] = {0, 0};
+    const size_t missing[] = { 5 };
+    const size_t too_deep[] = { 0, 0 };
     (void)state;
 
     assert_int_equal(at(text, missing, 1, 0), 0);
@@ -69,7 +69,7 @@ static void test_jsonpos_skips_byte_order_mark(void **state)
 {
     const char *text = "\xEF\xBB\xBF \n[{\"a\": 1}]";
     const char *no_bom = "\xEF\xBB[1]";
-    const size_t p1[] = {0, 0};
+    const size_t p1[] = { 0, 0 };
     (void)state;
 
     assert_int_equal(at(text, NULL, 0, 0), 5);

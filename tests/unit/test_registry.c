@@ -87,8 +87,8 @@ static void test_registry_every_rule_has_source_docs_and_fixtures(void **state)
     for (size_t i = 0; i < rule_registry_count(); i++) {
         const struct rule_desc *d = rule_registry_at(i);
         char path[1024];
-        snprintf(path, sizeof(path), "%s/rules/%s/%s.c", ECG_SOURCE_DIR,
-                 rule_registry_family(i), rule_registry_stem(i));
+        snprintf(path, sizeof(path), "%s/rules/%s/%s.c", ECG_SOURCE_DIR, rule_registry_family(i),
+                 rule_registry_stem(i));
         assert_true(file_exists(path));
         snprintf(path, sizeof(path), "%s/docs/rules/%s.md", ECG_SOURCE_DIR, d->id);
         assert_true(file_exists(path));
@@ -109,8 +109,7 @@ static void test_registry_descriptors_are_complete(void **state)
         assert_non_null(d->description);
         assert_non_null(d->tags);
         assert_non_null(d->precision);
-        assert_true(d->on_cursor != NULL || d->on_function_enter != NULL ||
-                    d->on_unit_end != NULL);
+        assert_true(d->on_cursor != NULL || d->on_function_enter != NULL || d->on_unit_end != NULL);
         if (d->on_cursor != NULL)
             assert_int_not_equal(d->kinds[0], 0);
         if (strstr(d->tags, "security") != NULL) {

@@ -83,7 +83,7 @@ static int capture(struct fixture *fx, enum writer which, const struct ecg_repor
 
 static void capture_text(struct fixture *fx, int color, int show_suppressed)
 {
-    struct ecg_report_style style = {color, show_suppressed, fx->dir};
+    struct ecg_report_style style = { color, show_suppressed, fx->dir };
 
     assert_int_equal(capture(fx, WRITE_TEXT, &style), 0);
 }
@@ -107,7 +107,7 @@ static void test_report_text_clang_format(void **state)
 static void test_report_text_path_outside_cwd_is_absolute(void **state)
 {
     struct fixture *fx = *state;
-    struct ecg_report_style style = {0, 0, "/nonexistent-cwd"};
+    struct ecg_report_style style = { 0, 0, "/nonexistent-cwd" };
     char path[4200];
     char want[4400];
     char prefix[4096];
@@ -390,7 +390,7 @@ static void test_report_text_long_line_prints_a_window(void **state)
 static void test_report_text_eio_on_write_failure(void **state)
 {
     struct fixture *fx = *state;
-    struct ecg_report_style style = {0, 0, NULL};
+    struct ecg_report_style style = { 0, 0, NULL };
     char path[4200];
     FILE *full = fopen("/dev/full", "w");
 

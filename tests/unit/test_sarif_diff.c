@@ -21,18 +21,18 @@
 #include "tests/support/testkit.h"
 
 #define LOG(results)                                                                               \
-    "{'version': '2.1.0', 'runs': [{'tool': {'driver': {'name': 'ecg', 'rules': [{'id': 'r1'},"  \
+    "{'version': '2.1.0', 'runs': [{'tool': {'driver': {'name': 'ecg', 'rules': [{'id': 'r1'},"    \
     " {'id': 'r2', 'defaultConfiguration': {'level': 'error'}}]}}, 'results': [" results "]}]}"
 /* A result of rule r1 at a.c:line:col with fingerprint fp and extra members. */
 #define RES(level, line, fp, extra)                                                                \
-    "{'ruleId': 'r1', 'ruleIndex': 0, 'level': '" level "', 'message': {'text': 'msg " fp "'},"  \
-    " 'locations': [{'physicalLocation': {'artifactLocation': {'uri': 'src/a.c', 'uriBaseId': "  \
-    "'%SRCROOT%'}, 'region': {'startLine': " line ", 'startColumn': 5}}}],"                      \
+    "{'ruleId': 'r1', 'ruleIndex': 0, 'level': '" level "', 'message': {'text': 'msg " fp "'},"    \
+    " 'locations': [{'physicalLocation': {'artifactLocation': {'uri': 'src/a.c', 'uriBaseId': "    \
+    "'%SRCROOT%'}, 'region': {'startLine': " line ", 'startColumn': 5}}}],"                        \
     " 'partialFingerprints': {'ecg/v1': '" fp "'}" extra "}"
 /* A result without fingerprint. */
 #define RES_NOFP(line, msg)                                                                        \
-    "{'ruleId': 'r1', 'level': 'warning', 'message': {'text': '" msg "'}, 'locations': "         \
-    "[{'physicalLocation': {'artifactLocation': {'uri': 'b.c'}, 'region': {'startLine': " line   \
+    "{'ruleId': 'r1', 'level': 'warning', 'message': {'text': '" msg "'}, 'locations': "           \
+    "[{'physicalLocation': {'artifactLocation': {'uri': 'b.c'}, 'region': {'startLine': " line     \
     "}}}]}"
 #define SUPPRESSED ", 'suppressions': [{'kind': 'inSource'}]"
 
@@ -101,7 +101,7 @@ static void compare(struct fixture *fx, const char *base, const char *head)
 static void assert_counts(const struct sarif_diff *d, size_t n_new, size_t n_fixed,
                           size_t n_unchanged, size_t n_suppressed)
 {
-    size_t states[3] = {0, 0, 0};
+    size_t states[3] = { 0, 0, 0 };
 
     assert_int_equal(d->n_new, n_new);
     assert_int_equal(d->n_fixed, n_fixed);
@@ -135,10 +135,11 @@ static void test_sarif_diff_new_fixed_unchanged(void **state)
 {
     struct fixture *fx = *state;
 
-    compare(fx, LOG(RES("warning", "3", "aa", "") "," RES("warning", "9", "bb", "") ","
-                    RES("warning", "20", "cc", "")),
-            LOG(RES("warning", "4", "aa", "") "," RES("warning", "21", "cc", "") ","
-                RES("warning", "30", "dd", "")));
+    compare(fx,
+            LOG(RES("warning", "3", "aa", "") "," RES("warning", "9", "bb",
+                                                      "") "," RES("warning", "20", "cc", "")),
+            LOG(RES("warning", "4", "aa", "") "," RES("warning", "21", "cc",
+                                                      "") "," RES("warning", "30", "dd", "")));
     assert_counts(&fx->diff, 1, 1, 2, 0);
     assert_string_equal(only(&fx->diff, SARIF_DIFF_NEW), "dd");
     assert_string_equal(only(&fx->diff, SARIF_DIFF_FIXED), "bb");
@@ -195,9 +196,11 @@ static void test_sarif_diff_sets_suppressed_and_absent_aside(void **state)
     assert_counts(&fx->diff, 1, 0, 0, 0);
     assert_true(sarif_diff_fails_gate(&fx->diff));
     /* A rejected suppression does not suppress; an empty array neither. */
-    compare(fx, LOG(""), LOG(RES("error", "3", "aa", ", 'suppressions': [{'kind': 'inSource', "
-                                                     "'status': 'rejected'}]") ","
-                             RES("warning", "4", "bb", ", 'suppressions': []")));
+    compare(
+        fx, LOG(""),
+        LOG(RES("error", "3", "aa",
+                ", 'suppressions': [{'kind': 'inSource', "
+                "'status': 'rejected'}]") "," RES("warning", "4", "bb", ", 'suppressions': []")));
     assert_counts(&fx->diff, 2, 0, 0, 0);
     /* baselineState absent: a result that is no longer there, on either side. */
     compare(fx, LOG(RES("warning", "3", "aa", ", 'baselineState': 'absent'")),
@@ -210,8 +213,8 @@ static void test_sarif_diff_gate(void **state)
     struct fixture *fx = *state;
 
     compare(fx, LOG(RES("error", "3", "aa", "")),
-            LOG(RES("error", "3", "aa", "") "," RES("warning", "5", "bb", "") ","
-                RES("note", "6", "cc", "")));
+            LOG(RES("error", "3", "aa", "") "," RES("warning", "5", "bb", "") "," RES("note", "6",
+                                                                                      "cc", "")));
     assert_counts(&fx->diff, 2, 0, 1, 0);
     assert_false(sarif_diff_fails_gate(&fx->diff)); /* the error is not new */
     compare(fx, LOG(""), LOG(RES("error", "5", "bb", "")));
@@ -239,10 +242,11 @@ static void test_sarif_diff_text_output(void **state)
     struct fixture *fx = *state;
     char *text;
 
-    compare(fx, LOG(RES("warning", "9", "bb", "") "," RES("warning", "3", "aa", "")),
-            LOG(RES("error", "30", "dd", "") "," RES("warning", "3", "aa", "") ","
-                RES("note", "31", "ee", SUPPRESSED) ","
-                "{'ruleId': 'r1', 'message': {'text': 'nowhere'}}"));
+    compare(
+        fx, LOG(RES("warning", "9", "bb", "") "," RES("warning", "3", "aa", "")),
+        LOG(RES("error", "30", "dd", "") "," RES("warning", "3", "aa", "") "," RES(
+            "note", "31", "ee", SUPPRESSED) ","
+                                            "{'ruleId': 'r1', 'message': {'text': 'nowhere'}}"));
     text = print_text(&fx->diff);
     assert_string_equal(text, "src/a.c:30:5: error: msg dd [r1] (new)\n"
                               "warning: nowhere [r1] (new)\n"
@@ -303,7 +307,7 @@ static void *failing_malloc(size_t size)
 static void test_sarif_diff_json_out_of_memory(void **state)
 {
     struct fixture *fx = *state;
-    cJSON_Hooks hooks = {failing_malloc, free};
+    cJSON_Hooks hooks = { failing_malloc, free };
     cJSON *json = NULL;
     long n;
     int rc = ECG_ENOMEM;
@@ -361,8 +365,7 @@ static int cli(char **out, char **err, char **argv)
     return code;
 }
 
-static void write_log(char *path, size_t size, const char *dir, const char *name,
-                      const char *text)
+static void write_log(char *path, size_t size, const char *dir, const char *name, const char *text)
 {
     char *json = dq(text);
 
@@ -400,26 +403,25 @@ static void test_sarif_diff_cli_exit_codes(void **state)
               LOG(RES("warning", "3", "aa", "") "," RES("warning", "8", "bb", "")));
     write_log(error, sizeof(error), dir, "error.sarif", LOG(RES("error", "8", "bb", "")));
     testkit_path(missing, sizeof(missing), "%s/missing.sarif", dir);
-    expect_cli((char *[]){"sarif", "diff", base, warn, NULL}, 0,
+    expect_cli((char *[]){ "sarif", "diff", base, warn, NULL }, 0,
                "src/a.c:8:5: warning: msg bb [r1] (new)\n1 new, 0 fixed, 1 unchanged\n", "");
-    expect_cli((char *[]){"sarif", "diff", base, error, NULL}, 1,
-               "1 new, 1 fixed, 0 unchanged\n", "");
-    expect_cli((char *[]){"sarif", "diff", "--format", "json", base, error, NULL}, 1,
+    expect_cli((char *[]){ "sarif", "diff", base, error, NULL }, 1, "1 new, 1 fixed, 0 unchanged\n",
+               "");
+    expect_cli((char *[]){ "sarif", "diff", "--format", "json", base, error, NULL }, 1,
                "\"new\":\t1", "");
-    expect_cli((char *[]){"sarif", "diff", "--format=text", error, error, NULL}, 0,
+    expect_cli((char *[]){ "sarif", "diff", "--format=text", error, error, NULL }, 0,
                "0 new, 0 fixed, 1 unchanged\n", "");
-    expect_cli((char *[]){"sarif", "diff", base, missing, NULL}, 2, "", "missing.sarif: error: ");
-    expect_cli((char *[]){"sarif", "diff", base, NULL}, 2, "",
+    expect_cli((char *[]){ "sarif", "diff", base, missing, NULL }, 2, "", "missing.sarif: error: ");
+    expect_cli((char *[]){ "sarif", "diff", base, NULL }, 2, "",
                "expected two SARIF logs, BASE and HEAD");
-    expect_cli((char *[]){"sarif", "diff", base, base, base, NULL}, 2, "",
-               "unexpected argument");
-    expect_cli((char *[]){"sarif", "diff", "--format=xml", base, base, NULL}, 2, "",
+    expect_cli((char *[]){ "sarif", "diff", base, base, base, NULL }, 2, "", "unexpected argument");
+    expect_cli((char *[]){ "sarif", "diff", "--format=xml", base, base, NULL }, 2, "",
                "unknown format 'xml' (text or json)");
-    expect_cli((char *[]){"sarif", "diff", "--format", NULL}, 2, "",
+    expect_cli((char *[]){ "sarif", "diff", "--format", NULL }, 2, "",
                "option '--format' needs a value");
-    expect_cli((char *[]){"sarif", "diff", "-h", NULL}, 0, "USAGE: ecg sarif diff", "");
-    expect_cli((char *[]){"sarif", NULL}, 2, "", "USAGE: ecg sarif <command>");
-    expect_cli((char *[]){"sarif", "help", NULL}, 0, "USAGE: ecg sarif <command>", "");
+    expect_cli((char *[]){ "sarif", "diff", "-h", NULL }, 0, "USAGE: ecg sarif diff", "");
+    expect_cli((char *[]){ "sarif", NULL }, 2, "", "USAGE: ecg sarif <command>");
+    expect_cli((char *[]){ "sarif", "help", NULL }, 0, "USAGE: ecg sarif <command>", "");
     assert_int_equal(testkit_remove_tree(dir), 0);
 }
 

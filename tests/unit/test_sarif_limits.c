@@ -96,10 +96,11 @@ static void test_sarif_github_profile_drops_suppressed_and_fixes(void **state)
 /* In order: n1 note, w1 warning, e1 error, g1 gate-failing warning (an error), n2, w2. */
 static void add_mixed_levels(struct sarif_fixture *fx)
 {
-    static const char *const names[] = {"n1", "w1", "e1", "g1", "n2", "w2"};
-    static const enum ecg_level levels[] = {ECG_LEVEL_NOTE,  ECG_LEVEL_WARNING,
-                                            ECG_LEVEL_ERROR, ECG_LEVEL_WARNING,
-                                            ECG_LEVEL_NOTE,  ECG_LEVEL_WARNING};
+    static const char *const names[] = { "n1", "w1", "e1", "g1", "n2", "w2" };
+    static const enum ecg_level levels[] = {
+        ECG_LEVEL_NOTE,    ECG_LEVEL_WARNING, ECG_LEVEL_ERROR,
+        ECG_LEVEL_WARNING, ECG_LEVEL_NOTE,    ECG_LEVEL_WARNING
+    };
 
     for (unsigned i = 0; i < 6; i++) {
         struct ecg_finding *f = sarif_fixture_add_finding(
@@ -126,7 +127,7 @@ static void assert_messages(const cJSON *log, const char *want)
 static void test_sarif_max_results_keeps_most_severe(void **state)
 {
     struct sarif_fixture *fx = *state;
-    struct sarif_options full = {.profile = SARIF_PROFILE_FULL, .max_results = 3};
+    struct sarif_options full = { .profile = SARIF_PROFILE_FULL, .max_results = 3 };
 
     add_mixed_levels(fx);
     sarif_fixture_write_github(fx, 4);
@@ -161,7 +162,7 @@ static const struct rule_desc rule_tagged = {
     .summary = "A rule with too many tags.",
     .tags = "t01,t02,t03,t04,t05,t06,t07,t08,t09,t10,t11,t12,t13,t14,t15,t16,t17,t18,t19,"
             "t20,t21,t22,t23,t24,t25",
-    .cwe = {1, 2},
+    .cwe = { 1, 2 },
     .level = ECG_LEVEL_NOTE,
 };
 
@@ -304,7 +305,7 @@ static void test_sarif_baseline_states_and_absent_results(void **state)
 static void test_sarif_help_uri_base(void **state)
 {
     struct sarif_fixture *fx = *state;
-    struct sarif_options opts = {.help_uri_base = "https://docs.example.com/ecg/"};
+    struct sarif_options opts = { .help_uri_base = "https://docs.example.com/ecg/" };
 
     sarif_fixture_write_log_opts(fx, &opts);
     testkit_assert_str_at(fx->log, "runs.0.tool.driver.rules.0.helpUri",
@@ -323,13 +324,27 @@ static void test_sarif_help_uri_base(void **state)
 static void test_sarif_help_uri_valid(void **state)
 {
     static const char *const good[] = {
-        "https://example.com/docs/", "http://x/", "file:///opt/ecg/docs/", "urn:ecg:",
-        "https://example.com/a%20b/", "git+ssh.v2-x://host/p/", "HTTPS://EXAMPLE.COM/",
+        "https://example.com/docs/",  "http://x/",
+        "file:///opt/ecg/docs/",      "urn:ecg:",
+        "https://example.com/a%20b/", "git+ssh.v2-x://host/p/",
+        "HTTPS://EXAMPLE.COM/",
     };
     static const char *const bad[] = {
-        "", "docs/", "/abs/path/", "https:", "1http://x/", "://x/", "https://exa mple.com/",
-        "https://example.com/\xc3\xa9/", "https://x/%zz/", "https://x/%4", "https://x/<a>/",
-        "C:\\docs\\", "https://x/\t/", "mailto", "https://x/\"/",
+        "",
+        "docs/",
+        "/abs/path/",
+        "https:",
+        "1http://x/",
+        "://x/",
+        "https://exa mple.com/",
+        "https://example.com/\xc3\xa9/",
+        "https://x/%zz/",
+        "https://x/%4",
+        "https://x/<a>/",
+        "C:\\docs\\",
+        "https://x/\t/",
+        "mailto",
+        "https://x/\"/",
     };
 
     (void)state;

@@ -21,21 +21,21 @@
 #include "tests/support/testkit.h"
 
 #define LOG(runs) "{'version': '2.1.0', 'runs': [" runs "]}"
-#define RUN_OF(tool, rules, results, extra)                                                       \
-    "{'tool': {'driver': {'name': '" tool "', 'rules': [" rules "]}}" extra ", 'results': ["     \
-    results "]}"
+#define RUN_OF(tool, rules, results, extra)                                                        \
+    "{'tool': {'driver': {'name': '" tool "', 'rules': [" rules "]}}" extra                        \
+    ", 'results': [" results "]}"
 #define RUN(rules, results, extra) RUN_OF("ecg", rules, results, extra)
 #define RULE(id) "{'id': '" id "'}"
 #define RES(id, index, fp)                                                                         \
-    "{'ruleId': '" id "', 'ruleIndex': " index ", 'level': 'warning', 'message': {'text': 'm'},"  \
+    "{'ruleId': '" id "', 'ruleIndex': " index ", 'level': 'warning', 'message': {'text': 'm'},"   \
     " 'partialFingerprints': {'ecg/v1': '" fp "'}}"
 #define RES_AT(id, uri, line, col, msg)                                                            \
-    "{'ruleId': '" id "', 'message': {'text': '" msg "'}, 'locations': [{'physicalLocation': "   \
-    "{'artifactLocation': {'uri': '" uri "', 'uriBaseId': '%SRCROOT%'}, 'region': {'startLine': " \
-    line ", 'startColumn': " col "}}}]}"
+    "{'ruleId': '" id "', 'message': {'text': '" msg "'}, 'locations': [{'physicalLocation': "     \
+    "{'artifactLocation': {'uri': '" uri                                                           \
+    "', 'uriBaseId': '%SRCROOT%'}, 'region': {'startLine': " line ", 'startColumn': " col "}}}]}"
 #define INV(extra) "{'executionSuccessful': true" extra "}"
 
-static const char *const names[] = {"a.sarif", "b.sarif", "c.sarif"};
+static const char *const names[] = { "a.sarif", "b.sarif", "c.sarif" };
 
 /* s with every ' turned into ", as a new string. */
 static char *dq(const char *s)
@@ -54,8 +54,8 @@ static char *dq(const char *s)
 static int merge_logs(cJSON **out, const char *const *texts, size_t n, const char *category,
                       struct ecg_diag *diag)
 {
-    struct sarif_doc *docs[3] = {NULL, NULL, NULL};
-    struct sarif_merge_options opts = {category};
+    struct sarif_doc *docs[3] = { NULL, NULL, NULL };
+    struct sarif_merge_options opts = { category };
     int rc;
 
     assert_true(n <= 3);
@@ -100,31 +100,9 @@ static void merge_fails(const char *const *texts, size_t n, const char *path, un
     assert_int_equal(diag.col, col);
 }
 
-/* The item at a dotted path: "runs.0.results.1.ruleIndex" (numbers index arrays). */
-static const cJSON *at(const cJSON *node, const char *path)
-{
-    char key[128];
-
-    while (node != NULL && *path != '\0') {
-        size_t n = strcspn(path, ".");
-        char *end;
-        long index;
-        assert_true(n < sizeof(key));
-        memcpy(key, path, n);
-        key[n] = '\0';
-        index = strtol(key, &end, 10);
-        if (cJSON_IsArray(node) && *end == '\0' && end != key)
-            node = cJSON_GetArrayItem(node, (int)index);
-        else
-            node = cJSON_GetObjectItemCaseSensitive(node, key);
-        path += path[n] == '.' ? n + 1 : n;
-    }
-    return node;
-}
-
 static void assert_str_at(const cJSON *root, const char *path, const char *want)
 {
-    const cJSON *item = at(root, path);
+    const cJSON *item = testkit_json_at(root, path);
 
     if (item == NULL || !cJSON_IsString(item))
         fail_msg("%s: missing or not a string", path);
@@ -133,7 +111,7 @@ static void assert_str_at(const cJSON *root, const char *path, const char *want)
 
 static void assert_num_at(const cJSON *root, const char *path, double want)
 {
-    const cJSON *item = at(root, path);
+    const cJSON *item = testkit_json_at(root, path);
 
     if (item == NULL || !cJSON_IsNumber(item))
         fail_msg("%s: missing or not a number", path);
@@ -142,7 +120,7 @@ static void assert_num_at(const cJSON *root, const char *path, double want)
 
 static int count_at(const cJSON *root, const char *path)
 {
-    const cJSON *item = at(root, path);
+    const cJSON *item = testkit_json_at(root, path);
 
     if (item == NULL)
         fail_msg("%s: missing", path);
@@ -154,9 +132,13 @@ static void test_sarif_merge_unites_rules_and_renumbers(void **state)
     static const char *const logs[] = {
         LOG(RUN(RULE("zeta") "," RULE("alpha"), RES("zeta", "0", "01") "," RES("alpha", "1", "02"),
                 "")),
-        LOG(RUN(RULE("mid") ", {'id': 'zeta', 'name': 'second'}",
-                RES("mid", "0", "03") "," RES("zeta", "1", "04") ","
-                "{'rule': {'id': 'mid', 'index': 0}, 'message': {'text': 'by reference'}}", "")),
+        LOG(RUN(
+            RULE("mid") ", {'id': 'zeta', 'name': 'second'}",
+            RES("mid", "0", "03") "," RES(
+                "zeta", "1",
+                "04") ","
+                      "{'rule': {'id': 'mid', 'index': 0}, 'message': {'text': 'by reference'}}",
+            "")),
     };
     cJSON *log;
 
@@ -169,7 +151,8 @@ static void test_sarif_merge_unites_rules_and_renumbers(void **state)
     assert_str_at(log, "runs.0.tool.driver.rules.0.id", "alpha");
     assert_str_at(log, "runs.0.tool.driver.rules.1.id", "mid");
     assert_str_at(log, "runs.0.tool.driver.rules.2.id", "zeta");
-    assert_null(at(log, "runs.0.tool.driver.rules.2.name")); /* the first definition wins */
+    assert_null(
+        testkit_json_at(log, "runs.0.tool.driver.rules.2.name")); /* the first definition wins */
     assert_int_equal(count_at(log, "runs.0.results"), 5);
     assert_num_at(log, "runs.0.results.0.ruleIndex", 2);
     assert_num_at(log, "runs.0.results.1.ruleIndex", 0);
@@ -183,13 +166,16 @@ static void test_sarif_merge_unites_rules_and_renumbers(void **state)
 static void test_sarif_merge_dedupes_results(void **state)
 {
     static const char *const logs[] = {
-        LOG(RUN(RULE("r1"), RES("r1", "0", "aa") "," RES("r1", "0", "bb") ","
-                                RES_AT("r1", "x.c", "3", "1", "first"), "")),
+        LOG(RUN(RULE("r1"),
+                RES("r1", "0", "aa") "," RES("r1", "0", "bb") "," RES_AT("r1", "x.c", "3", "1",
+                                                                         "first"),
+                "")),
         LOG(RUN(RULE("r1") "," RULE("r2"),
                 "{'ruleId': 'r1', 'ruleIndex': 0, 'message': {'text': 'copy'},"
-                " 'partialFingerprints': {'ecg/v1': 'aa'}},"
-                RES("r2", "1", "aa") "," RES_AT("r1", "x.c", "3", "1", "first") ","
-                RES_AT("r1", "x.c", "3", "2", "first") "," RES_AT("r1", "x.c", "3", "1", "other"),
+                " 'partialFingerprints': {'ecg/v1': 'aa'}}," RES("r2", "1", "aa") "," RES_AT(
+                    "r1", "x.c", "3", "1", "first") "," RES_AT("r1", "x.c", "3", "2",
+                                                               "first") "," RES_AT("r1", "x.c", "3",
+                                                                                   "1", "other"),
                 "")),
     };
     cJSON *log;
@@ -210,9 +196,8 @@ static void test_sarif_merge_dedupes_results(void **state)
 static void test_sarif_merge_dedupes_within_and_across_runs(void **state)
 {
     static const char *const logs[] = {
-        LOG(RUN(RULE("r1"), RES("r1", "0", "aa"), "") "," RUN(RULE("r1"), RES("r1", "0", "aa") ","
-                                                                               RES("r1", "0", "cc"),
-                                                               "")),
+        LOG(RUN(RULE("r1"), RES("r1", "0", "aa"),
+                "") "," RUN(RULE("r1"), RES("r1", "0", "aa") "," RES("r1", "0", "cc"), "")),
     };
     cJSON *log;
 
@@ -246,8 +231,7 @@ static void test_sarif_merge_base_ids_must_agree(void **state)
     const char *const bad[] = {
         good[0],
         good[1],
-        LOG(RUN(RULE("r1"), "",
-                ",\n 'originalUriBaseIds': {'%SRCROOT%': {'uri': 'file:///q/'}}")),
+        LOG(RUN(RULE("r1"), "", ",\n 'originalUriBaseIds': {'%SRCROOT%': {'uri': 'file:///q/'}}")),
     };
     cJSON *log;
 
@@ -274,8 +258,9 @@ static void test_sarif_merge_column_kind_must_agree(void **state)
     log = merge_ok(logs, 2, NULL);
     assert_str_at(log, "runs.0.columnKind", "unicodeCodePoints");
     cJSON_Delete(log);
-    merge_fails(logs, 3, "c.sarif", 1, 108, "columnKind is 'utf16CodeUnits', but "
-                                           "'unicodeCodePoints' in b.sarif");
+    merge_fails(logs, 3, "c.sarif", 1, 108,
+                "columnKind is 'utf16CodeUnits', but "
+                "'unicodeCodePoints' in b.sarif");
 }
 
 static void test_sarif_merge_invocations(void **state)
@@ -298,15 +283,14 @@ static void test_sarif_merge_invocations(void **state)
     (void)state;
     log = merge_ok(logs, 2, NULL);
     assert_int_equal(count_at(log, "runs.0.invocations"), 1);
-    assert_true(cJSON_IsFalse(at(log, "runs.0.invocations.0.executionSuccessful")));
-    assert_null(at(log, "runs.0.invocations.0.commandLine"));
+    assert_true(cJSON_IsFalse(testkit_json_at(log, "runs.0.invocations.0.executionSuccessful")));
+    assert_null(testkit_json_at(log, "runs.0.invocations.0.commandLine"));
     assert_str_at(log, "runs.0.invocations.0.startTimeUtc", "2024-05-01T10:00:05Z");
     assert_str_at(log, "runs.0.invocations.0.endTimeUtc", "2024-05-01T10:00:06.001Z");
     assert_int_equal(count_at(log, "runs.0.invocations.0.toolExecutionNotifications"), 2);
     assert_str_at(log, "runs.0.invocations.0.toolExecutionNotifications.0.message.text", "n1");
     assert_str_at(log, "runs.0.invocations.0.toolExecutionNotifications.1.message.text", "n2");
-    assert_str_at(log, "runs.0.invocations.0.toolConfigurationNotifications.0.message.text",
-                  "c1");
+    assert_str_at(log, "runs.0.invocations.0.toolConfigurationNotifications.0.message.text", "c1");
     cJSON_Delete(log);
 }
 
@@ -316,7 +300,7 @@ static void test_sarif_merge_invocation_details(void **state)
         LOG(RUN(RULE("r1"), "", ", 'invocations': [" INV(", 'commandLine': 'ecg check'") "]")),
         LOG(RUN(RULE("r1"), "", ", 'invocations': [" INV(", 'commandLine': 'ecg check'") "]")),
     };
-    static const char *const none[] = {LOG(RUN(RULE("r1"), "", "")), LOG(RUN("", "", ""))};
+    static const char *const none[] = { LOG(RUN(RULE("r1"), "", "")), LOG(RUN("", "", "")) };
     static const char *const bad_time[] = {
         LOG(RUN(RULE("r1"), "", ", 'invocations': [" INV(", 'endTimeUtc': '2024-05-01'") "]")),
     };
@@ -324,13 +308,13 @@ static void test_sarif_merge_invocation_details(void **state)
 
     (void)state;
     log = merge_ok(same, 2, NULL);
-    assert_true(cJSON_IsTrue(at(log, "runs.0.invocations.0.executionSuccessful")));
+    assert_true(cJSON_IsTrue(testkit_json_at(log, "runs.0.invocations.0.executionSuccessful")));
     assert_str_at(log, "runs.0.invocations.0.commandLine", "ecg check");
-    assert_null(at(log, "runs.0.invocations.0.toolExecutionNotifications"));
+    assert_null(testkit_json_at(log, "runs.0.invocations.0.toolExecutionNotifications"));
     cJSON_Delete(log);
     log = merge_ok(none, 2, NULL);
-    assert_null(at(log, "runs.0.invocations"));
-    assert_null(at(log, "runs.0.automationDetails"));
+    assert_null(testkit_json_at(log, "runs.0.invocations"));
+    assert_null(testkit_json_at(log, "runs.0.automationDetails"));
     assert_int_equal(count_at(log, "runs.0.results"), 0);
     cJSON_Delete(log);
     merge_fails(bad_time, 1, "a.sarif", 1, 154, "endTimeUtc '2024-05-01' is not a UTC time");
@@ -339,8 +323,10 @@ static void test_sarif_merge_invocation_details(void **state)
 static void test_sarif_merge_suppressions_all_or_none(void **state)
 {
     static const char *const logs[] = {
-        LOG(RUN(RULE("r1"), "{'ruleId': 'r1', 'message': {'text': 'quiet'}, 'suppressions': "
-                            "[{'kind': 'inSource'}]}", "")),
+        LOG(RUN(RULE("r1"),
+                "{'ruleId': 'r1', 'message': {'text': 'quiet'}, 'suppressions': "
+                "[{'kind': 'inSource'}]}",
+                "")),
         LOG(RUN(RULE("r1"), RES("r1", "0", "aa"), "")),
     };
     cJSON *log;
@@ -351,7 +337,7 @@ static void test_sarif_merge_suppressions_all_or_none(void **state)
     assert_int_equal(count_at(log, "runs.0.results.1.suppressions"), 0);
     cJSON_Delete(log);
     log = merge_ok(logs + 1, 1, NULL);
-    assert_null(at(log, "runs.0.results.0.suppressions"));
+    assert_null(testkit_json_at(log, "runs.0.results.0.suppressions"));
     cJSON_Delete(log);
 }
 
@@ -377,7 +363,7 @@ static void test_sarif_merge_category(void **state)
 
 static void test_sarif_merge_rejects_index_tables(void **state)
 {
-    static const char *const empty_table[] = {LOG(RUN(RULE("r1"), "", ", 'artifacts': []"))};
+    static const char *const empty_table[] = { LOG(RUN(RULE("r1"), "", ", 'artifacts': []")) };
     static const char *const artifacts[] = {
         LOG(RUN(RULE("r1"), "", ", 'artifacts': [{'location': {'uri': 'a.c'}}]")),
     };
@@ -388,7 +374,7 @@ static void test_sarif_merge_rejects_index_tables(void **state)
 
     (void)state;
     log = merge_ok(empty_table, 1, NULL);
-    assert_null(at(log, "runs.0.artifacts"));
+    assert_null(testkit_json_at(log, "runs.0.artifacts"));
     cJSON_Delete(log);
     merge_fails(artifacts, 1, "a.sarif", 1, 107, "cannot merge runs that have 'artifacts'");
     merge_fails(extensions, 1, "a.sarif", 1, 82, "cannot merge runs whose tool has extensions");
@@ -396,7 +382,7 @@ static void test_sarif_merge_rejects_index_tables(void **state)
 
 static void test_sarif_merge_needs_a_run(void **state)
 {
-    static const char *const logs[] = {LOG(""), LOG("")};
+    static const char *const logs[] = { LOG(""), LOG("") };
 
     (void)state;
     merge_fails(logs, 2, "a.sarif", 0, 0, "nothing to merge: the logs have no runs");
@@ -417,7 +403,7 @@ static void *failing_malloc(size_t size)
 
 static void fail_allocations_after(long n)
 {
-    cJSON_Hooks hooks = {failing_malloc, free};
+    cJSON_Hooks hooks = { failing_malloc, free };
 
     fail_after = n;
     cJSON_InitHooks(&hooks);
@@ -434,17 +420,17 @@ static void test_sarif_merge_out_of_memory(void **state)
     static const char *const texts[] = {
         LOG(RUN(RULE("zeta") "," RULE("alpha"),
                 RES("zeta", "0", "01") ", {'ruleId': 'alpha', 'message': {'text': 'q'},"
-                " 'suppressions': [{'kind': 'inSource'}]}",
+                                       " 'suppressions': [{'kind': 'inSource'}]}",
                 ", 'automationDetails': {'id': 'x/'}, 'originalUriBaseIds': {'%SRCROOT%':"
-                " {'uri': 'file:///p/'}}, 'columnKind': 'unicodeCodePoints', 'invocations': ["
-                INV(", 'commandLine': 'c', 'startTimeUtc': '2024-05-01T10:00:05Z',"
+                " {'uri': 'file:///p/'}}, 'columnKind': 'unicodeCodePoints', 'invocations': [" INV(
+                    ", 'commandLine': 'c', 'startTimeUtc': '2024-05-01T10:00:05Z',"
                     " 'toolExecutionNotifications': [{'message': {'text': 'n'}}]") "]")),
         LOG(RUN(RULE("mid"), RES("mid", "0", "02") "," RES("zeta", "-1", "01"),
                 ", 'invocations': [" INV(", 'toolConfigurationNotifications': [{'message': "
                                          "{'text': 'c'}}]") "]")),
     };
-    struct sarif_doc *docs[2] = {NULL, NULL};
-    struct sarif_merge_options opts = {"cat"};
+    struct sarif_doc *docs[2] = { NULL, NULL };
+    struct sarif_merge_options opts = { "cat" };
     struct ecg_diag diag;
     cJSON *log = NULL;
     long n;
@@ -506,8 +492,7 @@ static int cli_teardown(void **state)
     return 0;
 }
 
-static void write_log(char *path, size_t size, const char *dir, const char *name,
-                      const char *text)
+static void write_log(char *path, size_t size, const char *dir, const char *name, const char *text)
 {
     char *json = dq(text);
 
@@ -555,11 +540,14 @@ static void test_sarif_merge_cli_output_file(void **state)
     char *err = NULL;
     cJSON *log;
 
-    write_log(fx->a, sizeof(fx->a), fx->dir, "a.sarif", LOG(RUN(RULE("r1"), RES("r1", "0", "aa"), "")));
-    write_log(fx->b, sizeof(fx->b), fx->dir, "b.sarif", LOG(RUN(RULE("r1"), RES("r1", "0", "aa") "," RES("r1", "0", "bb"), "")));
+    write_log(fx->a, sizeof(fx->a), fx->dir, "a.sarif",
+              LOG(RUN(RULE("r1"), RES("r1", "0", "aa"), "")));
+    write_log(fx->b, sizeof(fx->b), fx->dir, "b.sarif",
+              LOG(RUN(RULE("r1"), RES("r1", "0", "aa") "," RES("r1", "0", "bb"), "")));
     testkit_path(fx->out, sizeof(fx->out), "%s/all.sarif", fx->dir);
-    assert_int_equal(cli(&out, &err, (char *[]){"sarif", "merge", fx->a, fx->b, "-o", fx->out,
-                                               "--category=nightly", NULL}),
+    assert_int_equal(cli(&out, &err,
+                         (char *[]){ "sarif", "merge", fx->a, fx->b, "-o", fx->out,
+                                     "--category=nightly", NULL }),
                      0);
     assert_string_equal(out, "");
     assert_string_equal(err, "");
@@ -579,11 +567,13 @@ static void test_sarif_merge_cli_stdout_is_deterministic(void **state)
     char *out2 = NULL;
     char *err = NULL;
 
-    write_log(fx->a, sizeof(fx->a), fx->dir, "a.sarif", LOG(RUN(RULE("r2") "," RULE("r1"), RES("r1", "1", "aa"), "")));
-    write_log(fx->b, sizeof(fx->b), fx->dir, "b.sarif", LOG(RUN(RULE("r3"), RES("r3", "0", "bb"), "")));
-    assert_int_equal(cli(&out1, &err, (char *[]){"sarif", "merge", fx->a, fx->b, NULL}), 0);
+    write_log(fx->a, sizeof(fx->a), fx->dir, "a.sarif",
+              LOG(RUN(RULE("r2") "," RULE("r1"), RES("r1", "1", "aa"), "")));
+    write_log(fx->b, sizeof(fx->b), fx->dir, "b.sarif",
+              LOG(RUN(RULE("r3"), RES("r3", "0", "bb"), "")));
+    assert_int_equal(cli(&out1, &err, (char *[]){ "sarif", "merge", fx->a, fx->b, NULL }), 0);
     free(err);
-    assert_int_equal(cli(&out2, &err, (char *[]){"sarif", "merge", "--", fx->a, fx->b, NULL}), 0);
+    assert_int_equal(cli(&out2, &err, (char *[]){ "sarif", "merge", "--", fx->a, fx->b, NULL }), 0);
     free(err);
     assert_string_equal(out1, out2);
     assert_non_null(strstr(out1, "\"ruleIndex\":\t0"));
@@ -602,9 +592,8 @@ static void test_sarif_merge_cli_errors(void **state)
     write_log(fx->a, sizeof(fx->a), fx->dir, "a.sarif", LOG(RUN(RULE("r1"), "", "")));
     write_log(fx->bad, sizeof(fx->bad), fx->dir, "bad.sarif", "{'version': '2.1.0',\n'runs': 3}");
     write_log(fx->out, sizeof(fx->out), fx->dir, "all.sarif", LOG(""));
-    assert_int_equal(cli(&out, &err, (char *[]){"sarif", "merge", fx->a, fx->bad, "-o", fx->out,
-                                               NULL}),
-                     2);
+    assert_int_equal(
+        cli(&out, &err, (char *[]){ "sarif", "merge", fx->a, fx->bad, "-o", fx->out, NULL }), 2);
     assert_non_null(strstr(err, "bad.sarif:2:9: error: not a SARIF 2.1.0 log: runs must be an "
                                 "array\n"));
     free(out);
@@ -612,23 +601,23 @@ static void test_sarif_merge_cli_errors(void **state)
     log = parse_file(fx->out); /* untouched */
     assert_int_equal(count_at(log, "runs"), 0);
     cJSON_Delete(log);
-    assert_int_equal(cli(&out, &err, (char *[]){"sarif", "merge", NULL}), 2);
+    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "merge", NULL }), 2);
     assert_non_null(strstr(err, "no SARIF log to merge"));
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, (char *[]){"sarif", "merge", fx->a, "-o", NULL}), 2);
+    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "merge", fx->a, "-o", NULL }), 2);
     assert_string_equal(err, "ecg: error: option '-o' needs a value\n");
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, (char *[]){"sarif", "merge", "--bogus", fx->a, NULL}), 2);
+    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "merge", "--bogus", fx->a, NULL }), 2);
     assert_non_null(strstr(err, "unknown option '--bogus'"));
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, (char *[]){"sarif", "merge", "--help", NULL}), 0);
+    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "merge", "--help", NULL }), 0);
     assert_non_null(strstr(out, "USAGE: ecg sarif merge"));
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, (char *[]){"sarif", "frobnicate", NULL}), 2);
+    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "frobnicate", NULL }), 2);
     assert_non_null(strstr(err, "unknown command 'sarif frobnicate'"));
     free(out);
     free(err);
@@ -650,8 +639,7 @@ int main(void)
         cmocka_unit_test(test_sarif_merge_rejects_index_tables),
         cmocka_unit_test(test_sarif_merge_needs_a_run),
         cmocka_unit_test(test_sarif_merge_out_of_memory),
-        cmocka_unit_test_setup_teardown(test_sarif_merge_cli_output_file, cli_setup,
-                                        cli_teardown),
+        cmocka_unit_test_setup_teardown(test_sarif_merge_cli_output_file, cli_setup, cli_teardown),
         cmocka_unit_test_setup_teardown(test_sarif_merge_cli_stdout_is_deterministic, cli_setup,
                                         cli_teardown),
         cmocka_unit_test_setup_teardown(test_sarif_merge_cli_errors, cli_setup, cli_teardown),

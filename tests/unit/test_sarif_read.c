@@ -110,10 +110,10 @@ static void test_sarif_read_checks_rules_and_results(void **state)
     expect_error(LOG_HEAD "}}, 'results': [3]}]}", 1, 81, "runs[0].results[0] must be an object");
     expect_error(LOG_HEAD "}}, 'results': [{'ruleIndex': 0}]}]}", 1, 95,
                  "runs[0].results[0].ruleIndex must be -1 or the index of one of the 0 rules");
-    expect_error(LOG_HEAD ", 'rules': [{'id': 'a'}]}}, 'results': [{'ruleIndex': 0.5}]}]}", 1,
-                 119, "ruleIndex must be -1");
-    expect_error(LOG_HEAD ", 'rules': [{'id': 'a'}]}}, 'results': [{'rule': {'index': 1}}]}]}",
-                 1, 124, "rule.index must be -1");
+    expect_error(LOG_HEAD ", 'rules': [{'id': 'a'}]}}, 'results': [{'ruleIndex': 0.5}]}]}", 1, 119,
+                 "ruleIndex must be -1");
+    expect_error(LOG_HEAD ", 'rules': [{'id': 'a'}]}}, 'results': [{'rule': {'index': 1}}]}]}", 1,
+                 124, "rule.index must be -1");
     expect_error(LOG_HEAD "}}, 'results': [{'level': 'fatal'}]}]}", 1, 91,
                  "runs[0].results[0].level 'fatal' is not one of none, note, warning, error");
     expect_error(LOG_HEAD "}}, 'results': [{'partialFingerprints': []}]}]}", 1, 105,
@@ -174,12 +174,12 @@ static void test_sarif_read_view_resolves_rules_and_levels(void **state)
 {
     static const char log[] =
         LOG_HEAD ", 'rules': [{'id': 'r0', 'defaultConfiguration': {'level': 'error'}},"
-        " {'id': 'r1'}]}}, 'results': ["
-        "{'ruleIndex': 0, 'message': {'text': 'm0'}},"
-        "{'rule': {'index': 1}},"
-        "{'ruleId': 'own', 'ruleIndex': 1, 'level': 'note'},"
-        "{'ruleId': 'r1', 'kind': 'pass'},"
-        "{'rule': {'id': 'by-ref'}, 'kind': 'fail'}]}]}";
+                 " {'id': 'r1'}]}}, 'results': ["
+                 "{'ruleIndex': 0, 'message': {'text': 'm0'}},"
+                 "{'rule': {'index': 1}},"
+                 "{'ruleId': 'own', 'ruleIndex': 1, 'level': 'note'},"
+                 "{'ruleId': 'r1', 'kind': 'pass'},"
+                 "{'rule': {'id': 'by-ref'}, 'kind': 'fail'}]}]}";
     struct sarif_doc *doc = NULL;
     struct ecg_diag diag;
     struct sarif_result_view v;
@@ -207,8 +207,8 @@ static void test_sarif_read_view_resolves_rules_and_levels(void **state)
 
 static void test_sarif_read_view_location_fingerprint_suppression(void **state)
 {
-    static const char log[] =
-        LOG_HEAD "}}, 'results': ["
+    static const char log[] = LOG_HEAD
+        "}}, 'results': ["
         "{'ruleId': 'a', 'locations': [{'physicalLocation': {'artifactLocation': {'uri': "
         "'src/a.c', 'uriBaseId': '%SRCROOT%'}, 'region': {'startLine': 4, 'startColumn': 2}}}],"
         " 'partialFingerprints': {'ecg/v1': '00ff', 'primaryLocationLineHash': 'x'},"

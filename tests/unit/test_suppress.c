@@ -31,8 +31,7 @@ static int matches(const struct ecg_nolint *index, unsigned line, const char *ru
     return hit;
 }
 
-static const char *justification(const struct ecg_nolint *index, unsigned line,
-                                 const char *rule)
+static const char *justification(const struct ecg_nolint *index, unsigned line, const char *rule)
 {
     const char *comment = NULL;
 

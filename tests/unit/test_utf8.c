@@ -31,11 +31,14 @@ static void test_utf8_invalid_sequences_are_rejected(void **state)
 
 static void test_utf8_sanitize_replaces_bad_bytes(void **state)
 {
-    char *s = ecg_utf8_sanitize("a\xff" "b\xc3\xa9", 5);
+    char *s = ecg_utf8_sanitize("a\xff"
+                                "b\xc3\xa9",
+                                5);
 
     (void)state;
     assert_non_null(s);
-    assert_string_equal(s, "a\xef\xbf\xbd" "b\xc3\xa9");
+    assert_string_equal(s, "a\xef\xbf\xbd"
+                           "b\xc3\xa9");
     free(s);
 }
 

@@ -90,8 +90,9 @@ static void walk_source(const char *source, struct trace *out)
     struct ecg_findings findings;
     struct ecg_walk walk;
 
-    assert_int_equal(clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 4,
-                                                         &unsaved, 1, 0, &tu), CXError_Success);
+    assert_int_equal(
+        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 4, &unsaved, 1, 0, &tu),
+        CXError_Success);
     ecg_findings_init(&findings);
     ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
     assert_int_equal(ecg_walk_init(&walk, tu, NULL, &filter, &findings, rules, 1), 0);
@@ -111,7 +112,8 @@ static void test_walk_pairs_enter_and_leave(void **state)
 
     (void)state;
     walk_source("int g(int);\nint f(int a) { return g(a) + g(a + 1); }\n"
-                "int h(void) { return f(2); }\n", &t);
+                "int h(void) { return f(2); }\n",
+                &t);
     assert_true(t.balanced);
     assert_true(t.enters > 10);
     assert_int_equal(t.enters, t.leaves);

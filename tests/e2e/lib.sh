@@ -265,3 +265,30 @@ dir_entries()
 # The banned-function message for strcpy, as the rule words it.
 # shellcheck disable=SC2034
 E2E_STRCPY_MSG="'strcpy' cannot bound its output; use 'snprintf(dst, size, \"%s\", src)' or a length-checked 'memcpy'"
+
+# on_tty STREAM CMD...: runs CMD with STREAM (stdout or stderr) on a pseudo-terminal and the
+# other discarded, and prints what arrived on the terminal. Exits with CMD's status.
+on_tty()
+{
+    python3 - "$@" <<'PY'
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+streams[sys.argv[1]] = slave
+proc = subprocess.Popen(sys.argv[2:], stdout=streams["stdout"], stderr=streams["stderr"],
+                        stdin=subprocess.DEVNULL)
+os.close(slave)
+data = b""
+while True:
+    try:
+        chunk = os.read(master, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    data += chunk
+proc.wait()
+sys.stdout.buffer.write(data)
+sys.exit(proc.returncode)
+PY
+}

@@ -23,28 +23,11 @@ int twice(int x)
 }
 EOF
 
-# Runs CMD with stdout on a pseudo-terminal (stderr discarded) and prints what it wrote.
+# Runs CMD with stdout on a pseudo-terminal, with the terminal's CRLF line ends made LF.
 run_on_tty()
 {
-    python3 - "$@" <<'PY'
-import os, pty, subprocess, sys
-master, slave = pty.openpty()
-proc = subprocess.Popen(sys.argv[1:], stdout=slave, stderr=subprocess.DEVNULL,
-                        stdin=subprocess.DEVNULL)
-os.close(slave)
-data = b""
-while True:
-    try:
-        chunk = os.read(master, 65536)
-    except OSError:
-        break
-    if not chunk:
-        break
-    data += chunk
-proc.wait()
-sys.stdout.buffer.write(data.replace(b"\r\n", b"\n"))
-sys.exit(proc.returncode)
-PY
+    on_tty stdout "$@" | sed 's/\r$//'
+    return "${PIPESTATUS[0]}"
 }
 
 # --- text -------------------------------------------------------------------------------

@@ -51,6 +51,10 @@ struct ecg_check_options {
     int reset_db;      /* --reset-db: start the database over */
     int baseline;      /* --baseline: only findings not in the saved baseline fail the gate */
     int save_baseline; /* set by 'ecg baseline save': the run's findings become the baseline */
+    /* Set by 'ecg metrics' (no 'ecg check' option spells them): the run fills the result's
+     * metrics rows, one per function, and replays no unit from the incremental cache. */
+    int collect_metrics;
+    int metrics_expanded; /* with collect_metrics: counts include macro expansions */
     int help;
     int version;
     struct ecg_strvec extra_args;        /* --extra-arg, appended to the flags */

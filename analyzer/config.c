@@ -243,21 +243,6 @@ static int is_integer(const cJSON *item)
            d == (double)(long)d;
 }
 
-static const char *type_name(enum rule_opt_type type)
-{
-    switch (type) {
-    case RULE_OPT_BOOL:
-        return "true or false";
-    case RULE_OPT_INT:
-        return "an integer";
-    case RULE_OPT_STRING:
-        return "a string";
-    case RULE_OPT_STRING_LIST:
-        return "an array of strings";
-    }
-    return "a value";
-}
-
 static int check_option_type(struct parse_ctx *pc, const struct rule_desc *desc,
                              const struct rule_option *o, const cJSON *value)
 {
@@ -273,6 +258,9 @@ static int check_option_type(struct parse_ctx *pc, const struct rule_desc *desc,
         break;
     case RULE_OPT_STRING:
         ok = cJSON_IsString(value);
+        if (ok && o->choices != NULL && !rule_option_allows(o, value->valuestring))
+            return fail_at(pc, 0, "option '%s' of rule '%s' must be one of: %s", o->name, desc->id,
+                           o->choices);
         break;
     case RULE_OPT_STRING_LIST:
         ok = cJSON_IsArray(value);
@@ -288,7 +276,7 @@ static int check_option_type(struct parse_ctx *pc, const struct rule_desc *desc,
     if (ok)
         return 0;
     return fail_at(pc, 0, "option '%s' of rule '%s' must be %s", o->name, desc->id,
-                   type_name(o->type));
+                   rule_option_expects(o->type));
 }
 
 static int fail_unknown_option(struct parse_ctx *pc, const struct rule_desc *desc, const char *name)

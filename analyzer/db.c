@@ -42,9 +42,20 @@ static const char migration_v1[] =
     " rule_id TEXT NOT NULL, level INTEGER NOT NULL, count INTEGER NOT NULL);"
     "CREATE INDEX run_counts_by_run ON run_counts (run_id);";
 
+/* Metrics snapshots (ecg metrics): one row per function, tied to the history run. */
+static const char migration_v2[] =
+    "CREATE TABLE metrics (run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+    " path TEXT NOT NULL, function TEXT NOT NULL, line INTEGER NOT NULL,"
+    " cyclomatic INTEGER NOT NULL, cognitive INTEGER NOT NULL, maintainability REAL,"
+    " volume REAL, lines INTEGER NOT NULL, statements INTEGER NOT NULL,"
+    " parameters INTEGER NOT NULL, max_nesting INTEGER NOT NULL);"
+    "CREATE INDEX metrics_by_run ON metrics (run_id);"
+    "CREATE INDEX metrics_by_function ON metrics (path, function, run_id);";
+
 /* Schema versions 1..N, in order; a new version is one more line here, never an edit. */
 static const char *const db_migrations[] = {
     migration_v1,
+    migration_v2,
 };
 
 /* Suffixes of the files SQLite keeps beside the database; --reset-db removes them too. */
@@ -190,24 +201,41 @@ int ecg_db_column_dup(char **out, struct ecg_db *db, sqlite3_stmt *stmt, int col
     return 0;
 }
 
-/* Runs sql, which returns one row, and reads its first column as an integer. Returns an
- * SQLite result code. */
-static int query_int(int64_t *out, sqlite3 *conn, const char *sql)
+/* Prepares sql and steps to its first row, into *out for the caller to end with finish_row.
+ * Returns SQLITE_ROW, or an SQLite result code (SQLITE_MISUSE when sql returns no row) with
+ * nothing left to finalize. */
+static int first_row(sqlite3_stmt **out, sqlite3 *conn, const char *sql)
 {
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v2(conn, sql, -1, &stmt, NULL);
 
     if (rc == SQLITE_OK)
         rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        *out = (int64_t)sqlite3_column_int64(stmt, 0);
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        rc = SQLITE_MISUSE;
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(stmt);
+        return rc == SQLITE_DONE ? SQLITE_MISUSE : rc;
     }
-    if (sqlite3_finalize(stmt) != SQLITE_OK && rc == SQLITE_OK)
-        rc = sqlite3_errcode(conn);
-    return rc;
+    *out = stmt;
+    return SQLITE_ROW;
+}
+
+/* Finalizes a statement from first_row. Returns SQLITE_OK or the finalize error. */
+static int finish_row(sqlite3 *conn, sqlite3_stmt *stmt)
+{
+    return sqlite3_finalize(stmt) == SQLITE_OK ? SQLITE_OK : sqlite3_errcode(conn);
+}
+
+/* Runs sql, which returns one row, and reads its first column as an integer. Returns an
+ * SQLite result code. */
+static int query_int(int64_t *out, sqlite3 *conn, const char *sql)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = first_row(&stmt, conn, sql);
+
+    if (rc != SQLITE_ROW)
+        return rc;
+    *out = (int64_t)sqlite3_column_int64(stmt, 0);
+    return finish_row(conn, stmt);
 }
 
 /* Runs sql, which returns one row, and compares its first column with expect, ignoring
@@ -217,22 +245,15 @@ static int query_text_is(int *out_same, char *found, size_t size, sqlite3 *conn,
                          const char *expect)
 {
     sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(conn, sql, -1, &stmt, NULL);
+    int rc = first_row(&stmt, conn, sql);
+    const unsigned char *text;
 
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        const unsigned char *text = sqlite3_column_text(stmt, 0);
-
-        snprintf(found, size, "%s", text != NULL ? (const char *)text : "");
-        *out_same = strcasecmp(found, expect) == 0;
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        rc = SQLITE_MISUSE;
-    }
-    if (sqlite3_finalize(stmt) != SQLITE_OK && rc == SQLITE_OK)
-        rc = sqlite3_errcode(conn);
-    return rc;
+    if (rc != SQLITE_ROW)
+        return rc;
+    text = sqlite3_column_text(stmt, 0);
+    snprintf(found, size, "%s", text != NULL ? (const char *)text : "");
+    *out_same = strcasecmp(found, expect) == 0;
+    return finish_row(conn, stmt);
 }
 
 /* Removes the database and the files beside it, for --reset-db. Missing files are fine. */

@@ -84,51 +84,55 @@ void ecg_db_cache_entries_free(struct ecg_db_cache_entry *entries, size_t n)
     free(entries);
 }
 
+/* The values bound to a statement: texts[i] to ?(i + 1), then number to ?(n_texts + 1). */
+struct bound_values {
+    const char *const *texts;
+    int n_texts;
+    int64_t number;
+};
+
+/* Runs sql, one statement that returns no rows, with values bound; what names it in errors. */
+static int run_bound(struct ecg_db *db, const char *sql, const struct bound_values *values,
+                     const char *what, struct ecg_diag *diag)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = ecg_db_prepare(&stmt, db, sql, diag);
+
+    for (int i = 0; rc == 0 && i < values->n_texts; i++)
+        rc = ecg_db_bind_text(db, stmt, i + 1, values->texts[i], diag);
+    if (rc == 0)
+        rc = ecg_db_bind_int64(db, stmt, values->n_texts + 1, values->number, diag);
+    if (rc == 0)
+        rc = ecg_db_step_done(db, stmt, what, diag);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
 /* Inserts or replaces one entry, stamped with the current time. */
 static int insert_entry(struct ecg_db *db, const char *manifest_key, const char *deps_key,
                         const char *deps, const char *findings, struct ecg_diag *diag)
 {
-    sqlite3_stmt *stmt = NULL;
-    int rc = ecg_db_prepare(&stmt, db,
-                            "INSERT OR REPLACE INTO cache"
-                            " (manifest_key, deps_key, deps, findings, created_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5)",
-                            diag);
+    const char *const texts[] = { manifest_key, deps_key, deps, findings };
+    const struct bound_values values = { texts, 4, (int64_t)time(NULL) };
 
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 1, manifest_key, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 2, deps_key, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 3, deps, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 4, findings, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 5, (int64_t)time(NULL), diag);
-    if (rc == 0)
-        rc = ecg_db_step_done(db, stmt, "cannot store a cache entry", diag);
-    sqlite3_finalize(stmt);
-    return rc;
+    return run_bound(db,
+                     "INSERT OR REPLACE INTO cache"
+                     " (manifest_key, deps_key, deps, findings, created_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     &values, "cannot store a cache entry", diag);
 }
 
 /* Deletes all but the ECG_DB_CACHE_KEEP newest entries of manifest_key. */
 static int prune_entries(struct ecg_db *db, const char *manifest_key, struct ecg_diag *diag)
 {
-    sqlite3_stmt *stmt = NULL;
-    int rc = ecg_db_prepare(&stmt, db,
-                            "DELETE FROM cache WHERE manifest_key = ?1 AND rowid NOT IN"
-                            " (SELECT rowid FROM cache WHERE manifest_key = ?1"
-                            " ORDER BY created_at DESC, rowid DESC LIMIT ?2)",
-                            diag);
+    const char *const texts[] = { manifest_key };
+    const struct bound_values values = { texts, 1, ECG_DB_CACHE_KEEP };
 
-    if (rc == 0)
-        rc = ecg_db_bind_text(db, stmt, 1, manifest_key, diag);
-    if (rc == 0)
-        rc = ecg_db_bind_int64(db, stmt, 2, ECG_DB_CACHE_KEEP, diag);
-    if (rc == 0)
-        rc = ecg_db_step_done(db, stmt, "cannot prune the cache", diag);
-    sqlite3_finalize(stmt);
-    return rc;
+    return run_bound(db,
+                     "DELETE FROM cache WHERE manifest_key = ?1 AND rowid NOT IN"
+                     " (SELECT rowid FROM cache WHERE manifest_key = ?1"
+                     " ORDER BY created_at DESC, rowid DESC LIMIT ?2)",
+                     &values, "cannot prune the cache", diag);
 }
 
 int ecg_db_cache_store(struct ecg_db *db, const char *manifest_key, const char *deps_key,

@@ -139,22 +139,43 @@ int ecg_fileio_is_binary(const char *text, size_t len)
     return memchr(text, '\0', n) != NULL;
 }
 
-int ecg_fileio_atomic_open(struct ecg_atomic_file *file, const char *path, struct ecg_diag *diag)
+/* A device, FIFO or socket (/dev/null, /dev/stdout, a pipe) is written in place: renaming
+ * a temporary file over it would replace the device node with a regular file. */
+static int open_in_place(struct ecg_atomic_file *file, const char *path, struct ecg_diag *diag)
 {
-    size_t n = strlen(path) + sizeof(".tmp.XXXXXX");
+    file->stream = fopen(path, "wb");
+    if (file->stream == NULL) {
+        ecg_diag_set(diag, path, 0, 0, "cannot open output: %s", strerror(errno));
+        ecg_fileio_atomic_abort(file);
+        return ECG_EIO;
+    }
+    return 0;
+}
+
+/* The file a path names, through symbolic links, so that the rename replaces the target
+ * and leaves the link in place. A path that does not exist yet is used as it is. */
+static char *resolve_target(const char *path)
+{
+    char *real = realpath(path, NULL);
+
+    return real != NULL ? real : strdup(path);
+}
+
+static int open_temporary(struct ecg_atomic_file *file, struct ecg_diag *diag)
+{
+    size_t n = strlen(file->final_path) + sizeof(".tmp.XXXXXX");
     int fd;
 
-    memset(file, 0, sizeof(*file));
-    file->final_path = strdup(path);
     file->temp_path = malloc(n);
-    if (file->final_path == NULL || file->temp_path == NULL) {
+    if (file->temp_path == NULL) {
         ecg_fileio_atomic_abort(file);
         return ECG_ENOMEM;
     }
-    snprintf(file->temp_path, n, "%s.tmp.XXXXXX", path);
+    snprintf(file->temp_path, n, "%s.tmp.XXXXXX", file->final_path);
     fd = mkstemp(file->temp_path);
     if (fd < 0) {
-        ecg_diag_set(diag, path, 0, 0, "cannot create output file: %s", strerror(errno));
+        ecg_diag_set(diag, file->final_path, 0, 0, "cannot create output file: %s",
+                     strerror(errno));
         free(file->temp_path);
         file->temp_path = NULL;
         ecg_fileio_atomic_abort(file);
@@ -170,6 +191,19 @@ int ecg_fileio_atomic_open(struct ecg_atomic_file *file, const char *path, struc
     return 0;
 }
 
+int ecg_fileio_atomic_open(struct ecg_atomic_file *file, const char *path, struct ecg_diag *diag)
+{
+    struct stat st;
+
+    memset(file, 0, sizeof(*file));
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return open_in_place(file, path, diag);
+    file->final_path = resolve_target(path);
+    if (file->final_path == NULL)
+        return ECG_ENOMEM;
+    return open_temporary(file, diag);
+}
+
 int ecg_fileio_atomic_commit(struct ecg_atomic_file *file, struct ecg_diag *diag)
 {
     int failed = fflush(file->stream) != 0 || ferror(file->stream);
@@ -177,6 +211,13 @@ int ecg_fileio_atomic_commit(struct ecg_atomic_file *file, struct ecg_diag *diag
 
     failed |= fclose(file->stream) != 0;
     file->stream = NULL;
+    if (file->temp_path == NULL) { /* written in place */
+        memset(file, 0, sizeof(*file));
+        if (!failed)
+            return 0;
+        ecg_diag_set(diag, NULL, 0, 0, "cannot write the output: %s", strerror(saved));
+        return ECG_EIO;
+    }
     if (!failed && rename(file->temp_path, file->final_path) == 0) {
         free(file->temp_path);
         free(file->final_path);

@@ -27,14 +27,18 @@ void ecg_fileio_position(unsigned *out_line, unsigned *out_col, const char *text
 /* Returns nonzero when the buffer looks binary (a NUL byte in its first 8 KiB). */
 int ecg_fileio_is_binary(const char *text, size_t len);
 
-/* A file being written atomically: write to .stream, then commit or abort. */
+/* A file being written atomically: write to .stream, then commit or abort. A regular file
+ * (through symbolic links) is written to a temporary file beside it and renamed over it;
+ * a device, FIFO or socket (/dev/null, /dev/stdout) is written in place, since renaming
+ * over it would replace the device node. */
 struct ecg_atomic_file {
     FILE *stream;
     char *final_path;
     char *temp_path;
 };
 
-/* Opens a temporary file beside path. Errors: ECG_EIO, ECG_ENOMEM; detail in diag. */
+/* Opens a temporary file beside path (or path itself when it is not a regular file).
+ * Errors: ECG_EIO, ECG_ENOMEM; detail in diag. */
 int ecg_fileio_atomic_open(struct ecg_atomic_file *file, const char *path, struct ecg_diag *diag);
 
 /* Flushes, closes and renames the temporary file over the final path. On failure the

@@ -11,9 +11,18 @@
 #include "analyzer/config.h"
 #include "analyzer/error.h"
 #include "analyzer/filefilter.h"
+#include "analyzer/fnmetrics.h"
 #include "analyzer/globs.h"
 #include "analyzer/hash.h"
 #include "analyzer/walk.h"
+
+/* State of the walk's metrics sink: rows go to the job, for functions in kept files. */
+struct metrics_sink {
+    struct ecg_job *job;
+    struct ecg_filefilter *filter;
+    int expanded;
+    int rc;
+};
 
 /* State of the inclusion visitor that records a unit's dependencies. */
 struct dep_walk {
@@ -32,6 +41,7 @@ void ecg_job_fini(struct ecg_job *job)
     free(job->rules);
     ecg_findings_fini(&job->findings);
     ecg_parse_errors_fini(&job->errors);
+    ecg_metrics_rows_fini(&job->metrics);
     memset(job, 0, sizeof(*job));
 }
 
@@ -95,6 +105,22 @@ static int job_path_excluded(const struct ecg_job *job, const char *path)
     return 0;
 }
 
+static void job_drop_excluded_metrics(struct ecg_job *job)
+{
+    struct ecg_metrics_rows *rows = &job->metrics;
+    size_t kept = 0;
+
+    for (size_t i = 0; i < rows->len; i++) {
+        if (job_path_excluded(job, rows->items[i].path)) {
+            free(rows->items[i].path);
+            free(rows->items[i].function);
+            continue;
+        }
+        rows->items[kept++] = rows->items[i];
+    }
+    rows->len = kept;
+}
+
 static void job_drop_excluded(struct ecg_job *job)
 {
     size_t kept = 0;
@@ -108,6 +134,18 @@ static void job_drop_excluded(struct ecg_job *job)
         job->findings.items[kept++] = *f;
     }
     job->findings.len = kept;
+    job_drop_excluded_metrics(job);
+}
+
+static void job_add_metrics(void *arg, const struct ecg_fn_metrics *m)
+{
+    struct metrics_sink *sink = arg;
+    const char *path = NULL;
+
+    if (sink->rc != 0 ||
+        !ecg_filefilter_keep(sink->filter, clang_getCursorLocation(m->function), &path))
+        return;
+    sink->rc = ecg_metrics_rows_add(&sink->job->metrics, m, path, sink->expanded);
 }
 
 static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg_unit_env *env,
@@ -115,12 +153,19 @@ static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg
 {
     struct ecg_filefilter filter;
     struct ecg_walk walk;
+    struct metrics_sink sink = { job, &filter, env->metrics_expanded, 0 };
     int rc;
 
     ecg_filefilter_init(&filter, clang_getFile(tu, job->file), env->root, header_regex);
     rc = ecg_walk_init(&walk, tu, job->config, &filter, &job->findings, job->rules, job->n_rules);
+    if (rc == 0 && env->collect_metrics) {
+        walk.metrics_sink = job_add_metrics;
+        walk.metrics_arg = &sink;
+    }
     if (rc == 0)
         rc = ecg_walk_run(&walk);
+    if (rc == 0)
+        rc = sink.rc;
     ecg_walk_fini(&walk);
     ecg_filefilter_fini(&filter);
     if (rc != 0)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "analyzer/finding.h"
+#include "analyzer/metrics.h"
 #include "analyzer/parse.h"
 #include "analyzer/strvec.h"
 
@@ -28,6 +29,8 @@ struct ecg_job {
     int cached;             /* findings were replayed from the cache; the unit is not parsed */
     struct ecg_strvec deps; /* with env->collect_deps: path, content hash, path, hash ... of
                                every file the parse read, the main file first */
+    struct ecg_metrics_rows metrics; /* with env->collect_metrics: one row per function
+                                        defined in a kept file, in walk order */
 };
 
 /* What every unit of a run shares. */
@@ -35,6 +38,8 @@ struct ecg_unit_env {
     const char *resource_dir; /* clang's resource directory */
     const char *root;         /* project root, for the default header filter */
     int collect_deps;         /* record job->deps for the incremental cache */
+    int collect_metrics;      /* fill job->metrics */
+    int metrics_expanded;     /* job->metrics counts include macro expansions */
 };
 
 /* Releases what a job owns. */

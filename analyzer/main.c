@@ -14,6 +14,7 @@
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/fileio.h"
+#include "analyzer/metrics_cmd.h"
 #include "analyzer/report.h"
 #include "analyzer/result.h"
 #include "analyzer/run.h"
@@ -37,6 +38,7 @@ static const char main_help[] =
     "  baseline  'ecg baseline save [check options]': the current findings become the\n"
     "            baseline that 'ecg check --baseline' compares against\n"
     "  history   'ecg history [--db PATH] [--limit N]': the runs recorded in the database\n"
+    "  metrics   complexity and size of every function, with totals ('ecg metrics --help')\n"
     "  version   print the version\n"
     "  help      show this help\n";
 
@@ -318,6 +320,8 @@ int main(int argc, char **argv)
         return cmd_baseline(argc - 1, argv + 1);
     if (strcmp(cmd, "history") == 0)
         return cmd_history(argc - 1, argv + 1);
+    if (strcmp(cmd, "metrics") == 0)
+        return ecg_metrics_main(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         print_version(stdout);
         return EXIT_PASS;

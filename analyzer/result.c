@@ -13,6 +13,7 @@ void ecg_result_init(struct ecg_result *r)
     memset(r, 0, sizeof(*r));
     ecg_findings_init(&r->findings);
     ecg_findings_init(&r->absent);
+    ecg_metrics_rows_init(&r->metrics);
     r->timestamps = 1;
 }
 
@@ -30,6 +31,7 @@ void ecg_result_fini(struct ecg_result *r)
     free(r->root);
     free(r->command_line);
     ecg_srccache_free(r->sources);
+    ecg_metrics_rows_fini(&r->metrics);
     memset(r, 0, sizeof(*r));
 }
 

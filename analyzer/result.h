@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "analyzer/finding.h"
+#include "analyzer/metrics.h"
 
 struct rule_desc;
 struct ecg_srccache;
@@ -41,6 +42,7 @@ struct ecg_result {
     struct timespec end_time;
     int timestamps;               /* zero when --no-timestamps or SOURCE_DATE_EPOCH asks for none */
     struct ecg_srccache *sources; /* file texts, for snippets; owned */
+    struct ecg_metrics_rows metrics; /* with collect_metrics: per function, sorted, unique */
 };
 
 /* Prepares an empty result. */

@@ -20,6 +20,7 @@
 #include "analyzer/globs.h"
 #include "analyzer/history.h"
 #include "analyzer/job.h"
+#include "analyzer/metrics.h"
 #include "analyzer/passes.h"
 #include "analyzer/path.h"
 #include "analyzer/plan.h"
@@ -211,7 +212,18 @@ void ecg_run_warn_unknown_checks(const struct ecg_check_options *opts, FILE *err
     ecg_globs_each_unmatched(opts->checks, names, n < 512 ? n : 512, warn_unmatched_check, err);
 }
 
-/* Moves every job's findings and errors into the result, in job order. */
+/* Moves a job's findings and metrics rows into the result. */
+static int move_outputs(struct ecg_result *r, struct ecg_job *job)
+{
+    int rc = ecg_findings_move_all(&r->findings, &job->findings);
+
+    if (rc == 0)
+        rc = ecg_metrics_rows_move_all(&r->metrics, &job->metrics);
+    return rc;
+}
+
+/* Moves every job's findings, metrics rows and errors into the result, in job order; the
+ * rows are then sorted and made unique (a header's functions are seen by many units). */
 static int merge_jobs(struct ecg_result *r, struct ecg_plan *plan, unsigned char *enabled)
 {
     int rc = 0;
@@ -226,11 +238,12 @@ static int merge_jobs(struct ecg_result *r, struct ecg_plan *plan, unsigned char
         if (rc == 0 && job->rc != 0)
             rc = job->rc;
         if (rc == 0)
-            rc = ecg_findings_move_all(&r->findings, &job->findings);
+            rc = move_outputs(r, job);
         for (size_t k = 0; k < job->n_rules; k++)
             enabled[rule_registry_index(job->rules[k]->id)] = 1;
     }
     r->units_total = plan->n_jobs;
+    ecg_metrics_rows_sort_unique(&r->metrics);
     return rc;
 }
 
@@ -274,13 +287,15 @@ static void warn_db(const struct run_state *st, const char *what)
     ecg_diag_clear(st->diag);
 }
 
-/* Replays unchanged units from the cache; a database error only costs the cache. */
+/* Replays unchanged units from the cache; a database error only costs the cache. Metrics
+ * are not cached, so a run collecting them analyses every unit (and leaves the cache as
+ * it was). */
 static int lookup_cache(struct run_state *st)
 {
     size_t hits = 0;
     int rc;
 
-    if (st->db == NULL || st->opts->no_cache)
+    if (st->db == NULL || st->opts->no_cache || st->opts->collect_metrics)
         return 0;
     st->cache = ecg_cache_new(st->db, st->resource_dir, st->result->root);
     if (st->cache == NULL)
@@ -308,6 +323,8 @@ static int run_workers(struct run_state *st)
     env.resource_dir = st->resource_dir;
     env.root = st->result->root;
     env.collect_deps = st->cache != NULL || st->opts->baseline;
+    env.collect_metrics = st->opts->collect_metrics;
+    env.metrics_expanded = st->opts->metrics_expanded;
     if (!st->opts->quiet && isatty(fileno(st->err))) {
         progress.stream = st->err;
         progress.cwd = getcwd(cwd, sizeof(cwd));

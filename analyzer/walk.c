@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analyzer/error.h"
+#include "analyzer/fnmetrics.h"
 #include "rules/rule.h"
 #include "rules/rule_int.h"
 
@@ -109,6 +110,8 @@ void ecg_walk_fini(struct ecg_walk *w)
     free(w->by_kind);
     free(w->function_subscribers);
     free(w->stack);
+    free(w->children);
+    ecg_fnmetrics_free(w->metrics);
     memset(w, 0, sizeof(*w));
 }
 
@@ -144,18 +147,51 @@ static void dispatch_function(struct ecg_walk *w, CXCursor fn, int leaving)
     }
 }
 
+/* Grows the stack (and the child counts, with metrics) to hold at least cap cursors. */
+static int stack_reserve(struct ecg_walk *w, size_t cap)
+{
+    CXCursor *grown;
+
+    if (cap <= w->cap && (w->metrics == NULL || w->children != NULL))
+        return 0;
+    grown = realloc(w->stack, cap * sizeof(*grown));
+    if (grown == NULL)
+        return ECG_ENOMEM;
+    w->stack = grown;
+    if (w->metrics != NULL) {
+        size_t *counts = realloc(w->children, cap * sizeof(*counts));
+        if (counts == NULL)
+            return ECG_ENOMEM;
+        w->children = counts;
+    }
+    w->cap = cap;
+    return 0;
+}
+
 static int stack_push(struct ecg_walk *w, CXCursor cursor)
 {
-    if (w->depth == w->cap) {
-        size_t cap = w->cap != 0 ? w->cap * 2 : 256;
-        CXCursor *grown = realloc(w->stack, cap * sizeof(*grown));
-        if (grown == NULL)
-            return ECG_ENOMEM;
-        w->stack = grown;
-        w->cap = cap;
-    }
+    if (w->depth == w->cap && stack_reserve(w, w->cap != 0 ? w->cap * 2 : 256) != 0)
+        return ECG_ENOMEM;
+    if (w->metrics != NULL)
+        w->children[w->depth] = 0;
     w->stack[w->depth++] = cursor;
     return 0;
+}
+
+/* Leaves the function definition fn: its metrics go to the sink, then to the rules. */
+static void leave_function(struct ecg_walk *w, CXCursor fn)
+{
+    if (w->metrics != NULL) {
+        w->function_metrics = ecg_fnmetrics_end(w->metrics);
+        if (w->function_metrics == NULL)
+            w->failed = 1;
+        else if (w->metrics_sink != NULL)
+            w->metrics_sink(w->metrics_arg, w->function_metrics);
+    }
+    dispatch_function(w, fn, 1);
+    w->function_metrics = NULL;
+    w->function = clang_getNullCursor();
+    w->function_depth = 0;
 }
 
 /* Leaves the cursor on top of the stack: leave callbacks, then the pop. */
@@ -164,10 +200,11 @@ static void stack_pop(struct ecg_walk *w)
     CXCursor top = w->stack[w->depth - 1];
 
     dispatch_cursor(w, top, 1);
-    if (w->depth - 1 == w->function_depth && !clang_Cursor_isNull(w->function)) {
-        dispatch_function(w, top, 1);
-        w->function = clang_getNullCursor();
-        w->function_depth = 0;
+    if (!clang_Cursor_isNull(w->function)) {
+        if (w->depth - 1 == w->function_depth)
+            leave_function(w, top);
+        else if (w->metrics != NULL)
+            ecg_fnmetrics_leave(w->metrics, top);
     }
     w->depth--;
 }
@@ -180,7 +217,12 @@ static void enter(struct ecg_walk *w, CXCursor cursor)
         clang_isCursorDefinition(cursor)) {
         w->function = cursor;
         w->function_depth = w->depth - 1;
+        if (w->metrics != NULL)
+            ecg_fnmetrics_begin(w->metrics, cursor);
         dispatch_function(w, cursor, 0);
+    } else if (w->metrics != NULL && !clang_Cursor_isNull(w->function)) {
+        size_t parent = w->depth - 2;
+        ecg_fnmetrics_enter(w->metrics, cursor, w->stack[parent], w->children[parent]++);
     }
     dispatch_cursor(w, cursor, 0);
 }
@@ -218,10 +260,26 @@ static void call_unit_hooks(struct ecg_walk *w, int end)
     }
 }
 
+static int metrics_needed(const struct ecg_walk *w)
+{
+    if (w->metrics_sink != NULL)
+        return 1;
+    for (size_t r = 0; r < w->n_rules; r++) {
+        if (w->rules[r].desc->needs_metrics)
+            return 1;
+    }
+    return 0;
+}
+
 int ecg_walk_run(struct ecg_walk *w)
 {
     CXCursor root = clang_getTranslationUnitCursor(w->tu);
 
+    if (w->metrics == NULL && metrics_needed(w)) {
+        w->metrics = ecg_fnmetrics_new(w->tu);
+        if (w->metrics == NULL || (w->cap != 0 && stack_reserve(w, w->cap) != 0))
+            return ECG_ENOMEM;
+    }
     call_unit_hooks(w, 0);
     if (stack_push(w, root) != 0)
         return ECG_ENOMEM;

@@ -12,6 +12,8 @@
 #include "analyzer/finding.h"
 
 struct ecg_config;
+struct ecg_fn_metrics;
+struct ecg_fnmetrics;
 struct rule_desc;
 
 /* One enabled rule during a walk. */
@@ -36,6 +38,14 @@ struct ecg_walk {
     CXCursor function;     /* the enclosing function definition, or null */
     size_t function_depth; /* stack depth at which function was entered */
     int failed;            /* memory ran out during the walk */
+    /* Per-function metrics (analyzer/fnmetrics.h), computed only when a rule has
+     * needs_metrics or metrics_sink is set (set it between ecg_walk_init and ecg_walk_run).
+     * The sink gets every function definition walked, before the rules' on_function_leave. */
+    void (*metrics_sink)(void *arg, const struct ecg_fn_metrics *m);
+    void *metrics_arg;
+    struct ecg_fnmetrics *metrics;                 /* owned; NULL when nothing needs them */
+    const struct ecg_fn_metrics *function_metrics; /* during on_function_leave, else NULL */
+    size_t *children; /* owned, with metrics only: children[d] = children of stack[d] so far */
 };
 
 /* Prepares a walk over tu with the given enabled rules (registry order). Allocates rule

@@ -42,6 +42,11 @@ CXCursor rule_ancestor(const struct rule_ctx *rc, size_t up)
     return w->stack[w->depth - 2 - up];
 }
 
+const struct ecg_fn_metrics *rule_function_metrics(const struct rule_ctx *rc)
+{
+    return rc->desc->needs_metrics ? rc->walk->function_metrics : NULL;
+}
+
 int rule_location_analyzed(const struct rule_ctx *rc, CXSourceLocation loc)
 {
     return ecg_filefilter_keep(rc->walk->filter, loc, NULL);
@@ -328,4 +333,24 @@ const char *rule_callee_name(CXCursor call, char *buf, size_t size)
         return buf;
     }
     return rule_cursor_name(callee, buf, size);
+}
+
+int rule_option_allows(const struct rule_option *option, const char *value)
+{
+    return option->choices == NULL || csv_has(option->choices, value);
+}
+
+const char *rule_option_expects(enum rule_opt_type type)
+{
+    switch (type) {
+    case RULE_OPT_BOOL:
+        return "true or false";
+    case RULE_OPT_INT:
+        return "an integer";
+    case RULE_OPT_STRING:
+        return "a string";
+    case RULE_OPT_STRING_LIST:
+        return "an array of strings";
+    }
+    return "a value";
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "analyzer/finding.h"
+#include "analyzer/fnmetrics.h"
 
 #define RULE_MAX_KINDS 12
 #define RULE_MAX_CWE 6
@@ -27,6 +28,7 @@ struct rule_option {
     enum rule_opt_type type;
     const char *default_value; /* as text: "true", "10", "foo", "a,b" */
     const char *doc;
+    const char *choices; /* RULE_OPT_STRING: the allowed values, comma-separated; NULL: any */
 };
 
 typedef void (*rule_cursor_fn)(struct rule_ctx *rc, CXCursor cursor);
@@ -42,7 +44,8 @@ struct rule_desc {
     const char *security_severity; /* "0.1".."10.0" for security rules, else NULL */
     int cwe[RULE_MAX_CWE];         /* 0-terminated */
     enum ecg_level level;
-    int opt_in; /* not enabled unless a checks glob names it; the docs page says why */
+    int opt_in;        /* not enabled unless a checks glob names it; the docs page says why */
+    int needs_metrics; /* the walk computes struct ecg_fn_metrics for on_function_leave */
     const struct rule_option *options;
     size_t n_options;
     size_t state_size; /* per translation unit; allocated and zeroed by the engine */
@@ -71,6 +74,10 @@ CXCursor rule_function(const struct rule_ctx *rc);
 /* The ancestors of the current cursor: 0 is its parent, 1 its grandparent... Returns a
  * null cursor past the translation unit. */
 CXCursor rule_ancestor(const struct rule_ctx *rc, size_t up);
+
+/* In on_function_leave of a rule with needs_metrics: the function's metrics (see
+ * analyzer/fnmetrics.h). NULL elsewhere, or when memory ran out. */
+const struct ecg_fn_metrics *rule_function_metrics(const struct rule_ctx *rc);
 
 /* Nonzero when loc lies in a file whose findings are kept (main file or a header that
  * passes the header filter; never a system header). */
@@ -103,6 +110,12 @@ void rule_add_fix(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange rang
 int rule_option_bool(const struct rule_ctx *rc, const char *name);
 long rule_option_int(const struct rule_ctx *rc, const char *name);
 const char *rule_option_string(const struct rule_ctx *rc, const char *name);
+
+/* Nonzero when value is allowed for the option (any value when it lists no choices). */
+int rule_option_allows(const struct rule_option *option, const char *value);
+
+/* What a value of the type looks like, for messages: "an integer", "true or false" ... */
+const char *rule_option_expects(enum rule_opt_type type);
 
 /* Nonzero when word is one of the items of a RULE_OPT_STRING_LIST option. */
 int rule_option_list_has(const struct rule_ctx *rc, const char *name, const char *word);

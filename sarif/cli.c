@@ -153,10 +153,43 @@ static int option_value(const char **out, struct cursor *c, const char *short_na
     return 1;
 }
 
+/* What a command does with each argument: an option (the cursor on it, which it may advance
+ * past the option's value) or an operand. Each returns 0 or ECG_EUSAGE. */
+struct arg_handlers {
+    int (*option)(void *cmd, struct cursor *c, struct ecg_diag *diag);
+    int (*operand)(void *cmd, const char *arg, struct ecg_diag *diag);
+};
+
+/* Hands argv[1..argc) to h in order, every argument after "--" as an operand; stops at the
+ * first error and returns it. */
+static int parse_args(void *cmd, const struct arg_handlers *h, int argc, char **argv,
+                      struct ecg_diag *diag)
+{
+    struct cursor c = { argc, argv, 1 };
+    int files_only = 0;
+    int rc = 0;
+
+    for (; c.i < argc && rc == 0; c.i++) {
+        switch (arg_kind(argv[c.i], files_only)) {
+        case ARG_END_OF_OPTIONS:
+            files_only = 1;
+            break;
+        case ARG_OPTION:
+            rc = h->option(cmd, &c, diag);
+            break;
+        case ARG_OPERAND:
+            rc = h->operand(cmd, argv[c.i], diag);
+            break;
+        }
+    }
+    return rc;
+}
+
 /* --- merge ------------------------------------------------------------------------------ */
 
-static int merge_option(struct merge_cmd *cmd, struct cursor *c, struct ecg_diag *diag)
+static int merge_option(void *ctx, struct cursor *c, struct ecg_diag *diag)
 {
+    struct merge_cmd *cmd = ctx;
     const char *arg = c->argv[c->i];
     int rc;
 
@@ -172,26 +205,21 @@ static int merge_option(struct merge_cmd *cmd, struct cursor *c, struct ecg_diag
     return rc < 0 ? rc : 0;
 }
 
+static int merge_operand(void *ctx, const char *arg, struct ecg_diag *diag)
+{
+    struct merge_cmd *cmd = ctx;
+
+    (void)diag;
+    cmd->inputs[cmd->n_inputs++] = arg;
+    return 0;
+}
+
 /* Fills cmd from argv; cmd->inputs has room for argc operands. */
 static int merge_parse(struct merge_cmd *cmd, int argc, char **argv, struct ecg_diag *diag)
 {
-    struct cursor c = { argc, argv, 1 };
-    int files_only = 0;
-    int rc = 0;
+    static const struct arg_handlers handlers = { merge_option, merge_operand };
+    int rc = parse_args(cmd, &handlers, argc, argv, diag);
 
-    for (; c.i < argc && rc == 0; c.i++) {
-        switch (arg_kind(argv[c.i], files_only)) {
-        case ARG_END_OF_OPTIONS:
-            files_only = 1;
-            break;
-        case ARG_OPTION:
-            rc = merge_option(cmd, &c, diag);
-            break;
-        case ARG_OPERAND:
-            cmd->inputs[cmd->n_inputs++] = argv[c.i];
-            break;
-        }
-    }
     if (rc == 0 && cmd->n_inputs == 0 && !cmd->help)
         rc = usage(diag, "merge", "no SARIF log to merge");
     return rc;
@@ -284,8 +312,9 @@ static int cmd_merge(int argc, char **argv, FILE *out, struct ecg_diag *diag)
 
 /* --- diff ------------------------------------------------------------------------------- */
 
-static int diff_option(struct diff_cmd *cmd, struct cursor *c, struct ecg_diag *diag)
+static int diff_option(void *ctx, struct cursor *c, struct ecg_diag *diag)
 {
+    struct diff_cmd *cmd = ctx;
     const char *arg = c->argv[c->i];
     int rc;
 
@@ -301,8 +330,10 @@ static int diff_option(struct diff_cmd *cmd, struct cursor *c, struct ecg_diag *
     return rc < 0 ? rc : 0;
 }
 
-static int diff_operand(struct diff_cmd *cmd, const char *arg, struct ecg_diag *diag)
+static int diff_operand(void *ctx, const char *arg, struct ecg_diag *diag)
 {
+    struct diff_cmd *cmd = ctx;
+
     if (cmd->n_paths == 2)
         return usage(diag, "diff", "unexpected argument '%s': give BASE and HEAD", arg);
     cmd->paths[cmd->n_paths++] = arg;
@@ -311,23 +342,9 @@ static int diff_operand(struct diff_cmd *cmd, const char *arg, struct ecg_diag *
 
 static int diff_parse(struct diff_cmd *cmd, int argc, char **argv, struct ecg_diag *diag)
 {
-    struct cursor c = { argc, argv, 1 };
-    int files_only = 0;
-    int rc = 0;
+    static const struct arg_handlers handlers = { diff_option, diff_operand };
+    int rc = parse_args(cmd, &handlers, argc, argv, diag);
 
-    for (; c.i < argc && rc == 0; c.i++) {
-        switch (arg_kind(argv[c.i], files_only)) {
-        case ARG_END_OF_OPTIONS:
-            files_only = 1;
-            break;
-        case ARG_OPTION:
-            rc = diff_option(cmd, &c, diag);
-            break;
-        case ARG_OPERAND:
-            rc = diff_operand(cmd, argv[c.i], diag);
-            break;
-        }
-    }
     if (rc == 0 && cmd->n_paths != 2 && !cmd->help)
         rc = usage(diag, "diff", "expected two SARIF logs, BASE and HEAD");
     return rc;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analyzer/error.h"
+#include "sarif/json.h"
 #include "sarif/key.h"
 
 /* Counters of a key entry. */
@@ -84,22 +85,33 @@ static int count_base(struct sarif_diff *d, struct sarif_keys *keys,
     return rc;
 }
 
+/* The entry of view's key in keys, into *out (NULL when the key is not there). */
+static int find_entry(struct sarif_key_entry **out, const struct sarif_keys *keys,
+                      const struct sarif_result_view *view)
+{
+    char *key = NULL;
+    int rc = sarif_key_make(&key, view);
+
+    if (rc != 0)
+        return rc;
+    *out = sarif_key_find(keys, key);
+    free(key);
+    return 0;
+}
+
 static int match_head(struct sarif_diff *d, struct sarif_keys *keys,
                       const struct sarif_result_view *view)
 {
-    struct sarif_key_entry *entry;
-    char *key = NULL;
+    struct sarif_key_entry *entry = NULL;
     int rc;
 
     if (view->suppressed)
         d->n_suppressed++;
     if (!is_active(view))
         return 0;
-    rc = sarif_key_make(&key, view);
+    rc = find_entry(&entry, keys, view);
     if (rc != 0)
         return rc;
-    entry = sarif_key_find(keys, key);
-    free(key);
     if (entry != NULL && entry->count[TAKEN] < entry->count[IN_BASE]) {
         entry->count[TAKEN]++;
         d->n_unchanged++;
@@ -112,17 +124,14 @@ static int match_head(struct sarif_diff *d, struct sarif_keys *keys,
 static int find_fixed(struct sarif_diff *d, struct sarif_keys *keys,
                       const struct sarif_result_view *view)
 {
-    struct sarif_key_entry *entry;
-    char *key = NULL;
+    struct sarif_key_entry *entry = NULL;
     int rc;
 
     if (!is_active(view))
         return 0;
-    rc = sarif_key_make(&key, view);
+    rc = find_entry(&entry, keys, view);
     if (rc != 0)
         return rc;
-    entry = sarif_key_find(keys, key);
-    free(key);
     if (entry == NULL)
         return 0; /* cannot happen: the first pass added every active BASE key */
     entry->count[WALKED]++;
@@ -211,24 +220,6 @@ int sarif_diff_print_text(FILE *out, const struct sarif_diff *diff)
 
 /* --- JSON ------------------------------------------------------------------------------- */
 
-/* Adds item under key (a string literal) or appends it when key is NULL. Consumes item;
- * on failure it is deleted and *rc set. Returns item or NULL. */
-static cJSON *attach(int *rc, cJSON *parent, const char *key, cJSON *item)
-{
-    cJSON_bool ok = 0;
-
-    if (parent != NULL && item != NULL && key != NULL)
-        ok = cJSON_AddItemToObjectCS(parent, key, item);
-    else if (parent != NULL && item != NULL)
-        ok = cJSON_AddItemToArray(parent, item);
-    if (!ok) {
-        cJSON_Delete(item);
-        *rc = ECG_ENOMEM;
-        return NULL;
-    }
-    return item;
-}
-
 static cJSON *string_or_null(const char *s)
 {
     return s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull();
@@ -241,21 +232,21 @@ static cJSON *number_or_null(long n)
 
 static void put_item(int *rc, cJSON *list, const struct sarif_result_view *v)
 {
-    cJSON *obj = attach(rc, list, NULL, cJSON_CreateObject());
+    cJSON *obj = sarif_json_adopt(rc, list, NULL, cJSON_CreateObject());
 
-    attach(rc, obj, "ruleId", cJSON_CreateString(v->rule_id));
-    attach(rc, obj, "level", cJSON_CreateString(v->level));
-    attach(rc, obj, "uri", string_or_null(v->uri));
-    attach(rc, obj, "startLine", number_or_null(v->line));
-    attach(rc, obj, "startColumn", number_or_null(v->col));
-    attach(rc, obj, "message", cJSON_CreateString(v->message));
-    attach(rc, obj, "fingerprint", string_or_null(v->fingerprint));
+    sarif_json_adopt(rc, obj, "ruleId", cJSON_CreateString(v->rule_id));
+    sarif_json_adopt(rc, obj, "level", cJSON_CreateString(v->level));
+    sarif_json_adopt(rc, obj, "uri", string_or_null(v->uri));
+    sarif_json_adopt(rc, obj, "startLine", number_or_null(v->line));
+    sarif_json_adopt(rc, obj, "startColumn", number_or_null(v->col));
+    sarif_json_adopt(rc, obj, "message", cJSON_CreateString(v->message));
+    sarif_json_adopt(rc, obj, "fingerprint", string_or_null(v->fingerprint));
 }
 
 static void put_list(int *rc, cJSON *obj, const char *key, const struct sarif_diff *diff,
                      enum sarif_diff_state state)
 {
-    cJSON *list = attach(rc, obj, key, cJSON_CreateArray());
+    cJSON *list = sarif_json_adopt(rc, obj, key, cJSON_CreateArray());
 
     for (size_t i = 0; i < diff->len; i++) {
         if (diff->items[i].state == state)
@@ -272,11 +263,11 @@ int sarif_diff_to_json(cJSON **out, const struct sarif_diff *diff)
     put_list(&rc, obj, "new", diff, SARIF_DIFF_NEW);
     put_list(&rc, obj, "fixed", diff, SARIF_DIFF_FIXED);
     put_list(&rc, obj, "unchanged", diff, SARIF_DIFF_UNCHANGED);
-    counts = attach(&rc, obj, "counts", cJSON_CreateObject());
-    attach(&rc, counts, "new", cJSON_CreateNumber((double)diff->n_new));
-    attach(&rc, counts, "fixed", cJSON_CreateNumber((double)diff->n_fixed));
-    attach(&rc, counts, "unchanged", cJSON_CreateNumber((double)diff->n_unchanged));
-    attach(&rc, counts, "suppressed", cJSON_CreateNumber((double)diff->n_suppressed));
+    counts = sarif_json_adopt(&rc, obj, "counts", cJSON_CreateObject());
+    sarif_json_adopt(&rc, counts, "new", cJSON_CreateNumber((double)diff->n_new));
+    sarif_json_adopt(&rc, counts, "fixed", cJSON_CreateNumber((double)diff->n_fixed));
+    sarif_json_adopt(&rc, counts, "unchanged", cJSON_CreateNumber((double)diff->n_unchanged));
+    sarif_json_adopt(&rc, counts, "suppressed", cJSON_CreateNumber((double)diff->n_suppressed));
     if (rc != 0) {
         cJSON_Delete(obj);
         return rc;

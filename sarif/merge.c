@@ -11,6 +11,7 @@
 
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
+#include "sarif/json.h"
 #include "sarif/key.h"
 #include "sarif/read.h"
 
@@ -78,22 +79,10 @@ typedef int (*run_fn)(struct merge *m, const struct sarif_doc *doc, const cJSON 
 
 /* --- building (the only place that adds items to cJSON containers) -------------------- */
 
-/* Adds item under key (a string literal, kept by pointer) or appends it when key is NULL.
- * Consumes item; on failure it is deleted and the error recorded. Returns item or NULL. */
+/* sarif_json_adopt (key a string literal or NULL; item consumed), recording a failure in m. */
 static cJSON *attach(struct merge *m, cJSON *parent, const char *key, cJSON *item)
 {
-    cJSON_bool ok = 0;
-
-    if (parent != NULL && item != NULL && key != NULL)
-        ok = cJSON_AddItemToObjectCS(parent, key, item);
-    else if (parent != NULL && item != NULL)
-        ok = cJSON_AddItemToArray(parent, item);
-    if (!ok) {
-        cJSON_Delete(item);
-        m->rc = ECG_ENOMEM;
-        return NULL;
-    }
-    return item;
+    return sarif_json_adopt(&m->rc, parent, key, item);
 }
 
 /* As attach, with a key that is copied (one read from an input). */

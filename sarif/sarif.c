@@ -17,6 +17,7 @@
 #include "analyzer/srcfile.h"
 #include "analyzer/utf8.h"
 #include "rules/rule.h"
+#include "sarif/json.h"
 #include "sarif/limits.h"
 #include "sarif/linehash.h"
 
@@ -46,23 +47,11 @@ static void fail(struct sarif_ctx *c)
     c->rc = ECG_ENOMEM;
 }
 
-/* Adds item to parent under key (a string literal, kept by pointer), or appends it when
- * key is NULL. Consumes item: on failure it is deleted and the error recorded. A NULL
- * parent is the trace of an earlier failure. Returns item, or NULL. */
+/* sarif_json_adopt (key a string literal or NULL; item consumed), recording a failure in c. A
+ * NULL parent is the trace of an earlier failure. */
 static cJSON *attach(struct sarif_ctx *c, cJSON *parent, const char *key, cJSON *item)
 {
-    cJSON_bool ok = 0;
-
-    if (parent != NULL && item != NULL && key != NULL)
-        ok = cJSON_AddItemToObjectCS(parent, key, item);
-    else if (parent != NULL && item != NULL)
-        ok = cJSON_AddItemToArray(parent, item);
-    if (!ok) {
-        cJSON_Delete(item);
-        fail(c);
-        return NULL;
-    }
-    return item;
+    return sarif_json_adopt(&c->rc, parent, key, item);
 }
 
 static cJSON *put_object(struct sarif_ctx *c, cJSON *parent, const char *key)

@@ -191,7 +191,8 @@ static void bf_on_call(struct rule_ctx *rc, CXCursor call)
 static const struct rule_option bf_options[] = {
     { "allow_bounded", RULE_OPT_BOOL, "true",
       "stay silent when the copy is provably bounded (a literal that fits the destination "
-      "array, or a sprintf format whose longest output fits)" },
+      "array, or a sprintf format whose longest output fits)",
+      NULL },
 };
 
 const struct rule_desc rule_security_banned_function = {

@@ -189,9 +189,13 @@ expect_exit 0 -- "$ECG" rules --json
 rules=$(python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read())
-print([x["id"] for x in r], [o["name"] for o in r[0]["options"]])
+ids = [x["id"] for x in r]
+bf = [x for x in r if x["id"] == "security-banned-function"]
+print(ids == sorted(set(ids)), [o["name"] for o in bf[0]["options"]] if bf else None,
+      all(x["docs"] == "docs/rules/%s.md" % x["id"] for x in r))
 ' <"$E2E_OUT" 2>&1)
-assert_eq "$rules" "['security-banned-function'] ['allow_bounded']" "ecg rules --json: the catalog"
+assert_eq "$rules" "True ['allow_bounded'] True" \
+    "ecg rules --json: sorted unique ids, a rule's options, docs paths"
 
 # --- bad configuration: exit 2 with file:line:col --------------------------------------------
 printf '{\n  "checks": "-*"\n  "exclude": []\n}\n' >proj/.ecg.json
@@ -207,6 +211,12 @@ expect_exit 2 -- "$ECG" check proj/src/copy.c --
 assert_contains "$ERR" \
     "$T/proj/.ecg.json:1:41: error: rule 'security-banned-function' has no option 'allow_unbounded'" \
     "unknown rule option: position and name"
+
+echo '{"rules": {"complexity-maintainability": {"scale": "percent"}}}' >proj/.ecg.json
+expect_exit 2 -- "$ECG" check proj/src/copy.c --
+assert_contains "$ERR" \
+    "$T/proj/.ecg.json:1:52: error: option 'scale' of rule 'complexity-maintainability' must be one of: original,normalized" \
+    "option value outside its choices: position and the allowed values"
 
 echo '{"rules": {"security-banned-function": {"allow_bounded": "no"}}}' >proj/.ecg.json
 expect_exit 2 -- "$ECG" check proj/src/copy.c --

@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <grp.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,57 +23,11 @@
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/finding.h"
+#include "tests/support/db_fixture.h"
 #include "tests/support/testkit.h"
 
 /* The unprivileged account a root test drops to, so directory permissions apply. */
 #define NOBODY_ID 65534
-
-struct fixture {
-    char dir[512];
-    char db[600];
-};
-
-static int fixture_setup(void **state)
-{
-    struct fixture *fx = calloc(1, sizeof(*fx));
-    int n;
-
-    if (fx == NULL || testkit_tmpdir(fx->dir, sizeof(fx->dir), "db") != 0) {
-        free(fx);
-        return -1;
-    }
-    n = snprintf(fx->db, sizeof(fx->db), "%s/.ecg/ecg.db", fx->dir);
-    if (n < 0 || (size_t)n >= sizeof(fx->db)) {
-        testkit_remove_tree(fx->dir);
-        free(fx);
-        return -1;
-    }
-    *state = fx;
-    return 0;
-}
-
-static int fixture_teardown(void **state)
-{
-    struct fixture *fx = *state;
-    int rc = testkit_remove_tree(fx->dir);
-
-    free(fx);
-    return rc;
-}
-
-static struct ecg_db *open_ok(const char *path, int reset)
-{
-    struct ecg_db *db = NULL;
-    struct ecg_diag diag;
-    int rc;
-
-    ecg_diag_clear(&diag);
-    rc = ecg_db_open(&db, path, reset, &diag);
-    if (rc != 0)
-        fail_msg("cannot open %s: %s", path, diag.message);
-    assert_non_null(db);
-    return db;
-}
 
 /* Opens path expecting failure rc; the diagnostic names path and its message contains
  * each of the NULL-terminated words. */
@@ -98,155 +51,52 @@ static void open_fails(const char *path, int reset, int expect_rc, const char *w
     va_end(ap);
 }
 
-/* Runs sql on path with a plain SQLite connection, outside ecg. */
-static void raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *conn = NULL;
-    char msg[512] = "";
-    char *err = NULL;
-    int rc = sqlite3_open(path, &conn);
-
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(conn, sql, NULL, NULL, &err);
-    if (rc != SQLITE_OK)
-        snprintf(msg, sizeof(msg), "%s", err != NULL ? err : sqlite3_errmsg(conn));
-    sqlite3_free(err);
-    sqlite3_close(conn);
-    if (rc != SQLITE_OK)
-        fail_msg("%s: %s", sql, msg);
-}
-
-/* The first column of the first row of sql, as text, via a plain SQLite connection. */
-static void raw_text(char *buf, size_t size, const char *path, const char *sql)
-{
-    sqlite3 *conn = NULL;
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_open(path, &conn);
-
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(conn, sql, -1, &stmt, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        const unsigned char *text = sqlite3_column_text(stmt, 0);
-
-        snprintf(buf, size, "%s", text != NULL ? (const char *)text : "(null)");
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(conn);
-    if (rc != SQLITE_ROW)
-        fail_msg("%s: no row (%d)", sql, rc);
-}
-
-static long long raw_int(const char *path, const char *sql)
-{
-    char text[64];
-
-    raw_text(text, sizeof(text), path, sql);
-    return strtoll(text, NULL, 10);
-}
-
-/* The first column of sql's first row, on db's own connection (per-connection pragmas). */
-static long long conn_int(struct ecg_db *db, const char *sql)
-{
-    sqlite3_stmt *stmt = NULL;
-    long long v;
-
-    assert_int_equal(sqlite3_prepare_v2(db->conn, sql, -1, &stmt, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-    v = sqlite3_column_int64(stmt, 0);
-    assert_int_equal(sqlite3_finalize(stmt), SQLITE_OK);
-    return v;
-}
-
-static void store_ok(struct ecg_db *db, const char *key, const char *deps_key, const char *deps,
-                     const char *findings)
-{
-    struct ecg_diag diag;
-
-    ecg_diag_clear(&diag);
-    if (ecg_db_cache_store(db, key, deps_key, deps, findings, &diag) != 0)
-        fail_msg("cannot store: %s", diag.message);
-}
-
-/* Finds key's entries and checks their deps, newest first, against the NULL-terminated
- * list expect. */
-static void expect_entries(struct ecg_db *db, const char *key, const char *const *expect)
-{
-    struct ecg_db_cache_entry *entries = NULL;
-    size_t n = 99;
-    size_t want = 0;
-
-    while (expect[want] != NULL)
-        want++;
-    assert_int_equal(ecg_db_cache_find(db, key, &entries, &n, NULL), 0);
-    assert_int_equal(n, want);
-    for (size_t i = 0; i < n; i++)
-        assert_string_equal(entries[i].deps, expect[i]);
-    if (n == 0)
-        assert_null(entries);
-    ecg_db_cache_entries_free(entries, n);
-}
-
-static struct ecg_db_run make_run(int64_t started, const char *commit,
-                                  const struct ecg_db_rule_count *counts, size_t n_counts)
-{
-    struct ecg_db_run run;
-
-    memset(&run, 0, sizeof(run));
-    run.started_at = started;
-    run.finished_at = started + 5;
-    run.git_commit = commit;
-    run.command_line = "ecg check src";
-    run.counts = counts;
-    run.n_counts = n_counts;
-    return run;
-}
-
 static void test_db_create_and_reopen_keeps_data(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     static const char *const want[] = { "deps-1", NULL };
-    struct ecg_db_run run = make_run(1700000000, NULL, NULL, 0);
-    struct ecg_db *db = open_ok(fx->db, 0); /* .ecg/ does not exist yet */
+    struct ecg_db_run run = db_fixture_make_run(1700000000, NULL, NULL, 0);
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0); /* .ecg/ does not exist yet */
     char created_by[64];
 
-    store_ok(db, "manifest", "d1", "deps-1", "[]");
+    db_fixture_store_ok(db, "manifest", "d1", "deps-1", "[]");
     assert_int_equal(ecg_db_history_add(db, &run, NULL), 0);
     ecg_db_close(db);
     ecg_db_close(NULL);
 
-    db = open_ok(fx->db, 0);
-    expect_entries(db, "manifest", want);
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM runs"), 1);
-    raw_text(created_by, sizeof(created_by), fx->db,
-             "SELECT value FROM meta WHERE key = 'created_by'");
+    db = db_fixture_open_ok(fx->db, 0);
+    db_fixture_expect_entries(db, "manifest", want);
+    assert_int_equal(db_fixture_raw_int(fx->db, "SELECT count(*) FROM runs"), 1);
+    db_fixture_raw_text(created_by, sizeof(created_by), fx->db,
+                        "SELECT value FROM meta WHERE key = 'created_by'");
     assert_non_null(strstr(created_by, "ecg "));
     ecg_db_close(db);
 }
 
 static void test_db_schema_version_and_identity(void **state)
 {
-    struct fixture *fx = *state;
-    struct ecg_db *db = open_ok(fx->db, 0);
+    struct db_fixture *fx = *state;
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0);
     char mode[16];
     size_t n = 0;
 
     ecg_db_migrations(&n);
-    assert_int_equal(n, 1);
-    assert_int_equal(ecg_db_schema_version(db), 1);
+    assert_int_equal(n, 2);
+    assert_int_equal(ecg_db_schema_version(db), 2);
     assert_int_equal(ecg_db_check_integrity(db, NULL), 0);
-    assert_int_equal(conn_int(db, "PRAGMA busy_timeout"), 10000);
-    assert_int_equal(conn_int(db, "PRAGMA synchronous"), 1); /* NORMAL */
-    assert_int_equal(conn_int(db, "PRAGMA foreign_keys"), 1);
+    assert_int_equal(db_fixture_conn_int(db, "PRAGMA busy_timeout"), 10000);
+    assert_int_equal(db_fixture_conn_int(db, "PRAGMA synchronous"), 1); /* NORMAL */
+    assert_int_equal(db_fixture_conn_int(db, "PRAGMA foreign_keys"), 1);
     ecg_db_close(db);
-    assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), ECG_DB_APPLICATION_ID);
-    assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 1);
-    raw_text(mode, sizeof(mode), fx->db, "PRAGMA journal_mode");
+    assert_int_equal(db_fixture_raw_int(fx->db, "PRAGMA application_id"), ECG_DB_APPLICATION_ID);
+    assert_int_equal(db_fixture_raw_int(fx->db, "PRAGMA user_version"), 2);
+    db_fixture_raw_text(mode, sizeof(mode), fx->db, "PRAGMA journal_mode");
     assert_string_equal(mode, "wal");
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE name IN"
-                                     " ('meta', 'cache', 'baseline', 'runs', 'run_counts')"),
-                     5);
+    assert_int_equal(db_fixture_raw_int(fx->db,
+                                        "SELECT count(*) FROM sqlite_master WHERE name IN"
+                                        " ('meta', 'cache', 'baseline', 'runs', 'run_counts',"
+                                        " 'metrics')"),
+                     6);
 }
 
 /* Opens path with the real migrations plus extra (NULL for none). */
@@ -266,36 +116,36 @@ static int open_with(struct ecg_db **out, const char *path, const char *extra,
 
 static void test_db_migrations_are_idempotent(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     static const char v2[] = "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (42);";
     static const char *const want[] = { "kept", NULL };
-    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0);
     struct ecg_diag diag;
 
-    store_ok(db, "m", "d", "kept", "[]");
+    db_fixture_store_ok(db, "m", "d", "kept", "[]");
     ecg_db_close(db);
-    db = open_ok(fx->db, 0); /* nothing to apply a second time */
-    assert_int_equal(ecg_db_schema_version(db), 1);
+    db = db_fixture_open_ok(fx->db, 0); /* nothing to apply a second time */
+    assert_int_equal(ecg_db_schema_version(db), 2);
     ecg_db_close(db);
 
     for (int round = 0; round < 2; round++) {
         db = NULL;
         ecg_diag_clear(&diag);
         assert_int_equal(open_with(&db, fx->db, v2, &diag), 0);
-        assert_int_equal(ecg_db_schema_version(db), 2);
-        expect_entries(db, "m", want);
+        assert_int_equal(ecg_db_schema_version(db), 3);
+        db_fixture_expect_entries(db, "m", want);
         ecg_db_close(db);
         /* Applied once: a second open does not insert the row again. */
-        assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM extra"), 1);
+        assert_int_equal(db_fixture_raw_int(fx->db, "SELECT count(*) FROM extra"), 1);
     }
     open_fails(fx->db, 0, ECG_EDB, "newer ecg", "--reset-db", NULL);
 }
 
 static void test_db_failed_migration_rolls_back(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     static const char bad_v2[] = "CREATE TABLE extra (x INTEGER); CREATE TABLE extra (y);";
-    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0);
     struct ecg_diag diag;
 
     ecg_db_close(db);
@@ -304,17 +154,18 @@ static void test_db_failed_migration_rolls_back(void **state)
     assert_int_equal(open_with(&db, fx->db, bad_v2, &diag), ECG_EDB);
     assert_null(db);
     assert_string_equal(diag.path, fx->db);
-    assert_non_null(strstr(diag.message, "schema version 2"));
+    assert_non_null(strstr(diag.message, "schema version 3"));
     assert_non_null(strstr(diag.message, "already exists"));
-    assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 1);
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE name = 'extra'"), 0);
+    assert_int_equal(db_fixture_raw_int(fx->db, "PRAGMA user_version"), 2);
+    assert_int_equal(
+        db_fixture_raw_int(fx->db, "SELECT count(*) FROM sqlite_master WHERE name = 'extra'"), 0);
 }
 
 /* Child body of the two-writer test: waits for the start signal, then 500 cache entries
  * and 500 runs, each in its own transaction. Returns the exit status. */
 static int write_many(const char *path, int start_fd, int id)
 {
-    struct ecg_db_run run = make_run(1700000000 + id, "abc", NULL, 0);
+    struct ecg_db_run run = db_fixture_make_run(1700000000 + id, "abc", NULL, 0);
     struct ecg_db *db = NULL;
     struct ecg_diag diag;
     char key[32];
@@ -390,33 +241,34 @@ static void race(const char *path, int n, int (*body)(const char *, int, int))
 
 static void test_db_fault_two_processes_create_at_once(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     char path[700];
 
     /* Each round races on a new file: creation, WAL switch and migration overlap. */
     for (int round = 0; round < 60; round++) {
         testkit_path(path, sizeof(path), "%s/race%d/ecg.db", fx->dir, round);
         race(path, 4, create_and_store);
-        assert_int_equal(raw_int(path, "SELECT count(*) FROM cache"), 4);
-        assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+        assert_int_equal(db_fixture_raw_int(path, "SELECT count(*) FROM cache"), 4);
+        assert_int_equal(db_fixture_raw_int(path, "PRAGMA user_version"), 2);
     }
 }
 
 static void test_db_fault_two_processes_write_at_once(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
 
     race(fx->db, 2, write_many);
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM cache"), 1000);
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM runs"), 1000);
-    assert_int_equal(raw_int(fx->db, "SELECT count(DISTINCT manifest_key) FROM cache"), 1000);
+    assert_int_equal(db_fixture_raw_int(fx->db, "SELECT count(*) FROM cache"), 1000);
+    assert_int_equal(db_fixture_raw_int(fx->db, "SELECT count(*) FROM runs"), 1000);
+    assert_int_equal(db_fixture_raw_int(fx->db, "SELECT count(DISTINCT manifest_key) FROM cache"),
+                     1000);
 }
 
 /* Child body of the kill test: transactions of 20 cache entries and a run, forever,
  * writing one byte to done_fd after each commit. */
 static int write_until_killed(const char *path, int done_fd)
 {
-    struct ecg_db_run run = make_run(1700000000, NULL, NULL, 0);
+    struct ecg_db_run run = db_fixture_make_run(1700000000, NULL, NULL, 0);
     struct ecg_db *db = NULL;
     char key[32];
     int rc = ecg_db_open(&db, path, 0, NULL);
@@ -440,7 +292,7 @@ static int write_until_killed(const char *path, int done_fd)
 
 static void test_db_fault_killed_writer_leaves_database_usable(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     static const char *const fresh[] = { "after", NULL };
     struct ecg_db *db;
     int done[2];
@@ -474,13 +326,13 @@ static void test_db_fault_killed_writer_leaves_database_usable(void **state)
     assert_int_equal(WTERMSIG(status), SIGKILL);
     assert_true(commits >= 300);
 
-    db = open_ok(fx->db, 0);
+    db = db_fixture_open_ok(fx->db, 0);
     assert_int_equal(ecg_db_check_integrity(db, NULL), 0);
     /* Every commit the child reported survived its death. */
-    assert_true(raw_int(fx->db, "SELECT count(*) FROM runs") >= commits);
-    assert_true(raw_int(fx->db, "SELECT count(*) FROM cache") >= 20LL * commits);
-    store_ok(db, "new", "k", "after", "[]");
-    expect_entries(db, "new", fresh);
+    assert_true(db_fixture_raw_int(fx->db, "SELECT count(*) FROM runs") >= commits);
+    assert_true(db_fixture_raw_int(fx->db, "SELECT count(*) FROM cache") >= 20LL * commits);
+    db_fixture_store_ok(db, "new", "k", "after", "[]");
+    db_fixture_expect_entries(db, "new", fresh);
     ecg_db_close(db);
 }
 
@@ -499,7 +351,7 @@ static void noise(unsigned char *buf, size_t len)
 
 static void test_db_fault_corrupt_file_needs_reset(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     static const char *const none[] = { NULL };
     unsigned char bytes[8192];
     struct ecg_db *db;
@@ -515,10 +367,10 @@ static void test_db_fault_corrupt_file_needs_reset(void **state)
     /* The failed opens left the file as it was. */
     assert_int_equal(access(testkit_path(path, sizeof(path), "%s-wal", fx->db), F_OK), -1);
 
-    db = open_ok(fx->db, 1);
-    assert_int_equal(ecg_db_schema_version(db), 1);
-    expect_entries(db, "m", none);
-    store_ok(db, "m", "k", "d", "[]");
+    db = db_fixture_open_ok(fx->db, 1);
+    assert_int_equal(ecg_db_schema_version(db), 2);
+    db_fixture_expect_entries(db, "m", none);
+    db_fixture_store_ok(db, "m", "k", "d", "[]");
     ecg_db_close(db);
 }
 
@@ -537,8 +389,8 @@ static void damage_pages(const char *path)
 
 static void test_db_fault_damaged_pages_fail_integrity(void **state)
 {
-    struct fixture *fx = *state;
-    struct ecg_db *db = open_ok(fx->db, 0);
+    struct db_fixture *fx = *state;
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0);
     struct ecg_diag diag;
     char deps[512];
     char key[32];
@@ -548,7 +400,7 @@ static void test_db_fault_damaged_pages_fail_integrity(void **state)
     deps[sizeof(deps) - 1] = '\0';
     for (int i = 0; i < 200; i++) {
         snprintf(key, sizeof(key), "k%d", i);
-        store_ok(db, key, "d", deps, "[]");
+        db_fixture_store_ok(db, key, "d", deps, "[]");
     }
     ecg_db_close(db); /* the last connection folds the WAL into the file */
     damage_pages(fx->db);
@@ -563,44 +415,44 @@ static void test_db_fault_damaged_pages_fail_integrity(void **state)
     assert_int_equal(rc, ECG_EDB);
     assert_string_equal(diag.path, fx->db);
     assert_non_null(strstr(diag.message, "--reset-db"));
-    ecg_db_close(open_ok(fx->db, 1));
+    ecg_db_close(db_fixture_open_ok(fx->db, 1));
 }
 
 static void test_db_fault_foreign_database_is_left_alone(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     char mode[16];
     char dir[600];
 
     testkit_make_dirs(testkit_path(dir, sizeof(dir), "%s/.ecg", fx->dir));
-    raw_exec(fx->db, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
-                     "INSERT INTO users (name) VALUES ('ada');");
+    db_fixture_raw_exec(fx->db, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
+                                "INSERT INTO users (name) VALUES ('ada');");
     open_fails(fx->db, 0, ECG_EDB, "another program's database", "--reset-db", NULL);
-    assert_int_equal(raw_int(fx->db, "SELECT count(*) FROM users"), 1);
-    assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), 0);
-    raw_text(mode, sizeof(mode), fx->db, "PRAGMA journal_mode");
+    assert_int_equal(db_fixture_raw_int(fx->db, "SELECT count(*) FROM users"), 1);
+    assert_int_equal(db_fixture_raw_int(fx->db, "PRAGMA application_id"), 0);
+    db_fixture_raw_text(mode, sizeof(mode), fx->db, "PRAGMA journal_mode");
     assert_string_equal(mode, "delete");
 
     /* Another application's id, even without tables. */
     assert_int_equal(unlink(fx->db), 0);
-    raw_exec(fx->db, "PRAGMA application_id = 1234");
+    db_fixture_raw_exec(fx->db, "PRAGMA application_id = 1234");
     open_fails(fx->db, 0, ECG_EDB, "another program's database", NULL);
-    assert_int_equal(raw_int(fx->db, "PRAGMA application_id"), 1234);
+    assert_int_equal(db_fixture_raw_int(fx->db, "PRAGMA application_id"), 1234);
 }
 
 static void test_db_fault_newer_schema_is_refused(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
 
-    ecg_db_close(open_ok(fx->db, 0));
-    raw_exec(fx->db, "PRAGMA user_version = 99");
+    ecg_db_close(db_fixture_open_ok(fx->db, 0));
+    db_fixture_raw_exec(fx->db, "PRAGMA user_version = 99");
     open_fails(fx->db, 0, ECG_EDB, "created by a newer ecg", "--reset-db", NULL);
-    assert_int_equal(raw_int(fx->db, "PRAGMA user_version"), 99);
+    assert_int_equal(db_fixture_raw_int(fx->db, "PRAGMA user_version"), 99);
 }
 
 static void test_db_fault_unwritable_location_is_eio(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     char path[700];
 
     /* Nothing can be created under /proc, whoever runs the test. */
@@ -666,16 +518,16 @@ static int open_in_readonly_dir(const char *dir)
 
 static void test_db_fault_readonly_directory_is_eio(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     char dir[600];
     char path[700];
     int status = 0;
     pid_t pid;
 
     testkit_make_dirs(testkit_path(dir, sizeof(dir), "%s/ro", fx->dir));
-    ecg_db_close(open_ok(testkit_path(path, sizeof(path), "%s/readonly.db", dir), 0));
+    ecg_db_close(db_fixture_open_ok(testkit_path(path, sizeof(path), "%s/readonly.db", dir), 0));
     assert_int_equal(chmod(path, 0444), 0);
-    ecg_db_close(open_ok(testkit_path(path, sizeof(path), "%s/writable.db", dir), 0));
+    ecg_db_close(db_fixture_open_ok(testkit_path(path, sizeof(path), "%s/writable.db", dir), 0));
     assert_int_equal(chmod(path, 0666), 0);
     if (getuid() == 0)
         assert_int_equal(chown(path, NOBODY_ID, NOBODY_ID), 0);
@@ -695,14 +547,15 @@ static void test_db_fault_readonly_directory_is_eio(void **state)
     assert_int_equal(WEXITSTATUS(status), 0);
     /* Nothing was created, and the existing files are untouched. */
     assert_int_equal(access(testkit_path(path, sizeof(path), "%s/new.db", dir), F_OK), -1);
-    assert_int_equal(
-        raw_int(testkit_path(path, sizeof(path), "%s/readonly.db", dir), "PRAGMA user_version"), 1);
+    assert_int_equal(db_fixture_raw_int(testkit_path(path, sizeof(path), "%s/readonly.db", dir),
+                                        "PRAGMA user_version"),
+                     2);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-#define DB_TEST(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+#define DB_TEST(name) cmocka_unit_test_setup_teardown(name, db_fixture_setup, db_fixture_teardown)
         DB_TEST(test_db_create_and_reopen_keeps_data),
         DB_TEST(test_db_schema_version_and_identity),
         DB_TEST(test_db_migrations_are_idempotent),

@@ -7,82 +7,16 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/db.h"
-#include "analyzer/db_int.h"
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/finding.h"
+#include "tests/support/db_fixture.h"
 #include "tests/support/testkit.h"
-
-struct fixture {
-    char dir[512];
-    char db[600];
-};
-
-static int fixture_setup(void **state)
-{
-    struct fixture *fx = calloc(1, sizeof(*fx));
-    int n;
-
-    if (fx == NULL || testkit_tmpdir(fx->dir, sizeof(fx->dir), "db") != 0) {
-        free(fx);
-        return -1;
-    }
-    n = snprintf(fx->db, sizeof(fx->db), "%s/.ecg/ecg.db", fx->dir);
-    if (n < 0 || (size_t)n >= sizeof(fx->db)) {
-        testkit_remove_tree(fx->dir);
-        free(fx);
-        return -1;
-    }
-    *state = fx;
-    return 0;
-}
-
-static int fixture_teardown(void **state)
-{
-    struct fixture *fx = *state;
-    int rc = testkit_remove_tree(fx->dir);
-
-    free(fx);
-    return rc;
-}
-
-static struct ecg_db *open_ok(const char *path, int reset)
-{
-    struct ecg_db *db = NULL;
-    struct ecg_diag diag;
-    int rc;
-
-    ecg_diag_clear(&diag);
-    rc = ecg_db_open(&db, path, reset, &diag);
-    if (rc != 0)
-        fail_msg("cannot open %s: %s", path, diag.message);
-    assert_non_null(db);
-    return db;
-}
-
-/* Runs sql on path with a plain SQLite connection, outside ecg. */
-static void raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *conn = NULL;
-    char msg[512] = "";
-    char *err = NULL;
-    int rc = sqlite3_open(path, &conn);
-
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(conn, sql, NULL, NULL, &err);
-    if (rc != SQLITE_OK)
-        snprintf(msg, sizeof(msg), "%s", err != NULL ? err : sqlite3_errmsg(conn));
-    sqlite3_free(err);
-    sqlite3_close(conn);
-    if (rc != SQLITE_OK)
-        fail_msg("%s: %s", sql, msg);
-}
 
 static struct ecg_db_baseline_entry baseline_entry(const char *fp, const char *rule, unsigned line,
                                                    int level)
@@ -104,10 +38,10 @@ static struct ecg_db_baseline_entry baseline_entry(const char *fp, const char *r
 
 static void test_db_baseline_replace_and_load(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     struct ecg_db_baseline_entry in[3];
     struct ecg_db_baseline_entry *out = NULL;
-    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0);
     size_t n = 99;
     int saved = -1;
 
@@ -121,7 +55,7 @@ static void test_db_baseline_replace_and_load(void **state)
     in[2] = baseline_entry("8000000000000000", "rule-b", 4000000000u, ECG_LEVEL_WARNING);
     assert_int_equal(ecg_db_baseline_replace(db, in, 3, NULL), 0);
     ecg_db_close(db);
-    db = open_ok(fx->db, 0);
+    db = db_fixture_open_ok(fx->db, 0);
     assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
     assert_int_equal(saved, 1);
     assert_int_equal(n, 3);
@@ -158,27 +92,27 @@ static void test_db_baseline_replace_and_load(void **state)
 
 static void test_db_baseline_rejects_malformed_rows(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     struct ecg_db_baseline_entry in = baseline_entry("0123456789abcdef", "r", 1, 0);
     struct ecg_db_baseline_entry *out = NULL;
-    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0);
     struct ecg_diag diag;
     size_t n = 0;
     int saved = 0;
 
     assert_int_equal(ecg_db_baseline_replace(db, &in, 1, NULL), 0);
-    raw_exec(fx->db, "UPDATE baseline SET level = 7");
+    db_fixture_raw_exec(fx->db, "UPDATE baseline SET level = 7");
     ecg_diag_clear(&diag);
     assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
     assert_null(out);
     assert_string_equal(diag.path, fx->db);
     assert_non_null(strstr(diag.message, "unknown level"));
 
-    raw_exec(fx->db, "UPDATE baseline SET level = 1, fingerprint = 'short'");
+    db_fixture_raw_exec(fx->db, "UPDATE baseline SET level = 1, fingerprint = 'short'");
     assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
     assert_non_null(strstr(diag.message, "fingerprint"));
 
-    raw_exec(fx->db, "UPDATE baseline SET fingerprint = '0123456789abcdef', line = -4");
+    db_fixture_raw_exec(fx->db, "UPDATE baseline SET fingerprint = '0123456789abcdef', line = -4");
     assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, &diag), ECG_EDB);
     assert_non_null(strstr(diag.message, "line or column"));
     ecg_db_close(db);
@@ -187,7 +121,7 @@ static void test_db_baseline_rejects_malformed_rows(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-#define DB_TEST(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+#define DB_TEST(name) cmocka_unit_test_setup_teardown(name, db_fixture_setup, db_fixture_teardown)
         DB_TEST(test_db_baseline_replace_and_load),
         DB_TEST(test_db_baseline_rejects_malformed_rows),
 #undef DB_TEST

@@ -17,82 +17,8 @@
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/finding.h"
+#include "tests/support/db_fixture.h"
 #include "tests/support/testkit.h"
-
-struct fixture {
-    char dir[512];
-    char db[600];
-};
-
-static int fixture_setup(void **state)
-{
-    struct fixture *fx = calloc(1, sizeof(*fx));
-    int n;
-
-    if (fx == NULL || testkit_tmpdir(fx->dir, sizeof(fx->dir), "db") != 0) {
-        free(fx);
-        return -1;
-    }
-    n = snprintf(fx->db, sizeof(fx->db), "%s/.ecg/ecg.db", fx->dir);
-    if (n < 0 || (size_t)n >= sizeof(fx->db)) {
-        testkit_remove_tree(fx->dir);
-        free(fx);
-        return -1;
-    }
-    *state = fx;
-    return 0;
-}
-
-static int fixture_teardown(void **state)
-{
-    struct fixture *fx = *state;
-    int rc = testkit_remove_tree(fx->dir);
-
-    free(fx);
-    return rc;
-}
-
-static struct ecg_db *open_ok(const char *path, int reset)
-{
-    struct ecg_db *db = NULL;
-    struct ecg_diag diag;
-    int rc;
-
-    ecg_diag_clear(&diag);
-    rc = ecg_db_open(&db, path, reset, &diag);
-    if (rc != 0)
-        fail_msg("cannot open %s: %s", path, diag.message);
-    assert_non_null(db);
-    return db;
-}
-
-/* The first column of sql's first row, on db's own connection (per-connection pragmas). */
-static long long conn_int(struct ecg_db *db, const char *sql)
-{
-    sqlite3_stmt *stmt = NULL;
-    long long v;
-
-    assert_int_equal(sqlite3_prepare_v2(db->conn, sql, -1, &stmt, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-    v = sqlite3_column_int64(stmt, 0);
-    assert_int_equal(sqlite3_finalize(stmt), SQLITE_OK);
-    return v;
-}
-
-static struct ecg_db_run make_run(int64_t started, const char *commit,
-                                  const struct ecg_db_rule_count *counts, size_t n_counts)
-{
-    struct ecg_db_run run;
-
-    memset(&run, 0, sizeof(run));
-    run.started_at = started;
-    run.finished_at = started + 5;
-    run.git_commit = commit;
-    run.command_line = "ecg check src";
-    run.counts = counts;
-    run.n_counts = n_counts;
-    return run;
-}
 
 static void add_run_ok(struct ecg_db *db, const struct ecg_db_run *run)
 {
@@ -121,15 +47,15 @@ static char *print_history(struct ecg_db *db, size_t limit)
 
 static void test_db_history_add_and_print(void **state)
 {
-    struct fixture *fx = *state;
+    struct db_fixture *fx = *state;
     static const struct ecg_db_rule_count counts[] = {
         { "rule-b", ECG_LEVEL_WARNING, 2 },
         { "rule-a", ECG_LEVEL_ERROR, 1 },
         { "rule-b", ECG_LEVEL_ERROR, 1 },
     };
-    struct ecg_db_run first = make_run(1700000000, "0123456789abcdef0123", counts, 3);
-    struct ecg_db_run second = make_run(1700001000, NULL, NULL, 0);
-    struct ecg_db *db = open_ok(fx->db, 0);
+    struct ecg_db_run first = db_fixture_make_run(1700000000, "0123456789abcdef0123", counts, 3);
+    struct ecg_db_run second = db_fixture_make_run(1700001000, NULL, NULL, 0);
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0);
     char *text = print_history(db, 0);
 
     assert_string_equal(text, "no runs recorded\n");
@@ -143,7 +69,8 @@ static void test_db_history_add_and_print(void **state)
     second.units_cached = 120;
     add_run_ok(db, &first);
     add_run_ok(db, &second);
-    assert_int_equal(conn_int(db, "SELECT count(*) FROM run_counts WHERE run_id = 1"), 3);
+    assert_int_equal(db_fixture_conn_int(db, "SELECT count(*) FROM run_counts WHERE run_id = 1"),
+                     3);
 
     text = print_history(db, 0);
     assert_string_equal(text, "id  time (UTC)            commit        units (cached)  findings  "
@@ -160,14 +87,14 @@ static void test_db_history_add_and_print(void **state)
     /* A run's counts go with it. */
     assert_int_equal(sqlite3_exec(db->conn, "DELETE FROM runs WHERE id = 1", NULL, NULL, NULL),
                      SQLITE_OK);
-    assert_int_equal(conn_int(db, "SELECT count(*) FROM run_counts"), 0);
+    assert_int_equal(db_fixture_conn_int(db, "SELECT count(*) FROM run_counts"), 0);
     ecg_db_close(db);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-#define DB_TEST(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
+#define DB_TEST(name) cmocka_unit_test_setup_teardown(name, db_fixture_setup, db_fixture_teardown)
         DB_TEST(test_db_history_add_and_print),
 #undef DB_TEST
     };

@@ -109,7 +109,8 @@ static void test_registry_descriptors_are_complete(void **state)
         assert_non_null(d->description);
         assert_non_null(d->tags);
         assert_non_null(d->precision);
-        assert_true(d->on_cursor != NULL || d->on_function_enter != NULL || d->on_unit_end != NULL);
+        assert_true(d->on_cursor != NULL || d->on_function_enter != NULL ||
+                    d->on_function_leave != NULL || d->on_unit_end != NULL);
         if (d->on_cursor != NULL)
             assert_int_not_equal(d->kinds[0], 0);
         if (strstr(d->tags, "security") != NULL) {

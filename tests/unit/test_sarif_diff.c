@@ -18,6 +18,7 @@
 #include "sarif/cli.h"
 #include "sarif/diff.h"
 #include "sarif/read.h"
+#include "tests/support/sarif_logs.h"
 #include "tests/support/testkit.h"
 
 #define LOG(results)                                                                               \
@@ -41,31 +42,6 @@ struct fixture {
     struct sarif_doc *head;
     struct sarif_diff diff;
 };
-
-static char *dq(const char *s)
-{
-    char *out = strdup(s);
-
-    assert_non_null(out);
-    for (char *p = out; *p != '\0'; p++) {
-        if (*p == '\'')
-            *p = '"';
-    }
-    return out;
-}
-
-static struct sarif_doc *load(const char *text, const char *origin)
-{
-    struct sarif_doc *doc = NULL;
-    struct ecg_diag diag;
-    char *json = dq(text);
-
-    ecg_diag_clear(&diag);
-    if (sarif_read_text(&doc, json, strlen(json), origin, &diag) != 0)
-        fail_msg("%s:%u:%u: %s", origin, diag.line, diag.col, diag.message);
-    free(json);
-    return doc;
-}
 
 static int setup(void **state)
 {
@@ -93,8 +69,8 @@ static void compare(struct fixture *fx, const char *base, const char *head)
     sarif_diff_fini(&fx->diff);
     sarif_read_free(fx->head);
     sarif_read_free(fx->base);
-    fx->base = load(base, "base.sarif");
-    fx->head = load(head, "head.sarif");
+    fx->base = sarif_logs_read_ok(base, "base.sarif");
+    fx->head = sarif_logs_read_ok(head, "head.sarif");
     assert_int_equal(sarif_diff_compute(&fx->diff, fx->base, fx->head), 0);
 }
 
@@ -291,23 +267,9 @@ static void test_sarif_diff_json_output(void **state)
     cJSON_Delete(json);
 }
 
-/* Allocation failures in cJSON: while fail_after >= 0, cJSON's allocation number fail_after
- * (from 0) and every later one fail. Test-only state, reset after each use. */
-static long fail_after = -1;
-
-static void *failing_malloc(size_t size)
-{
-    if (fail_after == 0)
-        return NULL;
-    if (fail_after > 0)
-        fail_after--;
-    return malloc(size);
-}
-
 static void test_sarif_diff_json_out_of_memory(void **state)
 {
     struct fixture *fx = *state;
-    cJSON_Hooks hooks = { failing_malloc, free };
     cJSON *json = NULL;
     long n;
     int rc = ECG_ENOMEM;
@@ -315,11 +277,9 @@ static void test_sarif_diff_json_out_of_memory(void **state)
     compare(fx, LOG(RES("warning", "9", "bb", "") "," RES("warning", "3", "aa", "")),
             LOG(RES("error", "30", "dd", "") "," RES("warning", "3", "aa", "")));
     for (n = 0; n < 10000 && rc != 0; n++) {
-        fail_after = n;
-        cJSON_InitHooks(&hooks);
+        sarif_logs_fail_allocations_after(n);
         rc = sarif_diff_to_json(&json, &fx->diff);
-        fail_after = -1;
-        cJSON_InitHooks(NULL);
+        sarif_logs_restore_allocator();
         if (rc != 0)
             assert_int_equal(rc, ECG_ENOMEM);
         if (rc != 0)
@@ -345,41 +305,13 @@ static void test_sarif_diff_print_reports_write_errors(void **state)
 
 /* --- the command line ------------------------------------------------------------------ */
 
-/* Runs `ecg sarif ARGS...` with stdout and stderr captured into *out and *err. */
-static int cli(char **out, char **err, char **argv)
-{
-    size_t out_len = 0;
-    size_t err_len = 0;
-    FILE *fo = open_memstream(out, &out_len);
-    FILE *fe = open_memstream(err, &err_len);
-    int argc = 0;
-    int code;
-
-    assert_non_null(fo);
-    assert_non_null(fe);
-    while (argv[argc] != NULL)
-        argc++;
-    code = sarif_cli_run(argc, argv, fo, fe);
-    assert_int_equal(fclose(fo), 0);
-    assert_int_equal(fclose(fe), 0);
-    return code;
-}
-
-static void write_log(char *path, size_t size, const char *dir, const char *name, const char *text)
-{
-    char *json = dq(text);
-
-    testkit_write_in(path, size, dir, name, json);
-    free(json);
-}
-
 /* Checks one run of the command: its exit code, and text in stdout and stderr. */
 static void expect_cli(char **argv, int code, const char *in_out, const char *in_err)
 {
     char *out = NULL;
     char *err = NULL;
 
-    assert_int_equal(cli(&out, &err, argv), code);
+    assert_int_equal(sarif_logs_run_cli(&out, &err, argv), code);
     if (strstr(out, in_out) == NULL)
         fail_msg("stdout '%s' lacks '%s'", out, in_out);
     if (strstr(err, in_err) == NULL)
@@ -398,10 +330,10 @@ static void test_sarif_diff_cli_exit_codes(void **state)
 
     (void)state;
     assert_int_equal(testkit_tmpdir(dir, sizeof(dir), "sarif-diff"), 0);
-    write_log(base, sizeof(base), dir, "base.sarif", LOG(RES("warning", "3", "aa", "")));
-    write_log(warn, sizeof(warn), dir, "warn.sarif",
-              LOG(RES("warning", "3", "aa", "") "," RES("warning", "8", "bb", "")));
-    write_log(error, sizeof(error), dir, "error.sarif", LOG(RES("error", "8", "bb", "")));
+    sarif_logs_write(base, sizeof(base), dir, "base.sarif", LOG(RES("warning", "3", "aa", "")));
+    sarif_logs_write(warn, sizeof(warn), dir, "warn.sarif",
+                     LOG(RES("warning", "3", "aa", "") "," RES("warning", "8", "bb", "")));
+    sarif_logs_write(error, sizeof(error), dir, "error.sarif", LOG(RES("error", "8", "bb", "")));
     testkit_path(missing, sizeof(missing), "%s/missing.sarif", dir);
     expect_cli((char *[]){ "sarif", "diff", base, warn, NULL }, 0,
                "src/a.c:8:5: warning: msg bb [r1] (new)\n1 new, 0 fixed, 1 unchanged\n", "");

@@ -18,6 +18,7 @@
 #include "sarif/cli.h"
 #include "sarif/merge.h"
 #include "sarif/read.h"
+#include "tests/support/sarif_logs.h"
 #include "tests/support/testkit.h"
 
 #define LOG(runs) "{'version': '2.1.0', 'runs': [" runs "]}"
@@ -37,19 +38,6 @@
 
 static const char *const names[] = { "a.sarif", "b.sarif", "c.sarif" };
 
-/* s with every ' turned into ", as a new string. */
-static char *dq(const char *s)
-{
-    char *out = strdup(s);
-
-    assert_non_null(out);
-    for (char *p = out; *p != '\0'; p++) {
-        if (*p == '\'')
-            *p = '"';
-    }
-    return out;
-}
-
 /* Loads texts[i] as names[i] (each must load) and merges them. Returns sarif_merge's code. */
 static int merge_logs(cJSON **out, const char *const *texts, size_t n, const char *category,
                       struct ecg_diag *diag)
@@ -60,13 +48,8 @@ static int merge_logs(cJSON **out, const char *const *texts, size_t n, const cha
 
     assert_true(n <= 3);
     ecg_diag_clear(diag);
-    for (size_t i = 0; i < n; i++) {
-        char *json = dq(texts[i]);
-        rc = sarif_read_text(&docs[i], json, strlen(json), names[i], diag);
-        free(json);
-        if (rc != 0)
-            fail_msg("%s: %s", names[i], diag->message);
-    }
+    for (size_t i = 0; i < n; i++)
+        docs[i] = sarif_logs_read_ok(texts[i], names[i]);
     rc = sarif_merge(out, (const struct sarif_doc *const *)docs, n, &opts, diag);
     for (size_t i = 0; i < n; i++)
         sarif_read_free(docs[i]);
@@ -93,38 +76,7 @@ static void merge_fails(const char *const *texts, size_t n, const char *path, un
 
     assert_int_equal(merge_logs(&log, texts, n, NULL, &diag), ECG_EPARSE);
     assert_null(log);
-    assert_string_equal(diag.path, path);
-    if (strstr(diag.message, needle) == NULL)
-        fail_msg("message '%s' lacks '%s'", diag.message, needle);
-    assert_int_equal(diag.line, line);
-    assert_int_equal(diag.col, col);
-}
-
-static void assert_str_at(const cJSON *root, const char *path, const char *want)
-{
-    const cJSON *item = testkit_json_at(root, path);
-
-    if (item == NULL || !cJSON_IsString(item))
-        fail_msg("%s: missing or not a string", path);
-    assert_string_equal(item->valuestring, want);
-}
-
-static void assert_num_at(const cJSON *root, const char *path, double want)
-{
-    const cJSON *item = testkit_json_at(root, path);
-
-    if (item == NULL || !cJSON_IsNumber(item))
-        fail_msg("%s: missing or not a number", path);
-    assert_true(item->valuedouble == want);
-}
-
-static int count_at(const cJSON *root, const char *path)
-{
-    const cJSON *item = testkit_json_at(root, path);
-
-    if (item == NULL)
-        fail_msg("%s: missing", path);
-    return cJSON_GetArraySize(item);
+    sarif_logs_expect_diag(&diag, path, line, col, needle);
 }
 
 static void test_sarif_merge_unites_rules_and_renumbers(void **state)
@@ -144,22 +96,22 @@ static void test_sarif_merge_unites_rules_and_renumbers(void **state)
 
     (void)state;
     log = merge_ok(logs, 2, NULL);
-    assert_str_at(log, "version", "2.1.0");
-    assert_int_equal(count_at(log, "runs"), 1);
-    assert_str_at(log, "runs.0.tool.driver.name", "ecg");
-    assert_int_equal(count_at(log, "runs.0.tool.driver.rules"), 3);
-    assert_str_at(log, "runs.0.tool.driver.rules.0.id", "alpha");
-    assert_str_at(log, "runs.0.tool.driver.rules.1.id", "mid");
-    assert_str_at(log, "runs.0.tool.driver.rules.2.id", "zeta");
+    testkit_assert_str_at(log, "version", "2.1.0");
+    assert_int_equal(testkit_size_at(log, "runs"), 1);
+    testkit_assert_str_at(log, "runs.0.tool.driver.name", "ecg");
+    assert_int_equal(testkit_size_at(log, "runs.0.tool.driver.rules"), 3);
+    testkit_assert_str_at(log, "runs.0.tool.driver.rules.0.id", "alpha");
+    testkit_assert_str_at(log, "runs.0.tool.driver.rules.1.id", "mid");
+    testkit_assert_str_at(log, "runs.0.tool.driver.rules.2.id", "zeta");
     assert_null(
         testkit_json_at(log, "runs.0.tool.driver.rules.2.name")); /* the first definition wins */
-    assert_int_equal(count_at(log, "runs.0.results"), 5);
-    assert_num_at(log, "runs.0.results.0.ruleIndex", 2);
-    assert_num_at(log, "runs.0.results.1.ruleIndex", 0);
-    assert_num_at(log, "runs.0.results.2.ruleIndex", 1);
-    assert_num_at(log, "runs.0.results.3.ruleIndex", 2);
-    assert_num_at(log, "runs.0.results.4.rule.index", 1);
-    assert_str_at(log, "runs.0.results.3.partialFingerprints.ecg/v1", "04");
+    assert_int_equal(testkit_size_at(log, "runs.0.results"), 5);
+    testkit_assert_num_at(log, "runs.0.results.0.ruleIndex", 2);
+    testkit_assert_num_at(log, "runs.0.results.1.ruleIndex", 0);
+    testkit_assert_num_at(log, "runs.0.results.2.ruleIndex", 1);
+    testkit_assert_num_at(log, "runs.0.results.3.ruleIndex", 2);
+    testkit_assert_num_at(log, "runs.0.results.4.rule.index", 1);
+    testkit_assert_str_at(log, "runs.0.results.3.partialFingerprints.ecg/v1", "04");
     cJSON_Delete(log);
 }
 
@@ -182,14 +134,15 @@ static void test_sarif_merge_dedupes_results(void **state)
 
     (void)state;
     log = merge_ok(logs, 2, NULL);
-    assert_int_equal(count_at(log, "runs.0.results"), 6);
-    assert_str_at(log, "runs.0.results.0.message.text", "m"); /* A's copy, first in order */
-    assert_str_at(log, "runs.0.results.1.partialFingerprints.ecg/v1", "bb");
-    assert_str_at(log, "runs.0.results.2.message.text", "first");
-    assert_str_at(log, "runs.0.results.3.ruleId", "r2"); /* same fingerprint, other rule */
-    assert_num_at(log, "runs.0.results.3.ruleIndex", 1);
-    assert_num_at(log, "runs.0.results.4.locations.0.physicalLocation.region.startColumn", 2);
-    assert_str_at(log, "runs.0.results.5.message.text", "other");
+    assert_int_equal(testkit_size_at(log, "runs.0.results"), 6);
+    testkit_assert_str_at(log, "runs.0.results.0.message.text", "m"); /* A's copy, first in order */
+    testkit_assert_str_at(log, "runs.0.results.1.partialFingerprints.ecg/v1", "bb");
+    testkit_assert_str_at(log, "runs.0.results.2.message.text", "first");
+    testkit_assert_str_at(log, "runs.0.results.3.ruleId", "r2"); /* same fingerprint, other rule */
+    testkit_assert_num_at(log, "runs.0.results.3.ruleIndex", 1);
+    testkit_assert_num_at(log, "runs.0.results.4.locations.0.physicalLocation.region.startColumn",
+                          2);
+    testkit_assert_str_at(log, "runs.0.results.5.message.text", "other");
     cJSON_Delete(log);
 }
 
@@ -203,9 +156,9 @@ static void test_sarif_merge_dedupes_within_and_across_runs(void **state)
 
     (void)state;
     log = merge_ok(logs, 1, NULL);
-    assert_int_equal(count_at(log, "runs"), 1);
-    assert_int_equal(count_at(log, "runs.0.results"), 2);
-    assert_str_at(log, "runs.0.results.1.partialFingerprints.ecg/v1", "cc");
+    assert_int_equal(testkit_size_at(log, "runs"), 1);
+    assert_int_equal(testkit_size_at(log, "runs.0.results"), 2);
+    testkit_assert_str_at(log, "runs.0.results.1.partialFingerprints.ecg/v1", "cc");
     cJSON_Delete(log);
 }
 
@@ -233,13 +186,16 @@ static void test_sarif_merge_base_ids_must_agree(void **state)
         good[1],
         LOG(RUN(RULE("r1"), "", ",\n 'originalUriBaseIds': {'%SRCROOT%': {'uri': 'file:///q/'}}")),
     };
+    const cJSON *base_ids;
     cJSON *log;
 
     (void)state;
     log = merge_ok(good, 2, NULL);
-    assert_int_equal(count_at(log, "runs.0.originalUriBaseIds"), 2);
-    assert_str_at(log, "runs.0.originalUriBaseIds.%SRCROOT%.uri", "file:///p/");
-    assert_str_at(log, "runs.0.originalUriBaseIds.OTHER.uri", "file:///o/");
+    base_ids = testkit_json_at(log, "runs.0.originalUriBaseIds");
+    assert_true(cJSON_IsObject(base_ids));
+    assert_int_equal(cJSON_GetArraySize(base_ids), 2);
+    testkit_assert_str_at(log, "runs.0.originalUriBaseIds.%SRCROOT%.uri", "file:///p/");
+    testkit_assert_str_at(log, "runs.0.originalUriBaseIds.OTHER.uri", "file:///o/");
     cJSON_Delete(log);
     merge_fails(bad, 3, "c.sarif", 2, 38,
                 "originalUriBaseIds '%SRCROOT%' is 'file:///q/', but 'file:///p/' in a.sarif");
@@ -256,7 +212,7 @@ static void test_sarif_merge_column_kind_must_agree(void **state)
 
     (void)state;
     log = merge_ok(logs, 2, NULL);
-    assert_str_at(log, "runs.0.columnKind", "unicodeCodePoints");
+    testkit_assert_str_at(log, "runs.0.columnKind", "unicodeCodePoints");
     cJSON_Delete(log);
     merge_fails(logs, 3, "c.sarif", 1, 108,
                 "columnKind is 'utf16CodeUnits', but "
@@ -282,15 +238,18 @@ static void test_sarif_merge_invocations(void **state)
 
     (void)state;
     log = merge_ok(logs, 2, NULL);
-    assert_int_equal(count_at(log, "runs.0.invocations"), 1);
+    assert_int_equal(testkit_size_at(log, "runs.0.invocations"), 1);
     assert_true(cJSON_IsFalse(testkit_json_at(log, "runs.0.invocations.0.executionSuccessful")));
     assert_null(testkit_json_at(log, "runs.0.invocations.0.commandLine"));
-    assert_str_at(log, "runs.0.invocations.0.startTimeUtc", "2024-05-01T10:00:05Z");
-    assert_str_at(log, "runs.0.invocations.0.endTimeUtc", "2024-05-01T10:00:06.001Z");
-    assert_int_equal(count_at(log, "runs.0.invocations.0.toolExecutionNotifications"), 2);
-    assert_str_at(log, "runs.0.invocations.0.toolExecutionNotifications.0.message.text", "n1");
-    assert_str_at(log, "runs.0.invocations.0.toolExecutionNotifications.1.message.text", "n2");
-    assert_str_at(log, "runs.0.invocations.0.toolConfigurationNotifications.0.message.text", "c1");
+    testkit_assert_str_at(log, "runs.0.invocations.0.startTimeUtc", "2024-05-01T10:00:05Z");
+    testkit_assert_str_at(log, "runs.0.invocations.0.endTimeUtc", "2024-05-01T10:00:06.001Z");
+    assert_int_equal(testkit_size_at(log, "runs.0.invocations.0.toolExecutionNotifications"), 2);
+    testkit_assert_str_at(log, "runs.0.invocations.0.toolExecutionNotifications.0.message.text",
+                          "n1");
+    testkit_assert_str_at(log, "runs.0.invocations.0.toolExecutionNotifications.1.message.text",
+                          "n2");
+    testkit_assert_str_at(log, "runs.0.invocations.0.toolConfigurationNotifications.0.message.text",
+                          "c1");
     cJSON_Delete(log);
 }
 
@@ -309,13 +268,13 @@ static void test_sarif_merge_invocation_details(void **state)
     (void)state;
     log = merge_ok(same, 2, NULL);
     assert_true(cJSON_IsTrue(testkit_json_at(log, "runs.0.invocations.0.executionSuccessful")));
-    assert_str_at(log, "runs.0.invocations.0.commandLine", "ecg check");
+    testkit_assert_str_at(log, "runs.0.invocations.0.commandLine", "ecg check");
     assert_null(testkit_json_at(log, "runs.0.invocations.0.toolExecutionNotifications"));
     cJSON_Delete(log);
     log = merge_ok(none, 2, NULL);
     assert_null(testkit_json_at(log, "runs.0.invocations"));
     assert_null(testkit_json_at(log, "runs.0.automationDetails"));
-    assert_int_equal(count_at(log, "runs.0.results"), 0);
+    assert_int_equal(testkit_size_at(log, "runs.0.results"), 0);
     cJSON_Delete(log);
     merge_fails(bad_time, 1, "a.sarif", 1, 154, "endTimeUtc '2024-05-01' is not a UTC time");
 }
@@ -333,8 +292,8 @@ static void test_sarif_merge_suppressions_all_or_none(void **state)
 
     (void)state;
     log = merge_ok(logs, 2, NULL);
-    assert_int_equal(count_at(log, "runs.0.results.0.suppressions"), 1);
-    assert_int_equal(count_at(log, "runs.0.results.1.suppressions"), 0);
+    assert_int_equal(testkit_size_at(log, "runs.0.results.0.suppressions"), 1);
+    assert_int_equal(testkit_size_at(log, "runs.0.results.1.suppressions"), 0);
     cJSON_Delete(log);
     log = merge_ok(logs + 1, 1, NULL);
     assert_null(testkit_json_at(log, "runs.0.results.0.suppressions"));
@@ -351,13 +310,13 @@ static void test_sarif_merge_category(void **state)
 
     (void)state;
     log = merge_ok(logs, 2, NULL);
-    assert_str_at(log, "runs.0.automationDetails.id", "shard-b/");
+    testkit_assert_str_at(log, "runs.0.automationDetails.id", "shard-b/");
     cJSON_Delete(log);
     log = merge_ok(logs, 2, "ci");
-    assert_str_at(log, "runs.0.automationDetails.id", "ci/");
+    testkit_assert_str_at(log, "runs.0.automationDetails.id", "ci/");
     cJSON_Delete(log);
     log = merge_ok(logs, 2, "ci/linux/");
-    assert_str_at(log, "runs.0.automationDetails.id", "ci/linux/");
+    testkit_assert_str_at(log, "runs.0.automationDetails.id", "ci/linux/");
     cJSON_Delete(log);
 }
 
@@ -388,33 +347,6 @@ static void test_sarif_merge_needs_a_run(void **state)
     merge_fails(logs, 2, "a.sarif", 0, 0, "nothing to merge: the logs have no runs");
 }
 
-/* Allocation failures in cJSON: while fail_after >= 0, cJSON's allocation number fail_after
- * (from 0) and every later one fail. Test-only state, reset by restore_allocator. */
-static long fail_after = -1;
-
-static void *failing_malloc(size_t size)
-{
-    if (fail_after == 0)
-        return NULL;
-    if (fail_after > 0)
-        fail_after--;
-    return malloc(size);
-}
-
-static void fail_allocations_after(long n)
-{
-    cJSON_Hooks hooks = { failing_malloc, free };
-
-    fail_after = n;
-    cJSON_InitHooks(&hooks);
-}
-
-static void restore_allocator(void)
-{
-    fail_after = -1;
-    cJSON_InitHooks(NULL);
-}
-
 static void test_sarif_merge_out_of_memory(void **state)
 {
     static const char *const texts[] = {
@@ -437,16 +369,12 @@ static void test_sarif_merge_out_of_memory(void **state)
     int rc = ECG_ENOMEM;
 
     (void)state;
-    ecg_diag_clear(&diag);
-    for (size_t i = 0; i < 2; i++) {
-        char *json = dq(texts[i]);
-        assert_int_equal(sarif_read_text(&docs[i], json, strlen(json), names[i], &diag), 0);
-        free(json);
-    }
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(sarif_logs_read(&docs[i], texts[i], names[i], &diag), 0);
     for (n = 0; n < 100000 && rc != 0; n++) {
-        fail_allocations_after(n);
+        sarif_logs_fail_allocations_after(n);
         rc = sarif_merge(&log, (const struct sarif_doc *const *)docs, 2, &opts, &diag);
-        restore_allocator();
+        sarif_logs_restore_allocator();
         if (rc != 0)
             assert_int_equal(rc, ECG_ENOMEM);
         if (rc != 0)
@@ -454,8 +382,8 @@ static void test_sarif_merge_out_of_memory(void **state)
     }
     assert_int_equal(rc, 0);
     assert_true(n > 50); /* every allocation of the merge failed once */
-    assert_int_equal(count_at(log, "runs.0.results"), 3);
-    assert_int_equal(count_at(log, "runs.0.results.0.suppressions"), 0);
+    assert_int_equal(testkit_size_at(log, "runs.0.results"), 3);
+    assert_int_equal(testkit_size_at(log, "runs.0.results.0.suppressions"), 0);
     cJSON_Delete(log);
     sarif_read_free(docs[1]);
     sarif_read_free(docs[0]);
@@ -492,34 +420,6 @@ static int cli_teardown(void **state)
     return 0;
 }
 
-static void write_log(char *path, size_t size, const char *dir, const char *name, const char *text)
-{
-    char *json = dq(text);
-
-    testkit_write_in(path, size, dir, name, json);
-    free(json);
-}
-
-/* Runs `ecg sarif ARGS...` with stdout and stderr captured into *out and *err. */
-static int cli(char **out, char **err, char **argv)
-{
-    size_t out_len = 0;
-    size_t err_len = 0;
-    FILE *fo = open_memstream(out, &out_len);
-    FILE *fe = open_memstream(err, &err_len);
-    int argc = 0;
-    int code;
-
-    assert_non_null(fo);
-    assert_non_null(fe);
-    while (argv[argc] != NULL)
-        argc++;
-    code = sarif_cli_run(argc, argv, fo, fe);
-    assert_int_equal(fclose(fo), 0);
-    assert_int_equal(fclose(fe), 0);
-    return code;
-}
-
 static cJSON *parse_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -540,14 +440,14 @@ static void test_sarif_merge_cli_output_file(void **state)
     char *err = NULL;
     cJSON *log;
 
-    write_log(fx->a, sizeof(fx->a), fx->dir, "a.sarif",
-              LOG(RUN(RULE("r1"), RES("r1", "0", "aa"), "")));
-    write_log(fx->b, sizeof(fx->b), fx->dir, "b.sarif",
-              LOG(RUN(RULE("r1"), RES("r1", "0", "aa") "," RES("r1", "0", "bb"), "")));
+    sarif_logs_write(fx->a, sizeof(fx->a), fx->dir, "a.sarif",
+                     LOG(RUN(RULE("r1"), RES("r1", "0", "aa"), "")));
+    sarif_logs_write(fx->b, sizeof(fx->b), fx->dir, "b.sarif",
+                     LOG(RUN(RULE("r1"), RES("r1", "0", "aa") "," RES("r1", "0", "bb"), "")));
     testkit_path(fx->out, sizeof(fx->out), "%s/all.sarif", fx->dir);
-    assert_int_equal(cli(&out, &err,
-                         (char *[]){ "sarif", "merge", fx->a, fx->b, "-o", fx->out,
-                                     "--category=nightly", NULL }),
+    assert_int_equal(sarif_logs_run_cli(&out, &err,
+                                        (char *[]){ "sarif", "merge", fx->a, fx->b, "-o", fx->out,
+                                                    "--category=nightly", NULL }),
                      0);
     assert_string_equal(out, "");
     assert_string_equal(err, "");
@@ -555,8 +455,8 @@ static void test_sarif_merge_cli_output_file(void **state)
     free(err);
     log = parse_file(fx->out);
     assert_non_null(log);
-    assert_int_equal(count_at(log, "runs.0.results"), 2);
-    assert_str_at(log, "runs.0.automationDetails.id", "nightly/");
+    assert_int_equal(testkit_size_at(log, "runs.0.results"), 2);
+    testkit_assert_str_at(log, "runs.0.automationDetails.id", "nightly/");
     cJSON_Delete(log);
 }
 
@@ -567,13 +467,16 @@ static void test_sarif_merge_cli_stdout_is_deterministic(void **state)
     char *out2 = NULL;
     char *err = NULL;
 
-    write_log(fx->a, sizeof(fx->a), fx->dir, "a.sarif",
-              LOG(RUN(RULE("r2") "," RULE("r1"), RES("r1", "1", "aa"), "")));
-    write_log(fx->b, sizeof(fx->b), fx->dir, "b.sarif",
-              LOG(RUN(RULE("r3"), RES("r3", "0", "bb"), "")));
-    assert_int_equal(cli(&out1, &err, (char *[]){ "sarif", "merge", fx->a, fx->b, NULL }), 0);
+    sarif_logs_write(fx->a, sizeof(fx->a), fx->dir, "a.sarif",
+                     LOG(RUN(RULE("r2") "," RULE("r1"), RES("r1", "1", "aa"), "")));
+    sarif_logs_write(fx->b, sizeof(fx->b), fx->dir, "b.sarif",
+                     LOG(RUN(RULE("r3"), RES("r3", "0", "bb"), "")));
+    assert_int_equal(
+        sarif_logs_run_cli(&out1, &err, (char *[]){ "sarif", "merge", fx->a, fx->b, NULL }), 0);
     free(err);
-    assert_int_equal(cli(&out2, &err, (char *[]){ "sarif", "merge", "--", fx->a, fx->b, NULL }), 0);
+    assert_int_equal(
+        sarif_logs_run_cli(&out2, &err, (char *[]){ "sarif", "merge", "--", fx->a, fx->b, NULL }),
+        0);
     free(err);
     assert_string_equal(out1, out2);
     assert_non_null(strstr(out1, "\"ruleIndex\":\t0"));
@@ -589,35 +492,41 @@ static void test_sarif_merge_cli_errors(void **state)
     char *err = NULL;
     cJSON *log;
 
-    write_log(fx->a, sizeof(fx->a), fx->dir, "a.sarif", LOG(RUN(RULE("r1"), "", "")));
-    write_log(fx->bad, sizeof(fx->bad), fx->dir, "bad.sarif", "{'version': '2.1.0',\n'runs': 3}");
-    write_log(fx->out, sizeof(fx->out), fx->dir, "all.sarif", LOG(""));
+    sarif_logs_write(fx->a, sizeof(fx->a), fx->dir, "a.sarif", LOG(RUN(RULE("r1"), "", "")));
+    sarif_logs_write(fx->bad, sizeof(fx->bad), fx->dir, "bad.sarif",
+                     "{'version': '2.1.0',\n'runs': 3}");
+    sarif_logs_write(fx->out, sizeof(fx->out), fx->dir, "all.sarif", LOG(""));
     assert_int_equal(
-        cli(&out, &err, (char *[]){ "sarif", "merge", fx->a, fx->bad, "-o", fx->out, NULL }), 2);
+        sarif_logs_run_cli(&out, &err,
+                           (char *[]){ "sarif", "merge", fx->a, fx->bad, "-o", fx->out, NULL }),
+        2);
     assert_non_null(strstr(err, "bad.sarif:2:9: error: not a SARIF 2.1.0 log: runs must be an "
                                 "array\n"));
     free(out);
     free(err);
     log = parse_file(fx->out); /* untouched */
-    assert_int_equal(count_at(log, "runs"), 0);
+    assert_int_equal(testkit_size_at(log, "runs"), 0);
     cJSON_Delete(log);
-    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "merge", NULL }), 2);
+    assert_int_equal(sarif_logs_run_cli(&out, &err, (char *[]){ "sarif", "merge", NULL }), 2);
     assert_non_null(strstr(err, "no SARIF log to merge"));
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "merge", fx->a, "-o", NULL }), 2);
+    assert_int_equal(
+        sarif_logs_run_cli(&out, &err, (char *[]){ "sarif", "merge", fx->a, "-o", NULL }), 2);
     assert_string_equal(err, "ecg: error: option '-o' needs a value\n");
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "merge", "--bogus", fx->a, NULL }), 2);
+    assert_int_equal(
+        sarif_logs_run_cli(&out, &err, (char *[]){ "sarif", "merge", "--bogus", fx->a, NULL }), 2);
     assert_non_null(strstr(err, "unknown option '--bogus'"));
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "merge", "--help", NULL }), 0);
+    assert_int_equal(sarif_logs_run_cli(&out, &err, (char *[]){ "sarif", "merge", "--help", NULL }),
+                     0);
     assert_non_null(strstr(out, "USAGE: ecg sarif merge"));
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, (char *[]){ "sarif", "frobnicate", NULL }), 2);
+    assert_int_equal(sarif_logs_run_cli(&out, &err, (char *[]){ "sarif", "frobnicate", NULL }), 2);
     assert_non_null(strstr(err, "unknown command 'sarif frobnicate'"));
     free(out);
     free(err);

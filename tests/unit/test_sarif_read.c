@@ -10,53 +10,27 @@
 #include <cjson/cJSON.h>
 #include <cmocka.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "sarif/read.h"
+#include "tests/support/sarif_logs.h"
 #include "tests/support/testkit.h"
 
 #define LOG_HEAD "{'version': '2.1.0', 'runs': [{'tool': {'driver': {'name': 'ecg'"
 
-/* s with every ' turned into ", as a new string. */
-static char *dq(const char *s)
-{
-    char *out = strdup(s);
-
-    assert_non_null(out);
-    for (char *p = out; *p != '\0'; p++) {
-        if (*p == '\'')
-            *p = '"';
-    }
-    return out;
-}
-
-/* Loads text (with ' for ") as origin; returns the error code, the doc in *out on success. */
-static int load(struct sarif_doc **out, const char *text, struct ecg_diag *diag)
-{
-    char *json = dq(text);
-    int rc;
-
-    ecg_diag_clear(diag);
-    rc = sarif_read_text(out, json, strlen(json), "log.sarif", diag);
-    free(json);
-    return rc;
-}
+/* The name logs are loaded as. */
+#define ORIGIN "log.sarif"
 
 static void expect_error(const char *text, unsigned line, unsigned col, const char *needle)
 {
     struct sarif_doc *doc = NULL;
     struct ecg_diag diag;
 
-    assert_int_equal(load(&doc, text, &diag), ECG_EPARSE);
+    assert_int_equal(sarif_logs_read(&doc, text, ORIGIN, &diag), ECG_EPARSE);
     assert_null(doc);
-    assert_string_equal(diag.path, "log.sarif");
-    if (strstr(diag.message, needle) == NULL)
-        fail_msg("message '%s' lacks '%s'", diag.message, needle);
-    assert_int_equal(diag.line, line);
-    assert_int_equal(diag.col, col);
+    sarif_logs_expect_diag(&diag, ORIGIN, line, col, needle);
 }
 
 static void test_sarif_read_accepts_minimal_log(void **state)
@@ -65,12 +39,12 @@ static void test_sarif_read_accepts_minimal_log(void **state)
     struct ecg_diag diag;
 
     (void)state;
-    assert_int_equal(load(&doc, LOG_HEAD "}}, 'results': null}]}", &diag), 0);
+    assert_int_equal(sarif_logs_read(&doc, LOG_HEAD "}}, 'results': null}]}", ORIGIN, &diag), 0);
     assert_non_null(doc);
-    assert_string_equal(doc->path, "log.sarif");
+    assert_string_equal(doc->path, ORIGIN);
     assert_non_null(doc->root);
     sarif_read_free(doc);
-    assert_int_equal(load(&doc, "{'version': '2.1.0', 'runs': []}", &diag), 0);
+    assert_int_equal(sarif_logs_read(&doc, "{'version': '2.1.0', 'runs': []}", ORIGIN, &diag), 0);
     sarif_read_free(doc);
     sarif_read_free(NULL);
 }
@@ -170,6 +144,18 @@ static void view_of(struct sarif_result_view *out, const struct sarif_doc *doc, 
     sarif_read_view(out, run, result);
 }
 
+/* Checks the rule id, level and message of the view of results[i] of the first run of doc. */
+static void expect_view(const struct sarif_doc *doc, int i, const char *rule_id, const char *level,
+                        const char *message)
+{
+    struct sarif_result_view v;
+
+    view_of(&v, doc, i);
+    assert_string_equal(v.rule_id, rule_id);
+    assert_string_equal(v.level, level);
+    assert_string_equal(v.message, message);
+}
+
 static void test_sarif_read_view_resolves_rules_and_levels(void **state)
 {
     static const char log[] =
@@ -180,28 +166,14 @@ static void test_sarif_read_view_resolves_rules_and_levels(void **state)
                  "{'ruleId': 'own', 'ruleIndex': 1, 'level': 'note'},"
                  "{'ruleId': 'r1', 'kind': 'pass'},"
                  "{'rule': {'id': 'by-ref'}, 'kind': 'fail'}]}]}";
-    struct sarif_doc *doc = NULL;
-    struct ecg_diag diag;
-    struct sarif_result_view v;
+    struct sarif_doc *doc = sarif_logs_read_ok(log, ORIGIN);
 
     (void)state;
-    assert_int_equal(load(&doc, log, &diag), 0);
-    view_of(&v, doc, 0);
-    assert_string_equal(v.rule_id, "r0");
-    assert_string_equal(v.level, "error");
-    assert_string_equal(v.message, "m0");
-    view_of(&v, doc, 1);
-    assert_string_equal(v.rule_id, "r1");
-    assert_string_equal(v.level, "warning");
-    assert_string_equal(v.message, "r1");
-    view_of(&v, doc, 2);
-    assert_string_equal(v.rule_id, "own");
-    assert_string_equal(v.level, "note");
-    view_of(&v, doc, 3);
-    assert_string_equal(v.level, "none");
-    view_of(&v, doc, 4);
-    assert_string_equal(v.rule_id, "by-ref");
-    assert_string_equal(v.level, "warning");
+    expect_view(doc, 0, "r0", "error", "m0");
+    expect_view(doc, 1, "r1", "warning", "r1");
+    expect_view(doc, 2, "own", "note", "own");
+    expect_view(doc, 3, "r1", "none", "r1");
+    expect_view(doc, 4, "by-ref", "warning", "by-ref");
     sarif_read_free(doc);
 }
 
@@ -217,12 +189,10 @@ static void test_sarif_read_view_location_fingerprint_suppression(void **state)
         " 'suppressions': [{'kind': 'inSource', 'status': 'underReview'}, {'kind': 'external'}],"
         " 'partialFingerprints': {'ecg/v1': 7}, 'baselineState': 'absent'},"
         "{'ruleId': 'a', 'suppressions': [], 'baselineState': 'unchanged'}]}]}";
-    struct sarif_doc *doc = NULL;
-    struct ecg_diag diag;
+    struct sarif_doc *doc = sarif_logs_read_ok(log, ORIGIN);
     struct sarif_result_view v;
 
     (void)state;
-    assert_int_equal(load(&doc, log, &diag), 0);
     view_of(&v, doc, 0);
     assert_string_equal(v.uri, "src/a.c");
     assert_string_equal(v.uri_base_id, "%SRCROOT%");

@@ -1,0 +1,713 @@
+/* Per-function metrics from the walk's enter/leave events; see fnmetrics.h. One frame per
+ * open cursor carries its nesting level and what it is to the metrics, so every count is
+ * made once, as the cursor is entered, without re-walking. docs/metrics.md has the
+ * definitions with worked examples; in short:
+ *
+ * Cyclomatic (McCabe, "traditional" as pmccabe counts it): 1 + if (else if included) + for
+ *   + while + do + each case label (a GNU range `case 1 ... 3:` is one; `default` is none:
+ *   the cases already count the branches) + && + || + ?: (the GNU `a ?: b` too). goto,
+ *   break, continue and return add nothing.
+ * Cognitive (SonarSource white paper, G. Ann Campbell, 2018): +1 plus the nesting level for
+ *   if, ?:, switch, for, while, do; +1 for else if and else (no nesting part); +1 for goto;
+ *   +1 for each direct recursive call; +1 for each run of like operators in a chain of &&
+ *   and || read in source order through parentheses (`a && b || c` = 2, `a && (b && c)` = 1,
+ *   `a && !(b || c)` = 2: `!` starts a new chain). Levels rise in the bodies of if, else,
+ *   loops, switch and the branches of ?: (not in their conditions), and in nested functions
+ *   and blocks; else if stays at its if's level. GNU `a ?: b` is a shorthand the paper
+ *   exempts, like ?? in C#: cyclomatic only.
+ * Statements: every statement cursor in the body but { } and ;, plus expressions standing as
+ *   statements (`x = 1;`); case, default and labels count as statements.
+ * Written: a construct counts as written when its own token (keyword, operator) is spelled
+ *   in the file at that place, not in a macro body; an operator written inside a macro's
+ *   arguments is written code and counts once, however often the macro repeats it. A written
+ *   construct's nesting counts every enclosing structure, macro-made ones included, so the
+ *   written cognitive total is exactly the sum of the written steps. A statement made by a
+ *   macro invocation that stands as a statement counts as one written statement. */
+#include "analyzer/fnmetrics.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/error.h"
+#include "analyzer/fnmetrics_int.h"
+
+#define NO_CHAIN SIZE_MAX
+
+/* What a cursor is to the metrics. */
+enum fm_role {
+    FM_PLAIN,
+    FM_IF,
+    FM_FOR,
+    FM_WHILE,
+    FM_DO,
+    FM_SWITCH,
+    FM_CONDOP,
+    FM_CASE,
+    FM_DEFAULT,
+    FM_LABEL,
+    FM_COMPOUND,
+    FM_BINOP,
+    FM_PAREN,
+    FM_UNEXPOSED, /* may turn out to be a GNU ?: when its second child repeats its first */
+    FM_GNU_CONDOP,
+    FM_BLOCK,
+    FM_FUNCTION, /* a function declaration inside the function: nests when it has a body */
+    FM_GOTO,
+    FM_CALL,
+    FM_ROLES
+};
+
+/* Which children of a role are nested one level deeper, and which stand as statements:
+ * indices first..last (inclusive); first > last for none. */
+struct fm_span {
+    unsigned char first, last;
+};
+
+struct fm_role_info {
+    struct fm_span nested;
+    struct fm_span statement;
+};
+
+static const struct fm_role_info role_info[FM_ROLES] = {
+    [FM_PLAIN] = { { 1, 0 }, { 1, 0 } },
+    [FM_IF] = { { 1, 2 }, { 1, 2 } },
+    [FM_FOR] = { { 1, 0 }, { 1, 0 } },
+    [FM_WHILE] = { { 1, UCHAR_MAX }, { 1, 1 } },
+    [FM_DO] = { { 0, 0 }, { 0, 0 } },
+    [FM_SWITCH] = { { 1, UCHAR_MAX }, { 1, 1 } },
+    [FM_CONDOP] = { { 1, UCHAR_MAX }, { 1, 0 } },
+    [FM_CASE] = { { 1, 0 }, { 1, 0 } },
+    [FM_DEFAULT] = { { 1, 0 }, { 0, 0 } },
+    [FM_LABEL] = { { 1, 0 }, { 0, 0 } },
+    [FM_COMPOUND] = { { 1, 0 }, { 0, UCHAR_MAX } },
+    [FM_BINOP] = { { 1, 0 }, { 1, 0 } },
+    [FM_PAREN] = { { 1, 0 }, { 1, 0 } },
+    [FM_UNEXPOSED] = { { 1, 0 }, { 1, 0 } },
+    [FM_GNU_CONDOP] = { { 1, 0 }, { 1, 0 } },
+    [FM_BLOCK] = { { 0, UCHAR_MAX }, { 1, 0 } },
+    [FM_FUNCTION] = { { 1, 0 }, { 1, 0 } },
+    [FM_GOTO] = { { 1, 0 }, { 1, 0 } },
+    [FM_CALL] = { { 1, 0 }, { 1, 0 } },
+};
+
+static const struct {
+    enum CXCursorKind kind;
+    enum fm_role role;
+} role_of_kind[] = {
+    { CXCursor_IfStmt, FM_IF },
+    { CXCursor_ForStmt, FM_FOR },
+    { CXCursor_WhileStmt, FM_WHILE },
+    { CXCursor_DoStmt, FM_DO },
+    { CXCursor_SwitchStmt, FM_SWITCH },
+    { CXCursor_ConditionalOperator, FM_CONDOP },
+    { CXCursor_CaseStmt, FM_CASE },
+    { CXCursor_DefaultStmt, FM_DEFAULT },
+    { CXCursor_LabelStmt, FM_LABEL },
+    { CXCursor_CompoundStmt, FM_COMPOUND },
+    { CXCursor_BinaryOperator, FM_BINOP },
+    { CXCursor_ParenExpr, FM_PAREN },
+    { CXCursor_UnexposedExpr, FM_UNEXPOSED },
+    { CXCursor_BlockExpr, FM_BLOCK },
+    { CXCursor_FunctionDecl, FM_FUNCTION },
+    { CXCursor_GotoStmt, FM_GOTO },
+    { CXCursor_IndirectGotoStmt, FM_GOTO },
+    { CXCursor_CallExpr, FM_CALL },
+};
+
+/* One open cursor. */
+struct fm_frame {
+    CXCursor cursor;
+    CXCursor last_child;  /* the child entered last: the left operand when the right comes */
+    CXSourceLocation end; /* for and case: the extent's end, which only the body shares */
+    unsigned level;       /* the nesting level this cursor sits at */
+    enum fm_role role;
+    size_t chain;          /* && and || chains: frame index of the chain's root, or NO_CHAIN */
+    char op;               /* '&' or '|' for && and ||, else 0 */
+    char last_op;          /* at a chain's root: the operator of the run counted last */
+    unsigned char written; /* statements: spelled in the file */
+    unsigned char shadow;  /* a repeated operand of GNU ?: (and all inside): nothing counts */
+};
+
+struct ecg_fnmetrics {
+    CXTranslationUnit tu;
+    unsigned char *roles; /* role by cursor kind, below n_roles */
+    size_t n_roles;
+    struct ecg_fn_metrics result;
+    CXCursor canonical; /* the function's canonical declaration, for recursion */
+    char *name;         /* owned; the function's name */
+    size_t name_cap;
+    struct fm_frame *frames; /* owned; frames[0] is the function */
+    size_t depth;
+    size_t cap;
+    struct ecg_cognitive_step *steps; /* owned */
+    size_t n_steps;
+    size_t steps_cap;
+    struct ecg_fnmetrics_tokens tokens;
+    int active; /* between begin and end */
+    int failed; /* memory ran out during this function */
+};
+
+struct ecg_fnmetrics *ecg_fnmetrics_new(CXTranslationUnit tu)
+{
+    struct ecg_fnmetrics *m = calloc(1, sizeof(*m));
+    size_t n = 0;
+
+    if (m == NULL)
+        return NULL;
+    for (size_t i = 0; i < sizeof(role_of_kind) / sizeof(role_of_kind[0]); i++) {
+        if ((size_t)role_of_kind[i].kind + 1 > n)
+            n = (size_t)role_of_kind[i].kind + 1;
+    }
+    m->roles = calloc(n, 1);
+    if (m->roles == NULL) {
+        free(m);
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof(role_of_kind) / sizeof(role_of_kind[0]); i++)
+        m->roles[role_of_kind[i].kind] = (unsigned char)role_of_kind[i].role;
+    m->n_roles = n;
+    m->tu = tu;
+    return m;
+}
+
+void ecg_fnmetrics_free(struct ecg_fnmetrics *m)
+{
+    if (m == NULL)
+        return;
+    ecg_fnmetrics_tokens_fini(&m->tokens);
+    free(m->roles);
+    free(m->name);
+    free(m->frames);
+    free(m->steps);
+    free(m);
+}
+
+static int frames_push(struct ecg_fnmetrics *m)
+{
+    if (m->depth == m->cap) {
+        size_t cap = m->cap != 0 ? m->cap * 2 : 64;
+        struct fm_frame *grown = realloc(m->frames, cap * sizeof(*grown));
+        if (grown == NULL)
+            return ECG_ENOMEM;
+        m->frames = grown;
+        m->cap = cap;
+    }
+    memset(&m->frames[m->depth], 0, sizeof(m->frames[m->depth]));
+    m->frames[m->depth].chain = NO_CHAIN;
+    m->depth++;
+    return 0;
+}
+
+static int copy_name(struct ecg_fnmetrics *m, CXCursor fn)
+{
+    CXString s = clang_getCursorSpelling(fn);
+    const char *text = clang_getCString(s);
+    size_t len = text != NULL ? strlen(text) : 0;
+    int rc = 0;
+
+    if (len + 1 > m->name_cap) {
+        char *grown = realloc(m->name, len + 1);
+        if (grown == NULL)
+            rc = ECG_ENOMEM;
+        else {
+            m->name = grown;
+            m->name_cap = len + 1;
+        }
+    }
+    if (rc == 0) {
+        memcpy(m->name, text != NULL ? text : "", len);
+        m->name[len] = '\0';
+    }
+    clang_disposeString(s);
+    return rc;
+}
+
+static void result_reset(struct ecg_fn_metrics *r, CXCursor fn, const char *name)
+{
+    int params = clang_Cursor_getNumArguments(fn);
+
+    memset(r, 0, sizeof(*r));
+    r->function = fn;
+    r->name = name;
+    clang_getExpansionLocation(clang_getCursorLocation(fn), NULL, &r->line, NULL, NULL);
+    r->written.cyclomatic = 1;
+    r->expanded.cyclomatic = 1;
+    r->parameters = params > 0 ? (unsigned)params : 0;
+    r->deepest_written = clang_getNullRange();
+    r->deepest_expanded = clang_getNullRange();
+}
+
+void ecg_fnmetrics_begin(struct ecg_fnmetrics *m, CXCursor fn)
+{
+    m->active = 1;
+    m->failed = 0;
+    m->depth = 0;
+    m->n_steps = 0;
+    m->canonical = clang_getCanonicalCursor(fn);
+    if (copy_name(m, fn) != 0 || frames_push(m) != 0 ||
+        ecg_fnmetrics_tokens_load(&m->tokens, m->tu, fn) != 0) {
+        m->failed = 1;
+        return;
+    }
+    result_reset(&m->result, fn, m->name);
+    m->frames[0].cursor = fn;
+    m->frames[0].written = 1;
+}
+
+/* --- counting ------------------------------------------------------------------------- */
+
+static void add_step(struct ecg_fnmetrics *m, const char *construct, unsigned nesting, int written,
+                     CXSourceRange at)
+{
+    struct ecg_cognitive_step *s;
+
+    if (m->n_steps == m->steps_cap) {
+        size_t cap = m->steps_cap != 0 ? m->steps_cap * 2 : 32;
+        struct ecg_cognitive_step *grown = realloc(m->steps, cap * sizeof(*grown));
+        if (grown == NULL) {
+            m->failed = 1;
+            return;
+        }
+        m->steps = grown;
+        m->steps_cap = cap;
+    }
+    s = &m->steps[m->n_steps++];
+    s->at = at;
+    s->points = 1 + nesting;
+    s->nesting = nesting;
+    s->construct = construct;
+    s->written = written;
+    m->result.expanded.cognitive += s->points;
+    if (written)
+        m->result.written.cognitive += s->points;
+}
+
+static void add_decision(struct ecg_fnmetrics *m, int written)
+{
+    m->result.expanded.cyclomatic++;
+    if (written)
+        m->result.written.cyclomatic++;
+}
+
+/* A nesting structure at level: its depth is level + 1. */
+static void add_depth(struct ecg_fnmetrics *m, unsigned level, int written, CXSourceRange at)
+{
+    struct ecg_fn_metrics *r = &m->result;
+
+    if (level + 1 > r->expanded.max_nesting) {
+        r->expanded.max_nesting = level + 1;
+        r->deepest_expanded = at;
+    }
+    if (written && level + 1 > r->written.max_nesting) {
+        r->written.max_nesting = level + 1;
+        r->deepest_written = at;
+    }
+}
+
+/* Where a construct whose first token is its keyword is written, and what to point at. */
+static int keyword_at(struct ecg_fnmetrics *m, CXCursor cursor, CXSourceRange *at)
+{
+    long tok = ecg_fnmetrics_tokens_at(&m->tokens, clang_getCursorLocation(cursor));
+
+    *at = tok >= 0 ? ecg_fnmetrics_tokens_range(&m->tokens, tok) : clang_getCursorExtent(cursor);
+    return tok >= 0;
+}
+
+/* Where the operator or keyword between two operands is written (see tokens_between). */
+static int between_at(struct ecg_fnmetrics *m, CXCursor lhs, CXCursor rhs, const char *text,
+                      CXCursor whole, CXSourceRange *at)
+{
+    int written;
+    long tok = ecg_fnmetrics_tokens_between(&m->tokens, lhs, rhs, &written);
+
+    if (tok >= 0 && ecg_fnmetrics_tokens_is(&m->tokens, tok, text)) {
+        *at = ecg_fnmetrics_tokens_range(&m->tokens, tok);
+        return written && ecg_fnmetrics_tokens_claim(&m->tokens, tok);
+    }
+    *at = clang_getCursorExtent(whole);
+    return 0;
+}
+
+/* if, for, while, do, switch entered at f->level. */
+static void count_structure(struct ecg_fnmetrics *m, const struct fm_frame *f, const char *what)
+{
+    CXSourceRange at;
+    int written = keyword_at(m, f->cursor, &at);
+
+    add_step(m, what, f->level, written, at);
+    add_depth(m, f->level, written, at);
+    if (f->role != FM_SWITCH)
+        add_decision(m, written);
+}
+
+static void count_else_if(struct ecg_fnmetrics *m, const struct fm_frame *f)
+{
+    CXSourceRange at;
+    int written = keyword_at(m, f->cursor, &at);
+
+    add_step(m, "else if", 0, written, at);
+    add_depth(m, f->level, written, at);
+    add_decision(m, written);
+}
+
+static void count_keyword(struct ecg_fnmetrics *m, const struct fm_frame *f)
+{
+    CXSourceRange at;
+    int written = keyword_at(m, f->cursor, &at);
+
+    if (f->role == FM_CASE)
+        add_decision(m, written);
+    else
+        add_step(m, "goto", 0, written, at);
+}
+
+static void count_call(struct ecg_fnmetrics *m, const struct fm_frame *f)
+{
+    CXCursor callee = clang_getCursorReferenced(f->cursor);
+    CXSourceRange at;
+    int written;
+
+    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl ||
+        !clang_equalCursors(clang_getCanonicalCursor(callee), m->canonical))
+        return;
+    written = keyword_at(m, f->cursor, &at);
+    add_step(m, "recursion", 0, written, at);
+}
+
+#if CINDEX_VERSION_MINOR < 64
+struct fm_operands {
+    CXCursor items[2];
+    unsigned n;
+};
+
+static enum CXChildVisitResult collect_operand(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct fm_operands *o = data;
+
+    (void)parent;
+    o->items[o->n++] = c;
+    return o->n == 2 ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* The two operands of a binary operator; zero when it does not have two. */
+static int binop_operands(CXCursor op, CXCursor out[2])
+{
+    struct fm_operands o;
+
+    o.n = 0;
+    clang_visitChildren(op, collect_operand, &o);
+    if (o.n != 2)
+        return 0;
+    out[0] = o.items[0];
+    out[1] = o.items[1];
+    return 1;
+}
+#endif
+
+/* '&' or '|' when op is && or ||, else 0. */
+static char logical_kind(struct ecg_fnmetrics *m, CXCursor op)
+{
+#if CINDEX_VERSION_MINOR >= 64
+    enum CXBinaryOperatorKind kind = clang_getCursorBinaryOperatorKind(op);
+
+    (void)m;
+    return kind == CXBinaryOperator_LAnd ? '&' : kind == CXBinaryOperator_LOr ? '|' : 0;
+#else
+    /* libclang before 17 has no opcode API: read the operator's token. In C, && and ||
+     * yield int, which rules out most other operators without any lexing. */
+    enum CXTypeKind type = clang_getCursorType(op).kind;
+    CXCursor operands[2];
+    int written;
+    long tok;
+
+    if (type != CXType_Int && type != CXType_Bool)
+        return 0;
+    if (!binop_operands(op, operands))
+        return 0;
+    tok = ecg_fnmetrics_tokens_between(&m->tokens, operands[0], operands[1], &written);
+    if (tok < 0)
+        return (char)ecg_fnmetrics_tokens_spelled_logical(&m->tokens, operands[0], operands[1]);
+    if (ecg_fnmetrics_tokens_is(&m->tokens, tok, "&&"))
+        return '&';
+    return ecg_fnmetrics_tokens_is(&m->tokens, tok, "||") ? '|' : 0;
+#endif
+}
+
+/* Gives f the chain of && and || it belongs to: its parent's, through parentheses, or a new
+ * one when f is a logical operator outside any chain. */
+static void join_chain(struct ecg_fnmetrics *m, struct fm_frame *f, const struct fm_frame *p)
+{
+    if (f->role == FM_BINOP) {
+        f->op = logical_kind(m, f->cursor);
+        if (f->op == 0)
+            return;
+    }
+    if (p->chain != NO_CHAIN) {
+        f->chain = p->chain;
+    } else if (f->op != 0) {
+        f->chain = m->depth - 1;
+        f->last_op = 0;
+    }
+}
+
+/* Entering the right operand of the logical operator p: the operator, in source order. */
+static void count_logical(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor rhs)
+{
+    struct fm_frame *root = &m->frames[p->chain];
+    const char *text = p->op == '&' ? "&&" : "||";
+    CXSourceRange at;
+    int written = between_at(m, p->last_child, rhs, text, p->cursor, &at);
+
+    add_decision(m, written);
+    if (root->last_op != p->op)
+        add_step(m, text, 0, written, at);
+    root->last_op = p->op;
+}
+
+/* Entering the second operand of ?: p, just past its `?`. */
+static void count_condop(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor rhs)
+{
+    CXSourceRange at;
+    int written = between_at(m, p->last_child, rhs, "?", p->cursor, &at);
+
+    add_step(m, "?:", p->level, written, at);
+    add_depth(m, p->level, written, at);
+    add_decision(m, written);
+}
+
+/* Entering the last operand of GNU `a ?: b` p, just past its `?:`. */
+static void count_gnu_condop(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor rhs)
+{
+    int written;
+    long tok = ecg_fnmetrics_tokens_between(&m->tokens, p->last_child, rhs, &written);
+
+    add_decision(m, written && ecg_fnmetrics_tokens_is(&m->tokens, tok, ":") &&
+                        ecg_fnmetrics_tokens_is(&m->tokens, tok - 1, "?") &&
+                        ecg_fnmetrics_tokens_claim(&m->tokens, tok));
+}
+
+static void count_else(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor branch)
+{
+    CXSourceRange at;
+    int written = between_at(m, p->last_child, branch, "else", branch, &at);
+
+    add_step(m, "else", 0, written, at);
+}
+
+/* The child of each role that comes just after a counted operator or keyword (0: none). */
+static const unsigned char operator_child[FM_ROLES] = {
+    [FM_IF] = 2,
+    [FM_CONDOP] = 1,
+    [FM_GNU_CONDOP] = 3,
+    [FM_BINOP] = 1,
+};
+
+/* Counts what lies between f and its previous sibling: else, ?, GNU ?:, && and ||. */
+static void count_in_parent(struct ecg_fnmetrics *m, const struct fm_frame *f,
+                            const struct fm_frame *p, size_t idx)
+{
+    if (operator_child[p->role] == 0 || idx != operator_child[p->role])
+        return;
+    switch (p->role) {
+    case FM_IF:
+        if (f->role != FM_IF)
+            count_else(m, p, f->cursor);
+        break;
+    case FM_CONDOP:
+        count_condop(m, p, f->cursor);
+        break;
+    case FM_GNU_CONDOP:
+        count_gnu_condop(m, p, f->cursor);
+        break;
+    case FM_BINOP:
+        if (p->op != 0)
+            count_logical(m, p, f->cursor);
+        break;
+    default:
+        break;
+    }
+}
+
+static const char *const structure_name[FM_ROLES] = {
+    [FM_IF] = "if", [FM_FOR] = "for", [FM_WHILE] = "while", [FM_DO] = "do", [FM_SWITCH] = "switch",
+};
+
+static int is_else_if(const struct fm_frame *f, const struct fm_frame *p, size_t idx)
+{
+    return f->role == FM_IF && p->role == FM_IF && idx == 2;
+}
+
+/* Counts what f itself is. */
+static void count_own(struct ecg_fnmetrics *m, struct fm_frame *f, const struct fm_frame *p,
+                      size_t idx)
+{
+    if (is_else_if(f, p, idx))
+        count_else_if(m, f);
+    else if (structure_name[f->role] != NULL)
+        count_structure(m, f, structure_name[f->role]);
+    else if (f->role == FM_CASE || f->role == FM_GOTO)
+        count_keyword(m, f);
+    else if (f->role == FM_CALL)
+        count_call(m, f);
+    else if (f->role == FM_BINOP || f->role == FM_PAREN)
+        join_chain(m, f, p);
+}
+
+static int in_span(struct fm_span span, size_t idx)
+{
+    return idx >= span.first && idx <= span.last;
+}
+
+/* Nonzero when child is the body of for or case p: the body alone ends where p ends. */
+static int is_body(const struct fm_frame *p, CXCursor child)
+{
+    if (p->role != FM_FOR && p->role != FM_CASE)
+        return 0;
+    return clang_equalLocations(clang_getRangeEnd(clang_getCursorExtent(child)), p->end);
+}
+
+static unsigned child_nesting(const struct fm_frame *p, size_t idx, enum CXCursorKind kind,
+                              int body)
+{
+    if (p->role == FM_FOR)
+        return (unsigned)body;
+    if (p->role == FM_IF && idx == 2 && kind == CXCursor_IfStmt)
+        return 0;
+    return (unsigned)in_span(role_info[p->role].nested, idx);
+}
+
+/* Nonzero when an expression at child idx of p stands as a statement (`x = 1;`). */
+static int expression_statement(const struct fm_frame *p, size_t idx, int body)
+{
+    if (p->role == FM_FOR || p->role == FM_CASE)
+        return body;
+    return in_span(role_info[p->role].statement, idx);
+}
+
+enum fm_statement {
+    FM_NOT_STATEMENT,
+    FM_UNCOUNTED, /* { } and ; */
+    FM_COUNTED,
+};
+
+static enum fm_statement statement_class(const struct fm_frame *p, size_t idx, int body,
+                                         enum CXCursorKind kind)
+{
+    if (clang_isStatement(kind))
+        return kind == CXCursor_CompoundStmt || kind == CXCursor_NullStmt ? FM_UNCOUNTED
+                                                                          : FM_COUNTED;
+    if (clang_isExpression(kind) && expression_statement(p, idx, body))
+        return FM_COUNTED;
+    return FM_NOT_STATEMENT;
+}
+
+static void count_statement(struct ecg_fnmetrics *m, struct fm_frame *f, const struct fm_frame *p,
+                            size_t idx, int body)
+{
+    enum fm_statement what = statement_class(p, idx, body, clang_getCursorKind(f->cursor));
+
+    if (what == FM_NOT_STATEMENT)
+        return;
+    f->written = ecg_fnmetrics_tokens_at(&m->tokens, clang_getCursorLocation(f->cursor)) >= 0;
+    if (what == FM_UNCOUNTED)
+        return;
+    m->result.expanded.statements++;
+    /* A macro invocation standing as a statement is one written statement. */
+    if (f->written || p->written)
+        m->result.written.statements++;
+}
+
+static void count_entered(struct ecg_fnmetrics *m, struct fm_frame *f, const struct fm_frame *p,
+                          size_t idx)
+{
+    enum CXCursorKind kind = clang_getCursorKind(f->cursor);
+    int body = is_body(p, f->cursor);
+
+    f->level = p->level + child_nesting(p, idx, kind, body);
+    if (f->role == FM_FOR || f->role == FM_CASE)
+        f->end = clang_getRangeEnd(clang_getCursorExtent(f->cursor));
+    count_statement(m, f, p, idx, body);
+    count_in_parent(m, f, p, idx);
+    count_own(m, f, p, idx);
+}
+
+static enum fm_role role_for(const struct ecg_fnmetrics *m, CXCursor cursor)
+{
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    enum fm_role role = (size_t)kind < m->n_roles ? (enum fm_role)m->roles[kind] : FM_PLAIN;
+
+    /* A nested function nests what it holds; a mere declaration holds nothing. */
+    if (role == FM_FUNCTION && !clang_isCursorDefinition(cursor))
+        role = FM_PLAIN;
+    return role;
+}
+
+/* GNU `a ?: b` shows as an unexposed expression whose children are a, a again (twice: the
+ * condition and the value) and b. The repeats are skipped so a counts once. */
+static int repeats_operand(struct fm_frame *p, CXCursor cursor, size_t idx)
+{
+    if (p->role == FM_UNEXPOSED && idx == 1 && clang_equalCursors(cursor, p->last_child))
+        p->role = FM_GNU_CONDOP;
+    return p->role == FM_GNU_CONDOP && (idx == 1 || idx == 2);
+}
+
+void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, CXCursor parent,
+                         size_t child_index)
+{
+    struct fm_frame *p, *f;
+
+    (void)parent;
+    if (!m->active || m->failed)
+        return;
+    if (frames_push(m) != 0) {
+        m->failed = 1;
+        return;
+    }
+    p = &m->frames[m->depth - 2];
+    f = &m->frames[m->depth - 1];
+    f->cursor = cursor;
+    f->role = role_for(m, cursor);
+    f->shadow = p->shadow || repeats_operand(p, cursor, child_index);
+    if (!f->shadow)
+        count_entered(m, f, p, child_index);
+    p->last_child = cursor;
+}
+
+void ecg_fnmetrics_leave(struct ecg_fnmetrics *m, CXCursor cursor)
+{
+    (void)cursor;
+    if (!m->active || m->failed || m->depth <= 1)
+        return;
+    m->depth--;
+}
+
+/* The maintainability index; a volume or a line count below 1 contributes nothing. */
+static void maintainability(struct ecg_fn_metrics *r)
+{
+    double volume = r->halstead_volume >= 1.0 ? r->halstead_volume : 1.0;
+    double loc = r->code_lines >= 1 ? (double)r->code_lines : 1.0;
+
+    r->mi_original =
+        171.0 - 5.2 * log(volume) - 0.23 * (double)r->written.cyclomatic - 16.2 * log(loc);
+    r->mi_normalized = (r->mi_original > 0.0 ? r->mi_original : 0.0) * 100.0 / 171.0;
+}
+
+const struct ecg_fn_metrics *ecg_fnmetrics_end(struct ecg_fnmetrics *m)
+{
+    if (!m->active)
+        return NULL;
+    m->active = 0;
+    if (!m->failed &&
+        ecg_fnmetrics_tokens_halstead(&m->tokens, m->result.function, &m->result) != 0)
+        m->failed = 1;
+    ecg_fnmetrics_tokens_release(&m->tokens);
+    if (m->failed)
+        return NULL;
+    m->result.steps = m->steps;
+    m->result.n_steps = m->n_steps;
+    maintainability(&m->result);
+    return &m->result;
+}

@@ -1,0 +1,129 @@
+/* Per-file and project summaries of the metric rows: count, mean, nearest-rank p90 and max
+ * of every column. Sums run in row order, so the output is the same on every run. */
+#include "analyzer/metrics_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/error.h"
+
+static const struct ecg_metrics_col_info col_infos[ECG_METRICS_N_COLS] = {
+    [ECG_METRICS_CYCLOMATIC] = { "cyclomatic", "cyclomatic", 0 },
+    [ECG_METRICS_COGNITIVE] = { "cognitive", "cognitive", 0 },
+    [ECG_METRICS_MAINTAINABILITY] = { "maintainability", "MI", 1 },
+    [ECG_METRICS_VOLUME] = { "volume", "volume", 1 },
+    [ECG_METRICS_LINES] = { "lines", "lines", 0 },
+    [ECG_METRICS_STATEMENTS] = { "statements", "statements", 0 },
+    [ECG_METRICS_PARAMETERS] = { "parameters", "params", 0 },
+    [ECG_METRICS_MAX_NESTING] = { "max_nesting", "nesting", 0 },
+};
+
+const struct ecg_metrics_col_info *ecg_metrics_summary_col(enum ecg_metrics_col col)
+{
+    return &col_infos[col];
+}
+
+double ecg_metrics_summary_value(const struct ecg_metrics_row *row, enum ecg_metrics_col col)
+{
+    const double values[ECG_METRICS_N_COLS] = {
+        [ECG_METRICS_CYCLOMATIC] = row->cyclomatic,
+        [ECG_METRICS_COGNITIVE] = row->cognitive,
+        [ECG_METRICS_MAINTAINABILITY] = row->maintainability,
+        [ECG_METRICS_VOLUME] = row->halstead_volume,
+        [ECG_METRICS_LINES] = row->lines,
+        [ECG_METRICS_STATEMENTS] = row->statements,
+        [ECG_METRICS_PARAMETERS] = row->parameters,
+        [ECG_METRICS_MAX_NESTING] = row->max_nesting,
+    };
+
+    return col < ECG_METRICS_N_COLS ? values[col] : 0;
+}
+
+const char *ecg_metrics_summary_relative(const char *path, const char *root)
+{
+    size_t n = root != NULL ? strlen(root) : 0;
+
+    if (n == 0 || strncmp(path, root, n) != 0)
+        return path;
+    if (root[n - 1] == '/')
+        return path[n] != '\0' ? path + n : path;
+    return path[n] == '/' && path[n + 1] != '\0' ? path + n + 1 : path;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a;
+    double y = *(const double *)b;
+
+    return (x > y) - (x < y);
+}
+
+/* Fills g's statistics from rows[first, first + g->count); scratch holds g->count values. */
+static void summarise(struct ecg_metrics_group *g, const struct ecg_metrics_row *rows,
+                      double *scratch)
+{
+    size_t n = g->count;
+    /* ceil(0.9 n) without floating point: nearest rank, 1-based. */
+    size_t rank = (9 * n + 9) / 10;
+
+    for (int col = 0; col < ECG_METRICS_N_COLS && n > 0; col++) {
+        double sum = 0;
+
+        for (size_t i = 0; i < n; i++) {
+            scratch[i] = ecg_metrics_summary_value(&rows[i], (enum ecg_metrics_col)col);
+            sum += scratch[i];
+        }
+        qsort(scratch, n, sizeof(*scratch), cmp_double);
+        g->stats[col].mean = sum / (double)n;
+        g->stats[col].p90 = scratch[rank - 1];
+        g->stats[col].max = scratch[n - 1];
+    }
+}
+
+static size_t count_files(const struct ecg_metrics_rows *rows)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < rows->len; i++) {
+        if (i == 0 || strcmp(rows->items[i].path, rows->items[i - 1].path) != 0)
+            n++;
+    }
+    return n;
+}
+
+int ecg_metrics_summary_build(struct ecg_metrics_summary *out, const struct ecg_metrics_rows *rows)
+{
+    size_t n_files = count_files(rows);
+    struct ecg_metrics_group *files = calloc(n_files != 0 ? n_files : 1, sizeof(*files));
+    double *scratch = malloc((rows->len != 0 ? rows->len : 1) * sizeof(*scratch));
+    size_t first = 0;
+
+    if (files == NULL || scratch == NULL) {
+        free(files);
+        free(scratch);
+        return ECG_ENOMEM;
+    }
+    memset(out, 0, sizeof(*out));
+    for (size_t f = 0; f < n_files; f++) {
+        size_t end = first + 1;
+
+        while (end < rows->len && strcmp(rows->items[end].path, rows->items[first].path) == 0)
+            end++;
+        files[f].path = rows->items[first].path;
+        files[f].count = end - first;
+        summarise(&files[f], &rows->items[first], scratch);
+        first = end;
+    }
+    out->project.count = rows->len;
+    summarise(&out->project, rows->items, scratch);
+    free(scratch);
+    out->files = files;
+    out->n_files = n_files;
+    return 0;
+}
+
+void ecg_metrics_summary_fini(struct ecg_metrics_summary *s)
+{
+    free(s->files);
+    memset(s, 0, sizeof(*s));
+}

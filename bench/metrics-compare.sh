@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Cross-checks ecg's cyclomatic complexity against pmccabe (Debian package), an independent
+# text-based tool, on real projects; and times `ecg metrics` on sqlite3's amalgamation (one
+# ~244k-line unit) against its bare parse. Functions are matched by file, name and the line
+# of the name; agreement is ecg's cyclomatic (counted as written, the default) equal to
+# pmccabe's "traditional" McCabe. Each disagreement is classified by what the function's
+# text holds that the two tools read differently (see docs/metrics.md).
+#
+# usage: bench/metrics-compare.sh [ECG_BINARY] [PROJECT...]   (default: sqlite3 redis lua5.4)
+# env: JOBS (default 2), ROUNDS (speed rounds, default 3), SHOW (disagreements listed, 10)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+ecg=$(realpath "${1:-$top/build/ecg}")
+shift || true
+projects=("$@")
+[ ${#projects[@]} -gt 0 ] || projects=(sqlite3 redis lua5.4)
+jobs=${JOBS:-2}
+rounds=${ROUNDS:-3}
+
+source "$here/lib.sh"
+bench_require bear pmccabe python3 clang
+[ -x "$ecg" ] || { echo "bench: no ecg binary at $ecg (build first)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+compare() { # project source-dir
+    local name=$1 src=$2
+    (cd "$src" && "$ecg" metrics -p . -j "$jobs" --no-db --format csv -o "$work/$name.csv") ||
+        [ $? -eq 3 ] || { echo "bench: ecg metrics failed on $name" >&2; exit 1; }
+    python3 - "$work/$name.csv" "$src" "$work/$name.files" <<'PY'
+import csv, sys
+files = sorted({r["file"] for r in csv.DictReader(open(sys.argv[1])) if r["kind"] == "function"})
+open(sys.argv[3], "w").write("\n".join(files) + "\n")
+PY
+    (cd "$src" && xargs -a "$work/$name.files" -d '\n' pmccabe 2>/dev/null) > "$work/$name.pmccabe" || true
+    python3 "$here/metrics_compare.py" "$name" "$src" "$work/$name.csv" "$work/$name.pmccabe" "${SHOW:-10}"
+}
+
+for p in "${projects[@]}"; do
+    compare "$p" "$(bench_project "$p" "$jobs")"
+done
+
+# Speed: metrics on the amalgamation against its bare parse, interleaved.
+src=$(bench_project sqlite3 "$jobs")
+cd "$src"
+flags=(-DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_RTREE)
+for round in $(seq "$rounds"); do
+    for mode in parse check metrics; do
+        start=$(date +%s%N)
+        case $mode in
+            parse) clang -fsyntax-only -w "${flags[@]}" sqlite3.c ;;
+            check) "$ecg" check --no-db --checks='-*' --quiet sqlite3.c -- "${flags[@]}" >/dev/null ;;
+            metrics) "$ecg" metrics --no-db --format csv -o "$work/amalgamation.csv" sqlite3.c -- "${flags[@]}" ;;
+        esac
+        echo "$mode $(( ($(date +%s%N) - start) / 1000 ))" >> "$work/speed"
+    done
+done
+python3 - "$work/speed" "$(wc -l < sqlite3.c)" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    k, v = line.split()
+    rows.setdefault(k, []).append(int(v) / 1e6)
+med = {k: statistics.median(v) for k, v in rows.items()}
+print(f"sqlite3.c ({sys.argv[2]} lines), median of {len(rows['parse'])} rounds:")
+for k, label in (("parse", "clang -fsyntax-only"), ("check", "ecg check, every rule off"),
+                 ("metrics", "ecg metrics")):
+    print(f"  {label:<28} {med[k]:7.2f} s  {med[k] / med['parse']:5.2f}x bare parse")
+PY

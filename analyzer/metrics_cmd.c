@@ -43,7 +43,7 @@ static const char metrics_help[] =
     "\n"
     "Inputs, configuration and database, as for 'ecg check':\n"
     "  -p DIR, --extra-arg, --extra-arg-before, --resource-dir, -- COMPILER-ARGS,\n"
-    "  --checks, --config-file, --config, --header-filter, --project-root, -j N, --quiet,\n"
+    "  --config-file, --config, --header-filter, --project-root, -j N, --quiet,\n"
     "  --db PATH, --no-db, --reset-db. Every unit is parsed (the incremental cache is not\n"
     "  used); the run is recorded in the history with its metrics, which\n"
     "  'sqlite3 .ecg/ecg.db \"SELECT * FROM metrics\"' shows.\n"
@@ -209,6 +209,14 @@ static int refuse_check_only(const struct ecg_check_options *opts, struct ecg_di
     return 0;
 }
 
+/* Metrics come from the walk itself; no rule needs to run, and none reports. */
+static int rules_off(struct ecg_check_options *opts)
+{
+    free(opts->checks);
+    opts->checks = strdup("-*");
+    return opts->checks != NULL ? 0 : ECG_ENOMEM;
+}
+
 static int parse(struct ecg_check_options *opts, struct metrics_args *ma, int argc, char **argv,
                  struct ecg_diag *diag)
 {
@@ -226,6 +234,8 @@ static int parse(struct ecg_check_options *opts, struct metrics_args *ma, int ar
         ecg_diag_set(diag, NULL, 0, 0, "out of memory");
     opts->collect_metrics = 1;
     opts->metrics_expanded = ma->expanded;
+    if (rc == 0)
+        rc = rules_off(opts);
     return rc;
 }
 

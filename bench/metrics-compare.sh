@@ -31,7 +31,7 @@ compare() { # project source-dir
         [ $? -eq 3 ] || { echo "bench: ecg metrics failed on $name" >&2; exit 1; }
     python3 - "$work/$name.csv" "$src" "$work/$name.files" <<'PY'
 import csv, sys
-files = sorted({r["file"] for r in csv.DictReader(open(sys.argv[1])) if r["kind"] == "function"})
+files = sorted({r["path"] for r in csv.DictReader(open(sys.argv[1])) if r["kind"] == "function"})
 open(sys.argv[3], "w").write("\n".join(files) + "\n")
 PY
     (cd "$src" && xargs -a "$work/$name.files" -d '\n' pmccabe 2>/dev/null) > "$work/$name.pmccabe" || true

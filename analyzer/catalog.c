@@ -82,58 +82,94 @@ static int add_child(cJSON *obj, const char *key, cJSON *child)
     return 0;
 }
 
-static cJSON *rule_json(const struct rule_desc *d)
-{
-    cJSON *o = cJSON_CreateObject();
-    char docs[256];
-    int rc = o != NULL ? 0 : ECG_ENOMEM;
+/* A string member of the catalog entry; a NULL value is left out. */
+struct named_text {
+    const char *key;
+    const char *value;
+};
 
-    snprintf(docs, sizeof(docs), "docs/rules/%s.md", d->id);
-    if (rc == 0)
-        rc = add_text(o, "id", d->id);
-    if (rc == 0)
-        rc = add_text(o, "title", d->title);
-    if (rc == 0)
-        rc = add_text(o, "summary", d->summary);
-    if (rc == 0)
-        rc = add_text(o, "description", d->description);
-    if (rc == 0)
-        rc = add_text(o, "level", ecg_level_name(d->level));
+static int add_texts(cJSON *obj, const struct named_text *fields, size_t n)
+{
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = add_text(obj, fields[i].key, fields[i].value);
+    return rc;
+}
+
+/* The scalar members of a catalog entry, from "id" to "security_severity". */
+static int add_scalars(cJSON *o, const struct rule_desc *d)
+{
+    const struct named_text head[] = {
+        { "id", d->id },
+        { "title", d->title },
+        { "summary", d->summary },
+        { "description", d->description },
+        { "level", ecg_level_name(d->level) },
+    };
+    const struct named_text tail[] = {
+        { "tags", d->tags },
+        { "precision", d->precision },
+        { "security_severity", d->security_severity },
+    };
+    int rc = add_texts(o, head, sizeof(head) / sizeof(head[0]));
+
     if (rc == 0)
         rc = cJSON_AddBoolToObject(o, "opt_in", d->opt_in) != NULL ? 0 : ECG_ENOMEM;
     if (rc == 0)
-        rc = add_text(o, "tags", d->tags);
-    if (rc == 0)
-        rc = add_text(o, "precision", d->precision);
-    if (rc == 0)
-        rc = add_text(o, "security_severity", d->security_severity);
+        rc = add_texts(o, tail, sizeof(tail) / sizeof(tail[0]));
+    return rc;
+}
+
+/* Fills o with the members of one catalog entry; the key order is the output format. */
+static int fill_rule(cJSON *o, const struct rule_desc *d)
+{
+    char docs[256];
+    int rc = add_scalars(o, d);
+
+    snprintf(docs, sizeof(docs), "docs/rules/%s.md", d->id);
     if (rc == 0)
         rc = add_child(o, "cwe", cwe_json(d));
     if (rc == 0)
         rc = add_child(o, "options", options_json(d));
     if (rc == 0)
         rc = add_text(o, "docs", docs);
-    if (rc != 0) {
+    return rc;
+}
+
+static cJSON *rule_json(const struct rule_desc *d)
+{
+    cJSON *o = cJSON_CreateObject();
+
+    if (o != NULL && fill_rule(o, d) != 0) {
         cJSON_Delete(o);
         return NULL;
     }
     return o;
 }
 
-int ecg_catalog_print_json(FILE *out)
+/* The catalog of every registered rule, or NULL when memory ran out. */
+static cJSON *catalog_json(void)
 {
     cJSON *list = cJSON_CreateArray();
-    char *text;
-    int rc = list != NULL ? 0 : ECG_ENOMEM;
 
-    for (size_t i = 0; rc == 0 && i < rule_registry_count(); i++) {
+    for (size_t i = 0; list != NULL && i < rule_registry_count(); i++) {
         cJSON *r = rule_json(rule_registry_at(i));
         if (r == NULL || !cJSON_AddItemToArray(list, r)) {
             cJSON_Delete(r);
-            rc = ECG_ENOMEM;
+            cJSON_Delete(list);
+            return NULL;
         }
     }
-    text = rc == 0 ? cJSON_Print(list) : NULL;
+    return list;
+}
+
+int ecg_catalog_print_json(FILE *out)
+{
+    cJSON *list = catalog_json();
+    char *text = list != NULL ? cJSON_Print(list) : NULL;
+    int rc;
+
     cJSON_Delete(list);
     if (text == NULL)
         return ECG_ENOMEM;

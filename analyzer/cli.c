@@ -203,7 +203,7 @@ static int join_command_line(struct ecg_check_options *opts, int argc, char **ar
     return 0;
 }
 
-static int check_values(const struct ecg_check_options *opts, struct ecg_diag *diag)
+static int check_sarif_values(const struct ecg_check_options *opts, struct ecg_diag *diag)
 {
     const char *p = opts->sarif_profile;
 
@@ -218,12 +218,25 @@ static int check_values(const struct ecg_check_options *opts, struct ecg_diag *d
                      opts->sarif_help_uri);
         return ECG_EUSAGE;
     }
+    return 0;
+}
+
+static int check_db_values(const struct ecg_check_options *opts, struct ecg_diag *diag)
+{
     if (opts->no_db && (opts->baseline || opts->reset_db)) {
         ecg_diag_set(diag, NULL, 0, 0, "--%s needs the results database; drop --no-db",
                      opts->baseline ? "baseline" : "reset-db");
         return ECG_EUSAGE;
     }
     return 0;
+}
+
+/* Checks what a single option cannot: the values of some, and combinations. */
+static int check_values(const struct ecg_check_options *opts, struct ecg_diag *diag)
+{
+    int rc = check_sarif_values(opts, diag);
+
+    return rc != 0 ? rc : check_db_values(opts, diag);
 }
 
 int ecg_cli_parse_check(struct ecg_check_options *opts, int argc, char **argv,

@@ -243,40 +243,51 @@ static int is_integer(const cJSON *item)
            d == (double)(long)d;
 }
 
+/* Nonzero when value has the JSON type of option o (entries and choices are not checked). */
+static int option_type_matches(const struct rule_option *o, const cJSON *value)
+{
+    switch (o->type) {
+    case RULE_OPT_BOOL:
+        return cJSON_IsBool(value);
+    case RULE_OPT_INT:
+        return is_integer(value);
+    case RULE_OPT_STRING:
+        return cJSON_IsString(value);
+    case RULE_OPT_STRING_LIST:
+        return cJSON_IsArray(value);
+    }
+    return 0;
+}
+
+/* Every entry of a string-list option value (an array) must be a string. */
+static int check_list_entries(struct parse_ctx *pc, const struct rule_desc *desc,
+                              const struct rule_option *o, const cJSON *value)
+{
+    size_t j = 0;
+
+    for (const cJSON *e = value->child; e != NULL; e = e->next, j++) {
+        if (!cJSON_IsString(e)) {
+            at_child(pc, 3, j);
+            return fail_at(pc, 0, "entries of option '%s' of rule '%s' must be strings", o->name,
+                           desc->id);
+        }
+    }
+    return 0;
+}
+
 static int check_option_type(struct parse_ctx *pc, const struct rule_desc *desc,
                              const struct rule_option *o, const cJSON *value)
 {
-    int ok = 0;
-    size_t j = 0;
-
-    switch (o->type) {
-    case RULE_OPT_BOOL:
-        ok = cJSON_IsBool(value);
-        break;
-    case RULE_OPT_INT:
-        ok = is_integer(value);
-        break;
-    case RULE_OPT_STRING:
-        ok = cJSON_IsString(value);
-        if (ok && o->choices != NULL && !rule_option_allows(o, value->valuestring))
-            return fail_at(pc, 0, "option '%s' of rule '%s' must be one of: %s", o->name, desc->id,
-                           o->choices);
-        break;
-    case RULE_OPT_STRING_LIST:
-        ok = cJSON_IsArray(value);
-        for (const cJSON *e = ok ? value->child : NULL; e != NULL; e = e->next, j++) {
-            if (!cJSON_IsString(e)) {
-                at_child(pc, 3, j);
-                return fail_at(pc, 0, "entries of option '%s' of rule '%s' must be strings",
-                               o->name, desc->id);
-            }
-        }
-        break;
-    }
-    if (ok)
-        return 0;
-    return fail_at(pc, 0, "option '%s' of rule '%s' must be %s", o->name, desc->id,
-                   rule_option_expects(o->type));
+    if (!option_type_matches(o, value))
+        return fail_at(pc, 0, "option '%s' of rule '%s' must be %s", o->name, desc->id,
+                       rule_option_expects(o->type));
+    if (o->type == RULE_OPT_STRING && o->choices != NULL &&
+        !rule_option_allows(o, value->valuestring))
+        return fail_at(pc, 0, "option '%s' of rule '%s' must be one of: %s", o->name, desc->id,
+                       o->choices);
+    if (o->type == RULE_OPT_STRING_LIST)
+        return check_list_entries(pc, desc, o, value);
+    return 0;
 }
 
 static int fail_unknown_option(struct parse_ctx *pc, const struct rule_desc *desc, const char *name)

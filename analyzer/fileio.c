@@ -87,26 +87,21 @@ void ecg_fileio_position(unsigned *out_line, unsigned *out_col, const char *text
     *out_col = col;
 }
 
-int ecg_fileio_parse_json(struct cJSON **out, const char *text, size_t len, const char *origin,
-                          struct ecg_diag *diag)
+/* How much of the text at p an error quotes: the rest of its line, at most 20 bytes. */
+static int quote_len(const char *p)
 {
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    size_t n = strcspn(p, "\r\n");
+
+    return n < 20 ? (int)n : 20;
+}
+
+/* Records why cJSON rejected text; end is where it stopped (NULL or outside text when it
+ * could not say, such as when memory ran out). Returns ECG_EPARSE. */
+static int fail_parse(const char *text, size_t len, const char *end, const char *origin,
+                      struct ecg_diag *diag)
+{
     unsigned line, col;
 
-    /* Only blanks may follow the value; cJSON's own check needs the NUL inside len. */
-    while (root != NULL && end != NULL && end < text + len && isspace((unsigned char)*end))
-        end++;
-    if (root != NULL && end == text + len) {
-        *out = root;
-        return 0;
-    }
-    cJSON_Delete(root);
-    if (root != NULL) {
-        ecg_fileio_position(&line, &col, text, (size_t)(end - text));
-        ecg_diag_set(diag, origin, line, col, "invalid JSON: unexpected text after the value");
-        return ECG_EPARSE;
-    }
     if (end == NULL || end < text || end > text + len) {
         ecg_diag_set(diag, origin, 0, 0, "invalid JSON (or out of memory)");
         return ECG_EPARSE;
@@ -115,8 +110,35 @@ int ecg_fileio_parse_json(struct cJSON **out, const char *text, size_t len, cons
     if ((size_t)(end - text) >= len)
         ecg_diag_set(diag, origin, line, col, "invalid JSON: unexpected end of input");
     else
-        ecg_diag_set(diag, origin, line, col, "invalid JSON near '%.*s'",
-                     (int)strcspn(end, "\r\n") < 20 ? (int)strcspn(end, "\r\n") : 20, end);
+        ecg_diag_set(diag, origin, line, col, "invalid JSON near '%.*s'", quote_len(end), end);
+    return ECG_EPARSE;
+}
+
+static const char *skip_blanks(const char *p, const char *limit)
+{
+    while (p != NULL && p < limit && isspace((unsigned char)*p))
+        p++;
+    return p;
+}
+
+int ecg_fileio_parse_json(struct cJSON **out, const char *text, size_t len, const char *origin,
+                          struct ecg_diag *diag)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    unsigned line, col;
+
+    if (root == NULL)
+        return fail_parse(text, len, end, origin, diag);
+    /* Only blanks may follow the value; cJSON's own check needs the NUL inside len. */
+    end = skip_blanks(end, text + len);
+    if (end == text + len) {
+        *out = root;
+        return 0;
+    }
+    cJSON_Delete(root);
+    ecg_fileio_position(&line, &col, text, (size_t)(end - text));
+    ecg_diag_set(diag, origin, line, col, "invalid JSON: unexpected text after the value");
     return ECG_EPARSE;
 }
 

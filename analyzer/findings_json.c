@@ -75,11 +75,11 @@ static int add_fix(cJSON *obj, const struct ecg_finding *f)
     return list != NULL;
 }
 
-static cJSON *finding_json(const struct ecg_finding *f)
+/* Adds rule, level, gate, path and span: what locates the finding. Returns nonzero on success. */
+static int add_location(cJSON *o, const struct ecg_finding *f)
 {
-    cJSON *o = cJSON_CreateObject();
     cJSON *span = span_json(&f->range);
-    int ok = o != NULL && span != NULL;
+    int ok = span != NULL;
 
     ok = ok && cJSON_AddStringToObject(o, "r", f->rule_id) != NULL;
     ok = ok && cJSON_AddNumberToObject(o, "l", f->level) != NULL;
@@ -88,6 +88,14 @@ static cJSON *finding_json(const struct ecg_finding *f)
     ok = ok && cJSON_AddItemToObject(o, "s", span);
     if (!ok)
         cJSON_Delete(span);
+    return ok;
+}
+
+static cJSON *finding_json(const struct ecg_finding *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    int ok = o != NULL && add_location(o, f);
+
     ok = ok && cJSON_AddStringToObject(o, "m", f->message) != NULL;
     ok = ok && add_notes(o, "rel", f->related, f->n_related);
     ok = ok && add_notes(o, "flow", f->flow, f->n_flow);

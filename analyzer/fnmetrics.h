@@ -16,17 +16,17 @@
 
 /* Where cognitive complexity points came from, for related locations in findings. */
 struct ecg_cognitive_step {
-    CXSourceRange at;       /* valid while the unit is walked */
-    unsigned points;        /* 1 + nesting for nested structures, 1 for the rest */
-    unsigned nesting;       /* the nesting increment included in points */
-    const char *construct;  /* static text: "if", "else if", "else", "for", "while", "do",
-                               "switch", "?:", "&&", "||", "goto", "recursion" */
-    int written;            /* spelled in the file, not produced by a macro */
+    CXSourceRange at;      /* valid while the unit is walked */
+    unsigned points;       /* 1 + nesting for nested structures, 1 for the rest */
+    unsigned nesting;      /* the nesting increment included in points */
+    const char *construct; /* static text: "if", "else if", "else", "for", "while", "do",
+                              "switch", "?:", "&&", "||", "goto", "recursion" */
+    int written;           /* spelled in the file, not produced by a macro */
 };
 
 /* Counts that depend on whether macro expansions count. */
 struct ecg_fn_counts {
-    unsigned cyclomatic;  /* 1 + if + for + while + do + case + && + || + ?: */
+    unsigned cyclomatic; /* 1 + if + for + while + do + case + && + || + ?: */
     unsigned cognitive;
     unsigned statements;  /* statements in the body, compound statements excluded */
     unsigned max_nesting; /* deepest nesting of if/loops/switch/?: (else if adds none) */
@@ -34,21 +34,21 @@ struct ecg_fn_counts {
 
 struct ecg_fn_metrics {
     CXCursor function;
-    const char *name;     /* borrowed; valid until the next function */
-    unsigned line;        /* line of the function's name */
+    const char *name; /* borrowed; valid until the next function */
+    unsigned line;    /* line of the function's name */
     struct ecg_fn_counts written;
     struct ecg_fn_counts expanded;
     const struct ecg_cognitive_step *steps; /* every increment, in source order */
     size_t n_steps;
-    CXSourceRange deepest_written;  /* the construct at written.max_nesting */
-    CXSourceRange deepest_expanded; /* the construct at expanded.max_nesting */
+    CXSourceRange deepest_written;        /* the construct at written.max_nesting */
+    CXSourceRange deepest_expanded;       /* the construct at expanded.max_nesting */
     unsigned halstead_distinct_operators; /* n1: punctuation and keywords */
     unsigned halstead_distinct_operands;  /* n2: identifiers and literals */
     unsigned halstead_operators;          /* N1 */
     unsigned halstead_operands;           /* N2 */
-    double halstead_volume;   /* (N1 + N2) * log2(n1 + n2); 0 when n1 + n2 < 2 */
-    unsigned lines;           /* physical lines from the first to the last line */
-    unsigned code_lines;      /* lines holding at least one token: the LOC of the index */
+    double halstead_volume;               /* (N1 + N2) * log2(n1 + n2); 0 when n1 + n2 < 2 */
+    unsigned lines;                       /* physical lines from the first to the last line */
+    unsigned code_lines; /* lines holding at least one token: the LOC of the index */
     unsigned parameters;
     double mi_original;   /* 171 - 5.2 ln(V) - 0.23 CC - 16.2 ln(LOC); CC = written */
     double mi_normalized; /* max(0, mi_original) * 100 / 171 */

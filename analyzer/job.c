@@ -154,10 +154,13 @@ static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg
     struct ecg_filefilter filter;
     struct ecg_walk walk;
     struct metrics_sink sink = { job, &filter, env->metrics_expanded, 0 };
+    struct ecg_walk_inputs in = {
+        tu, job->config, &filter, &job->findings, job->rules, job->n_rules
+    };
     int rc;
 
     ecg_filefilter_init(&filter, clang_getFile(tu, job->file), env->root, header_regex);
-    rc = ecg_walk_init(&walk, tu, job->config, &filter, &job->findings, job->rules, job->n_rules);
+    rc = ecg_walk_init(&walk, &in);
     if (rc == 0 && env->collect_metrics) {
         walk.metrics_sink = job_add_metrics;
         walk.metrics_arg = &sink;
@@ -244,7 +247,9 @@ void ecg_job_analyze(struct ecg_job *job, CXIndex index, const struct ecg_unit_e
     }
     if (env->collect_deps)
         job_collect_deps(job, tu);
-    job_walk_filtered(job, tu, env);
+    /* With every rule off and no metrics asked for, the walk has nothing to feed. */
+    if (job->n_rules > 0 || env->collect_metrics)
+        job_walk_filtered(job, tu, env);
     clang_disposeTranslationUnit(tu);
     job_drop_excluded(job);
     ecg_job_mark_gate(job);

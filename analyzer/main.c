@@ -258,34 +258,58 @@ static int cmd_baseline(int argc, char **argv)
     return EXIT_PASS;
 }
 
+/* The value of --limit: a count. Returns 0, or EXIT_USAGE after saying why. */
+static int parse_limit(long *out, const char *text)
+{
+    char *end = NULL;
+    long limit = strtol(text, &end, 10);
+
+    if (*end != '\0' || limit < 0) {
+        fprintf(stderr, "ecg: error: --limit expects a count, not '%s'\n", text);
+        return EXIT_USAGE;
+    }
+    *out = limit;
+    return 0;
+}
+
+struct history_args {
+    const char *db_path;
+    long limit; /* runs shown, newest first */
+};
+
+/* Parses [--db PATH] [--limit N] over defaults already in args. Returns 0, or EXIT_USAGE
+ * after saying why. */
+static int parse_history_args(struct history_args *args, int argc, char **argv)
+{
+    int rc = 0;
+
+    for (int i = 1; rc == 0 && i < argc; i++) {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            args->db_path = argv[++i];
+        } else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+            rc = parse_limit(&args->limit, argv[++i]);
+        } else {
+            fprintf(stderr, "ecg: error: usage: ecg history [--db PATH] [--limit N]\n");
+            rc = EXIT_USAGE;
+        }
+    }
+    return rc;
+}
+
 /* ecg history [--db PATH] [--limit N] */
 static int cmd_history(int argc, char **argv)
 {
-    const char *db_path = ECG_DB_DEFAULT_PATH;
+    struct history_args args = { ECG_DB_DEFAULT_PATH, 20 };
     struct ecg_db *db = NULL;
     struct ecg_diag diag;
-    long limit = 20;
     int rc;
 
     ecg_diag_clear(&diag);
-    for (int i = 1; i < argc; i++) {
-        char *end = NULL;
-        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-            db_path = argv[++i];
-        } else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-            limit = strtol(argv[++i], &end, 10);
-            if (*end != '\0' || limit < 0) {
-                fprintf(stderr, "ecg: error: --limit expects a count, not '%s'\n", argv[i]);
-                return EXIT_USAGE;
-            }
-        } else {
-            fprintf(stderr, "ecg: error: usage: ecg history [--db PATH] [--limit N]\n");
-            return EXIT_USAGE;
-        }
-    }
-    rc = ecg_db_open(&db, db_path, 0, &diag);
+    if (parse_history_args(&args, argc, argv) != 0)
+        return EXIT_USAGE;
+    rc = ecg_db_open(&db, args.db_path, 0, &diag);
     if (rc == 0)
-        rc = ecg_db_history_print(db, stdout, (size_t)limit, &diag);
+        rc = ecg_db_history_print(db, stdout, (size_t)args.limit, &diag);
     ecg_db_close(db);
     return rc == 0 ? EXIT_PASS : fail(&diag, EXIT_USAGE);
 }
@@ -302,6 +326,37 @@ static int cmd_rules(int argc, char **argv)
     return EXIT_USAGE;
 }
 
+static int cmd_version(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    print_version(stdout);
+    return EXIT_PASS;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fputs(main_help, stdout);
+    return EXIT_PASS;
+}
+
+/* A subcommand; it gets the arguments from its own name on and returns the exit code. */
+typedef int (*command_fn)(int argc, char **argv);
+
+struct command {
+    const char *name;
+    command_fn run;
+};
+
+static const struct command commands[] = {
+    { "check", cmd_check },       { "rules", cmd_rules },       { "sarif", sarif_cli_main },
+    { "baseline", cmd_baseline }, { "history", cmd_history },   { "metrics", ecg_metrics_main },
+    { "version", cmd_version },   { "--version", cmd_version }, { "help", cmd_help },
+    { "--help", cmd_help },       { "-h", cmd_help },
+};
+
 int main(int argc, char **argv)
 {
     const char *cmd = argc > 1 ? argv[1] : NULL;
@@ -310,25 +365,9 @@ int main(int argc, char **argv)
         fputs(main_help, stderr);
         return EXIT_USAGE;
     }
-    if (strcmp(cmd, "check") == 0)
-        return cmd_check(argc - 1, argv + 1);
-    if (strcmp(cmd, "rules") == 0)
-        return cmd_rules(argc - 1, argv + 1);
-    if (strcmp(cmd, "sarif") == 0)
-        return sarif_cli_main(argc - 1, argv + 1);
-    if (strcmp(cmd, "baseline") == 0)
-        return cmd_baseline(argc - 1, argv + 1);
-    if (strcmp(cmd, "history") == 0)
-        return cmd_history(argc - 1, argv + 1);
-    if (strcmp(cmd, "metrics") == 0)
-        return ecg_metrics_main(argc - 1, argv + 1);
-    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
-        print_version(stdout);
-        return EXIT_PASS;
-    }
-    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
-        fputs(main_help, stdout);
-        return EXIT_PASS;
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
     }
     fprintf(stderr, "ecg: error: unknown command '%s' (try 'ecg help')\n", cmd);
     return EXIT_USAGE;

@@ -515,31 +515,42 @@ static void print_counts(FILE *out, size_t warnings, size_t errors)
     fputs(" generated.\n", out);
 }
 
-void ecg_report_summary(FILE *out, const struct ecg_result *result)
-{
-    size_t warnings = 0;
-    size_t errors = 0;
-    size_t suppressed = 0;
-    size_t unchanged = 0;
+/* The findings of a run by how the summary counts them; each is counted once. */
+struct summary_counts {
+    size_t warnings;
+    size_t errors; /* errors, and warnings that fail the gate (see promoted) */
+    size_t suppressed;
+    size_t unchanged; /* in the baseline, so not shown */
+};
 
+static void count_findings(struct summary_counts *c, const struct ecg_result *result)
+{
+    memset(c, 0, sizeof(*c));
     for (size_t i = 0; i < result->findings.len; i++) {
         const struct ecg_finding *f = &result->findings.items[i];
         if (f->suppressed)
-            suppressed++;
+            c->suppressed++;
         else if (f->baseline_state == ECG_BASELINE_UNCHANGED)
-            unchanged++;
+            c->unchanged++;
         else if (f->level == ECG_LEVEL_ERROR || promoted(f))
-            errors++;
+            c->errors++;
         else if (f->level == ECG_LEVEL_WARNING)
-            warnings++;
+            c->warnings++;
     }
-    print_counts(out, warnings, errors);
+}
+
+void ecg_report_summary(FILE *out, const struct ecg_result *result)
+{
+    struct summary_counts c;
+
+    count_findings(&c, result);
+    print_counts(out, c.warnings, c.errors);
     /* clang-tidy's wording, plural even for one. */
-    if (suppressed > 0)
-        fprintf(out, "Suppressed %zu warnings (%zu NOLINT).\n", suppressed, suppressed);
+    if (c.suppressed > 0)
+        fprintf(out, "Suppressed %zu warnings (%zu NOLINT).\n", c.suppressed, c.suppressed);
     if (result->baseline_in_use)
         fprintf(out, "ecg: baseline: %zu new, %zu unchanged (not shown), %zu fixed\n",
-                warnings + errors, unchanged, result->absent.len);
+                c.warnings + c.errors, c.unchanged, result->absent.len);
     if (result->units_cached > 0)
         fprintf(out,
                 "ecg: %zu of %zu translation units unchanged; findings replayed from the "

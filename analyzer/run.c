@@ -67,11 +67,11 @@ static int check_header_filter(const char *pattern, struct ecg_diag *diag)
     return ECG_EUSAGE;
 }
 
-int ecg_run_cli_config(struct ecg_config **out, const struct ecg_check_options *opts,
+/* The configuration the flags spell: --checks, --warnings-as-errors, --header-filter. */
+static int flag_config(struct ecg_config **out, const struct ecg_check_options *opts,
                        struct ecg_diag *diag)
 {
-    struct ecg_config *cfg = NULL, *flags = ecg_config_new();
-    char cwd[PATH_MAX];
+    struct ecg_config *flags = ecg_config_new();
     int rc = flags != NULL ? 0 : ECG_ENOMEM;
 
     if (rc == 0)
@@ -82,11 +82,38 @@ int ecg_run_cli_config(struct ecg_config **out, const struct ecg_check_options *
         rc = set_string(&flags->warnings_as_errors, opts->warnings_as_errors);
     if (rc == 0)
         rc = set_string(&flags->header_filter, opts->header_filter);
-    if (rc == 0 && opts->config_text != NULL) {
-        const char *dir = getcwd(cwd, sizeof(cwd)) != NULL ? cwd : "/";
-        rc = ecg_config_parse(&cfg, opts->config_text, strlen(opts->config_text), "<--config>", dir,
-                              diag);
+    if (rc != 0) {
+        ecg_config_free(flags);
+        return rc;
     }
+    *out = flags;
+    return 0;
+}
+
+/* --config TEXT, read as a file in the current directory would be; *out is NULL without it. */
+static int text_config(struct ecg_config **out, const struct ecg_check_options *opts,
+                       struct ecg_diag *diag)
+{
+    char cwd[PATH_MAX];
+    const char *dir;
+
+    if (opts->config_text == NULL) {
+        *out = NULL;
+        return 0;
+    }
+    dir = getcwd(cwd, sizeof(cwd)) != NULL ? cwd : "/";
+    return ecg_config_parse(out, opts->config_text, strlen(opts->config_text), "<--config>", dir,
+                            diag);
+}
+
+int ecg_run_cli_config(struct ecg_config **out, const struct ecg_check_options *opts,
+                       struct ecg_diag *diag)
+{
+    struct ecg_config *cfg = NULL, *flags = NULL;
+    int rc = flag_config(&flags, opts, diag);
+
+    if (rc == 0)
+        rc = text_config(&cfg, opts, diag);
     if (rc == 0 && cfg == NULL) {
         cfg = flags;
         flags = NULL;
@@ -160,13 +187,25 @@ char *ecg_run_project_root(const struct ecg_check_options *opts)
     return root != NULL ? root : strdup(cwd);
 }
 
+/* A path whose directory decides the configuration: the first input file, else a name in
+ * the current directory. */
+static void config_probe(char *buf, size_t size, const struct ecg_check_options *opts)
+{
+    char cwd[PATH_MAX];
+
+    if (opts->files.len > 0)
+        snprintf(buf, size, "%s", opts->files.items[0]);
+    else
+        snprintf(buf, size, "%s/-", getcwd(cwd, sizeof(cwd)) != NULL ? cwd : "");
+}
+
 int ecg_run_effective_config(struct ecg_config **out, const struct ecg_check_options *opts,
                              struct ecg_diag *diag)
 {
     struct ecg_config *cli = NULL, *copy = NULL;
     struct ecg_config_cache *cache = NULL;
     const struct ecg_config *cfg;
-    char cwd[PATH_MAX], probe[PATH_MAX + 16];
+    char probe[PATH_MAX + 16];
     int rc = ecg_run_cli_config(&cli, opts, diag);
 
     if (rc == 0) {
@@ -174,12 +213,10 @@ int ecg_run_effective_config(struct ecg_config **out, const struct ecg_check_opt
         copy = ecg_config_new();
         rc = cache != NULL && copy != NULL ? 0 : ECG_ENOMEM;
     }
-    if (rc == 0 && opts->files.len > 0)
-        snprintf(probe, sizeof(probe), "%s", opts->files.items[0]);
-    else if (rc == 0)
-        snprintf(probe, sizeof(probe), "%s/-", getcwd(cwd, sizeof(cwd)) != NULL ? cwd : "");
-    if (rc == 0)
+    if (rc == 0) {
+        config_probe(probe, sizeof(probe), opts);
         rc = ecg_config_cache_get(cache, probe, &cfg, diag);
+    }
     if (rc == 0)
         rc = ecg_config_merge(copy, cfg);
     ecg_config_cache_free(cache);
@@ -410,6 +447,17 @@ static void release(struct run_state *st)
     ecg_config_free(st->cli);
 }
 
+/* Sets what the result records about the run itself; its root names the project. */
+static int start_result(struct ecg_result *result, const struct ecg_check_options *opts)
+{
+    clock_gettime(CLOCK_REALTIME, &result->start_time);
+    result->timestamps = !opts->no_timestamps && getenv("SOURCE_DATE_EPOCH") == NULL;
+    result->root = ecg_run_project_root(opts);
+    result->sources = ecg_srccache_new();
+    result->command_line = strdup(opts->command_line != NULL ? opts->command_line : "ecg check");
+    return result->root && result->sources && result->command_line ? 0 : ECG_ENOMEM;
+}
+
 int ecg_run_check(struct ecg_result *result, const struct ecg_check_options *opts, FILE *err,
                   struct ecg_diag *diag)
 {
@@ -422,12 +470,7 @@ int ecg_run_check(struct ecg_result *result, const struct ecg_check_options *opt
     st.err = err;
     st.diag = diag;
     st.resource_dir = opts->resource_dir != NULL ? opts->resource_dir : ECG_DEFAULT_RESOURCE_DIR;
-    clock_gettime(CLOCK_REALTIME, &result->start_time);
-    result->timestamps = !opts->no_timestamps && getenv("SOURCE_DATE_EPOCH") == NULL;
-    result->root = ecg_run_project_root(opts);
-    result->sources = ecg_srccache_new();
-    result->command_line = strdup(opts->command_line != NULL ? opts->command_line : "ecg check");
-    rc = result->root && result->sources && result->command_line ? 0 : ECG_ENOMEM;
+    rc = start_result(result, opts);
     if (rc == 0)
         rc = prepare(&st);
     if (rc == 0)

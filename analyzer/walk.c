@@ -72,29 +72,37 @@ static int build_dispatch(struct ecg_walk *w, const struct rule_desc *const *rul
     return subscriber_list(&w->function_subscribers, w, 0, 1);
 }
 
-int ecg_walk_init(struct ecg_walk *w, CXTranslationUnit tu, const struct ecg_config *config,
-                  struct ecg_filefilter *filter, struct ecg_findings *out,
-                  const struct rule_desc *const *rules, size_t n_rules)
+/* Gives each rule its zeroed state, when it has one. */
+static int alloc_states(struct ecg_walk *w)
 {
-    memset(w, 0, sizeof(*w));
-    w->tu = tu;
-    w->config = config;
-    w->filter = filter;
-    w->out = out;
-    w->function = clang_getNullCursor();
-    w->rules = calloc(n_rules != 0 ? n_rules : 1, sizeof(*w->rules));
-    if (w->rules == NULL)
-        return ECG_ENOMEM;
-    w->n_rules = n_rules;
-    for (size_t r = 0; r < n_rules; r++) {
-        w->rules[r].desc = rules[r];
-        if (rules[r]->state_size == 0)
+    for (size_t r = 0; r < w->n_rules; r++) {
+        size_t size = w->rules[r].desc->state_size;
+        if (size == 0)
             continue;
-        w->rules[r].state = calloc(1, rules[r]->state_size);
+        w->rules[r].state = calloc(1, size);
         if (w->rules[r].state == NULL)
             return ECG_ENOMEM;
     }
-    return build_dispatch(w, rules, n_rules);
+    return 0;
+}
+
+int ecg_walk_init(struct ecg_walk *w, const struct ecg_walk_inputs *in)
+{
+    memset(w, 0, sizeof(*w));
+    w->tu = in->tu;
+    w->config = in->config;
+    w->filter = in->filter;
+    w->out = in->out;
+    w->function = clang_getNullCursor();
+    w->rules = calloc(in->n_rules != 0 ? in->n_rules : 1, sizeof(*w->rules));
+    if (w->rules == NULL)
+        return ECG_ENOMEM;
+    w->n_rules = in->n_rules;
+    for (size_t r = 0; r < in->n_rules; r++)
+        w->rules[r].desc = in->rules[r];
+    if (alloc_states(w) != 0)
+        return ECG_ENOMEM;
+    return build_dispatch(w, in->rules, in->n_rules);
 }
 
 void ecg_walk_fini(struct ecg_walk *w)

@@ -48,11 +48,20 @@ struct ecg_walk {
     size_t *children; /* owned, with metrics only: children[d] = children of stack[d] so far */
 };
 
-/* Prepares a walk over tu with the given enabled rules (registry order). Allocates rule
- * states and the dispatch table. Returns 0 or ECG_ENOMEM. */
-int ecg_walk_init(struct ecg_walk *w, CXTranslationUnit tu, const struct ecg_config *config,
-                  struct ecg_filefilter *filter, struct ecg_findings *out,
-                  const struct rule_desc *const *rules, size_t n_rules);
+/* What a walk is given. All of it is borrowed: tu, config, filter and out must outlive the
+ * walk; the rules array is read only by ecg_walk_init (the descriptors are static). */
+struct ecg_walk_inputs {
+    CXTranslationUnit tu;
+    const struct ecg_config *config;      /* rule options; NULL: every option's default */
+    struct ecg_filefilter *filter;        /* which files' findings are kept */
+    struct ecg_findings *out;             /* findings are appended here */
+    const struct rule_desc *const *rules; /* the enabled rules, registry order */
+    size_t n_rules;
+};
+
+/* Prepares a walk over in->tu with in->rules. Allocates rule states and the dispatch table.
+ * Returns 0 or ECG_ENOMEM; call ecg_walk_fini either way. */
+int ecg_walk_init(struct ecg_walk *w, const struct ecg_walk_inputs *in);
 
 /* Runs on_unit_begin, walks the unit once, then runs on_unit_end. Returns 0 or ECG_ENOMEM. */
 int ecg_walk_run(struct ecg_walk *w);

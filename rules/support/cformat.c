@@ -66,24 +66,25 @@ static void parse_conversion(const char **p, struct conversion *c)
 }
 
 /* Longest text of an integer conversion: sign plus digits of the widest value. */
+struct integer_bound {
+    char conv;
+    unsigned char narrow; /* int-sized argument */
+    unsigned char wide;   /* any 'l', 'j', 'z', 't', 'L' or 'q': 64 bits */
+};
+
+static const struct integer_bound integer_bounds[] = {
+    { 'd', 11, 20 },        { 'i', 11, 20 },
+    { 'u', 10, 20 },        { 'x', 8 + 2, 16 + 2 },  /* '#' adds 0x */
+    { 'X', 8 + 2, 16 + 2 }, { 'o', 11 + 1, 22 + 1 }, /* '#' adds a leading 0 */
+};
+
 static size_t integer_length(const struct conversion *c)
 {
-    int wide = c->long_count > 0;
-
-    switch (c->conv) {
-    case 'd':
-    case 'i':
-        return wide ? 20 : 11;
-    case 'u':
-        return wide ? 20 : 10;
-    case 'x':
-    case 'X':
-        return (wide ? 16 : 8) + 2; /* '#' adds 0x */
-    case 'o':
-        return (wide ? 22 : 11) + 1;
-    default:
-        return 0;
+    for (size_t i = 0; i < sizeof(integer_bounds) / sizeof(integer_bounds[0]); i++) {
+        if (integer_bounds[i].conv == c->conv)
+            return c->long_count > 0 ? integer_bounds[i].wide : integer_bounds[i].narrow;
     }
+    return 0;
 }
 
 static int string_length(size_t *out, const struct conversion *c,
@@ -121,6 +122,23 @@ static int conversion_length(size_t *out, const struct conversion *c,
     return -1; /* floating point, %n, wide strings: no useful bound here */
 }
 
+/* Parses the conversion after '%' (*p ends past it) and computes into *out the most characters
+ * it can write, field width included. Returns -1 when that is unknown or arg is NULL (no
+ * argument left for it). */
+static int conversion_bound(size_t *out, const char **p, const struct rule_cformat_arg *arg)
+{
+    struct conversion c;
+    size_t len;
+
+    parse_conversion(p, &c);
+    if (c.star_width || c.star_precision || arg == NULL)
+        return -1;
+    if (conversion_length(&len, &c, arg) != 0)
+        return -1;
+    *out = len > c.width ? len : c.width;
+    return 0;
+}
+
 int rule_cformat_printf_bound(size_t *out, const char *format, const struct rule_cformat_arg *args,
                               size_t n_args)
 {
@@ -128,7 +146,6 @@ int rule_cformat_printf_bound(size_t *out, const char *format, const struct rule
     const char *p = format;
 
     while (*p != '\0') {
-        struct conversion c;
         size_t len;
         if (*p != '%' || p[1] == '%') {
             total++;
@@ -136,13 +153,10 @@ int rule_cformat_printf_bound(size_t *out, const char *format, const struct rule
             continue;
         }
         p++;
-        parse_conversion(&p, &c);
-        if (c.star_width || c.star_precision || next_arg >= n_args)
-            return -1;
-        if (conversion_length(&len, &c, &args[next_arg]) != 0)
+        if (conversion_bound(&len, &p, next_arg < n_args ? &args[next_arg] : NULL) != 0)
             return -1;
         next_arg++;
-        total += len > c.width ? len : c.width;
+        total += len;
     }
     *out = total;
     return 0;
@@ -161,33 +175,60 @@ static const char *skip_scanset(const char *p)
     return *p == ']' ? p + 1 : p;
 }
 
+/* The parts of one scanf conversion that decide whether it is bounded. */
+struct scan_spec {
+    int suppressed; /* '*': the input is read but not stored */
+    int allocating; /* 'm': scanf allocates the buffer */
+    size_t width;   /* 0: none */
+};
+
+/* Parses the specification after '%' up to its conversion character, which it returns a
+ * pointer to. */
+static const char *parse_scan_spec(const char *p, struct scan_spec *s)
+{
+    memset(s, 0, sizeof(*s));
+    if (*p == '*') {
+        s->suppressed = 1;
+        p++;
+    }
+    s->width = parse_number(&p);
+    if (*p == 'm') {
+        s->allocating = 1;
+        p++;
+    }
+    while (*p != '\0' && strchr("hlLqjzt", *p) != NULL)
+        p++;
+    return p;
+}
+
+static int scan_spec_unbounded(const struct scan_spec *s, char conv)
+{
+    return (conv == 's' || conv == '[') && s->width == 0 && !s->suppressed && !s->allocating;
+}
+
+/* Skips the conversion character at p, a whole scanset for '['. */
+static const char *skip_scan_conversion(const char *p)
+{
+    if (*p == '[')
+        return skip_scanset(p);
+    return *p != '\0' ? p + 1 : p;
+}
+
 long rule_cformat_scanf_unbounded(const char *format)
 {
     const char *p = format;
 
     while (*p != '\0') {
         const char *start = p;
-        int suppressed = 0, allocating = 0;
-        size_t width;
+        struct scan_spec spec;
         if (*p != '%' || p[1] == '%') {
             p += *p == '%' ? 2 : 1;
             continue;
         }
-        p++;
-        if (*p == '*') {
-            suppressed = 1;
-            p++;
-        }
-        width = parse_number(&p);
-        if (*p == 'm') {
-            allocating = 1;
-            p++;
-        }
-        while (*p != '\0' && strchr("hlLqjzt", *p) != NULL)
-            p++;
-        if ((*p == 's' || *p == '[') && width == 0 && !suppressed && !allocating)
+        p = parse_scan_spec(p + 1, &spec);
+        if (scan_spec_unbounded(&spec, *p))
             return (long)(start - format);
-        p = *p == '[' ? skip_scanset(p) : (*p != '\0' ? p + 1 : p);
+        p = skip_scan_conversion(p);
     }
     return -1;
 }

@@ -53,27 +53,46 @@ long long rule_expr_array_size(CXCursor expr)
     return clang_getArraySize(type);
 }
 
+/* The value of a hexadecimal escape, *p at its first digit; advances *p past the digits.
+ * Only the low byte is kept, as a char holds no more. */
+static int unescape_hex(const char **p)
+{
+    int value = 0;
+
+    for (; isxdigit((unsigned char)**p); (*p)++) {
+        int digit = isdigit((unsigned char)**p) ? **p - '0' : tolower(**p) - 'a' + 10;
+        value = (value * 16 + digit) & 0xff;
+    }
+    return value;
+}
+
+/* The value of an octal escape of up to three digits at *p, or else of the character at *p
+ * itself (an unknown escape); advances *p past what it read. */
+static int unescape_octal_or_char(const char **p)
+{
+    int value = 0, digits = 0;
+
+    for (; digits < 3 && **p >= '0' && **p <= '7'; digits++, (*p)++)
+        value = value * 8 + (**p - '0');
+    return digits > 0 ? value & 0xff : *(*p)++;
+}
+
 /* The value of one escape sequence at *p (just after the backslash); advances *p. */
 static int unescape_one(const char **p)
 {
     static const char simple_from[] = "abfnrtv\\'\"?";
     static const char simple_to[] = "\a\b\f\n\r\t\v\\'\"?";
     const char *hit = strchr(simple_from, **p);
-    int value = 0, digits = 0;
 
     if (hit != NULL && **p != '\0') {
         (*p)++;
         return simple_to[hit - simple_from];
     }
     if (**p == 'x') {
-        for ((*p)++; isxdigit((unsigned char)**p); (*p)++)
-            value =
-                value * 16 + (isdigit((unsigned char)**p) ? **p - '0' : (tolower(**p) - 'a' + 10));
-        return value & 0xff;
+        (*p)++;
+        return unescape_hex(p);
     }
-    for (; digits < 3 && **p >= '0' && **p <= '7'; digits++, (*p)++)
-        value = value * 8 + (**p - '0');
-    return digits > 0 ? value & 0xff : *(*p)++;
+    return unescape_octal_or_char(p);
 }
 
 /* Decodes a literal as libclang spells it (the value, re-quoted and escaped) into buf;

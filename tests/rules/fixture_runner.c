@@ -74,12 +74,43 @@ static void directive_error(struct fixture *fx, unsigned line, const char *what)
     fx->errors++;
 }
 
+/* Parses the optional "@+N" or "@-N" and ":COL" that open an expect directive; *p ends
+ * past them. */
+static void parse_position(long *shift, long *col, const char **p)
+{
+    char *end;
+
+    if (**p == '@') {
+        *shift = strtol(*p + 1, &end, 10);
+        *p = end;
+    }
+    if (**p == ':' && (*p)[1] >= '0' && (*p)[1] <= '9') {
+        *col = strtol(*p + 1, &end, 10);
+        *p = end;
+    }
+}
+
+/* Copies the text of the first "{{text}}" in p, if any, into e->text. Returns -1 for a
+ * '{{' without '}}'. */
+static int parse_message(struct expectation *e, const char *p)
+{
+    const char *start = strstr(p, "{{");
+    const char *close;
+
+    if (start == NULL)
+        return 0;
+    close = strstr(start + 2, "}}");
+    if (close == NULL)
+        return -1;
+    snprintf(e->text, sizeof(e->text), "%.*s", (int)(close - start - 2), start + 2);
+    return 0;
+}
+
 /* Parses "[@+N|@-N][:COL]: ID [{{text}}]" after "expect". */
 static void parse_expect(struct fixture *fx, const char *p, unsigned line)
 {
     struct expectation *e;
     long shift = 0, col = 0;
-    char *end;
 
     if (fx->n == sizeof(fx->items) / sizeof(fx->items[0])) {
         directive_error(fx, line, "too many expectations in one file");
@@ -87,14 +118,7 @@ static void parse_expect(struct fixture *fx, const char *p, unsigned line)
     }
     e = &fx->items[fx->n];
     memset(e, 0, sizeof(*e));
-    if (*p == '@') {
-        shift = strtol(p + 1, &end, 10);
-        p = end;
-    }
-    if (*p == ':' && p[1] >= '0' && p[1] <= '9') {
-        col = strtol(p + 1, &end, 10);
-        p = end;
-    }
+    parse_position(&shift, &col, &p);
     if (*p != ':' || (long)line + shift < 1) {
         directive_error(fx, line, "malformed expect directive");
         return;
@@ -104,14 +128,9 @@ static void parse_expect(struct fixture *fx, const char *p, unsigned line)
         directive_error(fx, line, "expect directive names no rule");
         return;
     }
-    end = strstr(p, "{{");
-    if (end != NULL) {
-        const char *close = strstr(end + 2, "}}");
-        if (close == NULL) {
-            directive_error(fx, line, "'{{' without '}}'");
-            return;
-        }
-        snprintf(e->text, sizeof(e->text), "%.*s", (int)(close - end - 2), end + 2);
+    if (parse_message(e, p) != 0) {
+        directive_error(fx, line, "'{{' without '}}'");
+        return;
     }
     e->line = (unsigned)((long)line + shift);
     e->col = (unsigned)col;

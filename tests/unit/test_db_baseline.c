@@ -36,6 +36,15 @@ static struct ecg_db_baseline_entry baseline_entry(const char *fp, const char *r
     return e;
 }
 
+/* Saves three entries, out of fingerprint order, as db's baseline; in receives them. */
+static void replace_three(struct ecg_db *db, struct ecg_db_baseline_entry in[3])
+{
+    in[0] = baseline_entry("ffff000000000000", "rule-c", 30, ECG_LEVEL_ERROR);
+    in[1] = baseline_entry("0000000000000001", "rule-a", 10, ECG_LEVEL_NOTE);
+    in[2] = baseline_entry("8000000000000000", "rule-b", 4000000000u, ECG_LEVEL_WARNING);
+    assert_int_equal(ecg_db_baseline_replace(db, in, 3, NULL), 0);
+}
+
 static void test_db_baseline_replace_and_load(void **state)
 {
     struct db_fixture *fx = *state;
@@ -50,10 +59,7 @@ static void test_db_baseline_replace_and_load(void **state)
     assert_null(out);
     assert_int_equal(n, 0);
 
-    in[0] = baseline_entry("ffff000000000000", "rule-c", 30, ECG_LEVEL_ERROR);
-    in[1] = baseline_entry("0000000000000001", "rule-a", 10, ECG_LEVEL_NOTE);
-    in[2] = baseline_entry("8000000000000000", "rule-b", 4000000000u, ECG_LEVEL_WARNING);
-    assert_int_equal(ecg_db_baseline_replace(db, in, 3, NULL), 0);
+    replace_three(db, in);
     ecg_db_close(db);
     db = db_fixture_open_ok(fx->db, 0);
     assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
@@ -72,8 +78,20 @@ static void test_db_baseline_replace_and_load(void **state)
     assert_string_equal(out[2].fingerprint, "ffff000000000000");
     assert_int_equal(out[2].level, ECG_LEVEL_ERROR);
     ecg_db_baseline_free(out, n);
+    ecg_db_close(db);
+}
 
-    /* A repeated fingerprint is kept once. */
+static void test_db_baseline_replace_dedups_and_saves_empty(void **state)
+{
+    struct db_fixture *fx = *state;
+    struct ecg_db_baseline_entry in[3];
+    struct ecg_db_baseline_entry *out = NULL;
+    struct ecg_db *db = db_fixture_open_ok(fx->db, 0);
+    size_t n = 99;
+    int saved = -1;
+
+    /* Replacing drops the earlier three; a repeated fingerprint is kept once. */
+    replace_three(db, in);
     in[1] = baseline_entry("ffff000000000000", "rule-a", 10, ECG_LEVEL_NOTE);
     assert_int_equal(ecg_db_baseline_replace(db, in, 2, NULL), 0);
     assert_int_equal(ecg_db_baseline_load(db, &out, &n, &saved, NULL), 0);
@@ -123,6 +141,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
 #define DB_TEST(name) cmocka_unit_test_setup_teardown(name, db_fixture_setup, db_fixture_teardown)
         DB_TEST(test_db_baseline_replace_and_load),
+        DB_TEST(test_db_baseline_replace_dedups_and_saves_empty),
         DB_TEST(test_db_baseline_rejects_malformed_rows),
 #undef DB_TEST
     };

@@ -152,7 +152,9 @@ static struct recorded *measure(const char *source)
     assert_non_null(out);
     ecg_findings_init(&findings);
     ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
-    assert_int_equal(ecg_walk_init(&walk, tu, NULL, &filter, &findings, rules, 2), 0);
+    assert_int_equal(
+        ecg_walk_init(&walk, &(struct ecg_walk_inputs){ tu, NULL, &filter, &findings, rules, 2 }),
+        0);
     walk.metrics_sink = count_sunk;
     walk.metrics_arg = walk.rules[0].state;
     assert_int_equal(ecg_walk_run(&walk), 0);

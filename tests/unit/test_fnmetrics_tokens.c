@@ -74,7 +74,9 @@ static struct kept *measure_with(const char *source, const char *header)
     assert_non_null(out);
     ecg_findings_init(&findings);
     ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
-    assert_int_equal(ecg_walk_init(&walk, tu, NULL, &filter, &findings, NULL, 0), 0);
+    assert_int_equal(
+        ecg_walk_init(&walk, &(struct ecg_walk_inputs){ tu, NULL, &filter, &findings, NULL, 0 }),
+        0);
     walk.metrics_sink = keep;
     walk.metrics_arg = out;
     assert_int_equal(ecg_walk_run(&walk), 0);
@@ -219,7 +221,9 @@ static void test_fnmetrics_tokens_sink_alone_enables_metrics(void **state)
     free(rec);
     ecg_findings_init(&findings);
     ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
-    assert_int_equal(ecg_walk_init(&walk, tu, NULL, &filter, &findings, NULL, 0), 0);
+    assert_int_equal(
+        ecg_walk_init(&walk, &(struct ecg_walk_inputs){ tu, NULL, &filter, &findings, NULL, 0 }),
+        0);
     assert_int_equal(ecg_walk_run(&walk), 0);
     assert_null(walk.metrics);
     ecg_walk_fini(&walk);

@@ -183,6 +183,14 @@ static struct ecg_metrics_stat summarise(const unsigned *values, size_t n)
     return st;
 }
 
+/* Asserts st's p90, max and mean; all are exact in a double here. */
+static void expect_stat(struct ecg_metrics_stat st, double p90, double max, double mean)
+{
+    assert_true(st.p90 == p90);
+    assert_true(st.max == max);
+    assert_true(st.mean == mean);
+}
+
 static void test_metrics_p90_is_nearest_rank(void **state)
 {
     static const unsigned ten[] = { 7, 1, 3, 10, 2, 9, 4, 8, 6, 5 };
@@ -193,18 +201,15 @@ static void test_metrics_p90_is_nearest_rank(void **state)
     struct ecg_metrics_stat st;
 
     (void)state;
-    st = summarise(ten, 10); /* rank ceil(9) = 9 */
-    assert_true(st.p90 == 9 && st.max == 10 && st.mean == 5.5);
-    st = summarise(eleven, 11); /* rank ceil(9.9) = 10 */
-    assert_true(st.p90 == 10 && st.max == 11 && st.mean == 6);
-    st = summarise(one, 1);
-    assert_true(st.p90 == 4 && st.max == 4 && st.mean == 4);
-    st = summarise(two, 2); /* rank ceil(1.8) = 2 */
-    assert_true(st.p90 == 9 && st.max == 9 && st.mean == 5);
+    expect_stat(summarise(ten, 10), 9, 10, 5.5);   /* rank ceil(9) = 9 */
+    expect_stat(summarise(eleven, 11), 10, 11, 6); /* rank ceil(9.9) = 10 */
+    expect_stat(summarise(one, 1), 4, 4, 4);
+    expect_stat(summarise(two, 2), 9, 9, 5); /* rank ceil(1.8) = 2 */
     for (unsigned i = 0; i < 20; i++)
         twenty[i] = 100 - i; /* 81..100; rank 18 is 98 */
     st = summarise(twenty, 20);
-    assert_true(st.p90 == 98 && st.max == 100);
+    assert_true(st.p90 == 98);
+    assert_true(st.max == 100);
 }
 
 static void test_metrics_summary_groups_files(void **state)

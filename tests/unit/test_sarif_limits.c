@@ -247,14 +247,13 @@ static void add_absent(struct sarif_fixture *fx, const char *rule_id, const char
     assert_int_equal(ecg_findings_take(&fx->result.absent, &g), 0);
 }
 
-static void test_sarif_baseline_states_and_absent_results(void **state)
+/* Writes f0.c and adds one result per baseline state: new (line 1), unchanged and suppressed
+ * (line 2), absent of the registered BF (line 3) and of an unregistered rule (line 4). */
+static void add_baseline_results(struct sarif_fixture *fx)
 {
-    struct sarif_fixture *fx = *state;
-    const struct rule_desc *registered = rule_registry_find(BF);
     char path[4200];
     struct ecg_finding *f;
 
-    assert_non_null(registered);
     fx->result.rules[0] = &sarif_fixture_rule_plain;
     fx->result.n_rules = 1;
     fx->result.baseline_in_use = 1;
@@ -268,6 +267,15 @@ static void test_sarif_baseline_states_and_absent_results(void **state)
     f->suppressed = 1;
     add_absent(fx, BF, path, 3);
     add_absent(fx, "gone-rule", path, 4);
+}
+
+static void test_sarif_baseline_states_and_absent_results(void **state)
+{
+    struct sarif_fixture *fx = *state;
+    const struct rule_desc *registered = rule_registry_find(BF);
+
+    assert_non_null(registered);
+    add_baseline_results(fx);
     sarif_fixture_write_log(fx, NULL);
     assert_int_equal(testkit_size_at(fx->log, "runs.0.results"), 4);
     testkit_assert_str_at(fx->log, "runs.0.results.0.baselineState", "new");

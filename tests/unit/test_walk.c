@@ -95,7 +95,9 @@ static void walk_source(const char *source, struct trace *out)
         CXError_Success);
     ecg_findings_init(&findings);
     ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
-    assert_int_equal(ecg_walk_init(&walk, tu, NULL, &filter, &findings, rules, 1), 0);
+    assert_int_equal(
+        ecg_walk_init(&walk, &(struct ecg_walk_inputs){ tu, NULL, &filter, &findings, rules, 1 }),
+        0);
     ((struct trace *)walk.rules[0].state)->balanced = 1;
     assert_int_equal(ecg_walk_run(&walk), 0);
     *out = *(struct trace *)walk.rules[0].state;

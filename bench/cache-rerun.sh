@@ -9,7 +9,7 @@
 # usage: bench/cache-rerun.sh [PROJECT] [ECG_BINARY] [FILE]
 #   PROJECT  redis (default), lua5.4, sqlite3;  FILE  the .c file to edit (default: one of
 #            the project's mid-sized units)
-# env: ROUNDS (default 3), JOBS (default 2)
+# env: ROUNDS (default 3), JOBS (default 2), FORMAT (sarif, the default, or text)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +18,7 @@ project=${1:-redis}
 ecg=$(realpath "${2:-$top/build/ecg}")
 rounds=${ROUNDS:-3}
 jobs=${JOBS:-2}
+format=${FORMAT:-sarif}
 
 source "$here/lib.sh"
 bench_require bear python3
@@ -42,7 +43,7 @@ run() { # name: one timed ecg run against the bench database, SARIF to $work/<na
     start=$(date +%s%N)
     # One output path for every run, so the recorded command lines are equal too.
     "$ecg" check -p . -j "$jobs" --quiet --db "$work/ecg.db" --no-timestamps \
-        --format sarif -o "$work/out.sarif" || [ $? -eq 1 ]
+        --format "$format" -o "$work/out.sarif" || [ $? -eq 1 ]
     end=$(date +%s%N)
     cp "$work/out.sarif" "$work/$name.sarif"
     echo "$name $(( (end - start) / 1000 ))" >> "$work/times" # microseconds
@@ -64,7 +65,7 @@ for round in $(seq "$rounds"); do
 done
 
 units=$(python3 -c 'import json;print(len(json.load(open("compile_commands.json"))))')
-python3 - "$work/times" "$project" "$units" "$victim" <<'PY'
+python3 - "$work/times" "$project" "$units" "$victim" "$format" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
@@ -72,7 +73,8 @@ for line in open(sys.argv[1]):
     rows.setdefault(name, []).append(int(t) / 1e6)
 med = {k: statistics.median(v) for k, v in rows.items()}
 cold = med["cold"]
-print(f"{sys.argv[2]}: {sys.argv[3]} translation units, median of {len(rows['cold'])} rounds")
+print(f"{sys.argv[2]}: {sys.argv[3]} translation units, median of {len(rows['cold'])} rounds, "
+      f"{sys.argv[5]} output")
 print(f"{'run':<34} {'wall s':>8} {'% of cold':>10}")
 labels = [("cold", "cold (empty database)"), ("warm", "warm (unchanged tree)"),
           ("touched", "mtime of one file touched"), ("edited", f"one file edited ({sys.argv[4]})")]

@@ -109,7 +109,9 @@ static void update(struct lh_state *st, uint32_t c)
 
     st->window[st->index] = c;
     st->hash = HASH_MOD * st->hash + c - st->first_mod * leaving;
-    st->index = (st->index + 1) % BLOCK_SIZE;
+    st->index++;
+    if (st->index == BLOCK_SIZE)
+        st->index = 0;
 }
 
 /* One UTF-16 code unit: blanks and the LF of a CRLF are skipped, a CR counts as LF. */
@@ -141,7 +143,12 @@ static void process_text(struct lh_state *st, const unsigned char *s, size_t len
 
     while (i < len) {
         size_t n;
-        uint32_t cp = utf8_next(&n, s + i, len - i);
+        uint32_t cp;
+        if (s[i] < 0x80) { /* ASCII: one byte, one code unit */
+            process(st, s[i++]);
+            continue;
+        }
+        cp = utf8_next(&n, s + i, len - i);
         i += n;
         if (cp < 0x10000) {
             process(st, cp);

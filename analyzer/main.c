@@ -115,33 +115,6 @@ static int write_output(const struct ecg_result *result, const struct ecg_check_
     return ecg_fileio_atomic_commit(&file, diag);
 }
 
-/* A path as findings show it: relative to the current directory when under it. */
-static const char *shown_path(const char *path, const char *cwd)
-{
-    size_t n = cwd != NULL ? strlen(cwd) : 0;
-
-    if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
-        return path + n + 1;
-    return path;
-}
-
-static void print_unit_errors(const struct ecg_result *r)
-{
-    char buf[4096];
-    const char *cwd = getcwd(buf, sizeof(buf));
-
-    for (size_t i = 0; i < r->n_unit_errors; i++) {
-        const struct ecg_unit_error *e = &r->unit_errors[i];
-        struct ecg_diag d;
-        ecg_diag_clear(&d);
-        ecg_diag_set(&d, shown_path(e->path, cwd), e->line, e->col, "%s", e->message);
-        ecg_diag_print(&d, stderr, "error");
-        if (i + 1 == r->n_unit_errors || strcmp(r->unit_errors[i + 1].unit, e->unit) != 0)
-            fprintf(stderr, "ecg: error: '%s' could not be analyzed; its findings are missing\n",
-                    shown_path(e->unit, cwd));
-    }
-}
-
 static int check_info(const struct ecg_check_options *opts)
 {
     struct ecg_config *cfg = NULL;
@@ -191,7 +164,7 @@ static int check_run(const struct ecg_check_options *opts)
         ecg_result_fini(&result);
         return fail(&diag, code);
     }
-    print_unit_errors(&result);
+    ecg_result_print_unit_errors(&result, stderr, "findings");
     rc = write_output(&result, opts, &diag);
     if (rc == 0 && !opts->quiet)
         ecg_report_summary(stderr, &result);
@@ -247,7 +220,7 @@ static int cmd_baseline(int argc, char **argv)
     ecg_result_init(&result);
     rc = ecg_run_check(&result, &opts, stderr, &diag);
     if (rc == 0) {
-        print_unit_errors(&result);
+        ecg_result_print_unit_errors(&result, stderr, "findings");
         printf("ecg: baseline saved: %zu finding(s) from %zu translation unit(s)\n",
                result.baseline_saved, result.units_total);
     }

@@ -239,34 +239,6 @@ static int parse(struct ecg_check_options *opts, struct metrics_args *ma, int ar
     return rc;
 }
 
-/* A path relative to the working directory when under it, as check prints them. */
-static const char *shown_path(const char *path, const char *cwd)
-{
-    size_t n = cwd != NULL ? strlen(cwd) : 0;
-
-    if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
-        return path + n + 1;
-    return path;
-}
-
-static void print_unit_errors(const struct ecg_result *r)
-{
-    char buf[PATH_MAX];
-    const char *cwd = getcwd(buf, sizeof(buf));
-
-    for (size_t i = 0; i < r->n_unit_errors; i++) {
-        const struct ecg_unit_error *e = &r->unit_errors[i];
-        struct ecg_diag d;
-
-        ecg_diag_clear(&d);
-        ecg_diag_set(&d, shown_path(e->path, cwd), e->line, e->col, "%s", e->message);
-        ecg_diag_print(&d, stderr, "error");
-        if (i + 1 == r->n_unit_errors || strcmp(r->unit_errors[i + 1].unit, e->unit) != 0)
-            fprintf(stderr, "ecg: error: '%s' could not be analyzed; its metrics are missing\n",
-                    shown_path(e->unit, cwd));
-    }
-}
-
 /* Writes the metrics to stdout, or atomically to -o FILE (never half-written). */
 static int write_output(const struct ecg_result *r, const struct ecg_check_options *opts,
                         enum ecg_metrics_format format, struct ecg_diag *diag)
@@ -345,7 +317,7 @@ static int run(const struct ecg_check_options *opts, enum ecg_metrics_format for
         ecg_result_fini(&result);
         return rc == ECG_ENOMEM ? METRICS_EXIT_UNANALYZED : METRICS_EXIT_USAGE;
     }
-    print_unit_errors(&result);
+    ecg_result_print_unit_errors(&result, stderr, "metrics");
     record(opts, &result);
     rc = write_output(&result, opts, format, &diag);
     if (rc != 0)

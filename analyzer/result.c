@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/srcfile.h"
 
@@ -69,4 +71,31 @@ const char *ecg_result_relative_path(const struct ecg_result *r, const char *pat
         path += n + 1;
     snprintf(buf, size, "%s", path);
     return buf;
+}
+
+/* A path as findings show it: relative to the current directory when under it. */
+static const char *shown_path(const char *path, const char *cwd)
+{
+    size_t n = cwd != NULL ? strlen(cwd) : 0;
+
+    if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+        return path + n + 1;
+    return path;
+}
+
+void ecg_result_print_unit_errors(const struct ecg_result *r, FILE *out, const char *lost)
+{
+    char buf[4096];
+    const char *cwd = getcwd(buf, sizeof(buf));
+
+    for (size_t i = 0; i < r->n_unit_errors; i++) {
+        const struct ecg_unit_error *e = &r->unit_errors[i];
+        struct ecg_diag d;
+        ecg_diag_clear(&d);
+        ecg_diag_set(&d, shown_path(e->path, cwd), e->line, e->col, "%s", e->message);
+        ecg_diag_print(&d, out, "error");
+        if (i + 1 == r->n_unit_errors || strcmp(r->unit_errors[i + 1].unit, e->unit) != 0)
+            fprintf(out, "ecg: error: '%s' could not be analyzed; its %s are missing\n",
+                    shown_path(e->unit, cwd), lost);
+    }
 }

@@ -5,6 +5,7 @@
 #define ECG_ANALYZER_RESULT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "analyzer/finding.h"
@@ -54,6 +55,10 @@ void ecg_result_fini(struct ecg_result *r);
 /* Records a unit error (copies the strings). Returns 0 or ECG_ENOMEM. */
 int ecg_result_add_unit_error(struct ecg_result *r, const char *unit, const char *path,
                               unsigned line, unsigned col, const char *message);
+
+/* Prints each unit error as "path:line:col: error: message" (paths relative to the current
+ * directory when under it), then, per unit, that its lost (findings, metrics) are missing. */
+void ecg_result_print_unit_errors(const struct ecg_result *r, FILE *out, const char *lost);
 
 /* Writes path relative to root when it lies under it, else path itself, into buf. */
 const char *ecg_result_relative_path(const struct ecg_result *r, const char *path, char *buf,

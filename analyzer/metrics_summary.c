@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyzer/error.h"
+#include "analyzer/path.h"
 
 static const struct ecg_metrics_col_info col_infos[ECG_METRICS_N_COLS] = {
     [ECG_METRICS_CYCLOMATIC] = { "cyclomatic", "cyclomatic", 0 },
@@ -41,13 +42,9 @@ double ecg_metrics_summary_value(const struct ecg_metrics_row *row, enum ecg_met
 
 const char *ecg_metrics_summary_relative(const char *path, const char *root)
 {
-    size_t n = root != NULL ? strlen(root) : 0;
+    const char *rel = ecg_path_under(path, root);
 
-    if (n == 0 || strncmp(path, root, n) != 0)
-        return path;
-    if (root[n - 1] == '/')
-        return path[n] != '\0' ? path + n : path;
-    return path[n] == '/' && path[n + 1] != '\0' ? path + n + 1 : path;
+    return rel != NULL ? rel : path;
 }
 
 static int cmp_double(const void *a, const void *b)

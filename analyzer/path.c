@@ -108,3 +108,17 @@ int ecg_path_is_file(const char *path)
 
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
+
+const char *ecg_path_under(const char *path, const char *dir)
+{
+    size_t n;
+
+    if (dir == NULL || dir[0] == '\0')
+        return NULL;
+    n = strlen(dir);
+    while (n > 0 && dir[n - 1] == '/')
+        n--;
+    if (strncmp(path, dir, n) != 0 || path[n] != '/' || path[n + 1] == '\0')
+        return NULL;
+    return path + n + 1;
+}

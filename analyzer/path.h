@@ -20,6 +20,10 @@ int ecg_path_parent(char *path);
  * ecg_path_absolute. */
 char *ecg_path_dirname(const char *path);
 
+/* The part of path below dir (dir's trailing slashes ignored): "src/a.c" for "/p/src/a.c"
+ * under "/p". NULL when dir is NULL or empty, or path is not strictly below it. */
+const char *ecg_path_under(const char *path, const char *dir);
+
 /* Nonzero when path names a regular file (following symlinks). */
 int ecg_path_is_file(const char *path);
 

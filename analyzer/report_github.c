@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyzer/error.h"
+#include "analyzer/path.h"
 #include "analyzer/result.h"
 
 /* Writes s escaped as workflow command data: '%', CR and LF percent-encoded; property
@@ -39,16 +40,9 @@ static void put_escaped(FILE *out, const char *s, int is_property)
 /* The path relative to root when it lies under it, else the path itself. */
 static const char *root_relative(const char *root, const char *path)
 {
-    size_t n;
+    const char *rel = ecg_path_under(path, root);
 
-    if (root == NULL || root[0] == '\0')
-        return path;
-    n = strlen(root);
-    while (n > 0 && root[n - 1] == '/')
-        n--;
-    if (strncmp(path, root, n) == 0 && path[n] == '/' && path[n + 1] != '\0')
-        return path + n + 1;
-    return path;
+    return rel != NULL ? rel : path;
 }
 
 /* The command: error for errors and for warnings that fail the gate, notice for notes. */

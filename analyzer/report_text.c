@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analyzer/error.h"
+#include "analyzer/path.h"
 #include "analyzer/result.h"
 #include "analyzer/srcfile.h"
 #include "analyzer/utf8.h"
@@ -320,17 +321,9 @@ static int print_snippet(const struct text_ctx *c, const struct ecg_range *r,
 /* Path as shown: relative to the style's cwd when under it, else as stored (absolute). */
 static const char *shown_path(const struct ecg_report_style *style, const char *path)
 {
-    const char *cwd = style->cwd;
-    size_t n;
+    const char *rel = ecg_path_under(path, style->cwd);
 
-    if (cwd == NULL || cwd[0] == '\0')
-        return path;
-    n = strlen(cwd);
-    while (n > 0 && cwd[n - 1] == '/')
-        n--;
-    if (strncmp(path, cwd, n) == 0 && path[n] == '/' && path[n + 1] != '\0')
-        return path + n + 1;
-    return path;
+    return rel != NULL ? rel : path;
 }
 
 /* The first line of a diagnostic. */

@@ -13,6 +13,7 @@
 
 #include "analyzer/build_config.h"
 #include "analyzer/error.h"
+#include "analyzer/path.h"
 #include "analyzer/result.h"
 #include "analyzer/srcfile.h"
 #include "analyzer/utf8.h"
@@ -158,13 +159,9 @@ static size_t root_length(const char *root)
 /* The part of path under the root, or NULL when path is not under it. */
 static const char *root_relative(const struct ecg_result *result, const char *path)
 {
-    size_t n = root_length(result->root);
-
     if (result->root == NULL || result->root[0] != '/')
         return NULL;
-    if (strncmp(path, result->root, n) != 0 || path[n] != '/' || path[n + 1] == '\0')
-        return NULL;
-    return path + n + 1;
+    return ecg_path_under(path, result->root);
 }
 
 /* prefix, then path[0..n) percent-encoded (RFC 3986), then suffix, as a new string. */

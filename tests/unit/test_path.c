@@ -171,10 +171,25 @@ static void test_path_is_file(void **state)
     assert_int_equal(testkit_remove_tree(dir), 0);
 }
 
+static void test_path_under(void **state)
+{
+    (void)state;
+    assert_string_equal(ecg_path_under("/p/src/a.c", "/p"), "src/a.c");
+    assert_string_equal(ecg_path_under("/p/src/a.c", "/p/"), "src/a.c");
+    assert_string_equal(ecg_path_under("/p/a.c", "/"), "p/a.c");
+    assert_null(ecg_path_under("/pq/a.c", "/p")); /* a sibling sharing the prefix */
+    assert_null(ecg_path_under("/p", "/p"));      /* the directory itself */
+    assert_null(ecg_path_under("/p/", "/p"));     /* nothing below it */
+    assert_null(ecg_path_under("/other/a.c", "/p"));
+    assert_null(ecg_path_under("/p/a.c", ""));
+    assert_null(ecg_path_under("/p/a.c", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_path_join),
+        cmocka_unit_test(test_path_under),
         cmocka_unit_test(test_path_absolute_normalises),
         cmocka_unit_test(test_path_absolute_against_base),
         cmocka_unit_test(test_path_absolute_climbs_out_of_relative_path),

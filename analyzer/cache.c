@@ -154,10 +154,10 @@ static int manifest_key(char out[33], struct ecg_cache *c, const struct ecg_job 
     return 0;
 }
 
-/* Nonzero when every [path, hash] of the entry's deps matches the file on disk now. */
-static int deps_current(struct ecg_cache *c, const char *deps_text, int *out_oom)
+/* Nonzero when deps is a non-empty array of [path, hash] pairs whose hashes all match the
+ * files on disk now. */
+static int deps_current(struct ecg_cache *c, const cJSON *deps, int *out_oom)
 {
-    cJSON *deps = cJSON_Parse(deps_text);
     const cJSON *pair;
     int current = cJSON_IsArray(deps) && cJSON_GetArraySize(deps) > 0;
 
@@ -173,31 +173,28 @@ static int deps_current(struct ecg_cache *c, const char *deps_text, int *out_oom
         *out_oom |= now == NULL;
         current = now != NULL && strcmp(now, hex->valuestring) == 0;
     }
-    cJSON_Delete(deps);
     return current;
 }
 
-/* Copies the [path, hash] pairs of a cache entry into job->deps. */
-static int deps_into_job(struct ecg_job *job, const char *deps_text)
+/* Copies the [path, hash] pairs deps_current accepted into job->deps. */
+static int deps_into_job(struct ecg_job *job, const cJSON *deps)
 {
-    cJSON *deps = cJSON_Parse(deps_text);
     const cJSON *pair;
-    int rc = cJSON_IsArray(deps) ? 0 : ECG_EPARSE;
+    int rc = 0;
 
-    for (pair = rc == 0 ? deps->child : NULL; rc == 0 && pair != NULL; pair = pair->next) {
+    for (pair = deps->child; rc == 0 && pair != NULL; pair = pair->next) {
         rc = ecg_strvec_push(&job->deps, cJSON_GetArrayItem(pair, 0)->valuestring);
         if (rc == 0)
             rc = ecg_strvec_push(&job->deps, cJSON_GetArrayItem(pair, 1)->valuestring);
     }
-    cJSON_Delete(deps);
     return rc;
 }
 
-static int replay(struct ecg_job *job, const struct ecg_db_cache_entry *entry)
+static int replay(struct ecg_job *job, const struct ecg_db_cache_entry *entry, const cJSON *deps)
 {
     if (ecg_findings_json_read(&job->findings, entry->findings) != 0)
         return 0;
-    if (deps_into_job(job, entry->deps) != 0) {
+    if (deps_into_job(job, deps) != 0) {
         ecg_findings_fini(&job->findings);
         ecg_strvec_fini(&job->deps);
         return 0;
@@ -205,6 +202,17 @@ static int replay(struct ecg_job *job, const struct ecg_db_cache_entry *entry)
     ecg_job_mark_gate(job);
     job->cached = 1;
     return 1;
+}
+
+/* Replays the entry when its deps are current; the deps text is parsed once for both. */
+static void try_entry(struct ecg_cache *c, struct ecg_job *job,
+                      const struct ecg_db_cache_entry *entry, int *out_oom)
+{
+    cJSON *deps = cJSON_Parse(entry->deps);
+
+    if (deps_current(c, deps, out_oom))
+        replay(job, entry, deps);
+    cJSON_Delete(deps);
 }
 
 static int lookup_one(struct ecg_cache *c, struct ecg_job *job, struct ecg_diag *diag)
@@ -218,8 +226,7 @@ static int lookup_one(struct ecg_cache *c, struct ecg_job *job, struct ecg_diag 
     if (rc == 0)
         rc = ecg_db_cache_find(c->db, key, &entries, &n, diag);
     for (size_t i = 0; rc == 0 && i < n && !job->cached; i++) {
-        if (deps_current(c, entries[i].deps, &oom))
-            replay(job, &entries[i]);
+        try_entry(c, job, &entries[i], &oom);
         if (oom)
             rc = ECG_ENOMEM;
     }

@@ -47,19 +47,9 @@ void ecg_job_fini(struct ecg_job *job)
 
 static void job_fail(struct ecg_job *job, const char *message)
 {
-    struct ecg_parse_error *grown =
-        realloc(job->errors.items, (job->errors.len + 1) * sizeof(*grown));
     job->failed = 1;
-    if (grown == NULL) {
+    if (ecg_parse_errors_add(&job->errors, job->file, 0, 0, message) != 0)
         job->rc = ECG_ENOMEM;
-        return;
-    }
-    job->errors.items = grown;
-    grown[job->errors.len].path = strdup(job->file);
-    grown[job->errors.len].message = strdup(message);
-    grown[job->errors.len].line = 0;
-    grown[job->errors.len].col = 0;
-    job->errors.len++;
 }
 
 /* A unit must be a readable text file; libclang's errors for other files are obscure. */

@@ -24,8 +24,8 @@ static int build_argv(struct ecg_strvec *argv, const struct ecg_parse_request *r
     return rc;
 }
 
-static int errors_add(struct ecg_parse_errors *errors, const char *path, unsigned line,
-                      unsigned col, const char *message)
+int ecg_parse_errors_add(struct ecg_parse_errors *errors, const char *path, unsigned line,
+                         unsigned col, const char *message)
 {
     struct ecg_parse_error *grown = realloc(errors->items, (errors->len + 1) * sizeof(*grown));
     struct ecg_parse_error *e;
@@ -60,8 +60,8 @@ static int collect_diagnostic(struct ecg_parse_errors *errors, CXDiagnostic diag
     text = clang_getDiagnosticSpelling(diag);
     name = clang_getFileName(file);
     path = file != NULL ? clang_getCString(name) : NULL;
-    rc = errors_add(errors, path != NULL ? path : main_file, file != NULL ? line : 0,
-                    file != NULL ? col : 0, clang_getCString(text));
+    rc = ecg_parse_errors_add(errors, path != NULL ? path : main_file, file != NULL ? line : 0,
+                              file != NULL ? col : 0, clang_getCString(text));
     clang_disposeString(name);
     clang_disposeString(text);
     return rc;
@@ -117,7 +117,7 @@ int ecg_parse_unit(CXTranslationUnit *out, CXIndex index, const struct ecg_parse
                                                (int)argv.len, NULL, 0, CXTranslationUnit_KeepGoing,
                                                &tu);
     if (code != CXError_Success || tu == NULL) {
-        rc = errors_add(errors, req->file, 0, 0, parse_failure_text(code));
+        rc = ecg_parse_errors_add(errors, req->file, 0, 0, parse_failure_text(code));
         if (rc == 0)
             rc = ECG_EPARSE;
         goto out;

@@ -37,6 +37,10 @@ struct ecg_parse_errors {
 int ecg_parse_unit(CXTranslationUnit *out, CXIndex index, const struct ecg_parse_request *req,
                    struct ecg_parse_errors *errors);
 
+/* Appends an error (copying path and message). Returns 0 or ECG_ENOMEM. */
+int ecg_parse_errors_add(struct ecg_parse_errors *errors, const char *path, unsigned line,
+                         unsigned col, const char *message);
+
 /* Releases the errors; the list is empty afterwards. */
 void ecg_parse_errors_fini(struct ecg_parse_errors *errors);
 

@@ -210,54 +210,51 @@ static int add_all_from_database(struct planner *p)
     return 0;
 }
 
-/* Looks for compile_commands.json in dir and its ancestors, as clang-tidy does. */
+/* Makes the database at json, found in probe, the current one (loaded once). Takes
+ * probe. */
+static int use_database(struct planner *p, char *probe, const char *json)
+{
+    if (p->db_dir != NULL && strcmp(p->db_dir, probe) == 0) {
+        free(probe);
+        return 0;
+    }
+    ecg_compdb_free(p->db);
+    p->db = NULL;
+    free(p->db_dir);
+    p->db_dir = probe;
+    return ecg_compdb_load_file(&p->db, json, p->diag);
+}
+
+/* Looks for compile_commands.json in dir and its ancestors, "/" included, as clang-tidy
+ * does. */
 static int discover_database(struct planner *p, const char *dir)
 {
     char *probe = strdup(dir);
-    int rc = 0;
+    int rc = probe != NULL ? 0 : ECG_ENOMEM;
 
-    if (probe == NULL)
-        return ECG_ENOMEM;
-    for (;;) {
-        char path[PATH_MAX];
-        char *slash;
-        snprintf(path, sizeof(path), "%s/compile_commands.json", probe);
-        if (access(path, F_OK) == 0) {
-            if (p->db_dir == NULL || strcmp(p->db_dir, probe) != 0) {
-                ecg_compdb_free(p->db);
-                p->db = NULL;
-                free(p->db_dir);
-                p->db_dir = probe;
-                probe = NULL;
-                rc = ecg_compdb_load_file(&p->db, path, p->diag);
-            }
+    while (rc == 0) {
+        char *json = ecg_path_join(probe, "compile_commands.json");
+        if (json == NULL) {
+            rc = ECG_ENOMEM;
             break;
         }
-        slash = strrchr(probe, '/');
-        if (slash == NULL || slash == probe)
+        if (access(json, F_OK) == 0) {
+            rc = use_database(p, probe, json);
+            probe = NULL; /* taken by use_database */
+            free(json);
             break;
-        *slash = '\0';
+        }
+        free(json);
+        if (!ecg_path_parent(probe))
+            break;
     }
     free(probe);
     return rc;
 }
 
-/* The directory part of an absolute path ("/" for a file at the top). */
-static char *parent_dir(const char *file)
-{
-    char *dir = strdup(file);
-    char *slash = dir != NULL ? strrchr(dir, '/') : NULL;
-
-    if (slash == dir && slash != NULL)
-        slash[1] = '\0';
-    else if (slash != NULL)
-        *slash = '\0';
-    return dir;
-}
-
 static int add_discovered(struct planner *p, const char *file)
 {
-    char *dir = parent_dir(file);
+    char *dir = ecg_path_dirname(file);
     int rc;
 
     if (dir == NULL)
@@ -266,7 +263,7 @@ static int add_discovered(struct planner *p, const char *file)
     free(dir);
     if (rc != 0)
         return rc;
-    if (p->db != NULL && p->db_dir != NULL && strncmp(file, p->db_dir, strlen(p->db_dir)) == 0)
+    if (p->db != NULL && p->db_dir != NULL && ecg_path_under(file, p->db_dir) != NULL)
         return add_from_database(p, p->db, file);
     if (!p->warned_no_database && !p->opts->quiet)
         fprintf(p->err,

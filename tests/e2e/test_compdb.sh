@@ -192,4 +192,16 @@ assert_contains "$OUT" "other.c:5:5: warning: $STRCAT_MSG [security-banned-funct
 expect_exit 3 -- "$ECG" check -j 1 -p build-mixed
 assert_contains "$OUT" "other.c:5:5: warning:" "broken unit, -j 1: the other unit is reported"
 
+# A database found for one file must not serve a file in a sibling directory whose name
+# merely starts with the same letters (b/ and bc/).
+mkdir -p sib/b sib/bc
+printf '#include <string.h>\nvoid fb(char *d, const char *s)\n{\n#ifdef FROM_B\n    strcpy(d, s);\n#endif\n}\n' > sib/b/x.c
+cp sib/b/x.c sib/bc/y.c
+printf '[{"directory": "%s/sib/b", "file": "x.c", "arguments": ["cc", "-DFROM_B", "-c", "x.c"]}]\n' \
+    "$PWD" > sib/b/compile_commands.json
+expect_exit 0 -- "$ECG" check --no-db sib/b/x.c sib/bc/y.c
+assert_contains "$OUT" "sib/b/x.c:5:5: warning:" "sibling directories: the database's own file uses it"
+assert_not_contains "$OUT" "sib/bc/y.c" "sibling directories: bc/ does not borrow b/'s flags"
+assert_contains "$ERR" "no compilation database found for" "sibling directories: bc/ is told it has none"
+
 e2e_finish

@@ -143,31 +143,26 @@ static char *git_toplevel(const char *start)
 {
     char *dir = strdup(start);
 
-    while (dir != NULL) {
-        char *slash;
+    if (dir == NULL)
+        return NULL;
+    do {
         if (has_git(dir))
             return dir;
-        slash = strrchr(dir, '/');
-        if (slash == NULL || slash == dir) {
-            free(dir);
-            return NULL;
-        }
-        *slash = '\0';
-    }
+    } while (ecg_path_parent(dir));
+    free(dir);
     return NULL;
 }
 
 static char *first_input_dir(const struct ecg_check_options *opts, const char *cwd)
 {
-    char *path, *slash;
+    char *path, *dir;
 
     if (opts->files.len == 0)
         return ecg_path_absolute(cwd, opts->build_path != NULL ? opts->build_path : ".");
     path = ecg_path_absolute(cwd, opts->files.items[0]);
-    slash = path != NULL ? strrchr(path, '/') : NULL;
-    if (slash != NULL && slash != path)
-        *slash = '\0';
-    return path;
+    dir = path != NULL ? ecg_path_dirname(path) : NULL;
+    free(path);
+    return dir;
 }
 
 char *ecg_run_project_root(const struct ecg_check_options *opts)

@@ -124,10 +124,12 @@ struct fm_frame {
     CXSourceLocation end; /* for and case: the extent's end, which only the body shares */
     unsigned level;       /* the nesting level this cursor sits at */
     enum fm_role role;
+    enum CXCursorKind kind;
     size_t chain;          /* && and || chains: frame index of the chain's root, or NO_CHAIN */
     char op;               /* '&' or '|' for && and ||, else 0 */
     char last_op;          /* at a chain's root: the operator of the run counted last */
-    unsigned char written; /* statements: spelled in the file */
+    unsigned begin;        /* with FM_LOCATED: the file offset the cursor begins at */
+    unsigned char located; /* FM_UNLOCATED until frame_located looks */
     unsigned char shadow;  /* a repeated operand of GNU ?: (and all inside): nothing counts */
 };
 
@@ -236,8 +238,8 @@ static void result_reset(struct ecg_fn_metrics *r, CXCursor fn, const char *name
     r->written.cyclomatic = 1;
     r->expanded.cyclomatic = 1;
     r->parameters = params > 0 ? (unsigned)params : 0;
-    r->deepest_written = clang_getNullRange();
-    r->deepest_expanded = clang_getNullRange();
+    r->deepest_written.cursor = clang_getNullCursor();
+    r->deepest_expanded.cursor = clang_getNullCursor();
 }
 
 void ecg_fnmetrics_begin(struct ecg_fnmetrics *m, CXCursor fn)
@@ -254,13 +256,12 @@ void ecg_fnmetrics_begin(struct ecg_fnmetrics *m, CXCursor fn)
     }
     result_reset(&m->result, fn, m->name);
     m->frames[0].cursor = fn;
-    m->frames[0].written = 1;
 }
 
 /* --- counting ------------------------------------------------------------------------- */
 
 static void add_step(struct ecg_fnmetrics *m, const char *construct, unsigned nesting, int written,
-                     CXSourceRange at)
+                     struct ecg_fn_place at)
 {
     struct ecg_cognitive_step *s;
 
@@ -285,15 +286,14 @@ static void add_step(struct ecg_fnmetrics *m, const char *construct, unsigned ne
         m->result.written.cognitive += s->points;
 }
 
-static void add_decision(struct ecg_fnmetrics *m, int written)
+/* A decision in the syntax tree. The written count is lexical (see ecg_fnmetrics_end). */
+static void add_decision(struct ecg_fnmetrics *m)
 {
     m->result.expanded.cyclomatic++;
-    if (written)
-        m->result.written.cyclomatic++;
 }
 
 /* A nesting structure at level: its depth is level + 1. */
-static void add_depth(struct ecg_fnmetrics *m, unsigned level, int written, CXSourceRange at)
+static void add_depth(struct ecg_fnmetrics *m, unsigned level, int written, struct ecg_fn_place at)
 {
     struct ecg_fn_metrics *r = &m->result;
 
@@ -307,73 +307,89 @@ static void add_depth(struct ecg_fnmetrics *m, unsigned level, int written, CXSo
     }
 }
 
-/* Where a construct whose first token is its keyword is written, and what to point at. */
-static int keyword_at(struct ecg_fnmetrics *m, CXCursor cursor, CXSourceRange *at)
+/* Where a construct whose first token is text (its keyword, a called name) is written, and
+ * what to point at. A macro that repeats its argument makes one written token twice: it is
+ * written once. */
+static int keyword_at(struct ecg_fnmetrics *m, CXCursor cursor, const char *text,
+                      struct ecg_fn_place *at)
 {
-    long tok = ecg_fnmetrics_tokens_at(&m->tokens, clang_getCursorLocation(cursor));
+    long tok = ecg_fnmetrics_tokens_keyword(&m->tokens, cursor, text);
 
-    *at = tok >= 0 ? ecg_fnmetrics_tokens_range(&m->tokens, tok) : clang_getCursorExtent(cursor);
-    return tok >= 0;
+    *at = ecg_fnmetrics_tokens_place(&m->tokens, tok, cursor);
+    return ecg_fnmetrics_tokens_claim(&m->tokens, tok, ECG_FNM_CLAIM_CONSTRUCT);
 }
 
-/* Where the operator or keyword between two operands is written (see tokens_between). */
-static int between_at(struct ecg_fnmetrics *m, CXCursor lhs, CXCursor rhs, const char *text,
-                      CXCursor whole, CXSourceRange *at)
-{
-    int written;
-    long tok = ecg_fnmetrics_tokens_between(&m->tokens, lhs, rhs, &written);
+enum { FM_UNLOCATED, FM_LOCATED, FM_NOT_IN_FILE };
 
-    if (tok >= 0 && ecg_fnmetrics_tokens_is(&m->tokens, tok, text)) {
-        *at = ecg_fnmetrics_tokens_range(&m->tokens, tok);
-        return written && ecg_fnmetrics_tokens_claim(&m->tokens, tok);
+/* Nonzero when f begins in the function's file, at f->begin (looked up once, when needed). */
+static int frame_located(struct ecg_fnmetrics *m, struct fm_frame *f)
+{
+    if (f->located == FM_UNLOCATED) {
+        int in_file =
+            ecg_fnmetrics_tokens_offset(&m->tokens, clang_getCursorLocation(f->cursor), &f->begin);
+        f->located = in_file ? FM_LOCATED : FM_NOT_IN_FILE;
     }
-    *at = clang_getCursorExtent(whole);
-    return 0;
+    return f->located == FM_LOCATED;
+}
+
+/* Where the operator or keyword text written before operand, in construct p, is. */
+static int before_at(struct ecg_fnmetrics *m, struct fm_frame *p, CXCursor operand,
+                     const char *text, struct ecg_fn_place *at)
+{
+    long tok =
+        frame_located(m, p) ? ecg_fnmetrics_tokens_before(&m->tokens, p->begin, operand) : -1;
+
+    if (!ecg_fnmetrics_tokens_is(&m->tokens, tok, text))
+        tok = -1;
+    *at = ecg_fnmetrics_tokens_place(&m->tokens, tok, p->cursor);
+    return ecg_fnmetrics_tokens_claim(&m->tokens, tok, ECG_FNM_CLAIM_CONSTRUCT);
 }
 
 /* if, for, while, do, switch entered at f->level. */
 static void count_structure(struct ecg_fnmetrics *m, const struct fm_frame *f, const char *what)
 {
-    CXSourceRange at;
-    int written = keyword_at(m, f->cursor, &at);
+    struct ecg_fn_place at;
+    int written = keyword_at(m, f->cursor, what, &at);
 
     add_step(m, what, f->level, written, at);
     add_depth(m, f->level, written, at);
     if (f->role != FM_SWITCH)
-        add_decision(m, written);
+        add_decision(m);
 }
 
 static void count_else_if(struct ecg_fnmetrics *m, const struct fm_frame *f)
 {
-    CXSourceRange at;
-    int written = keyword_at(m, f->cursor, &at);
+    struct ecg_fn_place at;
+    int written = keyword_at(m, f->cursor, "if", &at);
 
     add_step(m, "else if", 0, written, at);
     add_depth(m, f->level, written, at);
-    add_decision(m, written);
+    add_decision(m);
 }
 
 static void count_keyword(struct ecg_fnmetrics *m, const struct fm_frame *f)
 {
-    CXSourceRange at;
-    int written = keyword_at(m, f->cursor, &at);
+    struct ecg_fn_place at;
+    int written;
 
-    if (f->role == FM_CASE)
-        add_decision(m, written);
-    else
-        add_step(m, "goto", 0, written, at);
+    if (f->role == FM_CASE) {
+        add_decision(m);
+        return;
+    }
+    written = keyword_at(m, f->cursor, "goto", &at);
+    add_step(m, "goto", 0, written, at);
 }
 
 static void count_call(struct ecg_fnmetrics *m, const struct fm_frame *f)
 {
     CXCursor callee = clang_getCursorReferenced(f->cursor);
-    CXSourceRange at;
+    struct ecg_fn_place at;
     int written;
 
     if (clang_getCursorKind(callee) != CXCursor_FunctionDecl ||
         !clang_equalCursors(clang_getCanonicalCursor(callee), m->canonical))
         return;
-    written = keyword_at(m, f->cursor, &at);
+    written = keyword_at(m, f->cursor, m->name, &at);
     add_step(m, "recursion", 0, written, at);
 }
 
@@ -419,15 +435,15 @@ static char logical_kind(struct ecg_fnmetrics *m, CXCursor op)
     /* libclang before 17 has no opcode API: read the operator's token. In C, && and ||
      * yield int, which rules out most other operators without any lexing. */
     enum CXTypeKind type = clang_getCursorType(op).kind;
+    struct fm_frame *f = &m->frames[m->depth - 1];
     CXCursor operands[2];
-    int written;
     long tok;
 
     if (type != CXType_Int && type != CXType_Bool)
         return 0;
     if (!binop_operands(op, operands))
         return 0;
-    tok = ecg_fnmetrics_tokens_between(&m->tokens, operands[0], operands[1], &written);
+    tok = frame_located(m, f) ? ecg_fnmetrics_tokens_before(&m->tokens, f->begin, operands[1]) : -1;
     if (tok < 0)
         return (char)ecg_fnmetrics_tokens_spelled_logical(&m->tokens, operands[0], operands[1]);
     if (ecg_fnmetrics_tokens_is(&m->tokens, tok, "&&"))
@@ -454,45 +470,43 @@ static void join_chain(struct ecg_fnmetrics *m, struct fm_frame *f, const struct
 }
 
 /* Entering the right operand of the logical operator p: the operator, in source order. */
-static void count_logical(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor rhs)
+static void count_logical(struct ecg_fnmetrics *m, struct fm_frame *p, CXCursor rhs)
 {
     struct fm_frame *root = &m->frames[p->chain];
     const char *text = p->op == '&' ? "&&" : "||";
-    CXSourceRange at;
-    int written = between_at(m, p->last_child, rhs, text, p->cursor, &at);
+    struct ecg_fn_place at;
+    int written = before_at(m, p, rhs, text, &at);
 
-    add_decision(m, written);
+    add_decision(m);
     if (root->last_op != p->op)
         add_step(m, text, 0, written, at);
     root->last_op = p->op;
 }
 
 /* Entering the second operand of ?: p, just past its `?`. */
-static void count_condop(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor rhs)
+static void count_condop(struct ecg_fnmetrics *m, struct fm_frame *p, CXCursor rhs)
 {
-    CXSourceRange at;
-    int written = between_at(m, p->last_child, rhs, "?", p->cursor, &at);
+    struct ecg_fn_place at;
+    int written = before_at(m, p, rhs, "?", &at);
 
     add_step(m, "?:", p->level, written, at);
     add_depth(m, p->level, written, at);
-    add_decision(m, written);
+    add_decision(m);
 }
 
-/* Entering the last operand of GNU `a ?: b` p, just past its `?:`. */
+/* Entering the last operand of GNU `a ?: b` p, just past its `?:`: a decision, with no
+ * cognitive increment (see the top of this file). */
 static void count_gnu_condop(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor rhs)
 {
-    int written;
-    long tok = ecg_fnmetrics_tokens_between(&m->tokens, p->last_child, rhs, &written);
-
-    add_decision(m, written && ecg_fnmetrics_tokens_is(&m->tokens, tok, ":") &&
-                        ecg_fnmetrics_tokens_is(&m->tokens, tok - 1, "?") &&
-                        ecg_fnmetrics_tokens_claim(&m->tokens, tok));
+    (void)p;
+    (void)rhs;
+    add_decision(m);
 }
 
-static void count_else(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor branch)
+static void count_else(struct ecg_fnmetrics *m, struct fm_frame *p, CXCursor branch)
 {
-    CXSourceRange at;
-    int written = between_at(m, p->last_child, branch, "else", branch, &at);
+    struct ecg_fn_place at;
+    int written = before_at(m, p, branch, "else", &at);
 
     add_step(m, "else", 0, written, at);
 }
@@ -506,8 +520,8 @@ static const unsigned char operator_child[FM_ROLES] = {
 };
 
 /* Counts what lies between f and its previous sibling: else, ?, GNU ?:, && and ||. */
-static void count_in_parent(struct ecg_fnmetrics *m, const struct fm_frame *f,
-                            const struct fm_frame *p, size_t idx)
+static void count_in_parent(struct ecg_fnmetrics *m, const struct fm_frame *f, struct fm_frame *p,
+                            size_t idx)
 {
     if (operator_child[p->role] == 0 || idx != operator_child[p->role])
         return;
@@ -607,26 +621,26 @@ static enum fm_statement statement_class(const struct fm_frame *p, size_t idx, i
 static void count_statement(struct ecg_fnmetrics *m, struct fm_frame *f, const struct fm_frame *p,
                             size_t idx, int body)
 {
-    enum fm_statement what = statement_class(p, idx, body, clang_getCursorKind(f->cursor));
+    enum fm_statement what = statement_class(p, idx, body, f->kind);
 
     if (what == FM_NOT_STATEMENT)
         return;
-    f->written = ecg_fnmetrics_tokens_at(&m->tokens, clang_getCursorLocation(f->cursor)) >= 0;
     if (what == FM_UNCOUNTED)
         return;
     m->result.expanded.statements++;
     /* A macro invocation standing as a statement is one written statement. */
-    if (f->written || p->written)
+    if (ecg_fnmetrics_tokens_claim(&m->tokens,
+                                   ecg_fnmetrics_tokens_statement(&m->tokens, f->cursor),
+                                   ECG_FNM_CLAIM_STATEMENT))
         m->result.written.statements++;
 }
 
-static void count_entered(struct ecg_fnmetrics *m, struct fm_frame *f, const struct fm_frame *p,
+static void count_entered(struct ecg_fnmetrics *m, struct fm_frame *f, struct fm_frame *p,
                           size_t idx)
 {
-    enum CXCursorKind kind = clang_getCursorKind(f->cursor);
     int body = is_body(p, f->cursor);
 
-    f->level = p->level + child_nesting(p, idx, kind, body);
+    f->level = p->level + child_nesting(p, idx, f->kind, body);
     if (f->role == FM_FOR || f->role == FM_CASE)
         f->end = clang_getRangeEnd(clang_getCursorExtent(f->cursor));
     count_statement(m, f, p, idx, body);
@@ -634,9 +648,8 @@ static void count_entered(struct ecg_fnmetrics *m, struct fm_frame *f, const str
     count_own(m, f, p, idx);
 }
 
-static enum fm_role role_for(const struct ecg_fnmetrics *m, CXCursor cursor)
+static enum fm_role role_for(const struct ecg_fnmetrics *m, CXCursor cursor, enum CXCursorKind kind)
 {
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
     enum fm_role role = (size_t)kind < m->n_roles ? (enum fm_role)m->roles[kind] : FM_PLAIN;
 
     /* A nested function nests what it holds; a mere declaration holds nothing. */
@@ -669,7 +682,8 @@ void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, CXCursor pare
     p = &m->frames[m->depth - 2];
     f = &m->frames[m->depth - 1];
     f->cursor = cursor;
-    f->role = role_for(m, cursor);
+    f->kind = clang_getCursorKind(cursor);
+    f->role = role_for(m, cursor, f->kind);
     f->shadow = p->shadow || repeats_operand(p, cursor, child_index);
     if (!f->shadow)
         count_entered(m, f, p, child_index);
@@ -703,6 +717,10 @@ const struct ecg_fn_metrics *ecg_fnmetrics_end(struct ecg_fnmetrics *m)
     if (!m->failed &&
         ecg_fnmetrics_tokens_halstead(&m->tokens, m->result.function, &m->result) != 0)
         m->failed = 1;
+    /* Written cyclomatic complexity counts the decision tokens of the function's code. */
+    m->result.written.cyclomatic = 1 + m->tokens.decisions;
+    m->result.tu = m->tu;
+    m->result.file = m->tokens.file;
     ecg_fnmetrics_tokens_release(&m->tokens);
     if (m->failed)
         return NULL;

@@ -14,19 +14,30 @@
 #include <clang-c/Index.h>
 #include <stddef.h>
 
+/* A place in the function: the token of a construct as written in the file, or, for a
+ * construct with no written token, the construct's cursor. Turned into a source range only
+ * when a finding needs it (ecg_fn_metrics_range), which keeps the walk cheap. */
+struct ecg_fn_place {
+    CXCursor cursor; /* the construct; a null cursor for no place */
+    unsigned offset; /* with has_token: the token's byte offset in the function's file */
+    unsigned length; /* with has_token: the token's length */
+    int has_token;
+};
+
 /* Where cognitive complexity points came from, for related locations in findings. */
 struct ecg_cognitive_step {
-    CXSourceRange at;      /* valid while the unit is walked */
-    unsigned points;       /* 1 + nesting for nested structures, 1 for the rest */
-    unsigned nesting;      /* the nesting increment included in points */
-    const char *construct; /* static text: "if", "else if", "else", "for", "while", "do",
-                              "switch", "?:", "&&", "||", "goto", "recursion" */
-    int written;           /* spelled in the file, not produced by a macro */
+    struct ecg_fn_place at; /* valid while the unit is walked */
+    unsigned points;        /* 1 + nesting for nested structures, 1 for the rest */
+    unsigned nesting;       /* the nesting increment included in points */
+    const char *construct;  /* static text: "if", "else if", "else", "for", "while", "do",
+                               "switch", "?:", "&&", "||", "goto", "recursion" */
+    int written;            /* spelled in the file, not produced by a macro */
 };
 
 /* Counts that depend on whether macro expansions count. */
 struct ecg_fn_counts {
-    unsigned cyclomatic; /* 1 + if + for + while + do + case + && + || + ?: */
+    unsigned cyclomatic; /* 1 + if + for + while + do + case + && + || + ?: (written: the
+                            tokens if, for, while, case, &&, ||, ? of the function's code) */
     unsigned cognitive;
     unsigned statements;  /* statements in the body, compound statements excluded */
     unsigned max_nesting; /* deepest nesting of if/loops/switch/?: (else if adds none) */
@@ -40,8 +51,8 @@ struct ecg_fn_metrics {
     struct ecg_fn_counts expanded;
     const struct ecg_cognitive_step *steps; /* every increment, in source order */
     size_t n_steps;
-    CXSourceRange deepest_written;        /* the construct at written.max_nesting */
-    CXSourceRange deepest_expanded;       /* the construct at expanded.max_nesting */
+    struct ecg_fn_place deepest_written;  /* the construct at written.max_nesting */
+    struct ecg_fn_place deepest_expanded; /* the construct at expanded.max_nesting */
     unsigned halstead_distinct_operators; /* n1: punctuation and keywords */
     unsigned halstead_distinct_operands;  /* n2: identifiers and literals */
     unsigned halstead_operators;          /* N1 */
@@ -52,7 +63,13 @@ struct ecg_fn_metrics {
     unsigned parameters;
     double mi_original;   /* 171 - 5.2 ln(V) - 0.23 CC - 16.2 ln(LOC); CC = written */
     double mi_normalized; /* max(0, mi_original) * 100 / 171 */
+    CXTranslationUnit tu; /* for ecg_fn_metrics_range */
+    CXFile file;          /* the file the function's tokens were read from, or NULL */
 };
+
+/* The source range of a place of m (the null range for no place); valid while the unit is
+ * walked. */
+CXSourceRange ecg_fn_metrics_range(const struct ecg_fn_metrics *m, const struct ecg_fn_place *at);
 
 struct ecg_fnmetrics;
 

@@ -1,13 +1,13 @@
-/* The tokens of one function as written: Halstead counts, lines, and the operators and
- * keywords (&&, ||, ?, else) whose position libclang does not give; see fnmetrics_int.h.
- * Every lookup is a binary search over the tokens lexed once per function. */
+/* The tokens of one function's code, lexed once from the buffer libclang parsed
+ * (analyzer/clex.c), and the lookups the collector makes in them: where a construct's
+ * keyword or operator is written, and which statements are written; see fnmetrics_int.h.
+ * Every lookup is a binary search over the tokens. */
 #include "analyzer/fnmetrics_int.h"
 
-#include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/clex.h"
 #include "analyzer/error.h"
 
 /* An operator spelled in a macro body is looked up only when the macro's text between its
@@ -36,62 +36,184 @@ static int tokens_reserve(struct ecg_fnmetrics_tokens *t, size_t n)
     return 0;
 }
 
-/* The token spelled at loc (in a macro's definition when loc is in a macro body), lexed
- * alone: its location goes to *out. Zero when there is none. clang_getToken is not used:
- * for a macro location it can lex from the definition up to an unrelated place. */
-static int spelled_token(CXTranslationUnit tu, CXSourceLocation loc, CXSourceLocation *out)
+static int skipped_reserve(struct ecg_fnmetrics_tokens *t, size_t n)
 {
-    CXToken *toks = NULL;
-    unsigned n = 0;
+    unsigned *grown;
 
-    clang_tokenize(tu, clang_getRange(loc, loc), &toks, &n);
-    if (n > 0)
-        *out = clang_getTokenLocation(tu, toks[0]);
-    if (toks != NULL)
-        clang_disposeTokens(tu, toks, n);
-    return n > 0;
+    if (n <= t->skipped_cap)
+        return 0;
+    grown = realloc(t->skipped, n * 2 * sizeof(*grown));
+    if (grown == NULL)
+        return ECG_ENOMEM;
+    t->skipped = grown;
+    t->skipped_cap = n;
+    return 0;
 }
 
-/* Nonzero when loc is a file location: the token lexed there has that very location (a
- * macro's token is lexed from its definition, and has a location there instead). */
-static int is_file_location(CXTranslationUnit tu, CXSourceLocation loc)
+/* Keeps list's ranges as offset pairs. */
+static int keep_skipped(struct ecg_fnmetrics_tokens *t, const CXSourceRangeList *list)
 {
-    CXSourceLocation at;
-
-    return spelled_token(tu, loc, &at) && clang_equalLocations(at, loc);
+    if (skipped_reserve(t, list->count) != 0)
+        return ECG_ENOMEM;
+    for (unsigned i = 0; i < list->count; i++) {
+        unsigned *pair = &t->skipped[t->n_skipped * 2];
+        clang_getFileLocation(clang_getRangeStart(list->ranges[i]), NULL, NULL, NULL, &pair[0]);
+        clang_getFileLocation(clang_getRangeEnd(list->ranges[i]), NULL, NULL, NULL, &pair[1]);
+        if (pair[1] > pair[0])
+            t->n_skipped++;
+    }
+    return 0;
 }
 
-/* The tokens of fn's extent. When the extent starts inside a macro (`SQLITE_PRIVATE int f()`
- * or a function produced whole by one), libclang would lex from the macro's definition, so
- * the file range of the expansion is lexed instead. */
-static void tokenize_extent(struct ecg_fnmetrics_tokens *t, CXCursor fn)
+/* The file's text and the branches of #if that the build compiled out there (libclang
+ * records them when the unit is parsed with a detailed preprocessing record). Both are
+ * kept for the next function, which is usually in the same file. */
+static int load_file(struct ecg_fnmetrics_tokens *t, CXFile file)
+{
+    CXSourceRangeList *list;
+    int rc = 0;
+
+    if (t->skipped_file != NULL && clang_File_isEqual(file, t->skipped_file))
+        return 0;
+    t->skipped_file = NULL;
+    t->n_skipped = 0;
+    t->text = clang_getFileContents(t->tu, file, &t->text_len);
+    list = clang_getSkippedRanges(t->tu, file);
+    if (list != NULL) {
+        rc = keep_skipped(t, list);
+        clang_disposeSourceRangeList(list);
+    }
+    if (rc == 0)
+        t->skipped_file = file;
+    return rc;
+}
+
+/* Nonzero when offset lies in a skipped branch; *hint walks forward with the offsets. */
+static int in_skipped(const struct ecg_fnmetrics_tokens *t, unsigned offset, size_t *hint)
+{
+    while (*hint < t->n_skipped && t->skipped[*hint * 2 + 1] <= offset)
+        (*hint)++;
+    return *hint < t->n_skipped && t->skipped[*hint * 2] <= offset;
+}
+
+/* The end of a macro invocation starting at begin (its name, then its parenthesized
+ * arguments when it has some): a function made whole by a macro is measured on it. */
+static unsigned invocation_end(const struct ecg_fnmetrics_tokens *t, unsigned begin)
+{
+    struct ecg_clex lx;
+    struct ecg_clex_token tok;
+    unsigned end = begin;
+    int depth = 0;
+
+    ecg_clex_init(&lx, t->text, begin, t->text_len, 1);
+    while (ecg_clex_next(&lx, &tok)) {
+        int open = tok.length == 1 && t->text[tok.offset] == '(';
+        int close = tok.length == 1 && t->text[tok.offset] == ')';
+        if (end != begin && depth == 0 && !open)
+            break;
+        end = tok.offset + tok.length;
+        depth += open - close;
+        if (depth == 0 && close)
+            break;
+    }
+    return end;
+}
+
+/* fn's extent in its file: [*begin, *end) and the line of *begin. Zero when unknown. */
+static int function_span(struct ecg_fnmetrics_tokens *t, CXCursor fn, unsigned span[2],
+                         unsigned *line)
 {
     CXSourceRange extent = clang_getCursorExtent(fn);
-    CXFile file;
-    unsigned off, end_off;
+    CXFile file, end_file;
 
-    if (!is_file_location(t->tu, clang_getRangeStart(extent))) {
-        clang_getExpansionLocation(clang_getRangeStart(extent), &file, NULL, NULL, &off);
-        clang_getExpansionLocation(clang_getRangeEnd(extent), NULL, NULL, NULL, &end_off);
-        if (file == NULL || end_off < off)
-            return;
-        extent = clang_getRange(clang_getLocationForOffset(t->tu, file, off),
-                                clang_getLocationForOffset(t->tu, file, end_off));
-    }
-    clang_tokenize(t->tu, extent, &t->raw, &t->n_raw);
+    clang_getExpansionLocation(clang_getRangeStart(extent), &file, line, NULL, &span[0]);
+    clang_getExpansionLocation(clang_getRangeEnd(extent), &end_file, NULL, NULL, &span[1]);
+    if (file == NULL || !clang_File_isEqual(file, end_file) || span[1] < span[0])
+        return 0;
+    if (load_file(t, file) != 0 || t->text == NULL || span[1] > t->text_len)
+        return 0;
+    t->file = file;
+    if (span[1] == span[0])
+        span[1] = invocation_end(t, span[0]);
+    return 1;
 }
 
-static void decode_token(struct ecg_fnmetrics_tokens *t, unsigned raw, CXFile *file)
+static enum CXTokenKind token_kind(enum ecg_clex_kind kind)
 {
-    CXSourceRange r = clang_getTokenExtent(t->tu, t->raw[raw]);
-    struct ecg_fnmetrics_token *tok = &t->items[t->len];
-    unsigned end;
+    switch (kind) {
+    case ECG_CLEX_KEYWORD:
+        return CXToken_Keyword;
+    case ECG_CLEX_IDENT:
+        return CXToken_Identifier;
+    case ECG_CLEX_LITERAL:
+        return CXToken_Literal;
+    case ECG_CLEX_PUNCT:
+        break;
+    }
+    return CXToken_Punctuation;
+}
 
-    clang_getFileLocation(clang_getRangeStart(r), file, &tok->line, NULL, &tok->offset);
-    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &end);
-    tok->length = end > tok->offset ? end - tok->offset : 0;
-    tok->raw = raw;
-    tok->kind = clang_getTokenKind(t->raw[raw]);
+/* Nonzero when a token of this kind and spelling can end an operand, so a && after it is
+ * the logical operator and not GNU's address of a label. */
+static int ends_operand(const struct ecg_fnmetrics_tokens *t, const struct ecg_fnmetrics_token *p)
+{
+    const char *s = t->text + p->offset;
+
+    if (p->kind == CXToken_Identifier || p->kind == CXToken_Literal)
+        return 1;
+    if (p->kind != CXToken_Punctuation)
+        return 0;
+    return (p->length == 1 && (s[0] == ')' || s[0] == ']')) ||
+           (p->length == 2 && (memcmp(s, "++", 2) == 0 || memcmp(s, "--", 2) == 0));
+}
+
+static int spelled(const struct ecg_fnmetrics_tokens *t, const struct ecg_fnmetrics_token *tok,
+                   const char *text, size_t len)
+{
+    return tok->length == len && memcmp(t->text + tok->offset, text, len) == 0;
+}
+
+static unsigned keyword_decision(const struct ecg_fnmetrics_tokens *t,
+                                 const struct ecg_fnmetrics_token *tok)
+{
+    return spelled(t, tok, "if", 2) || spelled(t, tok, "for", 3) || spelled(t, tok, "while", 5) ||
+           spelled(t, tok, "case", 4);
+}
+
+/* Counts the decision token i: if, for, while, case, &&, ||, ?. */
+static unsigned decision(const struct ecg_fnmetrics_tokens *t, size_t i)
+{
+    const struct ecg_fnmetrics_token *tok = &t->items[i];
+
+    if (tok->kind == CXToken_Keyword)
+        return keyword_decision(t, tok);
+    if (tok->kind != CXToken_Punctuation)
+        return 0;
+    if (spelled(t, tok, "?", 1) || spelled(t, tok, "||", 2))
+        return 1;
+    return spelled(t, tok, "&&", 2) && i > 0 && ends_operand(t, &t->items[i - 1]);
+}
+
+static int lex_function(struct ecg_fnmetrics_tokens *t, const unsigned span[2], unsigned line)
+{
+    struct ecg_clex lx;
+    struct ecg_clex_token tok;
+    size_t hint = 0;
+
+    ecg_clex_init(&lx, t->text, span[0], span[1], line);
+    while (ecg_clex_next(&lx, &tok)) {
+        if (in_skipped(t, tok.offset, &hint))
+            continue;
+        if (t->len == t->cap && tokens_reserve(t, t->len + 1) != 0)
+            return ECG_ENOMEM;
+        t->items[t->len].offset = tok.offset;
+        t->items[t->len].length = tok.length;
+        t->items[t->len].line = tok.line;
+        t->items[t->len].kind = token_kind(tok.kind);
+        t->decisions += decision(t, t->len);
+        t->len++;
+    }
+    return 0;
 }
 
 /* Clears the per-token claims for a new function. */
@@ -109,114 +231,70 @@ static int reset_claims(struct ecg_fnmetrics_tokens *t)
     return 0;
 }
 
-int ecg_fnmetrics_tokens_claim(struct ecg_fnmetrics_tokens *t, long i)
-{
-    if (i < 0 || (size_t)i >= t->len || t->claimed[i])
-        return 0;
-    t->claimed[i] = 1;
-    return 1;
-}
-
 int ecg_fnmetrics_tokens_load(struct ecg_fnmetrics_tokens *t, CXTranslationUnit tu, CXCursor fn)
 {
-    CXFile file = NULL;
+    unsigned span[2], line;
 
     ecg_fnmetrics_tokens_release(t);
+    if (t->tu != tu)
+        t->skipped_file = NULL;
     t->tu = tu;
-    t->file = NULL;
-    t->text = NULL;
-    t->text_len = 0;
-    tokenize_extent(t, fn);
-    if (tokens_reserve(t, t->n_raw) != 0)
+    if (function_span(t, fn, span, &line) && lex_function(t, span, line) != 0)
         return ECG_ENOMEM;
-    for (unsigned i = 0; i < t->n_raw; i++) {
-        if (clang_getTokenKind(t->raw[i]) == CXToken_Comment)
-            continue;
-        decode_token(t, i, &file);
-        if (t->file == NULL)
-            t->file = file;
-        t->len++;
-    }
-    if (t->file != NULL)
-        t->text = clang_getFileContents(tu, t->file, &t->text_len);
     return reset_claims(t);
 }
 
 void ecg_fnmetrics_tokens_release(struct ecg_fnmetrics_tokens *t)
 {
-    if (t->raw != NULL)
-        clang_disposeTokens(t->tu, t->raw, t->n_raw);
-    t->raw = NULL;
-    t->n_raw = 0;
     t->len = 0;
+    t->decisions = 0;
     t->file = NULL;
 }
 
 void ecg_fnmetrics_tokens_fini(struct ecg_fnmetrics_tokens *t)
 {
-    ecg_fnmetrics_tokens_release(t);
     free(t->items);
+    free(t->skipped);
     free(t->set);
     free(t->claimed);
     memset(t, 0, sizeof(*t));
 }
 
-/* Index of the last token starting before off, or -1. */
-static long last_before(const struct ecg_fnmetrics_tokens *t, unsigned off)
+int ecg_fnmetrics_tokens_claim(struct ecg_fnmetrics_tokens *t, long i, unsigned bit)
+{
+    if (i < 0 || (size_t)i >= t->len || (t->claimed[i] & bit) != 0)
+        return 0;
+    t->claimed[i] |= (unsigned char)bit;
+    return 1;
+}
+
+long ecg_fnmetrics_tokens_index(const struct ecg_fnmetrics_tokens *t, unsigned offset)
 {
     size_t lo = 0, hi = t->len;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (t->items[mid].offset < off)
+        if (t->items[mid].offset < offset)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return (long)lo - 1;
+    return lo < t->len && t->items[lo].offset == offset ? (long)lo : -1;
 }
 
-long ecg_fnmetrics_tokens_at(const struct ecg_fnmetrics_tokens *t, CXSourceLocation loc)
+int ecg_fnmetrics_tokens_offset(const struct ecg_fnmetrics_tokens *t, CXSourceLocation loc,
+                                unsigned *offset)
 {
     CXFile file;
     unsigned off;
-    long i;
 
     if (t->len == 0)
-        return -1;
-    clang_getExpansionLocation(loc, &file, NULL, NULL, &off);
+        return 0;
+    clang_getFileLocation(loc, &file, NULL, NULL, &off);
     if (!same_file(t, file))
-        return -1;
-    i = last_before(t, off + 1);
-    if (i < 0 || t->items[i].offset != off)
-        return -1;
-    /* A macro's tokens expand at the macro's name: the name is written there, not them. */
-    if (!clang_equalLocations(clang_getTokenLocation(t->tu, t->raw[t->items[i].raw]), loc))
-        return -1;
-    return i;
-}
-
-long ecg_fnmetrics_tokens_between(const struct ecg_fnmetrics_tokens *t, CXCursor lhs, CXCursor rhs,
-                                  int *written)
-{
-    CXSourceLocation r = clang_getRangeStart(clang_getCursorExtent(rhs));
-    CXSourceLocation l = clang_getRangeStart(clang_getCursorExtent(lhs));
-    CXFile rf, lf;
-    unsigned roff, loff;
-    long i;
-
-    *written = 0;
-    if (t->len == 0)
-        return -1;
-    clang_getFileLocation(r, &rf, NULL, NULL, &roff);
-    clang_getFileLocation(l, &lf, NULL, NULL, &loff);
-    if (!same_file(t, rf) || !same_file(t, lf))
-        return -1;
-    i = last_before(t, roff);
-    if (i < 0 || t->items[i].offset <= loff)
-        return -1;
-    *written = 1;
-    return i;
+        return 0;
+    *offset = off;
+    return 1;
 }
 
 int ecg_fnmetrics_tokens_is(const struct ecg_fnmetrics_tokens *t, long i, const char *text)
@@ -224,17 +302,105 @@ int ecg_fnmetrics_tokens_is(const struct ecg_fnmetrics_tokens *t, long i, const 
     const struct ecg_fnmetrics_token *tok;
     size_t n = strlen(text);
 
-    if (i < 0 || (size_t)i >= t->len || t->text == NULL)
+    if (i < 0 || (size_t)i >= t->len)
         return 0;
     tok = &t->items[i];
-    if (tok->length != n || (size_t)tok->offset + n > t->text_len)
-        return 0;
-    return memcmp(t->text + tok->offset, text, n) == 0;
+    return tok->length == n && memcmp(t->text + tok->offset, text, n) == 0;
 }
 
-CXSourceRange ecg_fnmetrics_tokens_range(const struct ecg_fnmetrics_tokens *t, long i)
+long ecg_fnmetrics_tokens_keyword(const struct ecg_fnmetrics_tokens *t, CXCursor cursor,
+                                  const char *text)
 {
-    return clang_getTokenExtent(t->tu, t->raw[t->items[i].raw]);
+    unsigned off;
+    long i;
+
+    if (!ecg_fnmetrics_tokens_offset(t, clang_getCursorLocation(cursor), &off))
+        return -1;
+    i = ecg_fnmetrics_tokens_index(t, off);
+    return ecg_fnmetrics_tokens_is(t, i, text) ? i : -1;
+}
+
+long ecg_fnmetrics_tokens_statement(const struct ecg_fnmetrics_tokens *t, CXCursor stmt)
+{
+    CXFile file;
+    unsigned off;
+
+    if (t->len == 0)
+        return -1;
+    /* The statements a macro invocation expands to, and those in its arguments, all sit at
+     * the macro's name: the first to claim it is the written one. */
+    clang_getExpansionLocation(clang_getCursorLocation(stmt), &file, NULL, NULL, &off);
+    return same_file(t, file) ? ecg_fnmetrics_tokens_index(t, off) : -1;
+}
+
+/* The first token of operand when its location is not its beginning (a member access: the
+ * member's name), from its extent; -1 when it is not written in the file. */
+static long operand_start(const struct ecg_fnmetrics_tokens *t, CXCursor operand)
+{
+    unsigned off;
+
+    if (!ecg_fnmetrics_tokens_offset(t, clang_getRangeStart(clang_getCursorExtent(operand)), &off))
+        return -1;
+    return ecg_fnmetrics_tokens_index(t, off);
+}
+
+long ecg_fnmetrics_tokens_before(const struct ecg_fnmetrics_tokens *t, unsigned parent,
+                                 CXCursor operand)
+{
+    unsigned off;
+    long i;
+
+    if (!ecg_fnmetrics_tokens_offset(t, clang_getCursorLocation(operand), &off) || off <= parent)
+        return -1;
+    i = ecg_fnmetrics_tokens_index(t, off);
+    /* libclang locates a member access at the member's name, past its base. */
+    if (ecg_fnmetrics_tokens_is(t, i - 1, ".") || ecg_fnmetrics_tokens_is(t, i - 1, "->"))
+        i = operand_start(t, operand);
+    if (i <= 0 || t->items[i - 1].offset < parent)
+        return -1;
+    return i - 1;
+}
+
+struct ecg_fn_place ecg_fnmetrics_tokens_place(const struct ecg_fnmetrics_tokens *t, long i,
+                                               CXCursor cursor)
+{
+    struct ecg_fn_place p = { cursor, 0, 0, 0 };
+
+    if (i >= 0 && (size_t)i < t->len) {
+        p.offset = t->items[i].offset;
+        p.length = t->items[i].length;
+        p.has_token = 1;
+    }
+    return p;
+}
+
+CXSourceRange ecg_fn_metrics_range(const struct ecg_fn_metrics *m, const struct ecg_fn_place *at)
+{
+    if (at->has_token && m->file != NULL) {
+        return clang_getRange(clang_getLocationForOffset(m->tu, m->file, at->offset),
+                              clang_getLocationForOffset(m->tu, m->file, at->offset + at->length));
+    }
+    if (clang_Cursor_isNull(at->cursor))
+        return clang_getNullRange();
+    return clang_getCursorExtent(at->cursor);
+}
+
+/* --- operators spelled in a macro body ------------------------------------------------ */
+
+/* The token spelled at loc (in a macro's definition when loc is in a macro body), lexed
+ * alone: its location goes to *out. Zero when there is none. clang_getToken is not used:
+ * for a macro location it can lex from the definition up to an unrelated place. */
+static int spelled_token(CXTranslationUnit tu, CXSourceLocation loc, CXSourceLocation *out)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+
+    clang_tokenize(tu, clang_getRange(loc, loc), &toks, &n);
+    if (n > 0)
+        *out = clang_getTokenLocation(tu, toks[0]);
+    if (toks != NULL)
+        clang_disposeTokens(tu, toks, n);
+    return n > 0;
 }
 
 /* The spelling of the last token before `before` in toks, compared with && and ||. */
@@ -260,7 +426,7 @@ static int last_logical(CXTranslationUnit tu, CXToken *toks, unsigned n, unsigne
 }
 
 /* Nonzero when loc comes from a macro body (not an argument) of the expansion at *out. */
-static int in_macro_body(const struct ecg_fnmetrics_tokens *t, CXSourceLocation loc, unsigned *out)
+static int in_macro_body(CXSourceLocation loc, unsigned *out)
 {
     CXFile ef, ff;
     unsigned eoff, foff;
@@ -268,8 +434,7 @@ static int in_macro_body(const struct ecg_fnmetrics_tokens *t, CXSourceLocation 
     clang_getExpansionLocation(loc, &ef, NULL, NULL, &eoff);
     clang_getFileLocation(loc, &ff, NULL, NULL, &foff);
     *out = eoff;
-    return ef != NULL && clang_File_isEqual(ef, ff) && eoff == foff &&
-           ecg_fnmetrics_tokens_at(t, loc) < 0;
+    return ef != NULL && clang_File_isEqual(ef, ff) && eoff == foff;
 }
 
 /* The spelled locations of the tokens at l and r when they lie a short way apart in one
@@ -280,7 +445,7 @@ static int spelled_span(const struct ecg_fnmetrics_tokens *t, CXSourceLocation l
     CXFile lf, rf;
     unsigned le, re, loff;
 
-    if (!in_macro_body(t, l, &le) || !in_macro_body(t, r, &re) || le != re)
+    if (!in_macro_body(l, &le) || !in_macro_body(r, &re) || le != re)
         return 0;
     if (!spelled_token(t->tu, l, &out[0]) || !spelled_token(t->tu, r, &out[1]))
         return 0;
@@ -306,104 +471,4 @@ int ecg_fnmetrics_tokens_spelled_logical(const struct ecg_fnmetrics_tokens *t, C
     if (toks != NULL)
         clang_disposeTokens(t->tu, toks, n);
     return op;
-}
-
-static int is_operator(enum CXTokenKind kind)
-{
-    return kind == CXToken_Punctuation || kind == CXToken_Keyword;
-}
-
-static uint64_t spelling_hash(const struct ecg_fnmetrics_tokens *t, size_t i)
-{
-    const struct ecg_fnmetrics_token *tok = &t->items[i];
-    uint64_t h = 14695981039346656037u ^ (uint64_t)is_operator(tok->kind);
-
-    for (unsigned k = 0; k < tok->length; k++) {
-        h ^= (unsigned char)t->text[tok->offset + k];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
-static int same_spelling(const struct ecg_fnmetrics_tokens *t, size_t a, size_t b)
-{
-    const struct ecg_fnmetrics_token *x = &t->items[a], *y = &t->items[b];
-
-    return is_operator(x->kind) == is_operator(y->kind) && x->length == y->length &&
-           memcmp(t->text + x->offset, t->text + y->offset, x->length) == 0;
-}
-
-/* Adds token i's spelling to the set; nonzero when it was not there yet. */
-static int set_insert(struct ecg_fnmetrics_tokens *t, size_t i)
-{
-    size_t h = (size_t)spelling_hash(t, i) & (t->set_size - 1);
-
-    while (t->set[h] != 0) {
-        if (same_spelling(t, t->set[h] - 1, i))
-            return 0;
-        h = (h + 1) & (t->set_size - 1);
-    }
-    t->set[h] = i + 1;
-    return 1;
-}
-
-/* Sizes the set for this function's tokens (at most half full) and empties it. */
-static int set_reset(struct ecg_fnmetrics_tokens *t)
-{
-    size_t size = 16;
-
-    while (size < t->len * 2)
-        size *= 2;
-    if (size > t->set_cap) {
-        size_t *grown = realloc(t->set, size * sizeof(*grown));
-        if (grown == NULL)
-            return ECG_ENOMEM;
-        t->set = grown;
-        t->set_cap = size;
-    }
-    t->set_size = size;
-    memset(t->set, 0, size * sizeof(*t->set));
-    return 0;
-}
-
-static void count_lines(const struct ecg_fnmetrics_tokens *t, CXCursor fn,
-                        struct ecg_fn_metrics *out)
-{
-    CXSourceRange extent = clang_getCursorExtent(fn);
-    unsigned first, last;
-
-    clang_getExpansionLocation(clang_getRangeStart(extent), NULL, &first, NULL, NULL);
-    clang_getExpansionLocation(clang_getRangeEnd(extent), NULL, &last, NULL, NULL);
-    out->lines = last >= first ? last - first + 1 : 1;
-    out->code_lines = 0;
-    for (size_t i = 0; i < t->len; i++) {
-        if (i == 0 || t->items[i].line != t->items[i - 1].line)
-            out->code_lines++;
-    }
-}
-
-int ecg_fnmetrics_tokens_halstead(struct ecg_fnmetrics_tokens *t, CXCursor fn,
-                                  struct ecg_fn_metrics *out)
-{
-    unsigned distinct[2] = { 0, 0 }, total[2] = { 0, 0 };
-    unsigned vocabulary;
-
-    count_lines(t, fn, out);
-    if (set_reset(t) != 0)
-        return ECG_ENOMEM;
-    for (size_t i = 0; i < t->len; i++) {
-        int operand = !is_operator(t->items[i].kind);
-        total[operand]++;
-        /* Without the file's text every token counts as distinct. */
-        if (t->text == NULL || set_insert(t, i))
-            distinct[operand]++;
-    }
-    out->halstead_distinct_operators = distinct[0];
-    out->halstead_distinct_operands = distinct[1];
-    out->halstead_operators = total[0];
-    out->halstead_operands = total[1];
-    vocabulary = distinct[0] + distinct[1];
-    out->halstead_volume =
-        vocabulary < 2 ? 0.0 : (double)(total[0] + total[1]) * log2((double)vocabulary);
-    return 0;
 }

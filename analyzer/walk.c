@@ -199,6 +199,7 @@ static void leave_function(struct ecg_walk *w, CXCursor fn)
     dispatch_function(w, fn, 1);
     w->function_metrics = NULL;
     w->function = clang_getNullCursor();
+    w->in_function = 0;
     w->function_depth = 0;
 }
 
@@ -208,7 +209,7 @@ static void stack_pop(struct ecg_walk *w)
     CXCursor top = w->stack[w->depth - 1];
 
     dispatch_cursor(w, top, 1);
-    if (!clang_Cursor_isNull(w->function)) {
+    if (w->in_function) {
         if (w->depth - 1 == w->function_depth)
             leave_function(w, top);
         else if (w->metrics != NULL)
@@ -221,14 +222,14 @@ static void enter(struct ecg_walk *w, CXCursor cursor)
 {
     enum CXCursorKind kind = clang_getCursorKind(cursor);
 
-    if (kind == CXCursor_FunctionDecl && clang_Cursor_isNull(w->function) &&
-        clang_isCursorDefinition(cursor)) {
+    if (kind == CXCursor_FunctionDecl && !w->in_function && clang_isCursorDefinition(cursor)) {
         w->function = cursor;
+        w->in_function = 1;
         w->function_depth = w->depth - 1;
         if (w->metrics != NULL)
             ecg_fnmetrics_begin(w->metrics, cursor);
         dispatch_function(w, cursor, 0);
-    } else if (w->metrics != NULL && !clang_Cursor_isNull(w->function)) {
+    } else if (w->metrics != NULL && w->in_function) {
         size_t parent = w->depth - 2;
         ecg_fnmetrics_enter(w->metrics, cursor, w->stack[parent], w->children[parent]++);
     }

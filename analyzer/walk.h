@@ -36,6 +36,7 @@ struct ecg_walk {
     size_t depth;
     size_t cap;
     CXCursor function;     /* the enclosing function definition, or null */
+    int in_function;       /* function is a definition being walked (cheaper than isNull) */
     size_t function_depth; /* stack depth at which function was entered */
     int failed;            /* memory ran out during the walk */
     /* Per-function metrics (analyzer/fnmetrics.h), computed only when a rule has

@@ -13,10 +13,11 @@ static void cog_add_steps(struct rule_ctx *rc, struct ecg_finding *f,
         if (!expanded && !s->written)
             continue;
         if (s->nesting > 0)
-            rule_add_related(rc, f, s->at, "+%u (incl. %u for nesting): %s", s->points, s->nesting,
-                             s->construct);
+            rule_add_related(rc, f, ecg_fn_metrics_range(m, &s->at),
+                             "+%u (incl. %u for nesting): %s", s->points, s->nesting, s->construct);
         else
-            rule_add_related(rc, f, s->at, "+%u: %s", s->points, s->construct);
+            rule_add_related(rc, f, ecg_fn_metrics_range(m, &s->at), "+%u: %s", s->points,
+                             s->construct);
     }
 }
 

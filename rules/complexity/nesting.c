@@ -17,7 +17,7 @@ static void nest_on_function_leave(struct rule_ctx *rc, CXCursor fn)
     depth = expanded ? m->expanded.max_nesting : m->written.max_nesting;
     if ((long)depth <= threshold)
         return;
-    at = expanded ? m->deepest_expanded : m->deepest_written;
+    at = ecg_fn_metrics_range(m, expanded ? &m->deepest_expanded : &m->deepest_written);
     if (clang_Range_isNull(at))
         at = clang_Cursor_getSpellingNameRange(fn, 0, 0);
     rule_report_range(rc, at,

@@ -52,19 +52,22 @@ static void location(CXSourceLocation loc, unsigned *line, unsigned *col)
 
 static void record(struct fn_rec *r, const struct ecg_fn_metrics *m)
 {
+    CXSourceRange deepest = ecg_fn_metrics_range(m, &m->deepest_written);
+
     snprintf(r->name, sizeof(r->name), "%s", m->name);
     r->line = m->line;
     r->written = m->written;
     r->expanded = m->expanded;
     r->parameters = m->parameters;
     r->lines = m->lines;
-    if (!clang_Range_isNull(m->deepest_written))
-        location(clang_getRangeStart(m->deepest_written), &r->deepest_line, &r->deepest_col);
+    if (!clang_Range_isNull(deepest))
+        location(clang_getRangeStart(deepest), &r->deepest_line, &r->deepest_col);
     assert_true(m->n_steps <= MAX_STEPS);
     r->n_steps = m->n_steps;
     for (size_t i = 0; i < m->n_steps; i++) {
         r->steps[i].s = m->steps[i];
-        location(clang_getRangeStart(m->steps[i].at), &r->steps[i].line, &r->steps[i].col);
+        location(clang_getRangeStart(ecg_fn_metrics_range(m, &m->steps[i].at)), &r->steps[i].line,
+                 &r->steps[i].col);
     }
 }
 
@@ -126,7 +129,8 @@ static CXTranslationUnit parse(CXIndex index, const char *source)
     CXTranslationUnit tu = NULL;
 
     assert_int_equal(
-        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 5, &unsaved, 1, 0, &tu),
+        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 5, &unsaved, 1,
+                                            CXTranslationUnit_DetailedPreprocessingRecord, &tu),
         CXError_Success);
     for (unsigned i = 0; i < clang_getNumDiagnostics(tu); i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
@@ -634,6 +638,72 @@ static void test_fnmetrics_macro_body_logical_operator(void **state)
     free(rec);
 }
 
+/* A macro that drops its argument (assert under NDEBUG) leaves nothing in the syntax tree,
+ * but the decisions written in the argument are written code: && || ? add 3 to the written
+ * count (with the if: 5), none to the expanded one (with the if: 2). */
+static void test_fnmetrics_dropped_macro_argument_decisions_are_written(void **state)
+{
+    struct recorded *rec = measure("#define CHECK_ARG(e) ((void)0)\n"
+                                   "int d(int a, int b, int c)\n"
+                                   "{\n"
+                                   "    CHECK_ARG(a > 0 && b > 0 || c ? 1 : 0);\n"
+                                   "    if (a)\n"
+                                   "        return b;\n"
+                                   "    return c;\n"
+                                   "}\n");
+    const struct fn_rec *f = fn(rec, "d");
+
+    (void)state;
+    assert_int_equal(f->written.cyclomatic, 5);
+    assert_int_equal(f->expanded.cyclomatic, 2);
+    assert_int_equal(f->written.cognitive, 1);
+    free(rec);
+}
+
+/* Only the branch of #if the build compiles counts: the while and && of the #else branch
+ * are not code in this configuration. */
+static void test_fnmetrics_compiled_out_branches_do_not_count(void **state)
+{
+    struct recorded *rec = measure("#define FAST 1\n"
+                                   "int g(int a)\n"
+                                   "{\n"
+                                   "#if FAST\n"
+                                   "    if (a)\n"
+                                   "        return 1;\n"
+                                   "#else\n"
+                                   "    while (a && a--)\n"
+                                   "        ;\n"
+                                   "#endif\n"
+                                   "    return 0;\n"
+                                   "}\n");
+    const struct fn_rec *f = fn(rec, "g");
+
+    (void)state;
+    assert_int_equal(f->written.cyclomatic, 2);
+    assert_int_equal(f->expanded.cyclomatic, 2);
+    free(rec);
+}
+
+/* GNU's unary && takes a label's address: not a decision. */
+static void test_fnmetrics_label_address_is_not_a_decision(void **state)
+{
+    struct recorded *rec = measure("int h(int a)\n"
+                                   "{\n"
+                                   "    void *next = &&done;\n"
+                                   "    if (a)\n"
+                                   "        goto *next;\n"
+                                   "    a++;\n"
+                                   "done:\n"
+                                   "    return a;\n"
+                                   "}\n");
+    const struct fn_rec *f = fn(rec, "h");
+
+    (void)state;
+    assert_int_equal(f->written.cyclomatic, 2);
+    assert_int_equal(f->expanded.cyclomatic, 2);
+    free(rec);
+}
+
 /* A loop made by a macro is not counted as written, but what is written inside it nests:
  * the if is +2 in both views. Expanded: for 1 + if 2 = 3, cyclomatic 3; written: 2 and 2.
  * SWAP's do-while is one written statement; expanded: do, the declaration, two
@@ -796,6 +866,9 @@ int main(void)
         cmocka_unit_test(test_fnmetrics_macro_if_counts_expanded_only),
         cmocka_unit_test(test_fnmetrics_macro_argument_logical_counts_as_written),
         cmocka_unit_test(test_fnmetrics_macro_body_logical_operator),
+        cmocka_unit_test(test_fnmetrics_dropped_macro_argument_decisions_are_written),
+        cmocka_unit_test(test_fnmetrics_compiled_out_branches_do_not_count),
+        cmocka_unit_test(test_fnmetrics_label_address_is_not_a_decision),
         cmocka_unit_test(test_fnmetrics_written_nesting_counts_macro_structures),
         cmocka_unit_test(test_fnmetrics_statements),
         cmocka_unit_test(test_fnmetrics_gnu_conditional),

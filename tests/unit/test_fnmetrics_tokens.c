@@ -49,7 +49,8 @@ static CXTranslationUnit parse(CXIndex index, const char *source, const char *he
     CXTranslationUnit tu = NULL;
 
     assert_int_equal(
-        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 5, unsaved, 2, 0, &tu),
+        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 5, unsaved, 2,
+                                            CXTranslationUnit_DetailedPreprocessingRecord, &tu),
         CXError_Success);
     for (unsigned i = 0; i < clang_getNumDiagnostics(tu); i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
@@ -233,11 +234,37 @@ static void test_fnmetrics_tokens_sink_alone_enables_metrics(void **state)
     clang_disposeIndex(index);
 }
 
+/* Directive lines and the branches the build compiles out are not the function's code:
+ * with them, add is measured exactly as without (N1 11, N2 5, 4 code lines). */
+static void test_fnmetrics_tokens_directives_and_skipped_branches(void **state)
+{
+    struct kept *rec = measure("#define WIDE 0\n"
+                               "int add(int a, int b)\n"
+                               "{\n"
+                               "#if WIDE\n"
+                               "    long long wide = (long long)a * b;\n"
+                               "    return (int)(wide >> 1);\n"
+                               "#endif\n"
+                               "    return a + b;\n"
+                               "}\n");
+    const struct ecg_fn_metrics *f = fn(rec, "add");
+
+    (void)state;
+    assert_int_equal(f->halstead_operators, 11);
+    assert_int_equal(f->halstead_distinct_operators, 9);
+    assert_int_equal(f->halstead_operands, 5);
+    assert_int_equal(f->halstead_distinct_operands, 3);
+    assert_int_equal(f->code_lines, 4);
+    assert_int_equal(f->lines, 8);
+    free(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fnmetrics_tokens_lines_and_code_lines),
         cmocka_unit_test(test_fnmetrics_tokens_halstead_and_maintainability),
+        cmocka_unit_test(test_fnmetrics_tokens_directives_and_skipped_branches),
         cmocka_unit_test(test_fnmetrics_tokens_literals_are_operands),
         cmocka_unit_test(test_fnmetrics_tokens_function_made_by_macro),
         cmocka_unit_test(test_fnmetrics_tokens_function_in_header),

@@ -1,0 +1,110 @@
+/* Halstead counts, lines and code lines of one function from its tokens (see
+ * fnmetrics_int.h): distinct spellings are counted with an open-addressing set of token
+ * indices sized per function. */
+#include "analyzer/fnmetrics_int.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/error.h"
+
+static int is_operator(enum CXTokenKind kind)
+{
+    return kind == CXToken_Punctuation || kind == CXToken_Keyword;
+}
+
+static uint64_t spelling_hash(const struct ecg_fnmetrics_tokens *t, size_t i)
+{
+    const struct ecg_fnmetrics_token *tok = &t->items[i];
+    uint64_t h = 14695981039346656037u ^ (uint64_t)is_operator(tok->kind);
+
+    for (unsigned k = 0; k < tok->length; k++) {
+        h ^= (unsigned char)t->text[tok->offset + k];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+static int same_spelling(const struct ecg_fnmetrics_tokens *t, size_t a, size_t b)
+{
+    const struct ecg_fnmetrics_token *x = &t->items[a], *y = &t->items[b];
+
+    return is_operator(x->kind) == is_operator(y->kind) && x->length == y->length &&
+           memcmp(t->text + x->offset, t->text + y->offset, x->length) == 0;
+}
+
+/* Adds token i's spelling to the set; nonzero when it was not there yet. */
+static int set_insert(struct ecg_fnmetrics_tokens *t, size_t i)
+{
+    size_t h = (size_t)spelling_hash(t, i) & (t->set_size - 1);
+
+    while (t->set[h] != 0) {
+        if (same_spelling(t, t->set[h] - 1, i))
+            return 0;
+        h = (h + 1) & (t->set_size - 1);
+    }
+    t->set[h] = i + 1;
+    return 1;
+}
+
+/* Sizes the set for this function's tokens (at most half full) and empties it. */
+static int set_reset(struct ecg_fnmetrics_tokens *t)
+{
+    size_t size = 16;
+
+    while (size < t->len * 2)
+        size *= 2;
+    if (size > t->set_cap) {
+        size_t *grown = realloc(t->set, size * sizeof(*grown));
+        if (grown == NULL)
+            return ECG_ENOMEM;
+        t->set = grown;
+        t->set_cap = size;
+    }
+    t->set_size = size;
+    memset(t->set, 0, size * sizeof(*t->set));
+    return 0;
+}
+
+static void count_lines(const struct ecg_fnmetrics_tokens *t, CXCursor fn,
+                        struct ecg_fn_metrics *out)
+{
+    CXSourceRange extent = clang_getCursorExtent(fn);
+    unsigned first, last;
+
+    clang_getExpansionLocation(clang_getRangeStart(extent), NULL, &first, NULL, NULL);
+    clang_getExpansionLocation(clang_getRangeEnd(extent), NULL, &last, NULL, NULL);
+    out->lines = last >= first ? last - first + 1 : 1;
+    out->code_lines = 0;
+    for (size_t i = 0; i < t->len; i++) {
+        if (i == 0 || t->items[i].line != t->items[i - 1].line)
+            out->code_lines++;
+    }
+}
+
+int ecg_fnmetrics_tokens_halstead(struct ecg_fnmetrics_tokens *t, CXCursor fn,
+                                  struct ecg_fn_metrics *out)
+{
+    unsigned distinct[2] = { 0, 0 }, total[2] = { 0, 0 };
+    unsigned vocabulary;
+
+    count_lines(t, fn, out);
+    if (set_reset(t) != 0)
+        return ECG_ENOMEM;
+    for (size_t i = 0; i < t->len; i++) {
+        int operand = !is_operator(t->items[i].kind);
+        total[operand]++;
+        if (set_insert(t, i))
+            distinct[operand]++;
+    }
+    out->halstead_distinct_operators = distinct[0];
+    out->halstead_distinct_operands = distinct[1];
+    out->halstead_operators = total[0];
+    out->halstead_operands = total[1];
+    vocabulary = distinct[0] + distinct[1];
+    out->halstead_volume =
+        vocabulary < 2 ? 0.0 : (double)(total[0] + total[1]) * log2((double)vocabulary);
+    return 0;
+}

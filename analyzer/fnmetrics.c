@@ -494,15 +494,6 @@ static void count_condop(struct ecg_fnmetrics *m, struct fm_frame *p, CXCursor r
     add_decision(m);
 }
 
-/* Entering the last operand of GNU `a ?: b` p, just past its `?:`: a decision, with no
- * cognitive increment (see the top of this file). */
-static void count_gnu_condop(struct ecg_fnmetrics *m, const struct fm_frame *p, CXCursor rhs)
-{
-    (void)p;
-    (void)rhs;
-    add_decision(m);
-}
-
 static void count_else(struct ecg_fnmetrics *m, struct fm_frame *p, CXCursor branch)
 {
     struct ecg_fn_place at;
@@ -534,7 +525,8 @@ static void count_in_parent(struct ecg_fnmetrics *m, const struct fm_frame *f, s
         count_condop(m, p, f->cursor);
         break;
     case FM_GNU_CONDOP:
-        count_gnu_condop(m, p, f->cursor);
+        /* GNU `a ?: b`: a decision, with no cognitive increment (see the top). */
+        add_decision(m);
         break;
     case FM_BINOP:
         if (p->op != 0)
@@ -714,8 +706,7 @@ const struct ecg_fn_metrics *ecg_fnmetrics_end(struct ecg_fnmetrics *m)
     if (!m->active)
         return NULL;
     m->active = 0;
-    if (!m->failed &&
-        ecg_fnmetrics_tokens_halstead(&m->tokens, m->result.function, &m->result) != 0)
+    if (!m->failed && ecg_fnmetrics_tokens_halstead(&m->tokens, &m->result) != 0)
         m->failed = 1;
     /* Written cyclomatic complexity counts the decision tokens of the function's code. */
     m->result.written.cyclomatic = 1 + m->tokens.decisions;

@@ -68,14 +68,10 @@ static int set_reset(struct ecg_fnmetrics_tokens *t)
     return 0;
 }
 
-static void count_lines(const struct ecg_fnmetrics_tokens *t, CXCursor fn,
-                        struct ecg_fn_metrics *out)
+static void count_lines(const struct ecg_fnmetrics_tokens *t, struct ecg_fn_metrics *out)
 {
-    CXSourceRange extent = clang_getCursorExtent(fn);
-    unsigned first, last;
+    unsigned first = t->first_line, last = t->last_line;
 
-    clang_getExpansionLocation(clang_getRangeStart(extent), NULL, &first, NULL, NULL);
-    clang_getExpansionLocation(clang_getRangeEnd(extent), NULL, &last, NULL, NULL);
     out->lines = last >= first ? last - first + 1 : 1;
     out->code_lines = 0;
     for (size_t i = 0; i < t->len; i++) {
@@ -84,13 +80,12 @@ static void count_lines(const struct ecg_fnmetrics_tokens *t, CXCursor fn,
     }
 }
 
-int ecg_fnmetrics_tokens_halstead(struct ecg_fnmetrics_tokens *t, CXCursor fn,
-                                  struct ecg_fn_metrics *out)
+int ecg_fnmetrics_tokens_halstead(struct ecg_fnmetrics_tokens *t, struct ecg_fn_metrics *out)
 {
     unsigned distinct[2] = { 0, 0 }, total[2] = { 0, 0 };
     unsigned vocabulary;
 
-    count_lines(t, fn, out);
+    count_lines(t, out);
     if (set_reset(t) != 0)
         return ECG_ENOMEM;
     for (size_t i = 0; i < t->len; i++) {

@@ -31,7 +31,9 @@ struct ecg_fnmetrics_tokens {
     CXFile file;      /* the file the tokens come from; NULL when there are none */
     const char *text; /* borrowed from the unit: the file's contents */
     size_t text_len;
-    unsigned decisions;     /* if, for, while, case, &&, ||, ? among the tokens */
+    unsigned decisions;  /* if, for, while, case, &&, ||, ? among the tokens */
+    unsigned first_line; /* the function's first and last lines, from its extent */
+    unsigned last_line;
     CXFile skipped_file;    /* the file skipped[] describes (the last one loaded) */
     unsigned *skipped;      /* owned; [begin, end) offset pairs of skipped #if branches */
     size_t n_skipped;       /* pairs */
@@ -94,9 +96,8 @@ struct ecg_fn_place ecg_fnmetrics_tokens_place(const struct ecg_fnmetrics_tokens
 int ecg_fnmetrics_tokens_spelled_logical(const struct ecg_fnmetrics_tokens *t, CXCursor lhs,
                                          CXCursor rhs);
 
-/* Fills out's Halstead counts and volume, lines and code lines from the tokens and fn's
- * extent. Returns 0 or ECG_ENOMEM. */
-int ecg_fnmetrics_tokens_halstead(struct ecg_fnmetrics_tokens *t, CXCursor fn,
-                                  struct ecg_fn_metrics *out);
+/* Fills out's Halstead counts and volume, lines and code lines from the tokens and the
+ * lines the load read from the function's extent. Returns 0 or ECG_ENOMEM. */
+int ecg_fnmetrics_tokens_halstead(struct ecg_fnmetrics_tokens *t, struct ecg_fn_metrics *out);
 
 #endif

@@ -119,23 +119,27 @@ static unsigned invocation_end(const struct ecg_fnmetrics_tokens *t, unsigned be
     return end;
 }
 
-/* fn's extent in its file: [*begin, *end) and the line of *begin. Zero when unknown. */
-static int function_span(struct ecg_fnmetrics_tokens *t, CXCursor fn, unsigned span[2],
-                         unsigned *line)
+/* fn's lines (t->first_line, t->last_line, from its extent) and, when its text is found,
+ * its extent in its file as [span[0], span[1]) with *found set. ECG_ENOMEM or 0. */
+static int function_span(struct ecg_fnmetrics_tokens *t, CXCursor fn, unsigned span[2], int *found)
 {
     CXSourceRange extent = clang_getCursorExtent(fn);
     CXFile file, end_file;
 
-    clang_getExpansionLocation(clang_getRangeStart(extent), &file, line, NULL, &span[0]);
-    clang_getExpansionLocation(clang_getRangeEnd(extent), &end_file, NULL, NULL, &span[1]);
+    clang_getExpansionLocation(clang_getRangeStart(extent), &file, &t->first_line, NULL, &span[0]);
+    clang_getExpansionLocation(clang_getRangeEnd(extent), &end_file, &t->last_line, NULL, &span[1]);
+    *found = 0;
     if (file == NULL || !clang_File_isEqual(file, end_file) || span[1] < span[0])
         return 0;
-    if (load_file(t, file) != 0 || t->text == NULL || span[1] > t->text_len)
+    if (load_file(t, file) != 0)
+        return ECG_ENOMEM;
+    if (t->text == NULL || span[1] > t->text_len)
         return 0;
     t->file = file;
     if (span[1] == span[0])
         span[1] = invocation_end(t, span[0]);
-    return 1;
+    *found = 1;
+    return 0;
 }
 
 static enum CXTokenKind token_kind(enum ecg_clex_kind kind)
@@ -194,13 +198,13 @@ static unsigned decision(const struct ecg_fnmetrics_tokens *t, size_t i)
     return spelled(t, tok, "&&", 2) && i > 0 && ends_operand(t, &t->items[i - 1]);
 }
 
-static int lex_function(struct ecg_fnmetrics_tokens *t, const unsigned span[2], unsigned line)
+static int lex_function(struct ecg_fnmetrics_tokens *t, const unsigned span[2])
 {
     struct ecg_clex lx;
     struct ecg_clex_token tok;
     size_t hint = 0;
 
-    ecg_clex_init(&lx, t->text, span[0], span[1], line);
+    ecg_clex_init(&lx, t->text, span[0], span[1], t->first_line);
     while (ecg_clex_next(&lx, &tok)) {
         if (in_skipped(t, tok.offset, &hint))
             continue;
@@ -233,13 +237,16 @@ static int reset_claims(struct ecg_fnmetrics_tokens *t)
 
 int ecg_fnmetrics_tokens_load(struct ecg_fnmetrics_tokens *t, CXTranslationUnit tu, CXCursor fn)
 {
-    unsigned span[2], line;
+    unsigned span[2];
+    int found;
 
     ecg_fnmetrics_tokens_release(t);
     if (t->tu != tu)
         t->skipped_file = NULL;
     t->tu = tu;
-    if (function_span(t, fn, span, &line) && lex_function(t, span, line) != 0)
+    if (function_span(t, fn, span, &found) != 0)
+        return ECG_ENOMEM;
+    if (found && lex_function(t, span) != 0)
         return ECG_ENOMEM;
     return reset_claims(t);
 }
@@ -299,13 +306,7 @@ int ecg_fnmetrics_tokens_offset(const struct ecg_fnmetrics_tokens *t, CXSourceLo
 
 int ecg_fnmetrics_tokens_is(const struct ecg_fnmetrics_tokens *t, long i, const char *text)
 {
-    const struct ecg_fnmetrics_token *tok;
-    size_t n = strlen(text);
-
-    if (i < 0 || (size_t)i >= t->len)
-        return 0;
-    tok = &t->items[i];
-    return tok->length == n && memcmp(t->text + tok->offset, text, n) == 0;
+    return i >= 0 && (size_t)i < t->len && spelled(t, &t->items[i], text, strlen(text));
 }
 
 long ecg_fnmetrics_tokens_keyword(const struct ecg_fnmetrics_tokens *t, CXCursor cursor,

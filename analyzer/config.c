@@ -17,10 +17,12 @@
 #include "analyzer/jsonpos.h"
 #include "analyzer/path.h"
 #include "analyzer/suggest.h"
+#include "analyzer/taint.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
 
-#define PATH_DEPTH_MAX 4 /* root member, rule, option, list element */
+/* The root member, then rule, option, list element, or taint list, entry, key, argument. */
+#define PATH_DEPTH_MAX 5
 #define SUGGEST_DISTANCE_MAX 2
 
 /* A parse in progress: the text cJSON accepted and the child-index path of the member
@@ -60,6 +62,7 @@ void ecg_config_free(struct ecg_config *cfg)
     free(cfg->header_filter);
     ecg_strvec_fini(&cfg->exclude);
     cJSON_Delete(cfg->rules);
+    cJSON_Delete(cfg->taint);
     free(cfg);
 }
 
@@ -377,6 +380,26 @@ static int parse_rules(struct ecg_config *cfg, struct parse_ctx *pc, const cJSON
     return 0;
 }
 
+/* The taint object is checked by analyzer/taint_config.c, which names the bad member by its
+ * path below "taint"; the path continues the one that leads here. */
+static int parse_taint(struct ecg_config *cfg, struct parse_ctx *pc, const cJSON *item)
+{
+    struct ecg_taint_config_error e;
+    cJSON *copy;
+
+    if (ecg_taint_config_check(&e, item) != 0) {
+        memcpy(pc->path + pc->depth, e.where, e.depth * sizeof(*e.where));
+        pc->depth += e.depth;
+        return fail_at(pc, e.want_key, "%s", e.message);
+    }
+    copy = cJSON_IsNull(item) ? NULL : cJSON_Duplicate(item, 1);
+    if (!cJSON_IsNull(item) && copy == NULL)
+        return ECG_ENOMEM;
+    cJSON_Delete(cfg->taint);
+    cfg->taint = copy;
+    return 0;
+}
+
 typedef int (*key_parse_fn)(struct ecg_config *cfg, struct parse_ctx *pc, const cJSON *item);
 
 struct key_handler {
@@ -391,6 +414,7 @@ static const struct key_handler key_handlers[] = {
     { "exclude", parse_exclude },
     { "inherit", parse_inherit },
     { "rules", parse_rules },
+    { "taint", parse_taint },
 };
 
 #define N_KEY_HANDLERS (sizeof(key_handlers) / sizeof(key_handlers[0]))
@@ -414,7 +438,7 @@ static int parse_key(struct ecg_config *cfg, struct parse_ctx *pc, const cJSON *
         return fail_at(pc, 1, "unknown key '%s'; did you mean '%s'?", item->string, s.best);
     return fail_at(pc, 1,
                    "unknown key '%s' (expected checks, warnings_as_errors, header_filter, "
-                   "exclude, inherit or rules)",
+                   "exclude, inherit, rules or taint)",
                    item->string);
 }
 
@@ -578,6 +602,7 @@ struct merged {
     char *header_filter;
     struct ecg_strvec exclude;
     cJSON *rules;
+    cJSON *taint;
 };
 
 /* A copy of theirs when mine is unset; *out is left alone otherwise. */
@@ -628,6 +653,43 @@ static void replace_string(char **dst, char *value)
     *dst = value;
 }
 
+/* Appends copies of every entry of over's taint lists to dst's lists. */
+static int append_taint(cJSON *dst, const cJSON *over)
+{
+    for (const cJSON *list = over->child; list != NULL; list = list->next) {
+        cJSON *target = cJSON_GetObjectItemCaseSensitive(dst, list->string);
+
+        if (target == NULL)
+            target = cJSON_AddArrayToObject(dst, list->string);
+        if (target == NULL)
+            return ECG_ENOMEM;
+        for (const cJSON *e = list->child; e != NULL; e = e->next) {
+            cJSON *copy = cJSON_Duplicate(e, 1);
+            if (copy == NULL || !cJSON_AddItemToArray(target, copy)) {
+                cJSON_Delete(copy);
+                return ECG_ENOMEM;
+            }
+        }
+    }
+    return 0;
+}
+
+/* base's taint entries followed by over's into *out; *out stays NULL when over has none. */
+static int merge_taint(cJSON **out, const cJSON *base, const cJSON *over)
+{
+    cJSON *merged;
+
+    if (over == NULL)
+        return 0;
+    merged = cJSON_Duplicate(base != NULL ? base : over, 1);
+    if (merged == NULL || (base != NULL && append_taint(merged, over) != 0)) {
+        cJSON_Delete(merged);
+        return ECG_ENOMEM;
+    }
+    *out = merged;
+    return 0;
+}
+
 int ecg_config_merge(struct ecg_config *base, const struct ecg_config *over)
 {
     struct merged m = { 0 };
@@ -635,6 +697,8 @@ int ecg_config_merge(struct ecg_config *base, const struct ecg_config *over)
 
     ecg_strvec_init(&m.exclude);
     rc = merge_prepare(&m, base, over);
+    if (rc == 0)
+        rc = merge_taint(&m.taint, base->taint, over->taint);
     if (rc != 0) {
         free(m.origin);
         free(m.dir);
@@ -643,6 +707,7 @@ int ecg_config_merge(struct ecg_config *base, const struct ecg_config *over)
         free(m.header_filter);
         ecg_strvec_fini(&m.exclude);
         cJSON_Delete(m.rules);
+        cJSON_Delete(m.taint);
         return rc;
     }
     replace_string(&base->origin, m.origin);
@@ -654,6 +719,10 @@ int ecg_config_merge(struct ecg_config *base, const struct ecg_config *over)
     base->exclude = m.exclude;
     cJSON_Delete(base->rules);
     base->rules = m.rules;
+    if (m.taint != NULL) {
+        cJSON_Delete(base->taint);
+        base->taint = m.taint;
+    }
     base->inherit = base->inherit || over->inherit;
     return 0;
 }
@@ -771,6 +840,17 @@ static cJSON *add_string_or_null(cJSON *obj, const char *name, const char *value
     return cJSON_AddStringToObject(obj, name, value);
 }
 
+/* "taint": a copy of the configured object, or null. */
+static int dump_taint(cJSON *root, const cJSON *taint)
+{
+    cJSON *copy;
+
+    if (taint == NULL)
+        return cJSON_AddNullToObject(root, "taint") != NULL ? 0 : ECG_ENOMEM;
+    copy = cJSON_AddObjectToObject(root, "taint");
+    return copy != NULL ? append_taint(copy, taint) : ECG_ENOMEM;
+}
+
 static int dump_keys(cJSON *root, const struct ecg_config *cfg)
 {
     cJSON *exclude;
@@ -784,7 +864,9 @@ static int dump_keys(cJSON *root, const struct ecg_config *cfg)
         if (!cJSON_AddItemToArray(exclude, cJSON_CreateString(cfg->exclude.items[i])))
             return ECG_ENOMEM;
     }
-    return exclude == NULL ? ECG_ENOMEM : dump_rules(root, cfg);
+    if (exclude == NULL || dump_taint(root, cfg->taint) != 0)
+        return ECG_ENOMEM;
+    return dump_rules(root, cfg);
 }
 
 char *ecg_config_dump(const struct ecg_config *cfg)

@@ -2,7 +2,8 @@
  * .clang-tidy), inline --config text, and the command line on top. Keys: checks,
  * warnings_as_errors (strings like --checks, or arrays of entries), header_filter (POSIX
  * extended regex), exclude (path globs relative to the file's directory), inherit (merge
- * with the parent directory's file), and rules: {"<rule-id>": {"<option>": value}}. */
+ * with the parent directory's file), rules: {"<rule-id>": {"<option>": value}}, and taint:
+ * a project's own taint sources, sinks and sanitizers (docs/taint.md). */
 #ifndef ECG_ANALYZER_CONFIG_H
 #define ECG_ANALYZER_CONFIG_H
 
@@ -23,6 +24,7 @@ struct ecg_config {
     char *header_filter;       /* owned regex or NULL */
     struct ecg_strvec exclude; /* absolute path globs (made absolute against dir) */
     struct cJSON *rules;       /* owned object: rule id -> {option: value}; never NULL */
+    struct cJSON *taint;       /* owned "taint" object (validated), or NULL: unset */
     int inherit;               /* file asked to be merged over its parent directory's file */
 };
 
@@ -48,7 +50,8 @@ int ecg_config_load(struct ecg_config **out, const char *path, struct ecg_diag *
 /* Overlays over onto base: every key set in over replaces base's; checks and
  * warnings_as_errors are appended (base first) so later entries win; exclude lists are
  * concatenated; rule options merge per option. origin and dir stay base's (copied from
- * over when base has none). Returns 0 or ECG_ENOMEM; on failure base is unchanged. */
+ * over when base has none); taint lists are appended. Returns 0 or ECG_ENOMEM; on
+ * failure base is unchanged. */
 int ecg_config_merge(struct ecg_config *base, const struct ecg_config *over);
 
 /* Finds the nearest .ecg.json in start_dir or its ancestors. *out is the owned absolute

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "analyzer/error.h"
+#include "analyzer/fir.h"
 #include "analyzer/fnmetrics.h"
+#include "analyzer/taint.h"
 #include "rules/rule.h"
 #include "rules/rule_int.h"
 
@@ -86,6 +88,17 @@ static int alloc_states(struct ecg_walk *w)
     return 0;
 }
 
+/* Starts the function IR when an enabled rule reads taint flows. */
+static int start_flows(struct ecg_walk *w)
+{
+    for (size_t r = 0; r < w->n_rules; r++)
+        w->flow_categories |= w->rules[r].desc->needs_flow;
+    if (w->flow_categories == 0 || w->fir != NULL)
+        return 0;
+    w->fir = ecg_fir_new();
+    return w->fir != NULL ? 0 : ECG_ENOMEM;
+}
+
 int ecg_walk_init(struct ecg_walk *w, const struct ecg_walk_inputs *in)
 {
     memset(w, 0, sizeof(*w));
@@ -100,7 +113,7 @@ int ecg_walk_init(struct ecg_walk *w, const struct ecg_walk_inputs *in)
     w->n_rules = in->n_rules;
     for (size_t r = 0; r < in->n_rules; r++)
         w->rules[r].desc = in->rules[r];
-    if (alloc_states(w) != 0)
+    if (alloc_states(w) != 0 || start_flows(w) != 0)
         return ECG_ENOMEM;
     return build_dispatch(w, in->rules, in->n_rules);
 }
@@ -120,6 +133,8 @@ void ecg_walk_fini(struct ecg_walk *w)
     free(w->stack);
     free(w->children);
     ecg_fnmetrics_free(w->metrics);
+    ecg_taint_free(w->taint);
+    ecg_fir_free(w->fir);
     memset(w, 0, sizeof(*w));
 }
 
@@ -210,6 +225,8 @@ static void stack_pop(struct ecg_walk *w)
 
     dispatch_cursor(w, top, 1);
     if (w->in_function) {
+        if (w->fir != NULL)
+            ecg_fir_leave(w->fir);
         if (w->depth - 1 == w->function_depth)
             leave_function(w, top);
         else if (w->metrics != NULL)
@@ -233,6 +250,8 @@ static void enter(struct ecg_walk *w, CXCursor cursor)
         size_t parent = w->depth - 2;
         ecg_fnmetrics_enter(w->metrics, cursor, w->stack[parent], w->children[parent]++);
     }
+    if (w->fir != NULL && w->in_function)
+        ecg_fir_enter(w->fir, cursor);
     dispatch_cursor(w, cursor, 0);
 }
 

@@ -12,8 +12,10 @@
 #include "analyzer/finding.h"
 
 struct ecg_config;
+struct ecg_fir;
 struct ecg_fn_metrics;
 struct ecg_fnmetrics;
+struct ecg_taint;
 struct rule_desc;
 
 /* One enabled rule during a walk. */
@@ -47,6 +49,11 @@ struct ecg_walk {
     struct ecg_fnmetrics *metrics;                 /* owned; NULL when nothing needs them */
     const struct ecg_fn_metrics *function_metrics; /* during on_function_leave, else NULL */
     size_t *children; /* owned, with metrics only: children[d] = children of stack[d] so far */
+    /* The function IR (analyzer/fir.h), captured only when a rule has needs_flow, and the
+     * taint engine (analyzer/taint.h) built from it on the first rule_taint_flows(). */
+    unsigned flow_categories; /* the enabled rules' needs_flow, joined */
+    struct ecg_fir *fir;      /* owned; NULL when no rule needs flows */
+    struct ecg_taint *taint;  /* owned; NULL until asked for */
 };
 
 /* What a walk is given. All of it is borrowed: tu, config, filter and out must outlive the
@@ -60,8 +67,9 @@ struct ecg_walk_inputs {
     size_t n_rules;
 };
 
-/* Prepares a walk over in->tu with in->rules. Allocates rule states and the dispatch table.
- * Returns 0 or ECG_ENOMEM; call ecg_walk_fini either way. */
+/* Prepares a walk over in->tu with in->rules. Allocates rule states, the dispatch table
+ * and, when a rule reads taint flows, the function IR. Returns 0 or ECG_ENOMEM; call
+ * ecg_walk_fini either way. */
 int ecg_walk_init(struct ecg_walk *w, const struct ecg_walk_inputs *in);
 
 /* Runs on_unit_begin, walks the unit once, then runs on_unit_end. Returns 0 or ECG_ENOMEM. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "analyzer/config.h"
+#include "analyzer/fir.h"
 #include "rules/rule_int.h"
 
 #define RULE_MESSAGE_MAX 2048
@@ -45,6 +46,26 @@ CXCursor rule_ancestor(const struct rule_ctx *rc, size_t up)
 const struct ecg_fn_metrics *rule_function_metrics(const struct rule_ctx *rc)
 {
     return rc->desc->needs_metrics ? rc->walk->function_metrics : NULL;
+}
+
+const struct ecg_taint_flows *rule_taint_flows(struct rule_ctx *rc)
+{
+    struct ecg_walk *w = rc->walk;
+    struct ecg_taint_inputs in;
+
+    if (rc->desc->needs_flow == 0 || w->fir == NULL)
+        return NULL;
+    if (w->taint == NULL) {
+        in.tu = w->tu;
+        in.fir = w->fir;
+        in.config = w->config != NULL ? w->config->taint : NULL;
+        in.categories = w->flow_categories;
+        if (w->fir->failed || ecg_taint_new(&w->taint, &in) != 0) {
+            w->failed = 1;
+            return NULL;
+        }
+    }
+    return ecg_taint_flows(w->taint);
 }
 
 int rule_location_analyzed(const struct rule_ctx *rc, CXSourceLocation loc)

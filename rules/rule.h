@@ -10,6 +10,7 @@
 
 #include "analyzer/finding.h"
 #include "analyzer/fnmetrics.h"
+#include "analyzer/taint.h"
 
 #define RULE_MAX_KINDS 12
 #define RULE_MAX_CWE 6
@@ -44,8 +45,9 @@ struct rule_desc {
     const char *security_severity; /* "0.1".."10.0" for security rules, else NULL */
     int cwe[RULE_MAX_CWE];         /* 0-terminated */
     enum ecg_level level;
-    int opt_in;        /* not enabled unless a checks glob names it; the docs page says why */
-    int needs_metrics; /* the walk computes struct ecg_fn_metrics for on_function_leave */
+    int opt_in;          /* not enabled unless a checks glob names it; the docs page says why */
+    int needs_metrics;   /* the walk computes struct ecg_fn_metrics for on_function_leave */
+    unsigned needs_flow; /* ECG_TAINT_MASK bits of the taint flows read in on_unit_end */
     const struct rule_option *options;
     size_t n_options;
     size_t state_size; /* per translation unit; allocated and zeroed by the engine */
@@ -78,6 +80,11 @@ CXCursor rule_ancestor(const struct rule_ctx *rc, size_t up);
 /* In on_function_leave of a rule with needs_metrics: the function's metrics (see
  * analyzer/fnmetrics.h). NULL elsewhere, or when memory ran out. */
 const struct ecg_fn_metrics *rule_function_metrics(const struct rule_ctx *rc);
+
+/* In on_unit_end of a rule with needs_flow: the unit's taint flows (analyzer/taint.h) of
+ * every category an enabled rule asked for; read those of your categories. Computed on
+ * the first call and shared by the rules. NULL for other rules, or when memory ran out. */
+const struct ecg_taint_flows *rule_taint_flows(struct rule_ctx *rc);
 
 /* Nonzero when loc lies in a file whose findings are kept (main file or a header that
  * passes the header filter; never a system header). */

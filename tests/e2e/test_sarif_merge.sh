@@ -72,8 +72,8 @@ EOF
 RULE=security-banned-function
 
 # --- merge ------------------------------------------------------------------------------
-expect_exit 0 -- "$ECG" check --no-db '--checks=-*,security-*' --format sarif -o .io/shard-a.sarif src/a.c -- -Iinclude
-expect_exit 0 -- "$ECG" check --no-db '--checks=-*,security-*' --format sarif -o .io/shard-b.sarif src/b.c -- -Iinclude
+expect_exit 0 -- "$ECG" check --no-db '--checks=-*,security-banned-function' --format sarif -o .io/shard-a.sarif src/a.c -- -Iinclude
+expect_exit 0 -- "$ECG" check --no-db '--checks=-*,security-banned-function' --format sarif -o .io/shard-b.sarif src/b.c -- -Iinclude
 assert_eq "$(summarize .io/shard-a.sarif)" "runs=1 rules=$RULE
 $RULE $RULE include/shared.h 5 5 warning
 $RULE $RULE src/a.c 6 5 warning" "shard a: the header's finding and its own"
@@ -152,7 +152,7 @@ void copy_b(char *dst, const char *src)
     strcpy(dst, "b");
 }
 EOF
-expect_exit 0 -- "$ECG" check --no-db '--checks=-*,security-*' --format sarif -o .io/head.sarif src/a.c src/b.c -- -Iinclude
+expect_exit 0 -- "$ECG" check --no-db '--checks=-*,security-banned-function' --format sarif -o .io/head.sarif src/a.c src/b.c -- -Iinclude
 
 expect_exit 0 -- "$ECG" sarif diff .io/all.sarif .io/head.sarif
 assert_eq "$OUT" "src/b.c:5:5: warning: $E2E_STRCPY_MSG [$RULE] (new)
@@ -177,7 +177,7 @@ fixed $RULE warning src/a.c 6 5 16
 ['include/shared.h', 'src/b.c']" "diff --format json: counts and results"
 
 # The same change with the new finding promoted to an error fails the gate.
-expect_exit 1 -- "$ECG" check --no-db '--checks=-*,security-*' --format sarif '--warnings-as-errors=*' \
+expect_exit 1 -- "$ECG" check --no-db '--checks=-*,security-banned-function' --format sarif '--warnings-as-errors=*' \
     -o .io/head-werror.sarif src/a.c src/b.c -- -Iinclude
 validate_sarif .io/head-werror.sarif "head with --warnings-as-errors: valid SARIF 2.1.0"
 expect_exit 1 -- "$ECG" sarif diff .io/all.sarif .io/head-werror.sarif

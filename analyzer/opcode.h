@@ -1,0 +1,60 @@
+/* The operator of a unary, binary or compound assignment operator cursor. libclang 17+
+ * answers directly; before that the operator is read from the file between the operands,
+ * so an operator spelled inside a macro body (MIN(a, b)) is ECG_OP_UNKNOWN there. Unary
+ * '&' and '*' are told apart by their types, which works inside macros too. */
+#ifndef ECG_ANALYZER_OPCODE_H
+#define ECG_ANALYZER_OPCODE_H
+
+#include <clang-c/Index.h>
+
+enum ecg_op {
+    ECG_OP_UNKNOWN,
+    /* binary; a compound assignment (+=) has the operator it applies (ECG_OP_ADD) */
+    ECG_OP_ASSIGN,
+    ECG_OP_COMMA,
+    ECG_OP_LAND,
+    ECG_OP_LOR,
+    ECG_OP_EQ,
+    ECG_OP_NE,
+    ECG_OP_LT,
+    ECG_OP_LE,
+    ECG_OP_GT,
+    ECG_OP_GE,
+    ECG_OP_ADD,
+    ECG_OP_SUB,
+    ECG_OP_MUL,
+    ECG_OP_DIV,
+    ECG_OP_REM,
+    ECG_OP_SHL,
+    ECG_OP_SHR,
+    ECG_OP_AND,
+    ECG_OP_OR,
+    ECG_OP_XOR,
+    /* unary */
+    ECG_OP_DEREF,
+    ECG_OP_ADDROF,
+    ECG_OP_PLUS,
+    ECG_OP_MINUS,
+    ECG_OP_NOT,
+    ECG_OP_BITNOT,
+    ECG_OP_PREINC,
+    ECG_OP_PREDEC,
+    ECG_OP_POSTINC,
+    ECG_OP_POSTDEC,
+    ECG_OP_OTHER, /* __extension__, __real, __imag */
+};
+
+/* The operator of a BinaryOperator or CompoundAssignOperator cursor with operands lhs and
+ * rhs (its two children). */
+enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs);
+
+/* The operator of a UnaryOperator cursor with its operand. */
+enum ecg_op ecg_opcode_unary(CXCursor op, CXCursor operand);
+
+/* Nonzero for <, <=, >, >=, == and !=. */
+static inline int ecg_opcode_is_comparison(enum ecg_op op)
+{
+    return op >= ECG_OP_EQ && op <= ECG_OP_GE;
+}
+
+#endif

@@ -1,0 +1,742 @@
+/* security-format-string: printf-family calls whose format is not a constant (CWE-134),
+ * an error when it is input (recv, fgets, getenv, argv ...). A parameter used as a format
+ * is judged at the callers: of a wrapper (format attribute, or va_list passed on) anywhere,
+ * of a static function in this file. Taint beyond the function: fs_taint_of.
+ * Known gaps: text stored through fields or globals is unknown; callers in other files are
+ * not seen; flow-insensitive within a function. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/cursormap.h"
+#include "rules/rule.h"
+#include "rules/support/calltarget.h"
+#include "rules/support/nullflow.h"
+#include "rules/support/strorigin.h"
+
+#define FS_NAME_MAX 64
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A printf-family function and where its format is. */
+struct fs_fn {
+    const char *name;
+    unsigned fmt;   /* the format argument */
+    int takes_list; /* the arguments come as a va_list: no fix */
+    int wide;       /* wchar_t format */
+};
+
+static const struct fs_fn fs_fns[] = {
+    { "printf", 0, 0, 0 },    { "fprintf", 1, 0, 0 },   { "dprintf", 1, 0, 0 },
+    { "sprintf", 1, 0, 0 },   { "snprintf", 2, 0, 0 },  { "asprintf", 1, 0, 0 },
+    { "syslog", 1, 0, 0 },    { "err", 1, 0, 0 },       { "errx", 1, 0, 0 },
+    { "warn", 0, 0, 0 },      { "warnx", 0, 0, 0 },     { "error", 2, 0, 0 },
+    { "vprintf", 0, 1, 0 },   { "vfprintf", 1, 1, 0 },  { "vdprintf", 1, 1, 0 },
+    { "vsprintf", 1, 1, 0 },  { "vsnprintf", 2, 1, 0 }, { "vasprintf", 1, 1, 0 },
+    { "vsyslog", 1, 1, 0 },   { "verr", 1, 1, 0 },      { "verrx", 1, 1, 0 },
+    { "vwarn", 0, 1, 0 },     { "vwarnx", 0, 1, 0 },    { "wprintf", 0, 0, 1 },
+    { "fwprintf", 1, 0, 1 },  { "swprintf", 2, 0, 1 },  { "vwprintf", 0, 1, 1 },
+    { "vfwprintf", 1, 1, 1 }, { "vswprintf", 2, 1, 1 },
+};
+
+/* What a format is, once classified. */
+struct fs_origin {
+    unsigned flags; /* rule_strorigin flags */
+    CXCursor where; /* where the most serious flag came in */
+    char source[32];
+};
+
+/* A call whose format is not constant, reported at the end of the unit. */
+struct fs_finding {
+    CXCursor call;
+    CXCursor fmt;
+    char callee[FS_NAME_MAX];
+    struct fs_fn fn; /* name borrowed from fs_fns or unused */
+    int wrapper;     /* the callee is a format wrapper of this file */
+    struct fs_origin origin;
+    CXCursor sink_fn; /* deferred: the function whose parameter the format is */
+    int sink_param;   /* its index; -1: not deferred */
+};
+
+/* A function of this file that passes a parameter on as a format: its callers give it. */
+struct fs_wrapper {
+    CXCursor fn; /* canonical */
+    int param;
+};
+
+/* A string argument of a call to a function defined in this file. */
+struct fs_call {
+    CXCursor call;
+    CXCursor callee; /* canonical */
+    CXCursor caller; /* canonical */
+    unsigned arg;
+    struct fs_origin origin;
+    int param; /* the argument is only this parameter of the caller; -1 otherwise */
+};
+
+/* What a called function is for this rule, worked out once per function of the unit. */
+struct fs_callee {
+    int is_format; /* a printf-family function: fn says where its format is */
+    struct fs_fn fn;
+};
+
+struct fs_state {
+    struct rule_strorigin *so;    /* owned */
+    struct ecg_cursormap callees; /* functions called, canonical; owned */
+    struct fs_callee *callee;     /* owned; per callee index */
+    size_t cap_callee;
+    CXCursor fn;       /* the function being walked */
+    CXCursor *pending; /* owned; its calls, classified when it ends */
+    size_t n_pending, cap_pending;
+    struct fs_finding *found; /* owned */
+    size_t n_found, cap_found;
+    struct fs_wrapper *wrappers; /* owned */
+    size_t n_wrappers, cap_wrappers;
+    struct fs_call *calls; /* owned */
+    size_t n_calls, cap_calls;
+    int oom;
+};
+
+static void fs_fini(void *state)
+{
+    struct fs_state *st = state;
+
+    rule_strorigin_free(st->so);
+    ecg_cursormap_fini(&st->callees);
+    free(st->callee);
+    free(st->pending);
+    free(st->found);
+    free(st->wrappers);
+    free(st->calls);
+}
+
+/* Makes room for one more item of size bytes in *items (n used of *cap). */
+static int fs_grow(void **items, size_t *cap, size_t n, size_t size)
+{
+    size_t want;
+    void *grown;
+
+    if (n < *cap)
+        return 0;
+    want = *cap != 0 ? *cap * 2 : 16;
+    grown = realloc(*items, want * size);
+    if (grown == NULL)
+        return -1;
+    *items = grown;
+    *cap = want;
+    return 0;
+}
+
+/* ---- what a callee is -------------------------------------------------------------------- */
+
+static int fs_token_is(CXTranslationUnit tu, CXToken t, const char *const *words, size_t n)
+{
+    CXString s = clang_getTokenSpelling(tu, t);
+    const char *text = clang_getCString(s);
+    int hit = 0;
+
+    for (size_t i = 0; i < n && !hit; i++)
+        hit = strcmp(text, words[i]) == 0;
+    clang_disposeString(s);
+    return hit;
+}
+
+static long fs_token_number(CXTranslationUnit tu, CXToken t)
+{
+    CXString s = clang_getTokenSpelling(tu, t);
+    char *end;
+    long v = strtol(clang_getCString(s), &end, 10);
+    int ok = clang_getTokenKind(t) == CXToken_Literal && *end == '\0';
+
+    clang_disposeString(s);
+    return ok ? v : -1;
+}
+
+struct fs_attr {
+    CXTranslationUnit tu;
+    long fmt;   /* format(printf, fmt, first): 1-based */
+    long first; /* 0: a va_list */
+};
+
+/* format ( printf , N , M ) written out in the attribute's tokens. */
+static void fs_attr_tokens(struct fs_attr *a, CXToken *toks, unsigned n)
+{
+    static const char *const names[] = { "format", "__format__" };
+    static const char *const kinds[] = { "printf", "__printf__", "gnu_printf", "__gnu_printf__" };
+
+    if (n < 8 || !fs_token_is(a->tu, toks[0], names, 2) || !fs_token_is(a->tu, toks[2], kinds, 4))
+        return;
+    a->fmt = fs_token_number(a->tu, toks[4]);
+    a->first = fs_token_number(a->tu, toks[6]);
+}
+
+/* An extent within one file and short enough to be one attribute written out. */
+static int fs_short(CXSourceRange extent)
+{
+    CXFile f1, f2;
+    unsigned o1, o2;
+
+    clang_getFileLocation(clang_getRangeStart(extent), &f1, NULL, NULL, &o1);
+    clang_getFileLocation(clang_getRangeEnd(extent), &f2, NULL, NULL, &o2);
+    return f1 != NULL && clang_File_isEqual(f1, f2) && o1 <= o2 && o2 - o1 < 128;
+}
+
+static enum CXChildVisitResult fs_attr_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    static const char *const names[] = { "format", "__format__" };
+    struct fs_attr *a = data;
+    CXSourceRange extent = clang_getCursorExtent(c);
+    CXToken *first, *toks = NULL;
+    unsigned n = 0;
+    int named;
+
+    (void)parent;
+    if (!clang_isAttribute(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
+    first = clang_getToken(a->tu, clang_getRangeStart(extent));
+    if (first == NULL)
+        return CXChildVisit_Continue;
+    named = fs_token_is(a->tu, *first, names, 2);
+    clang_disposeTokens(a->tu, first, 1);
+    if (!named || !fs_short(extent)) /* see rule_libc_has_attribute on long extents */
+        return CXChildVisit_Continue;
+    clang_tokenize(a->tu, extent, &toks, &n);
+    fs_attr_tokens(a, toks, n < 16 ? n : 16);
+    clang_disposeTokens(a->tu, toks, n);
+    return a->fmt > 0 ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* When a declaration of the function decl says __attribute__((format(printf, n, m))),
+ * fills out as a printf-family entry and returns 1. */
+static int fs_attr_format(CXTranslationUnit tu, CXCursor decl, struct fs_fn *out)
+{
+    CXCursor decls[2] = { decl, clang_getCanonicalCursor(decl) };
+    struct fs_attr a = { tu, -1, -1 };
+
+    for (size_t i = 0; i < 2 && a.fmt <= 0; i++) {
+        if (clang_Cursor_hasAttrs(decls[i]))
+            clang_visitChildren(decls[i], fs_attr_visit, &a);
+    }
+    if (a.fmt <= 0 || a.first < 0)
+        return 0;
+    out->name = NULL;
+    out->fmt = (unsigned)(a.fmt - 1);
+    out->takes_list = a.first == 0;
+    out->wide = 0;
+    return 1;
+}
+
+/* The printf-family entry of the function call calls: the table, then a format attribute. */
+static int fs_lookup_uncached(CXTranslationUnit tu, CXCursor decl, const char *name,
+                              struct fs_fn *out)
+{
+    for (size_t i = 0; i < ARRAY_LEN(fs_fns); i++) {
+        if (strcmp(fs_fns[i].name, name) == 0) {
+            *out = fs_fns[i];
+            return 1;
+        }
+    }
+    return fs_attr_format(tu, decl, out);
+}
+
+static struct fs_callee *fs_callee_slot(struct fs_state *st, CXCursor decl, int *added)
+{
+    uint32_t i;
+
+    if (ecg_cursormap_intern(&i, added, &st->callees, clang_getCanonicalCursor(decl)) != 0)
+        return NULL;
+    if (i >= st->cap_callee) {
+        size_t cap = st->cap_callee != 0 ? st->cap_callee * 2 : 64;
+        struct fs_callee *grown = realloc(st->callee, cap * sizeof(*grown));
+        if (grown == NULL)
+            return NULL;
+        st->callee = grown;
+        st->cap_callee = cap;
+    }
+    return &st->callee[i];
+}
+
+/* fs_lookup_uncached, asked once per function of the unit. */
+static int fs_lookup(struct rule_ctx *rc, struct fs_state *st, CXCursor call, struct fs_fn *out,
+                     char *name, size_t size)
+{
+    CXCursor decl = clang_getCursorReferenced(call);
+    struct fs_callee *c;
+    int added = 0;
+
+    rule_callee_name(call, name, size);
+    if (name[0] == '\0' || clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return 0;
+    c = fs_callee_slot(st, decl, &added);
+    if (c == NULL) {
+        st->oom = 1;
+        return 0;
+    }
+    if (added)
+        c->is_format = fs_lookup_uncached(rule_unit(rc), decl, name, &c->fn);
+    if (c->is_format)
+        *out = c->fn;
+    return c->is_format;
+}
+
+static int fs_is_va_list(CXCursor param)
+{
+    CXString s = clang_getTypeSpelling(clang_getCursorType(param));
+    CXString c = clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(param)));
+    int hit = strstr(clang_getCString(s), "va_list") != NULL ||
+              strstr(clang_getCString(c), "__va_list_tag") != NULL;
+
+    clang_disposeString(s);
+    clang_disposeString(c);
+    return hit;
+}
+
+/* Nonzero when fn passes its parameter param on as a format its callers give: a format
+ * attribute names it, or fn is variadic, or it hands a va_list of its own to a v*printf. */
+static int fs_is_wrapper(CXTranslationUnit tu, CXCursor fn, int param, const struct fs_fn *callee)
+{
+    struct fs_fn attr;
+    int n = clang_Cursor_getNumArguments(fn);
+
+    if (fs_attr_format(tu, fn, &attr))
+        return (int)attr.fmt == param;
+    if (clang_Cursor_isVariadic(fn))
+        return 1;
+    for (int k = 0; callee->takes_list && k < n; k++) {
+        if (fs_is_va_list(clang_Cursor_getArgument(fn, (unsigned)k)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The parameter index of a format that is only a parameter of fn (or a copy of one). */
+static int fs_param_only(const struct rule_strorigin_result *r)
+{
+    return r->flags == RULE_STRORIGIN_PARAM ? r->param : -1;
+}
+
+static void fs_origin_from(struct fs_origin *out, const struct rule_strorigin_result *r)
+{
+    static const int order[] = { 2, 3, 5, 1, 4, 0 }; /* TAINT BUILT ADDED UNKNOWN QUOTED PARAM */
+
+    out->flags = r->flags;
+    out->where = clang_getNullCursor();
+    snprintf(out->source, sizeof(out->source), "%s", r->source);
+    for (size_t i = 0; i < ARRAY_LEN(order) && clang_Cursor_isNull(out->where); i++) {
+        if (r->flags & (1u << order[i]))
+            out->where = r->where[order[i]];
+    }
+}
+
+/* ---- collecting, per function ------------------------------------------------------------ */
+
+static void fs_add_wrapper(struct fs_state *st, CXCursor fn, int param)
+{
+    for (size_t i = 0; i < st->n_wrappers; i++) {
+        if (st->wrappers[i].param == param && clang_equalCursors(st->wrappers[i].fn, fn))
+            return;
+    }
+    if (fs_grow((void **)&st->wrappers, &st->cap_wrappers, st->n_wrappers, sizeof(*st->wrappers)) !=
+        0) {
+        st->oom = 1;
+        return;
+    }
+    st->wrappers[st->n_wrappers].fn = fn;
+    st->wrappers[st->n_wrappers].param = param;
+    st->n_wrappers++;
+}
+
+static struct fs_finding *fs_add_finding(struct fs_state *st, CXCursor call, CXCursor fmt,
+                                         const struct fs_fn *fn, const char *callee)
+{
+    struct fs_finding *f;
+
+    if (fs_grow((void **)&st->found, &st->cap_found, st->n_found, sizeof(*st->found)) != 0) {
+        st->oom = 1;
+        return NULL;
+    }
+    f = &st->found[st->n_found++];
+    memset(f, 0, sizeof(*f));
+    f->call = call;
+    f->fmt = fmt;
+    f->fn = *fn;
+    f->fn.name = NULL;
+    snprintf(f->callee, sizeof(f->callee), "%s", callee);
+    f->sink_fn = clang_getNullCursor();
+    f->sink_param = -1;
+    return f;
+}
+
+/* A printf-family call: its format classified now that the function is complete. */
+static void fs_check_format(struct rule_ctx *rc, struct fs_state *st, CXCursor call,
+                            const struct fs_fn *fn, const char *callee)
+{
+    struct rule_strorigin_result r;
+    struct fs_finding *f;
+    CXCursor fmt;
+    int param;
+
+    if ((int)fn->fmt >= clang_Cursor_getNumArguments(call))
+        return;
+    fmt = clang_Cursor_getArgument(call, fn->fmt);
+    rule_strorigin_classify(st->so, fmt, call, &r);
+    if (r.flags == 0)
+        return;
+    param = fs_param_only(&r);
+    if (param >= 0 && fs_is_wrapper(rule_unit(rc), st->fn, param, fn)) {
+        fs_add_wrapper(st, clang_getCanonicalCursor(st->fn), param);
+        return;
+    }
+    f = fs_add_finding(st, call, fmt, fn, callee);
+    if (f == NULL)
+        return;
+    fs_origin_from(&f->origin, &r);
+    if (param >= 0) {
+        f->sink_fn = clang_getCanonicalCursor(st->fn);
+        f->sink_param = param;
+    }
+}
+
+/* A pointer to characters: char, or wchar_t (an int on most targets, so its name is read). */
+static int fs_is_string_type(CXType t)
+{
+    CXType pointee = clang_getPointeeType(t);
+    CXString name;
+    int wide;
+
+    if (rule_strorigin_is_char_type(pointee))
+        return 1;
+    name = clang_getTypeSpelling(pointee);
+    wide = strstr(clang_getCString(name), "wchar_t") != NULL;
+    clang_disposeString(name);
+    return wide;
+}
+
+/* A call to a function defined in this file: its string arguments are kept, for when the
+ * callee turns out to be a wrapper or a static function using a parameter as a format. */
+static void fs_record_call(struct fs_state *st, CXCursor call, CXCursor callee)
+{
+    int n = clang_Cursor_getNumArguments(call);
+
+    for (int k = 0; k < n && !st->oom; k++) {
+        CXCursor arg = clang_Cursor_getArgument(call, (unsigned)k);
+        struct rule_strorigin_result r;
+        struct fs_call *c;
+        if (!fs_is_string_type(clang_getCursorType(arg)))
+            continue;
+        if (fs_grow((void **)&st->calls, &st->cap_calls, st->n_calls, sizeof(*st->calls)) != 0) {
+            st->oom = 1;
+            return;
+        }
+        rule_strorigin_classify(st->so, arg, call, &r);
+        c = &st->calls[st->n_calls++];
+        c->call = call;
+        c->callee = clang_getCanonicalCursor(callee);
+        c->caller = clang_getCanonicalCursor(st->fn);
+        c->arg = (unsigned)k;
+        fs_origin_from(&c->origin, &r);
+        c->param = fs_param_only(&r);
+    }
+}
+
+static void fs_check_call(struct rule_ctx *rc, struct fs_state *st, CXCursor call)
+{
+    char callee[FS_NAME_MAX];
+    struct fs_fn fn;
+    CXCursor decl = rule_calltarget_of(call);
+
+    if (fs_lookup(rc, st, call, &fn, callee, sizeof(callee))) {
+        fs_check_format(rc, st, call, &fn, callee);
+        return;
+    }
+    if (clang_getCursorKind(decl) == CXCursor_FunctionDecl &&
+        !clang_Cursor_isNull(clang_getCursorDefinition(decl)))
+        fs_record_call(st, call, decl);
+}
+
+/* ---- resolving and reporting, at the end of the unit ------------------------------------- */
+
+static int fs_wrapper_at(const struct fs_state *st, CXCursor fn, unsigned arg)
+{
+    for (size_t i = 0; i < st->n_wrappers; i++) {
+        if ((unsigned)st->wrappers[i].param == arg && clang_equalCursors(st->wrappers[i].fn, fn))
+            return 1;
+    }
+    return 0;
+}
+
+/* A caller that hands its own parameter on to a wrapper is a wrapper too when it looks like
+ * one; otherwise that call is where its parameter becomes a format. To a fixed point. */
+static void fs_close_wrappers(struct rule_ctx *rc, struct fs_state *st)
+{
+    static const struct fs_fn passed_on = { NULL, 0, 1, 0 };
+    int changed = 1;
+
+    while (changed && !st->oom) {
+        changed = 0;
+        for (size_t i = 0; i < st->n_calls; i++) {
+            struct fs_call *c = &st->calls[i];
+            struct fs_finding *f;
+            char name[FS_NAME_MAX];
+            if (c->param < 0 || !fs_wrapper_at(st, c->callee, c->arg) ||
+                fs_wrapper_at(st, c->caller, (unsigned)c->param))
+                continue;
+            changed = 1;
+            if (fs_is_wrapper(rule_unit(rc), c->caller, c->param, &passed_on)) {
+                fs_add_wrapper(st, c->caller, c->param);
+                continue;
+            }
+            f = fs_add_finding(st, c->call, clang_Cursor_getArgument(c->call, c->arg), &passed_on,
+                               rule_callee_name(c->call, name, sizeof(name)));
+            if (f == NULL)
+                return;
+            f->wrapper = 1;
+            f->fn.fmt = c->arg;
+            f->origin = c->origin;
+            f->sink_fn = c->caller;
+            f->sink_param = c->param;
+            c->param = -2; /* reported through f */
+        }
+    }
+}
+
+/* Keeps in merged the most serious origin of the calls: input first, then any other. */
+static void fs_merge_origin(struct fs_origin *merged, const struct fs_origin *o)
+{
+    int tainted = (o->flags & RULE_STRORIGIN_TAINT) != 0;
+
+    if (tainted && !(merged->flags & RULE_STRORIGIN_TAINT))
+        *merged = *o;
+    else if (o->flags != 0 && merged->flags == 0)
+        *merged = *o;
+}
+
+/* A format that is a parameter of sink_fn: constant when sink_fn is static and every call
+ * in this file passes a constant. Returns nonzero when it must be reported, f's origin then
+ * merged from the callers. */
+static int fs_resolve_sink(struct rule_ctx *rc, const struct fs_state *st, struct fs_finding *f)
+{
+    size_t n = 0;
+    struct fs_origin merged = { 0, clang_getNullCursor(), "" };
+
+    if (clang_getCursorLinkage(f->sink_fn) != CXLinkage_Internal)
+        return rule_option_bool(rc, "parameters");
+    for (size_t i = 0; i < st->n_calls; i++) {
+        const struct fs_call *c = &st->calls[i];
+        if (c->arg == (unsigned)f->sink_param && clang_equalCursors(c->callee, f->sink_fn)) {
+            n++;
+            fs_merge_origin(&merged, &c->origin);
+        }
+    }
+    if (n > 0 && merged.flags == 0)
+        return 0;
+    if (merged.flags & RULE_STRORIGIN_TAINT)
+        f->origin = merged;
+    return 1;
+}
+
+/* The taint hook. Returns nonzero when the format of f carries untrusted input, with the
+ * input function in *source and where it was read in *where. Today the answer comes from
+ * what the function itself (or, for a static function's parameter, its callers in this
+ * file) shows: a buffer filled by recv, read, fgets, scanf or getenv, or main's argv. To
+ * wire the taint engine (analyzer/taint.h), look up here the ECG_TAINT_FORMAT flow whose
+ * sink is f->call and whose arg is f->fn.fmt, and answer from its source and steps. */
+static int fs_taint_of(const struct fs_finding *f, const char **source, CXCursor *where)
+{
+    if (!(f->origin.flags & RULE_STRORIGIN_TAINT))
+        return 0;
+    *source = f->origin.source[0] != '\0' ? f->origin.source : "input";
+    *where = f->origin.where;
+    return 1;
+}
+
+/* What the message says about where the format comes from. */
+static const char *fs_detail(const struct fs_finding *f)
+{
+    if (f->origin.flags & (RULE_STRORIGIN_BUILT | RULE_STRORIGIN_ADDED))
+        return " (it is built from non-constant text)";
+    if (f->origin.flags == RULE_STRORIGIN_PARAM)
+        return " (it is a parameter: callers can pass any text)";
+    return "";
+}
+
+/* printf("%s", data), fprintf(..., "%s", data): how the call should read. */
+static void fs_suggestion(const struct fs_finding *f, char *buf, size_t size)
+{
+    char arg[FS_NAME_MAX] = "s";
+    CXCursor e = rule_nullflow_strip(f->fmt);
+
+    if (clang_getCursorKind(e) == CXCursor_DeclRefExpr)
+        rule_cursor_name(e, arg, sizeof(arg));
+    snprintf(buf, size, "%s(%s%s\"%s\", %s)", f->callee, f->fn.fmt > 0 ? "..., " : "",
+             f->fn.wide ? "L" : "", f->fn.wide ? "%ls" : "%s", arg);
+}
+
+/* Inserts "%s", before the format of a variadic call that passes nothing after it. */
+static void fs_add_fix(struct rule_ctx *rc, struct ecg_finding *out, const struct fs_finding *f)
+{
+    CXSourceLocation at;
+
+    if (f->wrapper || f->fn.takes_list ||
+        clang_Cursor_getNumArguments(f->call) != (int)f->fn.fmt + 1)
+        return;
+    at = clang_getRangeStart(clang_getCursorExtent(f->fmt));
+    rule_add_fix(rc, out, clang_getRange(at, at), f->fn.wide ? "L\"%ls\", " : "\"%s\", ",
+                 "print the string through a \"%s\" format");
+}
+
+static void fs_report(struct rule_ctx *rc, const struct fs_finding *f)
+{
+    char how[2 * FS_NAME_MAX + 16];
+    const char *source;
+    CXCursor where;
+    struct ecg_finding *out;
+    int tainted = fs_taint_of(f, &source, &where);
+
+    fs_suggestion(f, how, sizeof(how));
+    if (tainted)
+        out = rule_report(rc, f->call,
+                          "the format string of '%s' comes from untrusted input ('%s'): its '%%' "
+                          "directives read and write memory through arguments that were never "
+                          "passed; print it as data: %s",
+                          f->callee, source, how);
+    else
+        out = rule_report(rc, f->call,
+                          "the format string of '%s' is not a constant%s: any '%%' in it reads "
+                          "arguments that were never passed; print it as data: %s",
+                          f->callee, fs_detail(f), how);
+    if (out == NULL)
+        return;
+    if (tainted) {
+        out->level = ECG_LEVEL_ERROR;
+        if (!clang_Cursor_isNull(where))
+            rule_add_step(rc, out, clang_getCursorExtent(where), "'%s' reads the text", source);
+        rule_add_step(rc, out, clang_getCursorExtent(f->fmt), "it reaches '%s' as the format",
+                      f->callee);
+    } else if (!clang_Cursor_isNull(f->origin.where)) {
+        rule_add_related(rc, out, clang_getCursorExtent(f->origin.where),
+                         "the format's text comes from here");
+    }
+    fs_add_fix(rc, out, f);
+}
+
+/* Calls of the file's wrappers whose format is not constant become findings. */
+static void fs_check_wrapper_calls(struct fs_state *st)
+{
+    for (size_t i = 0; i < st->n_calls && !st->oom; i++) {
+        const struct fs_call *c = &st->calls[i];
+        struct fs_finding *f;
+        char name[FS_NAME_MAX];
+        if (c->param != -1 || c->origin.flags == 0 || !fs_wrapper_at(st, c->callee, c->arg))
+            continue;
+        f = fs_add_finding(st, c->call, clang_Cursor_getArgument(c->call, c->arg), &fs_fns[0],
+                           rule_callee_name(c->call, name, sizeof(name)));
+        if (f == NULL)
+            return;
+        f->wrapper = 1;
+        f->fn.fmt = c->arg;
+        f->origin = c->origin;
+    }
+}
+
+static void fs_on_unit_end(struct rule_ctx *rc)
+{
+    struct fs_state *st = rule_state(rc);
+
+    if (st->oom)
+        return;
+    fs_close_wrappers(rc, st);
+    fs_check_wrapper_calls(st);
+    for (size_t i = 0; i < st->n_found && !st->oom; i++) {
+        if (st->found[i].sink_param < 0 || fs_resolve_sink(rc, st, &st->found[i]))
+            fs_report(rc, &st->found[i]);
+    }
+}
+
+/* ---- the walk ---------------------------------------------------------------------------- */
+
+static void fs_on_function_enter(struct rule_ctx *rc, CXCursor fn)
+{
+    struct fs_state *st = rule_state(rc);
+
+    if (st->oom)
+        return;
+    if (st->so == NULL) {
+        st->so = rule_strorigin_new();
+        if (st->so == NULL) {
+            st->oom = 1;
+            return;
+        }
+    }
+    rule_strorigin_begin(st->so, rule_unit(rc), fn);
+    st->fn = fn;
+    st->n_pending = 0;
+}
+
+static void fs_on_cursor(struct rule_ctx *rc, CXCursor cursor)
+{
+    struct fs_state *st = rule_state(rc);
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+
+    if (st->oom || st->so == NULL || clang_Cursor_isNull(rule_function(rc)))
+        return;
+    if (kind == CXCursor_VarDecl) {
+        rule_strorigin_on_decl(st->so, cursor);
+    } else if (kind == CXCursor_BinaryOperator) {
+        rule_strorigin_on_assign(st->so, cursor);
+    } else if (kind == CXCursor_ReturnStmt) {
+        rule_strorigin_on_return(st->so, cursor);
+    } else if (kind == CXCursor_CallExpr) {
+        rule_strorigin_on_call(st->so, cursor);
+        if (fs_grow((void **)&st->pending, &st->cap_pending, st->n_pending, sizeof(*st->pending)) !=
+            0) {
+            st->oom = 1;
+            return;
+        }
+        st->pending[st->n_pending++] = cursor;
+    }
+}
+
+static void fs_on_function_leave(struct rule_ctx *rc, CXCursor fn)
+{
+    struct fs_state *st = rule_state(rc);
+
+    (void)fn;
+    if (st->oom || st->so == NULL)
+        return;
+    rule_strorigin_finish(st->so);
+    for (size_t i = 0; i < st->n_pending && !rule_strorigin_lost(st->so); i++)
+        fs_check_call(rc, st, st->pending[i]);
+    st->n_pending = 0;
+}
+
+static const struct rule_option fs_options[] = {
+    { "parameters", RULE_OPT_BOOL, "true",
+      "report a format that is a parameter of a function that is neither static nor a format "
+      "wrapper (its callers in other files are not seen)",
+      NULL },
+};
+
+const struct rule_desc rule_security_format_string = {
+    .id = "security-format-string",
+    .title = "Non-constant format string",
+    .summary = "Flags printf-family calls whose format string is not a constant.",
+    .description = "A format string that is not a literal can carry '%' directives: each one "
+                   "reads an argument that was never passed, '%s' dereferences it and '%n' "
+                   "writes through it, so text from outside can leak or overwrite memory "
+                   "(CWE-134). Pass the text as an argument of a literal format: "
+                   "printf(\"%s\", text). A format read from input is an error.",
+    .tags = "security",
+    .precision = "high",
+    .security_severity = "7.3",
+    .cwe = { 134 },
+    .level = ECG_LEVEL_WARNING,
+    .options = fs_options,
+    .n_options = ARRAY_LEN(fs_options),
+    .state_size = sizeof(struct fs_state),
+    .kinds = { CXCursor_CallExpr, CXCursor_VarDecl, CXCursor_BinaryOperator, CXCursor_ReturnStmt },
+    .on_cursor = fs_on_cursor,
+    .on_function_enter = fs_on_function_enter,
+    .on_function_leave = fs_on_function_leave,
+    .on_unit_end = fs_on_unit_end,
+    .state_fini = fs_fini,
+};

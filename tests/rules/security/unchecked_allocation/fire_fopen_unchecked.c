@@ -1,5 +1,6 @@
 // fopen returns NULL when the file cannot be opened; the stdio calls then dereference it.
 #include <stdio.h>
+#include <stdlib.h>
 
 void write_report(const char *path, int total)
 {

@@ -219,6 +219,13 @@ void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange ran
     va_end(ap);
 }
 
+void rule_add_flow_steps(struct rule_ctx *rc, struct ecg_finding *f,
+                         const struct ecg_taint_flow *flow)
+{
+    for (size_t i = 0; f != NULL && i < flow->n_steps; i++)
+        rule_add_step(rc, f, flow->steps[i].range, "%s", flow->steps[i].text);
+}
+
 /* A fix is offered only where the text is written in the file, not produced by a macro. */
 static int range_is_spelled(CXSourceRange range)
 {

@@ -109,6 +109,10 @@ void rule_add_related(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange 
 void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range, const char *fmt,
                    ...) __attribute__((format(printf, 4, 5)));
 
+/* Appends the steps of a taint flow (source first, sink last) to f's flow. */
+void rule_add_flow_steps(struct rule_ctx *rc, struct ecg_finding *f,
+                         const struct ecg_taint_flow *flow);
+
 /* Adds a replacement of range by text to f's fix, described by description (first call). */
 void rule_add_fix(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range, const char *text,
                   const char *description);

@@ -135,8 +135,7 @@ static void ci_report(struct rule_ctx *rc, const struct ecg_taint_flow *flow, en
                         "'%s' runs a shell command built from %s; validate the data against an "
                         "allow-list, or run the program with an exec function and no shell",
                         flow->sink_name, from);
-    for (size_t i = 0; i < flow->n_steps; i++)
-        rule_add_step(rc, f, flow->steps[i].range, "%s", flow->steps[i].text);
+    rule_add_flow_steps(rc, f, flow);
 }
 
 static void ci_on_unit_end(struct rule_ctx *rc)

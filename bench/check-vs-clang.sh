@@ -28,22 +28,7 @@ cd "$src"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# One shell command per unit: its own flags, minus output and -c, plus -fsyntax-only.
-python3 - "$work/floor.cmds" <<'PY'
-import json, shlex, sys
-out = []
-for e in json.load(open("compile_commands.json")):
-    args = e.get("arguments") or shlex.split(e["command"])
-    keep, skip = [], False
-    for a in args[1:]:
-        if skip: skip = False; continue
-        if a == "-o": skip = True; continue
-        if a == "-c" or a.startswith("-o"): continue
-        keep.append(a)
-    out.append("cd %s && clang -fsyntax-only %s" % (shlex.quote(e["directory"]),
-               " ".join(shlex.quote(a) for a in keep)))
-open(sys.argv[1], "w").write("\n".join(out) + "\n")
-PY
+bench_floor_cmds "$work/floor.cmds"
 units=$(wc -l < "$work/floor.cmds")
 
 measure() { # name, command...: appends "name wall_s peak_kib" to results

@@ -29,9 +29,35 @@ bench_project()
                 redis)   bear -- make -j"$jobs" MALLOC=libc BUILD_TLS=no USE_SYSTEMD=no ;;
                 lua5.4)  bear -- make -j"$jobs" linux || bear -- make -j"$jobs" ;;
                 sqlite3) ./configure && bear -- make -j"$jobs" ;;
+                curl)    ./configure --without-ssl --disable-shared --without-zlib \
+                             --without-libpsl --without-brotli --without-zstd \
+                             --without-nghttp2 --without-libidn2 --disable-ldap \
+                             --without-librtmp && bear -- make -j"$jobs" ;;
                 *) echo "bench: no build recipe for $name" >&2; exit 2 ;;
             esac
         ) >/dev/null 2>&1 || { echo "bench: building $name failed" >&2; exit 2; }
     fi
     printf '%s\n' "$src"
+}
+
+# bench_floor_cmds OUT: writes one shell command per unit of ./compile_commands.json: the
+# unit's own compiler flags, minus output and -c, run as `clang -fsyntax-only` (the floor
+# any libclang tool pays).
+bench_floor_cmds()
+{
+    python3 - "$1" <<'PY'
+import json, shlex, sys
+out = []
+for e in json.load(open("compile_commands.json")):
+    args = e.get("arguments") or shlex.split(e["command"])
+    keep, skip = [], False
+    for a in args[1:]:
+        if skip: skip = False; continue
+        if a == "-o": skip = True; continue
+        if a == "-c" or a.startswith("-o"): continue
+        keep.append(a)
+    out.append("cd %s && clang -fsyntax-only %s" % (shlex.quote(e["directory"]),
+               " ".join(shlex.quote(a) for a in keep)))
+open(sys.argv[1], "w").write("\n".join(out) + "\n")
+PY
 }

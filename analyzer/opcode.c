@@ -2,6 +2,8 @@
  * file (clang_getFileContents), skipping blanks, comments and line continuations. */
 #include "analyzer/opcode.h"
 
+#include "analyzer/cursors.h"
+
 #include <stddef.h>
 #include <string.h>
 
@@ -135,7 +137,8 @@ static int same_type(CXType a, CXType b)
     return clang_equalTypes(clang_getCanonicalType(a), clang_getCanonicalType(b));
 }
 
-/* '&' and '*' from the types: &x points to x's type, *p has p's pointee type. */
+/* '&' and '*' from the types: &x points to x's type, *p has p's pointee type. An int
+ * pointer's *p and !p are both int: the text tells those apart. */
 static enum ecg_op op_from_types(CXCursor op, CXCursor operand)
 {
     CXType result = clang_getCursorType(op);
@@ -145,17 +148,35 @@ static enum ecg_op op_from_types(CXCursor op, CXCursor operand)
     if (clang_getCanonicalType(result).kind == CXType_Pointer &&
         same_type(clang_getPointeeType(clang_getCanonicalType(result)), arg))
         return ECG_OP_ADDROF;
-    if (arg_canon.kind == CXType_Pointer && same_type(clang_getPointeeType(arg_canon), result))
+    if (arg_canon.kind == CXType_Pointer && same_type(clang_getPointeeType(arg_canon), result) &&
+        clang_getCanonicalType(result).kind != CXType_Int)
         return ECG_OP_DEREF;
     return ECG_OP_UNKNOWN;
+}
+
+/* Nonzero when loc is written in a macro argument (its file location is not where the
+ * macro was expanded). */
+static int in_macro_argument(CXSourceLocation loc)
+{
+    CXFile spelled_file, expanded_file;
+    unsigned spelled, expanded;
+
+    clang_getFileLocation(loc, &spelled_file, NULL, NULL, &spelled);
+    clang_getExpansionLocation(loc, &expanded_file, NULL, NULL, &expanded);
+    return spelled != expanded || !clang_File_isEqual(spelled_file, expanded_file);
 }
 
 enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs)
 {
     CXSourceLocation from = clang_getRangeEnd(clang_getCursorExtent(lhs));
     CXSourceLocation to = clang_getRangeStart(clang_getCursorExtent(rhs));
+    enum ecg_op found =
+        op_between(op, from, to, binary_ops, sizeof(binary_ops) / sizeof(binary_ops[0]));
 
-    return op_between(op, from, to, binary_ops, sizeof(binary_ops) / sizeof(binary_ops[0]));
+    /* a bare ',' between two macro arguments separates them: the operator is in the body */
+    if (found == ECG_OP_COMMA && in_macro_argument(from))
+        return ECG_OP_UNKNOWN;
+    return found;
 }
 
 /* A postfix operator is written after its operand; a prefix one before it. */
@@ -231,3 +252,47 @@ enum ecg_op ecg_opcode_unary(CXCursor op, CXCursor operand)
     return unary_map[k];
 }
 #endif
+
+enum ecg_op ecg_opcode_of(CXCursor op)
+{
+    enum CXCursorKind kind = clang_getCursorKind(op);
+    CXCursor operands[2];
+    unsigned n;
+
+    if (kind != CXCursor_BinaryOperator && kind != CXCursor_CompoundAssignOperator &&
+        kind != CXCursor_UnaryOperator)
+        return ECG_OP_UNKNOWN;
+    n = ecg_cursor_children(operands, 2, op);
+    if (kind == CXCursor_UnaryOperator)
+        return n == 1 ? ecg_opcode_unary(op, operands[0]) : ECG_OP_UNKNOWN;
+    return n == 2 ? ecg_opcode_binary(op, operands[0], operands[1]) : ECG_OP_UNKNOWN;
+}
+
+static const char *const plain_spellings[] = {
+    [ECG_OP_ASSIGN] = "=",  [ECG_OP_COMMA] = ",",    [ECG_OP_LAND] = "&&",
+    [ECG_OP_LOR] = "||",    [ECG_OP_EQ] = "==",      [ECG_OP_NE] = "!=",
+    [ECG_OP_LT] = "<",      [ECG_OP_LE] = "<=",      [ECG_OP_GT] = ">",
+    [ECG_OP_GE] = ">=",     [ECG_OP_ADD] = "+",      [ECG_OP_SUB] = "-",
+    [ECG_OP_MUL] = "*",     [ECG_OP_DIV] = "/",      [ECG_OP_REM] = "%",
+    [ECG_OP_SHL] = "<<",    [ECG_OP_SHR] = ">>",     [ECG_OP_AND] = "&",
+    [ECG_OP_OR] = "|",      [ECG_OP_XOR] = "^",      [ECG_OP_DEREF] = "*",
+    [ECG_OP_ADDROF] = "&",  [ECG_OP_PLUS] = "+",     [ECG_OP_MINUS] = "-",
+    [ECG_OP_NOT] = "!",     [ECG_OP_BITNOT] = "~",   [ECG_OP_PREINC] = "++",
+    [ECG_OP_PREDEC] = "--", [ECG_OP_POSTINC] = "++", [ECG_OP_POSTDEC] = "--",
+};
+
+static const char *const compound_spellings[] = {
+    [ECG_OP_ADD] = "+=", [ECG_OP_SUB] = "-=",  [ECG_OP_MUL] = "*=",  [ECG_OP_DIV] = "/=",
+    [ECG_OP_REM] = "%=", [ECG_OP_SHL] = "<<=", [ECG_OP_SHR] = ">>=", [ECG_OP_AND] = "&=",
+    [ECG_OP_OR] = "|=",  [ECG_OP_XOR] = "^=",
+};
+
+const char *ecg_opcode_spelling(enum ecg_op op, int compound)
+{
+    if (compound)
+        return (size_t)op < sizeof(compound_spellings) / sizeof(compound_spellings[0])
+                   ? compound_spellings[op]
+                   : NULL;
+    return (size_t)op < sizeof(plain_spellings) / sizeof(plain_spellings[0]) ? plain_spellings[op]
+                                                                             : NULL;
+}

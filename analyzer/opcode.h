@@ -51,6 +51,15 @@ enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs);
 /* The operator of a UnaryOperator cursor with its operand. */
 enum ecg_op ecg_opcode_unary(CXCursor op, CXCursor operand);
 
+/* The operator of any operator cursor (binary, compound assignment or unary), its operands
+ * read with clang_visitChildren; ECG_OP_UNKNOWN for other cursors or a malformed one. For
+ * callers without the function IR (analyzer/fir.h), which already has the operands. */
+enum ecg_op ecg_opcode_of(CXCursor op);
+
+/* How op is written: "==", "*", "++" ...; with compound, the assignment form ("+=", "<<=").
+ * NULL for ECG_OP_UNKNOWN and ECG_OP_OTHER. */
+const char *ecg_opcode_spelling(enum ecg_op op, int compound);
+
 /* Nonzero for <, <=, >, >=, == and !=. */
 static inline int ecg_opcode_is_comparison(enum ecg_op op)
 {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/exprkey.h"
 #include "rules/support/names.h"
@@ -95,33 +96,16 @@ static int same_node(CXCursor a, CXCursor b)
            clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
 }
 
-struct ir_two {
-    CXCursor items[2];
-    unsigned n;
-};
-
-static enum CXChildVisitResult take_two(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    struct ir_two *t = data;
-
-    (void)parent;
-    if (t->n < 2)
-        t->items[t->n] = cursor;
-    t->n++;
-    return CXChildVisit_Continue;
-}
-
 /* 'lhs = value' or 'lhs op= value' with the value below on the right. */
 static int check_store(struct rule_ctx *rc, CXCursor call, const char *source, CXCursor op,
                        CXCursor below)
 {
-    struct ir_two kids = { .n = 0 };
+    CXCursor kids[2];
     char name[128];
 
-    clang_visitChildren(op, take_two, &kids);
-    if (kids.n != 2 || !same_node(kids.items[1], below))
+    if (ecg_cursor_children(kids, 2, op) != 2 || !same_node(kids[1], below))
         return 0;
-    if (!decl_is_sensitive(rc, clang_getCursorReferenced(rule_exprkey_named(kids.items[0])), name,
+    if (!decl_is_sensitive(rc, clang_getCursorReferenced(rule_exprkey_named(kids[0])), name,
                            sizeof(name)))
         return 0;
     report(rc, call, source, "is stored in", name);
@@ -222,14 +206,13 @@ static enum ir_step step_binary(struct rule_ctx *rc, CXCursor call, const char *
 /* table[rand() % n] carries the value; rand() as the array or '?:' condition does not. */
 static enum ir_step step_selected(CXCursor a, CXCursor below)
 {
-    struct ir_two kids = { .n = 0 };
+    CXCursor kids[2];
 
-    clang_visitChildren(a, take_two, &kids);
-    if (kids.n < 2)
+    if (ecg_cursor_children(kids, 2, a) < 2)
         return IR_STOP;
     if (clang_getCursorKind(a) == CXCursor_ArraySubscriptExpr)
-        return same_node(kids.items[1], below) ? IR_CONTINUE : IR_STOP;
-    return same_node(kids.items[0], below) ? IR_STOP : IR_CONTINUE;
+        return same_node(kids[1], below) ? IR_CONTINUE : IR_STOP;
+    return same_node(kids[0], below) ? IR_STOP : IR_CONTINUE;
 }
 
 /* Where the value comes to rest: judged there; 1 when it reported. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/expr.h"
 #include "rules/support/exprkey.h"
@@ -147,28 +148,12 @@ static enum CXChildVisitResult take_last(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
 }
 
-struct tt_branches {
-    CXCursor items[3]; /* an if's condition, then and else */
-    unsigned n;
-};
-
-static enum CXChildVisitResult take_branches(CXCursor c, CXCursor parent, CXClientData data)
-{
-    struct tt_branches *b = data;
-
-    (void)parent;
-    if (b->n < 3)
-        b->items[b->n] = c;
-    b->n++;
-    return CXChildVisit_Continue;
-}
-
 /* A statement after which control never reaches the next one: return, a call that does
  * not return, a block ending in one, an if/else both of whose branches are one. */
 static int stmt_leaves(CXCursor stmt, int depth)
 {
     enum CXCursorKind kind = clang_getCursorKind(stmt);
-    struct tt_branches b = { .n = 0 };
+    CXCursor b[3]; /* an if's condition, then and else */
     CXCursor last = clang_getNullCursor();
 
     if (depth > 8)
@@ -181,8 +166,8 @@ static int stmt_leaves(CXCursor stmt, int depth)
     }
     if (kind != CXCursor_IfStmt)
         return rule_noreturn_stmt(stmt);
-    clang_visitChildren(stmt, take_branches, &b);
-    return b.n == 3 && stmt_leaves(b.items[1], depth + 1) && stmt_leaves(b.items[2], depth + 1);
+    return ecg_cursor_children(b, 3, stmt) == 3 && stmt_leaves(b[1], depth + 1) &&
+           stmt_leaves(b[2], depth + 1);
 }
 
 /* The extent a check can reach: the innermost block around it that always leaves the

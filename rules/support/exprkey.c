@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer/cursors.h"
 #include "rules/support/expr.h"
 #include "rules/support/operator.h"
 
@@ -34,22 +35,6 @@ static int put_string(struct key_buf *k, CXString s)
 
     clang_disposeString(s);
     return ok;
-}
-
-struct two_children {
-    CXCursor items[2];
-    unsigned n;
-};
-
-static enum CXChildVisitResult take_two(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    struct two_children *c = data;
-
-    (void)parent;
-    if (c->n < 2)
-        c->items[c->n] = cursor;
-    c->n++;
-    return CXChildVisit_Continue;
 }
 
 static enum CXChildVisitResult take_last(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -109,13 +94,11 @@ static int key_member(struct key_buf *k, CXCursor member, int depth)
 
 static int key_subscript(struct key_buf *k, CXCursor sub, int depth)
 {
-    struct two_children c = { .n = 0 };
+    CXCursor c[2];
 
-    clang_visitChildren(sub, take_two, &c);
-    if (c.n != 2)
+    if (ecg_cursor_children(c, 2, sub) != 2)
         return 0;
-    return key_of(k, c.items[0], depth + 1) && put(k, "[") && key_of(k, c.items[1], depth + 1) &&
-           put(k, "]");
+    return key_of(k, c[0], depth + 1) && put(k, "[") && key_of(k, c[1], depth + 1) && put(k, "]");
 }
 
 static int key_unary(struct key_buf *k, CXCursor op, int depth)

@@ -85,11 +85,37 @@ static void test_operator_operand_from_macro(void **state)
     assert_string_equal(s.ops[2], "!=");
 }
 
+static void test_operator_not_and_deref_of_int_pointer(void **state)
+{
+    struct seen s;
+
+    (void)state;
+    /* !p and *p of an int pointer are both int: the types cannot tell them apart */
+    scan("int f(int *p, int n) { n <<= !p; return *p - n; }\n", &s);
+    assert_int_equal(s.n_ops, 4);
+    assert_string_equal(s.ops[0], "<<=");
+    assert_string_equal(s.ops[1], "!");
+    assert_string_equal(s.ops[2], "-");
+    assert_string_equal(s.ops[3], "*");
+}
+
+static void test_operator_inside_one_macro_argument(void **state)
+{
+    struct seen s;
+
+    (void)state;
+    scan("#define CHECK(c) ((c) ? 1 : 0)\nint f(int a, int b) { return CHECK(a == b); }\n", &s);
+    assert_int_equal(s.n_ops, 1);
+    assert_string_equal(s.ops[0], "==");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_operator_binary_unary_and_compound),
         cmocka_unit_test(test_operator_operand_from_macro),
+        cmocka_unit_test(test_operator_not_and_deref_of_int_pointer),
+        cmocka_unit_test(test_operator_inside_one_macro_argument),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,3 +25,29 @@ unsigned ecg_cursor_children(CXCursor *out, unsigned max, CXCursor cursor)
     clang_visitChildren(cursor, take_child, &c);
     return c.n;
 }
+
+struct nth_child {
+    unsigned left; /* children to pass before the one wanted */
+    CXCursor found;
+};
+
+static enum CXChildVisitResult take_nth(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    struct nth_child *c = data;
+
+    (void)parent;
+    if (c->left > 0) {
+        c->left--;
+        return CXChildVisit_Continue;
+    }
+    c->found = cursor;
+    return CXChildVisit_Break;
+}
+
+CXCursor ecg_cursor_child(CXCursor cursor, unsigned index)
+{
+    struct nth_child c = { index, clang_getNullCursor() };
+
+    clang_visitChildren(cursor, take_nth, &c);
+    return c.found;
+}

@@ -8,4 +8,7 @@
  * children it has, which may exceed max. */
 unsigned ecg_cursor_children(CXCursor *out, unsigned max, CXCursor cursor);
 
+/* The child of cursor at index (0 is the first), or a null cursor when it has fewer. */
+CXCursor ecg_cursor_child(CXCursor cursor, unsigned index);
+
 #endif

@@ -288,35 +288,6 @@ static int value_is_secret(const char *v, enum hc_arg_kind kind)
 
 /* ---- what a name says -------------------------------------------------------------------- */
 
-/* Nonzero when type is an array of, or pointer to, unsigned bytes: key material. */
-static int is_byte_buffer(CXType type)
-{
-    CXType t = clang_getCanonicalType(type);
-    CXType elem;
-
-    if (t.kind == CXType_Pointer)
-        elem = clang_getPointeeType(t);
-    else
-        elem = clang_getArrayElementType(t);
-    elem = clang_getCanonicalType(elem);
-    return elem.kind == CXType_UChar || elem.kind == CXType_Char_U;
-}
-
-/* Nonzero when the name says it holds a secret: it contains a word of 'names' (or, for a
- * byte buffer, of 'byte_buffer_names') with no descriptive word after it ('password_prompt',
- * 'token_len' describe a secret; they do not hold one). */
-static int name_is_secret(const struct rule_ctx *rc, const char *name, int byte_buffer)
-{
-    struct rule_names_words w;
-    size_t end;
-
-    rule_names_split(&w, name);
-    if (!rule_names_find(&end, rc, "names", &w) &&
-        !(byte_buffer && rule_names_find(&end, rc, "byte_buffer_names", &w)))
-        return 0;
-    return !rule_names_any_from(rc, "descriptive_words", &w, end);
-}
-
 /* The name and type of what a named expression (variable, field) refers to. */
 static int named_is_secret(const struct rule_ctx *rc, CXCursor named, char *name, size_t size)
 {
@@ -325,7 +296,7 @@ static int named_is_secret(const struct rule_ctx *rc, CXCursor named, char *name
     if (clang_Cursor_isNull(named) || clang_Cursor_isNull(decl))
         return 0;
     rule_cursor_name(decl, name, size);
-    return name_is_secret(rc, name, is_byte_buffer(clang_getCursorType(decl)));
+    return rule_names_say_secret(rc, name, rule_names_byte_buffer(clang_getCursorType(decl)));
 }
 
 /* ---- reports ----------------------------------------------------------------------------- */
@@ -340,7 +311,7 @@ static int check_macro(struct rule_ctx *rc, CXCursor lit)
     char macro[128];
 
     if (!rule_macro_name_at(macro, sizeof(macro), rule_unit(rc), lit) ||
-        !name_is_secret(rc, macro, 0))
+        !rule_names_say_secret(rc, macro, 0))
         return 0;
     rule_report(rc, lit, "macro '%s' expands to a hard-coded credential (CWE-798); %s", macro,
                 HC_FIX);
@@ -484,7 +455,7 @@ static int check_decl(struct rule_ctx *rc, CXCursor lit, CXCursor decl, const ch
     if (!looks_secret(value))
         return 0;
     rule_cursor_name(decl, name, sizeof(name));
-    if (!name_is_secret(rc, name, is_byte_buffer(clang_getCursorType(decl))))
+    if (!rule_names_say_secret(rc, name, rule_names_byte_buffer(clang_getCursorType(decl))))
         return 0;
     report_named(rc, lit, name, "is initialized with");
     return 1;
@@ -554,7 +525,7 @@ static int check_return(struct rule_ctx *rc, CXCursor lit, const char *value)
     char name[128];
 
     rule_cursor_name(rule_function(rc), name, sizeof(name));
-    if (!looks_secret(value) || !name_is_secret(rc, name, 0))
+    if (!looks_secret(value) || !rule_names_say_secret(rc, name, 0))
         return 0;
     report_named(rc, lit, name, "returns");
     return 1;
@@ -705,7 +676,7 @@ static void hc_on_var(struct rule_ctx *rc, CXCursor var)
     struct hc_bytes bytes = { 0, 0 };
     char name[128];
 
-    if (type.kind != CXType_ConstantArray || !is_byte_buffer(type))
+    if (type.kind != CXType_ConstantArray || !rule_names_byte_buffer(type))
         return;
     init = clang_Cursor_getVarDeclInitializer(var);
     if (clang_getCursorKind(init) != CXCursor_InitListExpr)
@@ -714,7 +685,7 @@ static void hc_on_var(struct rule_ctx *rc, CXCursor var)
     if (bytes.literals < 8 || bytes.others != 0)
         return;
     rule_cursor_name(var, name, sizeof(name));
-    if (!name_is_secret(rc, name, 1))
+    if (!rule_names_say_secret(rc, name, 1))
         return;
     rule_report(rc, var, "'%s' is initialized with hard-coded key bytes (CWE-321); %s", name,
                 HC_FIX);

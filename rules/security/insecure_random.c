@@ -38,39 +38,13 @@ static int is_source(const struct rule_ctx *rc, const char *name)
     return name[0] != '\0' && rule_option_list_has(rc, "sources", name);
 }
 
-/* Nonzero when type is an array of, or pointer to, unsigned bytes: key material. */
-static int is_byte_buffer(CXType type)
-{
-    CXType t = clang_getCanonicalType(type);
-    CXType elem;
-
-    if (t.kind == CXType_Pointer)
-        elem = clang_getPointeeType(t);
-    else
-        elem = clang_getArrayElementType(t);
-    elem = clang_getCanonicalType(elem);
-    return elem.kind == CXType_UChar || elem.kind == CXType_Char_U;
-}
-
-static int name_is_sensitive(const struct rule_ctx *rc, const char *name, int byte_buffer)
-{
-    struct rule_names_words w;
-    size_t end;
-
-    rule_names_split(&w, name);
-    if (!rule_names_find(&end, rc, "names", &w) &&
-        !(byte_buffer && rule_names_find(&end, rc, "byte_buffer_names", &w)))
-        return 0;
-    return !rule_names_any_from(rc, "descriptive_words", &w, end);
-}
-
 /* A declaration (variable, field, parameter, function) whose name marks the value. */
 static int decl_is_sensitive(const struct rule_ctx *rc, CXCursor decl, char *name, size_t size)
 {
     if (clang_Cursor_isNull(decl))
         return 0;
     rule_cursor_name(decl, name, size);
-    return name_is_sensitive(rc, name, is_byte_buffer(clang_getCursorType(decl)));
+    return rule_names_say_secret(rc, name, rule_names_byte_buffer(clang_getCursorType(decl)));
 }
 
 static void report(struct rule_ctx *rc, CXCursor call, const char *source, const char *how,
@@ -167,7 +141,7 @@ static int check_return(struct rule_ctx *rc, CXCursor call, const char *source)
     char name[128];
 
     rule_cursor_name(rule_function(rc), name, sizeof(name));
-    if (!name_is_sensitive(rc, name, 0))
+    if (!rule_names_say_secret(rc, name, 0))
         return 0;
     report(rc, call, source, "is returned by", name);
     return 1;

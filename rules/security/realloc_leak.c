@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/expr.h"
 #include "rules/support/exprkey.h"
@@ -60,28 +61,6 @@ static int decl_has_key(CXCursor decl, const char *key)
 
     clang_disposeString(usr);
     return same;
-}
-
-static enum CXChildVisitResult take_second(CXCursor c, CXCursor parent, CXClientData data)
-{
-    CXCursor *slot = data;
-
-    (void)parent;
-    if (clang_Cursor_isNull(slot[0])) {
-        slot[0] = c;
-        return CXChildVisit_Continue;
-    }
-    slot[1] = c;
-    return CXChildVisit_Break;
-}
-
-/* The second child of cursor (the right operand of a binary operator), or a null cursor. */
-static CXCursor second_child(CXCursor cursor)
-{
-    CXCursor slot[2] = { clang_getNullCursor(), clang_getNullCursor() };
-
-    clang_visitChildren(cursor, take_second, slot);
-    return slot[1];
 }
 
 struct rl_stmts {
@@ -282,7 +261,7 @@ static void note_assignment(struct rl_prior_scan *s, CXCursor op)
     if (!rule_operator_is(s->tu, op, "=") ||
         !rule_exprkey_get(lhs, sizeof(lhs), s->tu, rule_expr_first_child(op)))
         return;
-    value = second_child(op);
+    value = ecg_cursor_child(op, 1);
     if (strcmp(lhs, s->key) == 0)
         s->last = prior_of_value(value);
     else if (is_lvalue(value) && rule_exprkey_get(rhs, sizeof(rhs), s->tu, value) &&
@@ -575,7 +554,7 @@ static int assigns_other_value(struct rule_ctx *rc)
             continue;
         if (kind != CXCursor_BinaryOperator)
             return 1;
-        rhs = rule_exprkey_strip(second_child(a));
+        rhs = rule_exprkey_strip(ecg_cursor_child(a, 1));
         if (is_null_constant(rhs) || (clang_getCursorKind(rhs) == CXCursor_DeclRefExpr &&
                                       is_local_pointer(clang_getCursorReferenced(rhs))))
             return 0;

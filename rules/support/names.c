@@ -144,3 +144,28 @@ int rule_names_any_from(const struct rule_ctx *rc, const char *list_option,
     }
     return 0;
 }
+
+int rule_names_byte_buffer(CXType type)
+{
+    CXType t = clang_getCanonicalType(type);
+    CXType elem;
+
+    if (t.kind == CXType_Pointer)
+        elem = clang_getPointeeType(t);
+    else
+        elem = clang_getArrayElementType(t);
+    elem = clang_getCanonicalType(elem);
+    return elem.kind == CXType_UChar || elem.kind == CXType_Char_U;
+}
+
+int rule_names_say_secret(const struct rule_ctx *rc, const char *name, int byte_buffer)
+{
+    struct rule_names_words w;
+    size_t end;
+
+    rule_names_split(&w, name);
+    if (!rule_names_find(&end, rc, "names", &w) &&
+        !(byte_buffer && rule_names_find(&end, rc, "byte_buffer_names", &w)))
+        return 0;
+    return !rule_names_any_from(rc, "descriptive_words", &w, end);
+}

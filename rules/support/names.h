@@ -4,6 +4,7 @@
 #ifndef ECG_RULES_SUPPORT_NAMES_H
 #define ECG_RULES_SUPPORT_NAMES_H
 
+#include <clang-c/Index.h>
 #include <stddef.h>
 
 struct rule_ctx;
@@ -37,5 +38,14 @@ int rule_names_find(size_t *out_end, const struct rule_ctx *rc, const char *list
  * list option. */
 int rule_names_any_from(const struct rule_ctx *rc, const char *list_option,
                         const struct rule_names_words *w, size_t first);
+
+/* Nonzero when type is an array of, or pointer to, unsigned bytes: key material. */
+int rule_names_byte_buffer(CXType type);
+
+/* Nonzero when a name says its value is a secret by the rule's word lists: it holds a word
+ * of "names" (or, with byte_buffer, of "byte_buffer_names") and no word of
+ * "descriptive_words" after it ('password_prompt', 'token_len' describe a secret; they do
+ * not hold one). */
+int rule_names_say_secret(const struct rule_ctx *rc, const char *name, int byte_buffer);
 
 #endif

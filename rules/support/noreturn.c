@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "analyzer/cursors.h"
+
 #define NR_MAX_DEPTH 2 /* calls followed into their bodies: die() -> fatal() -> exit() */
 
 static const char *const nr_names[] = {
@@ -72,28 +74,14 @@ static enum CXChildVisitResult take_last(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
 }
 
-static enum CXChildVisitResult take_second(CXCursor c, CXCursor parent, CXClientData data)
-{
-    CXCursor *slot = data;
-
-    (void)parent;
-    if (clang_Cursor_isNull(slot[0])) {
-        slot[0] = c;
-        return CXChildVisit_Continue;
-    }
-    slot[1] = c;
-    return CXChildVisit_Break;
-}
-
 static int stmt_exits(CXCursor stmt, int depth);
 
 /* The branch taken when an if's condition holds: its second child. */
 static int if_branch_exits(CXCursor if_stmt, int depth)
 {
-    CXCursor slot[2] = { clang_getNullCursor(), clang_getNullCursor() };
+    CXCursor branch = ecg_cursor_child(if_stmt, 1);
 
-    clang_visitChildren(if_stmt, take_second, slot);
-    return !clang_Cursor_isNull(slot[1]) && stmt_exits(slot[1], depth);
+    return !clang_Cursor_isNull(branch) && stmt_exits(branch, depth);
 }
 
 static enum CXChildVisitResult scan_stmt(CXCursor c, CXCursor parent, CXClientData data)

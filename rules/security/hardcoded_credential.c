@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rules/rule.h"
 #include "rules/support/expr.h"
@@ -174,6 +175,33 @@ static int is_placeholder_word(const char *v)
     return strncmp(norm, "your", 4) == 0 || in_list(words, sizeof(words) / sizeof(words[0]), norm);
 }
 
+/* Nonzero when text ends with suffix, ignoring case. */
+static int ends_with_nocase(const char *text, const char *suffix)
+{
+    size_t n = strlen(text), m = strlen(suffix);
+
+    return n >= m && strncasecmp(text + n - m, suffix, m) == 0;
+}
+
+/* An e-mail address at a domain reserved for documentation (RFC 2606: example, example.com,
+ * .org, .net, and the .example, .invalid and .test names): the conventional password of
+ * anonymous FTP ('ftp@example.com'), never a real credential. */
+static int is_reserved_address(const char *v)
+{
+    static const char *const domains[] = { "@example",     "@example.com", "@example.org",
+                                           "@example.net", ".example",     ".invalid",
+                                           ".test" };
+    const char *at = strchr(v, '@');
+
+    if (at == NULL || strchr(at + 1, '@') != NULL)
+        return 0;
+    for (size_t i = 0; i < sizeof(domains) / sizeof(domains[0]); i++) {
+        if (ends_with_nocase(at, domains[i]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Blanks or a printf/scanf conversion ('%s', '%08x') anywhere in the value. */
 static int has_blank_or_conversion(const char *v)
 {
@@ -212,7 +240,7 @@ static int looks_secret(const char *v)
 {
     if (v[0] == '\0' || all_same_filler(v) || looks_like_text(v))
         return 0;
-    return !looks_like_env_name(v) && !is_placeholder_word(v);
+    return !looks_like_env_name(v) && !is_placeholder_word(v) && !is_reserved_address(v);
 }
 
 /* Copies [from, from + len) into buf as a string, truncated to size. */

@@ -17,6 +17,18 @@ void creds_example(struct creds *c)
     c->api_key = "xxxxxxxxxxxxxxxx";
 }
 
+/* Anonymous FTP sends an address at a documentation domain as its password. */
+#define FTP_ANONYMOUS_PASSWORD "ftp@example.com"
+
+void creds_anonymous_ftp(struct creds *c)
+{
+    const char *password = FTP_ANONYMOUS_PASSWORD;
+
+    c->user = "anonymous";
+    c->password = password;
+    c->password = "nobody@host.invalid";
+}
+
 void creds_print(const struct creds *c, char *out, size_t n)
 {
     const char *password_mask = "****";

@@ -101,17 +101,11 @@ with open("big.c", "w") as f:
     print(lines + 3)
 PY
 )
-start=$(date +%s)
-expect_exit 0 -- "$ECG" check big.c --
-elapsed=$(($(date +%s) - start))
+# timeout only guards against a hang; how fast this runs is measured in bench/, not here
+expect_exit 0 -- timeout 900 "$ECG" check big.c --
 assert_line "$OUT" "big.c:$big_line:5: warning: $E2E_STRCPY_MSG [security-banned-function]" \
     "10 MB source: the finding near the end"
 assert_line "$ERR" "1 warning generated." "10 MB source: one finding"
-if [ "$elapsed" -le 20 ]; then
-    e2e_pass
-else
-    e2e_fail "10 MB source: took ${elapsed}s (limit 20s)"
-fi
 
 # --- deep nesting ---------------------------------------------------------------------------
 # a + a + ... with 10,000 terms is a left-leaning tree 10,000 deep; the strcpy is its

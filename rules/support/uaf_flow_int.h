@@ -1,0 +1,147 @@
+/* Internals of the use-after-free flow shared by its files: uaf_loc.c reads the function
+ * (its IR, the locations its expressions name, its calls), uaf_state.c holds the lattice
+ * (bits, facts, joins) and uaf_flow.c runs the transfer over the CFG. */
+#ifndef ECG_RULES_SUPPORT_UAF_FLOW_INT_H
+#define ECG_RULES_SUPPORT_UAF_FLOW_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyzer/cfg.h"
+#include "analyzer/fir.h"
+#include "rules/support/uaf_flow.h"
+
+#define UAF_MAX_LOCS 128    /* locations followed per function; the rest stay silent */
+#define UAF_MAX_FACTS 4     /* facts kept per path and per freed location */
+#define UAF_KEY_MAX 400     /* bytes of a location's key */
+#define UAF_MAX_NODES 60000 /* functions with more cursors are not analysed */
+#define UAF_MAX_DEPTH 200   /* cursor nesting read from libclang */
+#define UAF_NONE 0xffffu
+
+/* Bits of a location's value: the kinds of paths reaching a point. 0: no path. */
+#define UAF_LIVE 1u  /* a block not freed here (or anything not followed) */
+#define UAF_FREED 2u /* a block freed on this path */
+#define UAF_NULL 4u  /* NULL */
+
+#define UAF_OBJ_PARAM_LAST 32u /* objects 1..32 are the blocks parameters 0..31 held at entry */
+
+#define UAF_MAX_ALT 3 /* values besides the first that 'loc == a or b ...' can keep */
+
+/* 'loc == value' (or one of more[]: where paths that knew different values meet), or
+ * 'loc != value' when ne is set; with rel (an enum ecg_op: <, <=, >, >=) 'loc rel value',
+ * which is only checked against known values, never kept. */
+struct uaf_fact {
+    long long value;
+    long long more[UAF_MAX_ALT];
+    uint16_t loc;
+    uint8_t ne;
+    uint8_t rel;
+    uint8_t n_more;
+};
+
+struct uaf_facts {
+    struct uaf_fact f[UAF_MAX_FACTS];
+    uint8_t n;
+};
+
+struct uaf_slot {
+    struct uaf_facts guard; /* facts true on every path where the block was freed */
+    uint32_t obj;           /* the block held: 0 unknown; locations with one obj alias */
+    uint32_t free_node;     /* the call that freed it; ECG_FIR_NONE */
+    uint8_t bits;
+};
+
+struct uaf_state {
+    struct uaf_slot *slots; /* n_locs entries; borrowed from the flow's arrays */
+    struct uaf_facts path;  /* facts true on every path to here */
+    uint32_t freed_params;  /* parameters whose block is freed (or NULL) on every path */
+    int reachable;
+};
+
+struct uaf_loc {
+    char name[RULE_UAF_NAME_MAX];
+    size_t key;  /* offset of its key in keys */
+    int param;   /* parameter index, or -1 */
+    int pointer; /* pointer-typed */
+    int flag;    /* integer-typed: a flag or counter; neither: a struct or union */
+    int field;   /* reached through another expression: a member, element or '*p' */
+    int global;  /* rooted in a variable that outlives the function */
+};
+
+/* The per-node role: a location, or a call's entry in calls. */
+#define UAF_AUX_NONE UINT32_MAX
+#define UAF_AUX_CALL 0x80000000u
+
+struct rule_uaf {
+    struct ecg_fir *fir; /* owned; the function being analysed */
+    struct ecg_cfg cfg;
+    uint32_t fn;   /* the FunctionDecl node */
+    uint32_t *aux; /* owned; per node of the function: loc index, call, or NONE */
+    size_t aux_cap;
+    struct uaf_loc locs[UAF_MAX_LOCS];
+    uint64_t below[UAF_MAX_LOCS][UAF_MAX_LOCS / 64]; /* below[l]: locations reached through l */
+    int lossy; /* some struct had no room: fields may change unseen, only variables report */
+    size_t n_locs;
+    char *keys; /* owned; NUL-separated keys */
+    size_t keys_len;
+    size_t keys_cap;
+    struct rule_uaf_call *calls; /* owned */
+    size_t n_calls;
+    size_t calls_cap;
+    struct uaf_state *in;       /* owned; per block */
+    struct uaf_slot *slot_pool; /* owned; (n_blocks + 2) * n_locs */
+    size_t pool_cap;
+    size_t in_cap;
+    struct uaf_state cur, edge;
+    struct rule_uaf_report *reports; /* owned */
+    size_t n_reports;
+    size_t reports_cap;
+    uint32_t *queue; /* owned; blocks to revisit */
+    unsigned char *queued;
+    size_t queue_cap;
+    int reporting; /* the last pass: record what is found */
+    int ret_freed, ret_live;
+    int failed;
+    rule_uaf_resolve_fn resolve;
+    void *resolve_arg;
+};
+
+/* Reads fn's body into u->fir. Returns 0, ECG_ENOMEM or ECG_EPARSE (too deep or large). */
+int uaf_loc_read(struct rule_uaf *u, CXCursor fn);
+
+/* Fills locs, aux and calls from the IR. Returns 0 or ECG_ENOMEM. */
+int uaf_loc_scan(struct rule_uaf *u);
+
+/* The location of node (looking through parentheses and casts), or UAF_NONE. */
+uint16_t uaf_loc_of(const struct rule_uaf *u, uint32_t node);
+
+/* The call entry of a CallExpr node, or NULL. */
+const struct rule_uaf_call *uaf_call_of(const struct rule_uaf *u, uint32_t node);
+
+/* Looks through parentheses, implicit conversions and casts. */
+uint32_t uaf_strip(const struct ecg_fir *fir, uint32_t node);
+
+/* When node (stripped) is an integer constant (0, NULL, 'c', 42), stores it and returns 1. */
+int uaf_constant(long long *out, const struct ecg_fir *fir, uint32_t node);
+
+/* Nonzero when loc m is a field or element reached through loc l. */
+static inline int uaf_loc_below(const struct rule_uaf *u, uint16_t m, uint16_t l)
+{
+    return (u->below[l][m / 64] >> (m % 64)) & 1u;
+}
+
+/* State helpers (uaf_state.c). */
+void uaf_state_copy(struct uaf_state *dst, const struct uaf_state *src, size_t n_locs);
+int uaf_state_join(struct uaf_state *dst, const struct uaf_state *src, size_t n_locs);
+void uaf_state_entry(struct uaf_state *s, const struct rule_uaf *u);
+int uaf_facts_conflict(const struct uaf_facts *a, const struct uaf_fact *f);
+void uaf_facts_add(struct uaf_facts *a, const struct uaf_fact *f);
+void uaf_facts_forget(struct uaf_facts *a, uint16_t loc);
+/* Applies fact f to s (an edge's condition); returns 0 when no path can take the edge. */
+int uaf_state_assume(struct uaf_state *s, const struct rule_uaf *u, const struct uaf_fact *f);
+/* loc was incremented by delta: what was known of it moves along. */
+void uaf_state_shift(struct uaf_state *s, size_t n_locs, uint16_t loc, long long delta);
+/* loc changed: facts about it no longer hold anywhere in s. */
+void uaf_state_forget(struct uaf_state *s, size_t n_locs, uint16_t loc);
+
+#endif

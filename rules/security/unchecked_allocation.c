@@ -11,6 +11,7 @@
 #include "rules/support/calltarget.h"
 #include "rules/support/expr.h"
 #include "rules/support/libc.h"
+#include "rules/support/macro.h"
 #include "rules/support/nullctx.h"
 #include "rules/support/nullflow.h"
 #include "rules/support/nullsum.h"
@@ -29,6 +30,12 @@ struct ua_origin {
     int reported;           /* a finding names this origin already */
 };
 
+/* A macro whose body both allocates and uses the result unchecked: one finding per macro and
+ * unit, however often it expands. */
+struct ua_spot {
+    char macro[UA_NAME_MAX];
+};
+
 struct ua_state {
     struct rule_nullflow *flow; /* owned */
     struct ua_origin *origins;  /* owned; per function, origin n is origins[n - 1] */
@@ -39,7 +46,10 @@ struct ua_state {
     CXCursor params[UA_MAX_PARAMS];         /* its pointer parameters (null cursors for others) */
     unsigned char exit_bits[UA_MAX_PARAMS]; /* what they are where it returns */
     int returns;                            /* some return is reachable */
-    int oom; /* memory ran out: nothing more is followed in this unit */
+    int oom;               /* memory ran out: nothing more is followed in this unit */
+    struct ua_spot *spots; /* owned; allocations in macro bodies reported already */
+    size_t n_spots;
+    size_t cap_spots;
 };
 
 static void ua_fini(void *state)
@@ -49,6 +59,7 @@ static void ua_fini(void *state)
     rule_nullflow_free(st->flow);
     rule_nullsum_free(st->sums);
     free(st->origins);
+    free(st->spots);
 }
 
 /* ---- origins ----------------------------------------------------------------------------- */
@@ -142,6 +153,51 @@ static int ua_is_allocator(struct rule_ctx *rc, struct ua_state *st, CXCursor ca
 
 /* ---- uses -------------------------------------------------------------------------------- */
 
+/* The expansion offset of the cursor's location. */
+static unsigned ua_expansion_offset(CXCursor c)
+{
+    unsigned offset = 0;
+
+    clang_getExpansionLocation(clang_getCursorLocation(c), NULL, NULL, NULL, &offset);
+    return offset;
+}
+
+/* Nonzero when the macro name was reported in this unit already; otherwise records it (when
+ * memory runs out it is not recorded, and a later expansion is reported again). */
+static int ua_spot_seen(struct ua_state *st, const char *name)
+{
+    for (size_t i = 0; i < st->n_spots; i++) {
+        if (strcmp(st->spots[i].macro, name) == 0)
+            return 1;
+    }
+    if (st->n_spots == st->cap_spots) {
+        size_t cap = st->cap_spots != 0 ? st->cap_spots * 2 : 8;
+        struct ua_spot *grown = realloc(st->spots, cap * sizeof(*grown));
+        if (grown == NULL)
+            return 0;
+        st->spots = grown;
+        st->cap_spots = cap;
+    }
+    snprintf(st->spots[st->n_spots++].macro, UA_NAME_MAX, "%s", name);
+    return 0;
+}
+
+/* Nonzero when the allocation and its use at ref both come from the body of one expansion of
+ * a macro reported already in this unit: a debug macro that opens a log file unchecked is one
+ * defect, not one per expansion. The macro is recorded on the first call; when memory runs
+ * out every finding is kept. */
+static int ua_macro_reported(struct rule_ctx *rc, struct ua_state *st, CXCursor call, CXCursor ref)
+{
+    CXTranslationUnit tu = rule_unit(rc);
+    char name[UA_NAME_MAX];
+
+    if (!rule_nullflow_in_macro(tu, call, NULL) || !rule_nullflow_in_macro(tu, ref, NULL) ||
+        ua_expansion_offset(call) != ua_expansion_offset(ref) ||
+        !rule_macro_name_at(name, sizeof(name), tu, call))
+        return 0;
+    return ua_spot_seen(st, name);
+}
+
 static void ua_report(struct rule_ctx *rc, CXCursor ref, CXCursor decl, const struct ua_origin *o,
                       int fresh, const char *what)
 {
@@ -179,7 +235,8 @@ static void ua_use(struct rule_ctx *rc, struct ua_state *st, CXCursor ref, CXCur
         return;
     }
     o->reported = 1;
-    ua_report(rc, ref, decl, o, fresh, what);
+    if (!ua_macro_reported(rc, st, o->call, ref))
+        ua_report(rc, ref, decl, o, fresh, what);
 }
 
 static int ua_is_pointer(CXCursor e)

@@ -336,6 +336,8 @@ static void nf_frame_join(struct rule_nullflow *nf, struct rule_nullflow_frame *
 {
     struct rule_nullflow_state other = { NULL, 0, 0 };
 
+    if (f->kind == RULE_NULLFLOW_SWITCH)
+        state_join(nf, &nf->cur, &f->saved[1]);
     if (f->kind == RULE_NULLFLOW_IF && f->n_child >= 3) {
         state_join(nf, &nf->cur, &f->saved[1]);
         return;
@@ -374,6 +376,61 @@ void rule_nullflow_pop(struct rule_nullflow *nf, struct rule_ctx *rc, CXCursor s
     nf->n_frames--;
 }
 
+struct nf_sibling {
+    CXCursor target; /* the child whose predecessor is wanted */
+    CXCursor prev;   /* the child before it so far; ends as its predecessor */
+    CXCursor last;   /* the last child seen */
+    int found;
+};
+
+static enum CXChildVisitResult nf_sibling_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct nf_sibling *s = data;
+
+    (void)parent;
+    if (!clang_Cursor_isNull(s->target) && rule_nullflow_same(c, s->target)) {
+        s->found = 1;
+        return CXChildVisit_Break;
+    }
+    s->prev = c;
+    s->last = c;
+    return CXChildVisit_Continue;
+}
+
+/* The statement that runs last in s: s itself, or the last statement under its labels and
+ * braces. */
+static CXCursor nf_last_statement(CXCursor s)
+{
+    for (int guard = 0; guard < 64; guard++) {
+        enum CXCursorKind kind = clang_getCursorKind(s);
+        struct nf_sibling q = { clang_getNullCursor(), clang_getNullCursor(), clang_getNullCursor(),
+                                0 };
+        if (kind != CXCursor_CaseStmt && kind != CXCursor_DefaultStmt &&
+            kind != CXCursor_LabelStmt && kind != CXCursor_CompoundStmt)
+            return s;
+        clang_visitChildren(s, nf_sibling_visit, &q);
+        if (clang_Cursor_isNull(q.last))
+            return s;
+        s = q.last;
+    }
+    return s;
+}
+
+/* Nonzero when the statement written just before label in the switch body is a break: the
+ * path reaching it leaves the switch instead of falling into label. */
+static int nf_break_before(struct rule_ctx *rc, CXCursor label)
+{
+    CXCursor parent = rule_ancestor(rc, 0);
+    struct nf_sibling q = { label, clang_getNullCursor(), clang_getNullCursor(), 0 };
+
+    if (clang_getCursorKind(parent) != CXCursor_CompoundStmt)
+        return 0;
+    clang_visitChildren(parent, nf_sibling_visit, &q);
+    if (!q.found || clang_Cursor_isNull(q.prev))
+        return 0;
+    return clang_getCursorKind(nf_last_statement(q.prev)) == CXCursor_BreakStmt;
+}
+
 void rule_nullflow_case(struct rule_nullflow *nf, struct rule_ctx *rc, CXCursor label)
 {
     struct rule_nullflow_frame *f;
@@ -385,6 +442,10 @@ void rule_nullflow_case(struct rule_nullflow *nf, struct rule_ctx *rc, CXCursor 
     if (f->kind != RULE_NULLFLOW_SWITCH || f->slot != 1) {
         nf->lost = 1; /* a label inside a nested statement (Duff's device) */
         return;
+    }
+    if (nf->cur.reachable && nf_break_before(rc, label)) {
+        state_join(nf, &f->saved[1], &nf->cur); /* saved[1]: the paths that broke out */
+        nf->cur.reachable = 0;
     }
     state_join(nf, &nf->cur, &f->saved[0]);
     if (clang_getCursorKind(label) == CXCursor_DefaultStmt)
@@ -473,6 +534,39 @@ void rule_nullflow_set(struct rule_nullflow *nf, CXCursor decl, struct rule_null
         return;
     nf->cur.v[i].origin = v.origin;
     nf->cur.v[i].bits = (unsigned char)v.bits;
+}
+
+/* Gives variable i the value v in s. */
+static void state_put(struct rule_nullflow *nf, struct rule_nullflow_state *s, size_t i,
+                      struct rule_nullflow_value v)
+{
+    if (state_fit(nf, s, nf->n_vars) != 0)
+        return;
+    s->v[i].origin = v.origin;
+    s->v[i].bits = (unsigned char)v.bits;
+}
+
+void rule_nullflow_declare(struct rule_nullflow *nf, CXCursor decl, struct rule_nullflow_value v)
+{
+    size_t i;
+
+    if (nf->lost || rule_nullflow_var_find(nf, decl) < nf->n_vars)
+        return;
+    i = var_add(nf, decl);
+    if (i == nf->n_vars)
+        return;
+    state_put(nf, &nf->cur, i, v);
+    for (size_t f = 0; f < nf->n_frames; f++) {
+        state_put(nf, &nf->frames[f].saved[0], i, v);
+        state_put(nf, &nf->frames[f].saved[1], i, v);
+    }
+    for (size_t j = 0; j < nf->n_jumps; j++)
+        state_put(nf, &nf->jumps[j].state, i, v);
+}
+
+size_t rule_nullflow_depth(const struct rule_nullflow *nf)
+{
+    return nf->n_frames;
 }
 
 int rule_nullflow_knows(const struct rule_nullflow *nf, CXCursor decl)

@@ -1,7 +1,8 @@
 /* Path-sensitive null state of a function's local pointers, kept along the one walk: if,
  * while, for and switch are frames whose branches start from their condition's facts and
- * join where they meet; return, goto and noreturn calls end a path. Loops run zero or one
- * time and break/continue fall through, so what this misses errs toward silence. */
+ * join where they meet; return, goto and noreturn calls end a path, and so does a break
+ * written just before a case label. Loops run zero or one time and other breaks and
+ * continues fall through, so what this misses errs toward silence. */
 #ifndef ECG_RULES_SUPPORT_NULLFLOW_H
 #define ECG_RULES_SUPPORT_NULLFLOW_H
 
@@ -17,6 +18,7 @@ enum rule_nullflow_bit {
     RULE_NULLFLOW_TESTED = 2,  /* tested against NULL; which way is not known */
     RULE_NULLFLOW_NONNULL = 4, /* known not to be NULL */
     RULE_NULLFLOW_NULL = 8,    /* known to be NULL */
+    RULE_NULLFLOW_DEREF = 16,  /* known not NULL because every path dereferenced it */
 };
 
 struct rule_nullflow_value {
@@ -29,8 +31,18 @@ struct rule_nullflow_value {
  * so the same child differs when visited from its parent and when met by the walk. */
 int rule_nullflow_same(CXCursor a, CXCursor b);
 
+/* Nonzero when the expression at cursor comes from a macro's body rather than from the text
+ * where the macro expands: the first token written where it expands is an identifier other
+ * than name, the identifier it starts with when written in place (NULL: the cursor's own
+ * spelling, as for a call or a variable). libclang reports the expansion location as the
+ * spelling location of a macro body's tokens, so the locations alone cannot tell. */
+int rule_nullflow_in_macro(CXTranslationUnit tu, CXCursor cursor, const char *name);
+
 /* Looks through parentheses, implicit conversions and casts: the expression as written. */
 CXCursor rule_nullflow_strip(CXCursor expr);
+
+/* Nonzero when expr, as written, is a null pointer constant: 0, (void *)0, NULL. */
+int rule_nullflow_is_null_constant(CXCursor expr);
 
 /* When the value of expr is a local variable or parameter (p, or an assignment p = ...),
  * stores its declaration in *out and returns 1; otherwise returns 0. */
@@ -85,6 +97,16 @@ struct rule_nullflow_value rule_nullflow_get(const struct rule_nullflow *nf, CXC
 /* Assigns v to decl at the current point (ignored on an unreachable path). */
 void rule_nullflow_set(struct rule_nullflow *nf, CXCursor decl, struct rule_nullflow_value v);
 
+/* Starts following decl, first met here, with the value v it has held since its declaration:
+ * v is set at the current point and in every state kept for a later join (branches, gotos),
+ * so the paths that did not touch decl join with v rather than with "not followed". Does
+ * nothing when decl is followed already. */
+void rule_nullflow_declare(struct rule_nullflow *nf, CXCursor decl, struct rule_nullflow_value v);
+
+/* The number of if, loop and switch frames open at the current point: 0 at the top level of
+ * the function body. */
+size_t rule_nullflow_depth(const struct rule_nullflow *nf);
+
 /* Nonzero when decl was ever given a value in this function: only then can its value differ
  * from {0, 0} on some path. Cheap; call it before rule_nullflow_at for a variable's events. */
 int rule_nullflow_knows(const struct rule_nullflow *nf, CXCursor decl);
@@ -102,5 +124,24 @@ void rule_nullflow_nonnull(struct rule_nullflow *nf, CXCursor decl);
  * whose condition does, or in an operand of sizeof, which is not evaluated. */
 int rule_nullflow_guarded(struct rule_nullflow *nf, struct rule_ctx *rc, CXCursor cursor,
                           CXCursor decl);
+
+/* Nonzero when a loop (for, while, do) around the point the walk is at assigns decl, takes
+ * its address or moves it: later iterations may see another value than the first. Visits the
+ * loops' subtrees. */
+int rule_nullflow_loop_writes(struct rule_ctx *rc, CXCursor decl);
+
+/* Nonzero when the expression at ref, the cursor being entered, runs only on some
+ * evaluations of the statement around it: in the right operand of && or ||, or in an arm of
+ * ?:. */
+int rule_nullflow_sometimes_runs(struct rule_ctx *rc, CXCursor ref);
+
+/* Nonzero when a condition around call, the call being left (of an if, a while, ?: or the left
+ * side of && or ||), calls callee too: 'if (getenv("X")) n = atoi(getenv("X"));' tested the
+ * result before this call repeats it. */
+int rule_nullflow_tested_by_same_call(struct rule_ctx *rc, CXCursor call, const char *callee);
+
+/* When the C library function name returns NULL in an ordinary case (getenv, localtime,
+ * getpwnam ...), the end of the sentence "it returns NULL when ..." (static); else NULL. */
+const char *rule_nullflow_null_when(const char *name);
 
 #endif

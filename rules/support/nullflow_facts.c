@@ -58,7 +58,7 @@ CXCursor rule_nullflow_strip(CXCursor e)
     return e;
 }
 
-static int nf_is_null_constant(CXCursor e)
+int rule_nullflow_is_null_constant(CXCursor e)
 {
     enum CXCursorKind kind;
     CXEvalResult value;
@@ -121,7 +121,9 @@ static void nf_facts_compare(const struct rule_nullflow *nf, const CXCursor ops[
                              struct nf_query q)
 {
     CXCursor decl;
-    int null_side = nf_is_null_constant(ops[1]) ? 1 : nf_is_null_constant(ops[0]) ? 0 : -1;
+    int null_side = rule_nullflow_is_null_constant(ops[1])   ? 1
+                    : rule_nullflow_is_null_constant(ops[0]) ? 0
+                                                             : -1;
     unsigned char known;
 
     if (null_side < 0) {
@@ -241,6 +243,32 @@ void rule_nullflow_state_assume(const struct rule_nullflow *nf, struct rule_null
     rule_nullflow_facts_of(nf, cond, truth, &facts);
     for (size_t i = 0; i < facts.n; i++)
         rule_nullflow_state_learn(nf, s, facts.items[i].decl, facts.items[i].bits);
+}
+
+int rule_nullflow_in_macro(CXTranslationUnit tu, CXCursor c, const char *name)
+{
+    CXFile file;
+    unsigned line, column;
+    CXToken *tok;
+    CXString word, own;
+    int in_macro = 0;
+
+    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(c)), &file, &line, &column,
+                               NULL);
+    if (file == NULL)
+        return 0;
+    tok = clang_getToken(tu, clang_getLocation(tu, file, line, column));
+    if (tok == NULL)
+        return 0;
+    if (clang_getTokenKind(*tok) == CXToken_Identifier) {
+        word = clang_getTokenSpelling(tu, *tok);
+        own = clang_getCursorSpelling(c);
+        in_macro = strcmp(clang_getCString(word), name != NULL ? name : clang_getCString(own)) != 0;
+        clang_disposeString(own);
+        clang_disposeString(word);
+    }
+    clang_disposeTokens(tu, tok, 1);
+    return in_macro;
 }
 
 int rule_nullflow_same(CXCursor a, CXCursor b)

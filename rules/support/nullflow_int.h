@@ -43,7 +43,8 @@ struct rule_nullflow_frame {
     CXCursor child[RULE_NULLFLOW_MAX_CHILDREN];
     unsigned n_child;
     unsigned slot;                       /* the child whose code runs now */
-    struct rule_nullflow_state saved[2]; /* if: end of cond, end of then; loops, switch: entry */
+    struct rule_nullflow_state saved[2]; /* if: end of cond, end of then; loops: entry; switch:
+                                          * entry, and the paths that left by a break */
     int has_default;                     /* switch */
 };
 

@@ -1,9 +1,9 @@
 /* security-format-string: printf-family calls whose format is not a constant (CWE-134),
- * an error when it is input (recv, fgets, getenv, argv ...). A parameter used as a format
- * is judged at the callers: of a wrapper (format attribute, or va_list passed on) anywhere,
- * of a static function in this file. Taint beyond the function: fs_taint_of.
- * Known gaps: text stored through fields or globals is unknown; callers in other files are
- * not seen; flow-insensitive within a function. */
+ * an error when the taint engine finds input (recv, fgets, getenv, argv ...) reaching it. A
+ * parameter used as a format is judged at the callers: of a wrapper (format attribute, or
+ * va_list passed on) anywhere, of another function in this file. Known gaps: text stored
+ * through fields, globals or results of other files' functions is left to the taint engine
+ * (no warning unless input reaches it); the constness analysis is flow-insensitive. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +53,9 @@ struct fs_finding {
     struct fs_fn fn; /* name borrowed from fs_fns or unused */
     int wrapper;     /* the callee is a format wrapper of this file */
     struct fs_origin origin;
-    CXCursor sink_fn; /* deferred: the function whose parameter the format is */
-    int sink_param;   /* its index; -1: not deferred */
+    CXCursor sink_fn;                  /* deferred: the function whose parameter the format is */
+    int sink_param;                    /* its index; -1: not deferred */
+    const struct ecg_taint_flow *flow; /* input that reaches the format; NULL: none */
 };
 
 /* A function of this file that passes a parameter on as a format: its callers give it. */
@@ -93,6 +94,8 @@ struct fs_state {
     size_t n_wrappers, cap_wrappers;
     struct fs_call *calls; /* owned */
     size_t n_calls, cap_calls;
+    CXCursor *inner; /* owned; printf-family calls inside wrappers, judged at their callers */
+    size_t n_inner, cap_inner;
     int oom;
 };
 
@@ -107,6 +110,7 @@ static void fs_fini(void *state)
     free(st->found);
     free(st->wrappers);
     free(st->calls);
+    free(st->inner);
 }
 
 /* Makes room for one more item of size bytes in *items (n used of *cap). */
@@ -345,6 +349,15 @@ static void fs_add_wrapper(struct fs_state *st, CXCursor fn, int param)
     st->n_wrappers++;
 }
 
+static void fs_add_inner(struct fs_state *st, CXCursor call)
+{
+    if (fs_grow((void **)&st->inner, &st->cap_inner, st->n_inner, sizeof(*st->inner)) != 0) {
+        st->oom = 1;
+        return;
+    }
+    st->inner[st->n_inner++] = call;
+}
+
 static struct fs_finding *fs_add_finding(struct fs_state *st, CXCursor call, CXCursor fmt,
                                          const struct fs_fn *fn, const char *callee)
 {
@@ -384,6 +397,7 @@ static void fs_check_format(struct rule_ctx *rc, struct fs_state *st, CXCursor c
     param = fs_param_only(&r);
     if (param >= 0 && fs_is_wrapper(rule_unit(rc), st->fn, param, fn)) {
         fs_add_wrapper(st, clang_getCanonicalCursor(st->fn), param);
+        fs_add_inner(st, call);
         return;
     }
     f = fs_add_finding(st, call, fmt, fn, callee);
@@ -499,54 +513,135 @@ static void fs_close_wrappers(struct rule_ctx *rc, struct fs_state *st)
     }
 }
 
-/* Keeps in merged the most serious origin of the calls: input first, then any other. */
+/* Keeps in merged the most serious origin of the calls (input first, then any other) and
+ * the flags of all of them. */
 static void fs_merge_origin(struct fs_origin *merged, const struct fs_origin *o)
 {
+    unsigned all = merged->flags | o->flags;
     int tainted = (o->flags & RULE_STRORIGIN_TAINT) != 0;
 
     if (tainted && !(merged->flags & RULE_STRORIGIN_TAINT))
         *merged = *o;
     else if (o->flags != 0 && merged->flags == 0)
         *merged = *o;
+    merged->flags = all;
 }
 
-/* A format that is a parameter of sink_fn: constant when sink_fn is static and every call
- * in this file passes a constant. Returns nonzero when it must be reported, f's origin then
- * merged from the callers. */
-static int fs_resolve_sink(struct rule_ctx *rc, const struct fs_state *st, struct fs_finding *f)
+/* Nonzero when text of this origin is worth a warning: built, input or a parameter. Text
+ * the rule cannot follow (a field, a global, another file's function) only with the option
+ * unknown_text: the taint engine follows those, and reports them when input reaches them. */
+static int fs_reportable(const struct rule_ctx *rc, unsigned flags)
 {
-    size_t n = 0;
-    struct fs_origin merged = { 0, clang_getNullCursor(), "" };
+    if (flags & ~(unsigned)RULE_STRORIGIN_UNKNOWN)
+        return 1;
+    return flags != 0 && rule_option_bool(rc, "unknown_text");
+}
 
-    if (clang_getCursorLinkage(f->sink_fn) != CXLinkage_Internal)
-        return rule_option_bool(rc, "parameters");
+#define FS_CALLER_DEPTH 4 /* callers passing their own parameter on, followed this far */
+
+static unsigned fs_passed(const struct rule_ctx *rc, const struct fs_state *st, CXCursor fn,
+                          int param, int depth, struct fs_origin *merged);
+
+/* What call c passes: its origin, or when that is its caller's own parameter, what the
+ * caller's calls pass. */
+static unsigned fs_passed_by(const struct rule_ctx *rc, const struct fs_state *st,
+                             const struct fs_call *c, int depth, struct fs_origin *merged)
+{
+    if (c->param >= 0 && c->origin.flags == RULE_STRORIGIN_PARAM && depth < FS_CALLER_DEPTH)
+        return fs_passed(rc, st, c->caller, c->param, depth + 1, merged);
+    fs_merge_origin(merged, &c->origin);
+    return c->origin.flags;
+}
+
+/* What the calls in this file pass as parameter param of fn, as rule_strorigin flags; a
+ * caller's own parameter is followed to that caller's calls. A function other files may
+ * call and that is not called here passes nothing (PARAM with the option parameters); a
+ * static one is then only called through pointers: PARAM. merged keeps the worst origin. */
+static unsigned fs_passed(const struct rule_ctx *rc, const struct fs_state *st, CXCursor fn,
+                          int param, int depth, struct fs_origin *merged)
+{
+    int exported = clang_getCursorLinkage(fn) != CXLinkage_Internal;
+    unsigned flags = 0;
+    size_t n = 0;
+
     for (size_t i = 0; i < st->n_calls; i++) {
         const struct fs_call *c = &st->calls[i];
-        if (c->arg == (unsigned)f->sink_param && clang_equalCursors(c->callee, f->sink_fn)) {
-            n++;
-            fs_merge_origin(&merged, &c->origin);
-        }
+        if (c->arg != (unsigned)param || !clang_equalCursors(c->callee, fn))
+            continue;
+        n++;
+        flags |= fs_passed_by(rc, st, c, depth, merged);
     }
-    if (n > 0 && merged.flags == 0)
+    if (n == 0 && (!exported || rule_option_bool(rc, "parameters")))
+        flags |= RULE_STRORIGIN_PARAM;
+    return flags;
+}
+
+/* A format that is a parameter of sink_fn: judged by the calls of sink_fn in this file,
+ * where constants keep it silent (fs_passed). With the option parameters, a function
+ * other files may call is reported whatever its calls here pass. Returns nonzero when it
+ * must be reported, f's origin then merged from the callers. */
+static int fs_resolve_sink(struct rule_ctx *rc, const struct fs_state *st, struct fs_finding *f)
+{
+    struct fs_origin merged = { 0, clang_getNullCursor(), "" };
+    unsigned flags;
+
+    if (clang_getCursorLinkage(f->sink_fn) != CXLinkage_Internal &&
+        rule_option_bool(rc, "parameters"))
+        return 1;
+    flags = fs_passed(rc, st, f->sink_fn, f->sink_param, 0, &merged);
+    if (!fs_reportable(rc, flags))
         return 0;
     if (merged.flags & RULE_STRORIGIN_TAINT)
         f->origin = merged;
     return 1;
 }
 
-/* The taint hook. Returns nonzero when the format of f carries untrusted input, with the
- * input function in *source and where it was read in *where. Today the answer comes from
- * what the function itself (or, for a static function's parameter, its callers in this
- * file) shows: a buffer filled by recv, read, fgets, scanf or getenv, or main's argv. To
- * wire the taint engine (analyzer/taint.h), look up here the ECG_TAINT_FORMAT flow whose
- * sink is f->call and whose arg is f->fn.fmt, and answer from its source and steps. */
-static int fs_taint_of(const struct fs_finding *f, const char **source, CXCursor *where)
+/* Nonzero when a step of the flow is the expression at (the argument a wrapper was given). */
+static int fs_flow_passes(const struct ecg_taint_flow *flow, CXCursor at)
 {
-    if (!(f->origin.flags & RULE_STRORIGIN_TAINT))
-        return 0;
-    *source = f->origin.source[0] != '\0' ? f->origin.source : "input";
-    *where = f->origin.where;
-    return 1;
+    CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(at));
+
+    for (size_t s = 0; s < flow->n_steps; s++) {
+        if (!clang_Range_isNull(flow->steps[s].range) &&
+            clang_equalLocations(clang_getRangeStart(flow->steps[s].range), loc))
+            return 1;
+    }
+    return 0;
+}
+
+/* The taint engine's flow of untrusted input into the format of f: the flow whose sink is
+ * the call and whose argument is the format, or for a wrapper's call one that passes
+ * through the format argument. NULL when none. */
+static const struct ecg_taint_flow *fs_flow_of(const struct ecg_taint_flows *flows,
+                                               const struct fs_finding *f)
+{
+    for (size_t i = 0; flows != NULL && i < flows->len; i++) {
+        const struct ecg_taint_flow *flow = &flows->items[i];
+        if (flow->category != ECG_TAINT_FORMAT || flow->source == ECG_TAINT_FROM_RANDOM)
+            continue;
+        if (clang_equalCursors(flow->sink, f->call) && flow->arg == f->fn.fmt)
+            return flow;
+        if (f->wrapper && fs_flow_passes(flow, f->fmt))
+            return flow;
+    }
+    return NULL;
+}
+
+/* The name of the input a flow starts from: "recv" of "recv() reads ...", "argv" of
+ * "'argv' holds ...", into buf; "input" when the text says neither. */
+static const char *fs_flow_source(const struct ecg_taint_flow *flow, char *buf, size_t size)
+{
+    const char *text = flow->n_steps > 0 && flow->steps[0].text != NULL ? flow->steps[0].text : "";
+    const char *end = strpbrk(text, "(' ");
+    size_t skip = text[0] == '\'' ? 1 : 0;
+
+    if (skip)
+        end = strchr(text + 1, '\'');
+    if (end == NULL || end <= text + skip || (size_t)(end - text - skip) >= size)
+        return "input";
+    memcpy(buf, text + skip, (size_t)(end - text - skip));
+    buf[end - text - skip] = '\0';
+    return buf;
 }
 
 /* What the message says about where the format comes from. */
@@ -584,39 +679,86 @@ static void fs_add_fix(struct rule_ctx *rc, struct ecg_finding *out, const struc
                  "print the string through a \"%s\" format");
 }
 
-static void fs_report(struct rule_ctx *rc, const struct fs_finding *f)
+/* The error: input reaches the format. Its steps come from the taint engine's flow, or
+ * when the engine could not run (memory), from what the function itself showed. */
+static struct ecg_finding *fs_report_tainted(struct rule_ctx *rc, const struct fs_finding *f,
+                                             const char *how)
+{
+    char name[FS_NAME_MAX];
+    const char *source = f->origin.source[0] != '\0' ? f->origin.source : "input";
+    struct ecg_finding *out;
+
+    if (f->flow != NULL)
+        source = fs_flow_source(f->flow, name, sizeof(name));
+    out = rule_report(rc, f->call,
+                      "the format string of '%s' comes from untrusted input ('%s'): its '%%' "
+                      "directives read and write memory through arguments that were never "
+                      "passed; print it as data: %s",
+                      f->callee, source, how);
+    if (out == NULL)
+        return NULL;
+    out->level = ECG_LEVEL_ERROR;
+    if (f->flow != NULL) {
+        rule_add_flow_steps(rc, out, f->flow);
+        return out;
+    }
+    if (!clang_Cursor_isNull(f->origin.where))
+        rule_add_step(rc, out, clang_getCursorExtent(f->origin.where), "'%s' reads the text",
+                      source);
+    rule_add_step(rc, out, clang_getCursorExtent(f->fmt), "it reaches '%s' as the format",
+                  f->callee);
+    return out;
+}
+
+static void fs_report(struct rule_ctx *rc, const struct fs_finding *f, int engine)
 {
     char how[2 * FS_NAME_MAX + 16];
-    const char *source;
-    CXCursor where;
     struct ecg_finding *out;
-    int tainted = fs_taint_of(f, &source, &where);
+    int tainted = f->flow != NULL || (!engine && (f->origin.flags & RULE_STRORIGIN_TAINT));
 
     fs_suggestion(f, how, sizeof(how));
-    if (tainted)
-        out = rule_report(rc, f->call,
-                          "the format string of '%s' comes from untrusted input ('%s'): its '%%' "
-                          "directives read and write memory through arguments that were never "
-                          "passed; print it as data: %s",
-                          f->callee, source, how);
-    else
+    if (tainted) {
+        out = fs_report_tainted(rc, f, how);
+    } else {
         out = rule_report(rc, f->call,
                           "the format string of '%s' is not a constant%s: any '%%' in it reads "
                           "arguments that were never passed; print it as data: %s",
                           f->callee, fs_detail(f), how);
+        if (out != NULL && !clang_Cursor_isNull(f->origin.where))
+            rule_add_related(rc, out, clang_getCursorExtent(f->origin.where),
+                             "the format's text comes from here");
+    }
+    if (out != NULL)
+        fs_add_fix(rc, out, f);
+}
+
+/* A flow of input into a format no finding took: the rule's own reading of the call found
+ * it constant or could not read it. Calls inside wrappers are judged at their callers. */
+static void fs_report_flow(struct rule_ctx *rc, const struct fs_state *st,
+                           const struct ecg_taint_flow *flow)
+{
+    char name[FS_NAME_MAX];
+    struct ecg_finding *out;
+
+    for (size_t i = 0; i < st->n_inner; i++) {
+        if (clang_equalCursors(st->inner[i], flow->sink))
+            return;
+    }
+    for (size_t i = 0; i < st->n_found; i++) {
+        if (st->found[i].flow == flow || clang_equalCursors(st->found[i].call, flow->sink))
+            return;
+    }
+    if (!rule_location_analyzed(rc, clang_getCursorLocation(flow->sink)))
+        return;
+    out = rule_report(rc, flow->sink,
+                      "the format string of '%s' comes from untrusted input ('%s'): its '%%' "
+                      "directives read and write memory through arguments that were never "
+                      "passed; print it as data with a \"%%s\" format",
+                      flow->sink_name, fs_flow_source(flow, name, sizeof(name)));
     if (out == NULL)
         return;
-    if (tainted) {
-        out->level = ECG_LEVEL_ERROR;
-        if (!clang_Cursor_isNull(where))
-            rule_add_step(rc, out, clang_getCursorExtent(where), "'%s' reads the text", source);
-        rule_add_step(rc, out, clang_getCursorExtent(f->fmt), "it reaches '%s' as the format",
-                      f->callee);
-    } else if (!clang_Cursor_isNull(f->origin.where)) {
-        rule_add_related(rc, out, clang_getCursorExtent(f->origin.where),
-                         "the format's text comes from here");
-    }
-    fs_add_fix(rc, out, f);
+    out->level = ECG_LEVEL_ERROR;
+    rule_add_flow_steps(rc, out, flow);
 }
 
 /* Calls of the file's wrappers whose format is not constant become findings. */
@@ -638,17 +780,39 @@ static void fs_check_wrapper_calls(struct fs_state *st)
     }
 }
 
+/* A call whose format is not constant: an error when input reaches it, a warning when its
+ * text is worth one, else silent. */
+static void fs_judge(struct rule_ctx *rc, const struct fs_state *st, struct fs_finding *f,
+                     const struct ecg_taint_flows *flows)
+{
+    int report;
+
+    f->flow = fs_flow_of(flows, f);
+    if (f->flow != NULL)
+        report = 1;
+    else if (f->sink_param < 0)
+        report = fs_reportable(rc, f->origin.flags);
+    else
+        report = fs_resolve_sink(rc, st, f);
+    if (report)
+        fs_report(rc, f, flows != NULL);
+}
+
 static void fs_on_unit_end(struct rule_ctx *rc)
 {
     struct fs_state *st = rule_state(rc);
+    const struct ecg_taint_flows *flows = rule_taint_flows(rc);
 
     if (st->oom)
         return;
     fs_close_wrappers(rc, st);
     fs_check_wrapper_calls(st);
-    for (size_t i = 0; i < st->n_found && !st->oom; i++) {
-        if (st->found[i].sink_param < 0 || fs_resolve_sink(rc, st, &st->found[i]))
-            fs_report(rc, &st->found[i]);
+    for (size_t i = 0; i < st->n_found && !st->oom; i++)
+        fs_judge(rc, st, &st->found[i], flows);
+    for (size_t i = 0; flows != NULL && i < flows->len && !st->oom; i++) {
+        const struct ecg_taint_flow *flow = &flows->items[i];
+        if (flow->category == ECG_TAINT_FORMAT && flow->source != ECG_TAINT_FROM_RANDOM)
+            fs_report_flow(rc, st, flow);
     }
 }
 
@@ -710,9 +874,14 @@ static void fs_on_function_leave(struct rule_ctx *rc, CXCursor fn)
 }
 
 static const struct rule_option fs_options[] = {
-    { "parameters", RULE_OPT_BOOL, "true",
+    { "parameters", RULE_OPT_BOOL, "false",
       "report a format that is a parameter of a function that is neither static nor a format "
-      "wrapper (its callers in other files are not seen)",
+      "wrapper whatever its callers in this file pass (its callers in other files are not "
+      "seen); off, such a format is judged by the calls in this file",
+      NULL },
+    { "unknown_text", RULE_OPT_BOOL, "false",
+      "report a format whose text the rule cannot follow (a field, a global, the result of a "
+      "function of another file) when no input reaches it",
       NULL },
 };
 
@@ -732,6 +901,7 @@ const struct rule_desc rule_security_format_string = {
     .level = ECG_LEVEL_WARNING,
     .options = fs_options,
     .n_options = ARRAY_LEN(fs_options),
+    .needs_flow = ECG_TAINT_MASK(ECG_TAINT_FORMAT),
     .state_size = sizeof(struct fs_state),
     .kinds = { CXCursor_CallExpr, CXCursor_VarDecl, CXCursor_BinaryOperator, CXCursor_ReturnStmt },
     .on_cursor = fs_on_cursor,

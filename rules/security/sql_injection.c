@@ -1,9 +1,8 @@
-/* security-sql-injection: SQL text built in the function from non-constant data (%s,
- * strcat, input) and run by sqlite3_exec, sqlite3_prepare*, mysql_query, PQexec,
- * SQLExecDirect ... (CWE-89); SQLite's %q, %Q and %w quote and are safe.
- * Known gaps: a statement that is a parameter, a field or a call's result is left to the
- * taint engine (si_taint_of); text through fields or globals is not followed; flow-insensitive
- * within a function. */
+/* security-sql-injection: SQL text run by sqlite3_exec, sqlite3_prepare*, mysql_query, PQexec,
+ * SQLExecDirect ... (CWE-89) that the taint engine finds input reaching (an error, with the
+ * flow), or that the function builds from non-constant data (%s, strcat: a warning); SQLite's
+ * %q, %Q and %w quote and are safe. Known gaps: a statement built elsewhere from data that is
+ * not input (a parameter, a field) is not reported; the building is read flow-insensitively. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,11 +64,20 @@ static const char *const si_binding[] = {
                 "SQLBindParameter",
 };
 
+/* A sink call and what its statement holds, judged at the end of the unit. */
+struct si_found {
+    CXCursor call;
+    const struct si_sink *sink;
+    struct rule_strorigin_result r;
+};
+
 struct si_state {
     struct rule_strorigin *so; /* owned */
     CXCursor *pending;         /* owned; the sink calls of the function being walked */
     size_t n_pending;
     size_t cap_pending;
+    struct si_found *found; /* owned; every sink call of the unit */
+    size_t n_found, cap_found;
     int oom;
 };
 
@@ -79,13 +87,11 @@ static void si_fini(void *state)
 
     rule_strorigin_free(st->so);
     free(st->pending);
+    free(st->found);
 }
 
-static const struct si_sink *si_find(CXCursor call)
+static const struct si_sink *si_find_name(const char *name)
 {
-    char name[SI_NAME_MAX];
-
-    rule_callee_name(call, name, sizeof(name));
     for (size_t i = 0; i < ARRAY_LEN(si_sinks); i++) {
         if (strcmp(si_sinks[i].name, name) == 0)
             return &si_sinks[i];
@@ -93,19 +99,69 @@ static const struct si_sink *si_find(CXCursor call)
     return NULL;
 }
 
-/* The taint hook for statements this rule cannot judge: a parameter, a field, a call's
- * result (RULE_STRORIGIN_PARAM or UNKNOWN only). Today it says nothing. To wire the taint
- * engine (analyzer/taint.h), look up here the ECG_TAINT_SQL flow whose sink is call and whose
- * arg is the query argument: when there is one, return nonzero with its source's name in
- * *source, and si_check reports it as an error like a statement read from input here. */
-static int si_taint_of(const struct rule_strorigin_result *r, CXCursor call, unsigned arg,
-                       const char **source)
+static const struct si_sink *si_find(CXCursor call)
 {
-    (void)r;
-    (void)call;
-    (void)arg;
-    (void)source;
+    char name[SI_NAME_MAX];
+
+    return si_find_name(rule_callee_name(call, name, sizeof(name)));
+}
+
+/* Nonzero when the flow's data was spliced into other text (formatted or appended) on its
+ * way, rather than being the whole statement. */
+static int si_spliced(const struct ecg_taint_flow *flow)
+{
+    static const char *const appenders[] = { "by strcat()", "by strncat()", "by strlcat()",
+                                             "by wcscat()", "by wcsncat()" };
+
+    for (size_t s = 0; s < flow->n_steps; s++) {
+        const char *text = flow->steps[s].text != NULL ? flow->steps[s].text : "";
+        if (strncmp(text, "formatted into", 14) == 0)
+            return 1;
+        for (size_t i = 0; i < ARRAY_LEN(appenders); i++) {
+            if (strstr(text, appenders[i]) != NULL)
+                return 1;
+        }
+    }
     return 0;
+}
+
+/* Nonzero when a flow counts: data spliced into a statement from any source but rand(); a
+ * whole statement only from the kinds the option whole_statement_sources names, since a
+ * program that runs the SQL its user types (an SQL console) does so by design. */
+static int si_flow_counts(const struct rule_ctx *rc, const struct ecg_taint_flow *flow)
+{
+    if (flow->category != ECG_TAINT_SQL || flow->source == ECG_TAINT_FROM_RANDOM)
+        return 0;
+    return si_spliced(flow) ||
+           rule_option_list_has(rc, "whole_statement_sources", ecg_taint_source_name(flow->source));
+}
+
+/* The taint engine's flow of untrusted input into the statement of call, or NULL. */
+static const struct ecg_taint_flow *si_flow_of(const struct rule_ctx *rc,
+                                               const struct ecg_taint_flows *flows, CXCursor call,
+                                               unsigned arg)
+{
+    for (size_t i = 0; flows != NULL && i < flows->len; i++) {
+        const struct ecg_taint_flow *flow = &flows->items[i];
+        if (flow->arg == arg && clang_equalCursors(flow->sink, call) && si_flow_counts(rc, flow))
+            return flow;
+    }
+    return NULL;
+}
+
+/* The name of the input a flow starts from: "recv" of "recv() reads ...", "argv" of
+ * "'argv' holds ...", into buf; "input" when the text says neither. */
+static const char *si_flow_source(const struct ecg_taint_flow *flow, char *buf, size_t size)
+{
+    const char *text = flow->n_steps > 0 && flow->steps[0].text != NULL ? flow->steps[0].text : "";
+    size_t skip = text[0] == '\'' ? 1 : 0;
+    const char *end = skip ? strchr(text + 1, '\'') : strpbrk(text, "(' ");
+
+    if (end == NULL || end <= text + skip || (size_t)(end - text - skip) >= size)
+        return "input";
+    memcpy(buf, text + skip, (size_t)(end - text - skip));
+    buf[end - text - skip] = '\0';
+    return buf;
 }
 
 /* Where flag (one bit) came into the text, or a null cursor. */
@@ -118,50 +174,163 @@ static CXCursor si_where(const struct rule_strorigin_result *r, unsigned flag)
     return clang_getNullCursor();
 }
 
-static void si_report(struct rule_ctx *rc, CXCursor call, const struct si_sink *sink,
-                      const struct rule_strorigin_result *r, const char *source)
+static struct ecg_finding *si_report_tainted(struct rule_ctx *rc, CXCursor call,
+                                             const struct si_sink *sink, const char *source)
 {
-    struct ecg_finding *f;
-    CXCursor where = si_where(r, source != NULL ? RULE_STRORIGIN_TAINT : RULE_STRORIGIN_BUILT);
+    struct ecg_finding *f =
+        rule_report(rc, call,
+                    "the SQL text run by '%s' comes from untrusted input ('%s'): a quote in it "
+                    "rewrites the statement (SQL injection); keep the statement constant and %s",
+                    sink->name, source, si_binding[sink->api]);
 
-    if (source != NULL)
-        f = rule_report(rc, call,
-                        "the SQL text run by '%s' comes from untrusted input ('%s'): a quote "
-                        "in it rewrites the statement (SQL injection); keep the statement "
-                        "constant and %s",
-                        sink->name, source, si_binding[sink->api]);
-    else
-        f = rule_report(rc, call,
-                        "the SQL text run by '%s' is built from non-constant data: a quote in "
-                        "that data rewrites the statement (SQL injection); keep the statement "
-                        "constant and %s",
-                        sink->name, si_binding[sink->api]);
-    if (f == NULL)
-        return;
-    if (source != NULL)
+    if (f != NULL)
         f->level = ECG_LEVEL_ERROR;
-    if (!clang_Cursor_isNull(where) && source != NULL)
-        rule_add_step(rc, f, clang_getCursorExtent(where), "'%s' reads the text", source);
-    else if (!clang_Cursor_isNull(where))
-        rule_add_step(rc, f, clang_getCursorExtent(where), "non-constant text enters it here");
-    rule_add_step(rc, f, clang_getCursorExtent(clang_Cursor_getArgument(call, sink->query)),
-                  "the statement reaches '%s'", sink->name);
+    return f;
 }
 
-static void si_check(struct rule_ctx *rc, struct si_state *st, CXCursor call)
+/* The error without the engine (memory ran out): from what the function showed. */
+static struct ecg_finding *si_report_local_taint(struct rule_ctx *rc, const struct si_found *x)
+{
+    const char *source = x->r.source[0] != '\0' ? x->r.source : "input";
+    CXCursor where = si_where(&x->r, RULE_STRORIGIN_TAINT);
+    struct ecg_finding *f = si_report_tainted(rc, x->call, x->sink, source);
+
+    if (f != NULL && !clang_Cursor_isNull(where))
+        rule_add_step(rc, f, clang_getCursorExtent(where), "'%s' reads the text", source);
+    return f;
+}
+
+static struct ecg_finding *si_report_built(struct rule_ctx *rc, const struct si_found *x)
+{
+    CXCursor where = si_where(&x->r, RULE_STRORIGIN_BUILT);
+    struct ecg_finding *f = rule_report(rc, x->call,
+                                        "the SQL text run by '%s' is built from non-constant "
+                                        "data: a quote in that data rewrites the statement "
+                                        "(SQL injection); keep the statement constant and %s",
+                                        x->sink->name, si_binding[x->sink->api]);
+
+    if (f != NULL && !clang_Cursor_isNull(where))
+        rule_add_step(rc, f, clang_getCursorExtent(where), "non-constant text enters it here");
+    return f;
+}
+
+/* Nonzero when a token of the cursor names an SQLite formatting function (sqlite3_mprintf,
+ * sqlite3_snprintf, sqlite3_str_appendf ...). */
+static int si_sqlite_formats(CXTranslationUnit tu, CXCursor at)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    int found = 0;
+
+    if (clang_Cursor_isNull(at))
+        return 0;
+    clang_tokenize(tu, clang_getCursorExtent(at), &toks, &n);
+    for (unsigned i = 0; i < n && i < 32 && !found; i++) {
+        CXString sp = clang_getTokenSpelling(tu, toks[i]);
+        const char *text = clang_getCString(sp);
+        found = clang_getTokenKind(toks[i]) == CXToken_Identifier &&
+                strncmp(text, "sqlite3_", 8) == 0 &&
+                (strstr(text, "printf") != NULL || strstr(text, "appendf") != NULL);
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(tu, toks, n);
+    return found;
+}
+
+/* Nonzero unless the statement was built by an SQLite formatting function, which the taint
+ * engine does not follow: only then does the absence of a flow say the input was checked. */
+static int si_engine_follows(const struct rule_ctx *rc, const struct si_found *x)
+{
+    return !si_sqlite_formats(rule_unit(rc), si_where(&x->r, RULE_STRORIGIN_BUILT));
+}
+
+/* A sink call of the unit: an error when the engine finds input reaching the statement (or,
+ * when it could not run, when the function shows it), a warning when the function builds
+ * the statement from non-constant data that is not input the engine found checked. */
+static void si_judge(struct rule_ctx *rc, const struct si_found *x,
+                     const struct ecg_taint_flows *flows)
+{
+    const struct ecg_taint_flow *flow = si_flow_of(rc, flows, x->call, x->sink->query);
+    CXCursor query = clang_Cursor_getArgument(x->call, x->sink->query);
+    char name[SI_NAME_MAX];
+    struct ecg_finding *f;
+
+    if (flow != NULL) {
+        f = si_report_tainted(rc, x->call, x->sink, si_flow_source(flow, name, sizeof(name)));
+        rule_add_flow_steps(rc, f, flow);
+        return;
+    }
+    /* input the engine follows and finds checked (an allow-list) leaves nothing to build */
+    if (flows != NULL && (x->r.flags & RULE_STRORIGIN_TAINT) && si_engine_follows(rc, x))
+        return;
+    if (flows == NULL && (x->r.flags & RULE_STRORIGIN_TAINT))
+        f = si_report_local_taint(rc, x);
+    else if (x->r.flags & RULE_STRORIGIN_BUILT)
+        f = si_report_built(rc, x);
+    else
+        return;
+    if (f != NULL)
+        rule_add_step(rc, f, clang_getCursorExtent(query), "the statement reaches '%s'",
+                      x->sink->name);
+}
+
+/* A flow of input into a statement no sink call of the rule holds (the statement is a
+ * parameter of a helper the input is passed to, or read where the rule cannot follow). */
+static void si_report_flow(struct rule_ctx *rc, const struct si_state *st,
+                           const struct ecg_taint_flow *flow)
+{
+    const struct si_sink *sink = si_find_name(flow->sink_name);
+    char name[SI_NAME_MAX];
+    struct ecg_finding *f;
+
+    for (size_t i = 0; i < st->n_found; i++) {
+        if (clang_equalCursors(st->found[i].call, flow->sink))
+            return;
+    }
+    if (sink == NULL || !rule_location_analyzed(rc, clang_getCursorLocation(flow->sink)))
+        return;
+    f = si_report_tainted(rc, flow->sink, sink, si_flow_source(flow, name, sizeof(name)));
+    rule_add_flow_steps(rc, f, flow);
+}
+
+static void si_on_unit_end(struct rule_ctx *rc)
+{
+    struct si_state *st = rule_state(rc);
+    const struct ecg_taint_flows *flows = rule_taint_flows(rc);
+
+    if (st->oom)
+        return;
+    for (size_t i = 0; i < st->n_found; i++)
+        si_judge(rc, &st->found[i], flows);
+    for (size_t i = 0; flows != NULL && i < flows->len; i++) {
+        const struct ecg_taint_flow *flow = &flows->items[i];
+        if (si_flow_counts(rc, flow))
+            si_report_flow(rc, st, flow);
+    }
+}
+
+/* Classifies the statement of a sink call of the finished function, kept for the end. */
+static void si_check(struct si_state *st, CXCursor call)
 {
     const struct si_sink *sink = si_find(call);
-    struct rule_strorigin_result r;
-    const char *source = NULL;
+    struct si_found *x;
 
     if (sink == NULL || (int)sink->query >= clang_Cursor_getNumArguments(call))
         return;
-    rule_strorigin_classify(st->so, clang_Cursor_getArgument(call, sink->query), call, &r);
-    if (r.flags & RULE_STRORIGIN_TAINT)
-        source = r.source[0] != '\0' ? r.source : "input";
-    else if (!(r.flags & RULE_STRORIGIN_BUILT) && !si_taint_of(&r, call, sink->query, &source))
-        return;
-    si_report(rc, call, sink, &r, source);
+    if (st->n_found == st->cap_found) {
+        size_t cap = st->cap_found != 0 ? st->cap_found * 2 : 8;
+        struct si_found *grown = realloc(st->found, cap * sizeof(*grown));
+        if (grown == NULL) {
+            st->oom = 1;
+            return;
+        }
+        st->found = grown;
+        st->cap_found = cap;
+    }
+    x = &st->found[st->n_found++];
+    x->call = call;
+    x->sink = sink;
+    rule_strorigin_classify(st->so, clang_Cursor_getArgument(call, sink->query), call, &x->r);
 }
 
 static void si_on_function_enter(struct rule_ctx *rc, CXCursor fn)
@@ -225,9 +394,16 @@ static void si_on_function_leave(struct rule_ctx *rc, CXCursor fn)
         return;
     rule_strorigin_finish(st->so);
     for (size_t i = 0; i < st->n_pending && !rule_strorigin_lost(st->so); i++)
-        si_check(rc, st, st->pending[i]);
+        si_check(st, st->pending[i]);
     st->n_pending = 0;
 }
+
+static const struct rule_option si_options[] = {
+    { "whole_statement_sources", RULE_OPT_STRING_LIST, "fd,network,user",
+      "kinds of untrusted data (argv, environment, stdin, file, fd, network, user) reported when "
+      "they are the whole statement; data spliced into a statement counts from every kind",
+      NULL },
+};
 
 const struct rule_desc rule_security_sql_injection = {
     .id = "security-sql-injection",
@@ -243,10 +419,14 @@ const struct rule_desc rule_security_sql_injection = {
     .security_severity = "8.8",
     .cwe = { 89 },
     .level = ECG_LEVEL_WARNING,
+    .needs_flow = ECG_TAINT_MASK(ECG_TAINT_SQL),
+    .options = si_options,
+    .n_options = ARRAY_LEN(si_options),
     .state_size = sizeof(struct si_state),
     .kinds = { CXCursor_CallExpr, CXCursor_VarDecl, CXCursor_BinaryOperator, CXCursor_ReturnStmt },
     .on_cursor = si_on_cursor,
     .on_function_enter = si_on_function_enter,
     .on_function_leave = si_on_function_leave,
+    .on_unit_end = si_on_unit_end,
     .state_fini = si_fini,
 };

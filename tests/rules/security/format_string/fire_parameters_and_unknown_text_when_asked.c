@@ -1,4 +1,6 @@
-// Formats that are not constants but not known to come from input: warnings.
+// ecg-options: {"parameters": true, "unknown_text": true}
+// Formats that are not constants but not known to come from input: warnings. A parameter of
+// an exported function, a field and another file's result are reported only when asked.
 #include <stdio.h>
 #include <wchar.h>
 

@@ -15,7 +15,9 @@
 #include "analyzer/findings_json.h"
 #include "analyzer/hash.h"
 #include "analyzer/job.h"
+#include "analyzer/taint_xunit_json.h"
 #include "rules/rule.h"
+#include "sarif/json.h"
 
 struct memo_slot {
     char *path;   /* owned; NULL: empty slot */
@@ -190,15 +192,87 @@ static int deps_into_job(struct ecg_job *job, const cJSON *deps)
     return rc;
 }
 
+/* The cross-unit part of an entry: the unit's interface without seeds, the seeds its
+ * findings used and the interface they gave. Returns 0, or nonzero when it is unusable. */
+/* Reads an interface into a new heap object. */
+static int read_iface(struct ecg_xiface **out, const cJSON *json)
+{
+    struct ecg_xiface *x = calloc(1, sizeof(*x));
+    int rc = x != NULL ? ecg_taint_xunit_json_read_iface(x, json) : ECG_ENOMEM;
+
+    if (rc != 0) {
+        free(x);
+        return rc;
+    }
+    *out = x;
+    return 0;
+}
+
+static int replay_xunit(struct ecg_job *job, const cJSON *xunit)
+{
+    struct ecg_xiface *base = NULL, *seeded = NULL;
+    int rc = read_iface(&base, cJSON_GetObjectItemCaseSensitive(xunit, "base"));
+
+    if (rc == 0)
+        rc = ecg_taint_xunit_json_read_facts(&job->xstored,
+                                             cJSON_GetObjectItemCaseSensitive(xunit, "seeds"));
+    if (rc == 0 && job->xstored.len > 0)
+        rc = read_iface(&seeded, cJSON_GetObjectItemCaseSensitive(xunit, "iface"));
+    if (rc != 0) {
+        ecg_xiface_fini(base);
+        free(base);
+        ecg_xfacts_fini(&job->xstored);
+        return rc;
+    }
+    job->xbase = base;
+    job->xstored_iface = seeded;
+    return 0;
+}
+
+/* An entry's findings text: the array itself, or, for a unit that took part in cross-unit
+ * taint, {"findings": [...], "xunit": {...}}. A unit analysed with seeds from other units
+ * serves only a run that links units; a unit linking needs the interface. */
+static char *entry_findings(struct ecg_job *job, const char *text)
+{
+    cJSON *obj = text[0] == '{' ? cJSON_Parse(text) : NULL;
+    const cJSON *xunit = cJSON_GetObjectItemCaseSensitive(obj, "xunit");
+    const cJSON *seeds = cJSON_GetObjectItemCaseSensitive(xunit, "seeds");
+    char *findings = NULL;
+
+    if (text[0] != '{')
+        return job->xunit ? NULL : strdup(text);
+    if (job->xunit && xunit != NULL && replay_xunit(job, xunit) == 0)
+        findings = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(obj, "findings"));
+    else if (!job->xunit && cJSON_GetArraySize(seeds) == 0)
+        findings = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(obj, "findings"));
+    cJSON_Delete(obj);
+    return findings;
+}
+
+static void drop_xunit(struct ecg_job *job)
+{
+    ecg_xiface_fini(job->xbase);
+    free(job->xbase);
+    ecg_xiface_fini(job->xstored_iface);
+    free(job->xstored_iface);
+    ecg_xfacts_fini(&job->xstored);
+    job->xbase = NULL;
+    job->xstored_iface = NULL;
+}
+
 static int replay(struct ecg_job *job, const struct ecg_db_cache_entry *entry, const cJSON *deps)
 {
-    if (ecg_findings_json_read(&job->findings, entry->findings) != 0)
-        return 0;
-    if (deps_into_job(job, deps) != 0) {
+    char *findings = entry_findings(job, entry->findings);
+
+    if (findings == NULL || ecg_findings_json_read(&job->findings, findings) != 0 ||
+        deps_into_job(job, deps) != 0) {
+        free(findings);
+        drop_xunit(job);
         ecg_findings_fini(&job->findings);
         ecg_strvec_fini(&job->deps);
         return 0;
     }
+    free(findings);
     ecg_job_mark_gate(job);
     job->cached = 1;
     return 1;
@@ -269,6 +343,44 @@ static char *deps_json(const struct ecg_job *job)
     return text;
 }
 
+/* {"base": ..., "seeds": [...], "iface": ...} of a unit that took part in cross-unit taint. */
+static cJSON *xunit_json(const struct ecg_job *job)
+{
+    cJSON *obj = cJSON_CreateObject();
+    int rc = obj != NULL ? 0 : ECG_ENOMEM;
+
+    sarif_json_adopt(&rc, obj, "base", ecg_taint_xunit_json_iface(job->xbase));
+    sarif_json_adopt(&rc, obj, "seeds", ecg_taint_xunit_json_facts(&job->xseeds));
+    if (job->xseeds.len > 0 && job->xiface != NULL)
+        sarif_json_adopt(&rc, obj, "iface", ecg_taint_xunit_json_iface(job->xiface));
+    if (rc != 0) {
+        cJSON_Delete(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+/* The findings text stored: the array, wrapped with the cross-unit part when there is one. */
+static char *findings_text(const struct ecg_job *job)
+{
+    char *findings = ecg_findings_json_write(&job->findings);
+    cJSON *obj, *arr;
+    int rc = 0;
+
+    if (findings == NULL || !job->xunit || job->xbase == NULL)
+        return findings;
+    arr = cJSON_Parse(findings);
+    free(findings);
+    obj = cJSON_CreateObject();
+    if (obj == NULL)
+        rc = ECG_ENOMEM;
+    sarif_json_adopt(&rc, obj, "findings", arr);
+    sarif_json_adopt(&rc, obj, "xunit", xunit_json(job));
+    findings = rc == 0 ? cJSON_PrintUnformatted(obj) : NULL;
+    cJSON_Delete(obj);
+    return findings;
+}
+
 static int store_one(struct ecg_cache *c, const struct ecg_job *job, struct ecg_diag *diag)
 {
     char key[33], deps_key[33];
@@ -277,7 +389,7 @@ static int store_one(struct ecg_cache *c, const struct ecg_job *job, struct ecg_
 
     if (rc == 0) {
         deps = deps_json(job);
-        findings = ecg_findings_json_write(&job->findings);
+        findings = findings_text(job);
         rc = deps != NULL && findings != NULL ? 0 : ECG_ENOMEM;
     }
     if (rc == 0) {

@@ -11,9 +11,11 @@
 #include "analyzer/config.h"
 #include "analyzer/error.h"
 #include "analyzer/filefilter.h"
+#include "analyzer/fir.h"
 #include "analyzer/fnmetrics.h"
 #include "analyzer/globs.h"
 #include "analyzer/hash.h"
+#include "analyzer/taint.h"
 #include "analyzer/walk.h"
 
 /* State of the walk's metrics sink: rows go to the job, for functions in kept files. */
@@ -32,8 +34,30 @@ struct dep_walk {
     int rc;
 };
 
+static void free_iface(struct ecg_xiface *x)
+{
+    ecg_xiface_fini(x);
+    free(x);
+}
+
+void ecg_job_reset(struct ecg_job *job)
+{
+    ecg_findings_fini(&job->findings);
+    ecg_parse_errors_fini(&job->errors);
+    ecg_metrics_rows_fini(&job->metrics);
+    ecg_strvec_fini(&job->deps);
+    job->failed = 0;
+    job->cached = 0;
+    job->xstale = 0;
+}
+
 void ecg_job_fini(struct ecg_job *job)
 {
+    free_iface(job->xbase);
+    free_iface(job->xiface);
+    free_iface(job->xstored_iface);
+    ecg_xfacts_fini(&job->xseeds);
+    ecg_xfacts_fini(&job->xstored);
     free(job->file);
     free(job->directory);
     ecg_strvec_fini(&job->flags);
@@ -138,6 +162,58 @@ static void job_add_metrics(void *arg, const struct ecg_fn_metrics *m)
     sink->rc = ecg_metrics_rows_add(&sink->job->metrics, m, path, sink->expanded);
 }
 
+static const char *filter_path(void *arg, CXFile file)
+{
+    return ecg_filefilter_path(arg, file);
+}
+
+/* The engine the rules used, or one made now when none asked for flows. */
+static int export_engine(struct ecg_taint **out, struct ecg_walk *walk)
+{
+    struct ecg_taint_inputs in = { walk->tu, walk->fir, NULL, walk->flow_categories };
+
+    if (walk->taint != NULL) {
+        *out = walk->taint;
+        return 0;
+    }
+    if (walk->fir->failed)
+        return ECG_ENOMEM;
+    in.config = walk->config != NULL ? walk->config->taint : NULL;
+    if (ecg_taint_new_seeded(&walk->taint, &in, walk->taint_seeds) != 0)
+        return ECG_ENOMEM;
+    *out = walk->taint;
+    return 0;
+}
+
+/* Keeps the unit's taint interface: as its base without seeds, else as the seeded one. */
+static int job_export(struct ecg_job *job, struct ecg_walk *walk, struct ecg_filefilter *filter)
+{
+    struct ecg_xiface *x;
+    struct ecg_taint *t = NULL;
+    int rc;
+
+    if (!job->xunit || walk->fir == NULL)
+        return 0;
+    x = calloc(1, sizeof(*x));
+    if (x == NULL)
+        return ECG_ENOMEM;
+    rc = export_engine(&t, walk);
+    if (rc == 0)
+        rc = ecg_taint_export(x, t, filter_path, filter);
+    if (rc != 0) {
+        free_iface(x);
+        return rc;
+    }
+    if (job->xseeds.len == 0) {
+        free_iface(job->xbase);
+        job->xbase = x;
+    } else {
+        free_iface(job->xiface);
+        job->xiface = x;
+    }
+    return 0;
+}
+
 static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg_unit_env *env,
                      const regex_t *header_regex)
 {
@@ -155,8 +231,11 @@ static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg
         walk.metrics_sink = job_add_metrics;
         walk.metrics_arg = &sink;
     }
+    walk.taint_seeds = job->xunit && job->xseeds.len > 0 ? &job->xseeds : NULL;
     if (rc == 0)
         rc = ecg_walk_run(&walk);
+    if (rc == 0)
+        rc = job_export(job, &walk, &filter);
     if (rc == 0)
         rc = sink.rc;
     ecg_walk_fini(&walk);

@@ -10,6 +10,7 @@
 #include "analyzer/metrics.h"
 #include "analyzer/parse.h"
 #include "analyzer/strvec.h"
+#include "analyzer/taint_xunit.h"
 
 struct ecg_config;
 struct rule_desc;
@@ -31,6 +32,15 @@ struct ecg_job {
                                every file the parse read, the main file first */
     struct ecg_metrics_rows metrics; /* with env->collect_metrics: one row per function
                                         defined in a kept file, in walk order */
+    /* Cross-unit taint (with env->xunit; analyzer/taint_xunit_run.h). */
+    struct ecg_xiface *xbase;         /* owned; the interface analysed without seeds, or NULL */
+    struct ecg_xiface *xiface;        /* owned; the interface analysed with xseeds; NULL: xbase */
+    struct ecg_xfacts xseeds;         /* the seeds the findings were computed with */
+    struct ecg_xfacts xstored;        /* a cached unit: the seeds its replayed findings used */
+    struct ecg_xiface *xstored_iface; /* owned; ... and the interface they gave */
+    int xunit;  /* export the unit's taint interface and analyse it with xseeds */
+    int xstale; /* the findings are for xstored, not for xseeds */
+    int xrerun; /* analyse again in the current round */
 };
 
 /* What every unit of a run shares. */
@@ -44,6 +54,10 @@ struct ecg_unit_env {
 
 /* Releases what a job owns. */
 void ecg_job_fini(struct ecg_job *job);
+
+/* Drops a job's outputs (findings, errors, metrics, deps, cached state) before it is
+ * analysed again. */
+void ecg_job_reset(struct ecg_job *job);
 
 /* Sets fails_gate on each finding: error level, or a warning its unit's configuration
  * lists in warnings_as_errors. */

@@ -27,6 +27,7 @@
 #include "analyzer/result.h"
 #include "analyzer/rundb.h"
 #include "analyzer/srcfile.h"
+#include "analyzer/taint_xunit_run.h"
 #include "analyzer/workers.h"
 #include "rules/registry.h"
 #include "rules/rule.h"
@@ -345,6 +346,24 @@ static int lookup_cache(struct run_state *st)
     return rc;
 }
 
+/* Cross-unit taint rounds, when the jobs take part; a unit replayed from the cache and
+ * analysed again no longer counts as cached. */
+static int run_rounds(struct run_state *st, const struct ecg_unit_env *env)
+{
+    size_t reanalysed = 0, cached = 0;
+    int rc;
+
+    if (st->plan.n_jobs == 0 || !st->plan.jobs[0].xunit)
+        return 0;
+    rc = ecg_taint_xunit_run_rounds(&reanalysed, st->plan.jobs, st->plan.n_jobs, st->opts->jobs,
+                                    env);
+
+    for (size_t i = 0; i < st->plan.n_jobs; i++)
+        cached += st->plan.jobs[i].cached ? 1 : 0;
+    st->result->units_cached = cached;
+    return rc;
+}
+
 static int run_workers(struct run_state *st)
 {
     struct ecg_unit_env env;
@@ -362,10 +381,21 @@ static int run_workers(struct run_state *st)
         progress.cwd = getcwd(cwd, sizeof(cwd));
     }
     rc = ecg_workers_run(st->plan.jobs, st->plan.n_jobs, st->opts->jobs, &env, &progress);
+    if (rc == 0)
+        rc = run_rounds(st, &env);
     if (rc == 0 && st->cache != NULL &&
         ecg_cache_store_all(st->cache, st->plan.jobs, st->plan.n_jobs, st->diag) != 0)
         warn_db(st, "the incremental cache could not be updated");
     return rc;
+}
+
+/* Cross-unit taint is on for every job or for none. */
+static void mark_xunit(struct ecg_plan *plan)
+{
+    int xunit = ecg_taint_xunit_run_wanted(plan->jobs, plan->n_jobs);
+
+    for (size_t i = 0; i < plan->n_jobs; i++)
+        plan->jobs[i].xunit = xunit;
 }
 
 static int analyze(struct run_state *st)
@@ -373,6 +403,8 @@ static int analyze(struct run_state *st)
     unsigned char *enabled = calloc(rule_registry_count() + 1, 1);
     int rc = enabled != NULL ? 0 : ECG_ENOMEM;
 
+    if (rc == 0)
+        mark_xunit(&st->plan);
     if (rc == 0)
         rc = lookup_cache(st);
     if (rc == 0)

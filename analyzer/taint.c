@@ -241,12 +241,19 @@ static int engine_run(struct ecg_taint *t)
         if (t->fns[fn].has_source)
             ecg_taint_queue_taint(t, fn);
     }
+    ecg_taint_xunit_apply(t);
     if (settle(t) != 0)
         return ECG_ENOMEM;
     return ecg_taint_steps_finish(t);
 }
 
 int ecg_taint_new(struct ecg_taint **out, const struct ecg_taint_inputs *in)
+{
+    return ecg_taint_new_seeded(out, in, NULL);
+}
+
+int ecg_taint_new_seeded(struct ecg_taint **out, const struct ecg_taint_inputs *in,
+                         const struct ecg_xfacts *seeds)
 {
     struct ecg_taint *t = calloc(1, sizeof(*t));
 
@@ -255,6 +262,7 @@ int ecg_taint_new(struct ecg_taint **out, const struct ecg_taint_inputs *in)
     t->tu = in->tu;
     t->fir = in->fir;
     t->categories = in->categories;
+    t->xseeds = seeds;
     ecg_cursormap_init(&t->var_map);
     ecg_cursormap_init(&t->field_map);
     ecg_cursormap_init(&t->callee_map);
@@ -279,6 +287,7 @@ void ecg_taint_free(struct ecg_taint *t)
     free(t->gcells);
     free(t->summary_queue);
     free(t->taint_queue);
+    free(t->xargs);
     free(t);
 }
 

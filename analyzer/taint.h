@@ -17,6 +17,8 @@
 
 struct cJSON;
 struct ecg_fir;
+struct ecg_xfacts;
+struct ecg_xiface;
 
 /* What a sink does with the data: rules read the flows of their categories. */
 enum ecg_taint_category {
@@ -55,6 +57,12 @@ enum ecg_taint_source_kind {
 struct ecg_taint_step {
     CXSourceRange range;
     const char *text; /* owned by the engine */
+    /* A step in another translation unit has a null range and its place here instead. */
+    const char *path; /* borrowed from the seeds (ecg_taint_new_seeded); NULL: use range */
+    unsigned line;
+    unsigned col;
+    unsigned end_line; /* exclusive end, as in struct ecg_range */
+    unsigned end_col;
 };
 
 struct ecg_taint_flow {
@@ -90,6 +98,11 @@ struct ecg_taint;
  * ECG_ENOMEM (*out untouched). Not thread-safe; one engine per unit. */
 int ecg_taint_new(struct ecg_taint **out, const struct ecg_taint_inputs *in);
 
+/* As ecg_taint_new, with source data from other units (analyzer/taint_xunit.h): sorted
+ * seeds that must outlive the engine, or NULL. */
+int ecg_taint_new_seeded(struct ecg_taint **out, const struct ecg_taint_inputs *in,
+                         const struct ecg_xfacts *seeds);
+
 /* Releases the engine and its flows; NULL is a no-op. */
 void ecg_taint_free(struct ecg_taint *t);
 
@@ -110,6 +123,14 @@ struct ecg_taint_summary {
 /* The summary of the function defined in the unit under name, computed to a fixed point.
  * Returns 0, ECG_ENOMEM, or ECG_EPARSE when no such function is defined. For tests. */
 int ecg_taint_summary_of(struct ecg_taint_summary *out, struct ecg_taint *t, const char *name);
+
+/* Resolves a file of the unit to its normalised path, for ecg_taint_export. */
+typedef const char *(*ecg_taint_path_fn)(void *arg, CXFile file);
+
+/* Exports what the unit hands on to other units: its interface (analyzer/taint_xunit.h),
+ * appended to *out. Call after ecg_taint_new. Returns 0 or ECG_ENOMEM. */
+int ecg_taint_export(struct ecg_xiface *out, struct ecg_taint *t, ecg_taint_path_fn path_of,
+                     void *arg);
 
 /* The category named name ("command", "format" ...), or -1. */
 int ecg_taint_category_from_name(const char *name);

@@ -372,6 +372,216 @@ static void call_user(struct taint_fa *fa, struct taint_cell *state, struct call
         seed_callee(fa, state, c, g, sum);
 }
 
+/* --- functions of other units ---------------------------------------------------------- */
+
+/* What an argument points to, and one level further (a char ** passed as void *). */
+static struct taint_cell extern_pointee(struct taint_fa *fa, struct taint_cell *state, uint32_t arg)
+{
+    uint32_t region = pt(fa, arg);
+    struct taint_cell v = clean_cell, d;
+
+    if (region == TNONE)
+        return v;
+    v = ecg_taint_flow_read(fa, state, region, arg);
+    if (fa->locs[region].pointee != TNONE) {
+        d = ecg_taint_flow_read(fa, state, fa->locs[region].pointee, arg);
+        ecg_taint_cell_join(&v, &d, TM_TAINT);
+    }
+    return v;
+}
+
+/* Notes each field of what argument i points to that holds source data, field by field, so
+ * a struct passed by pointer keeps its fields apart in the other unit too. */
+static void note_extern_fields(struct taint_fa *fa, struct taint_cell *state, const struct call *c,
+                               const char *name, uint32_t i)
+{
+    uint32_t region = pt(fa, c->arg[i]);
+
+    for (uint32_t f = region != TNONE ? fa->locs[region].first_field : TNONE; f != TNONE;
+         f = fa->locs[f].next_field) {
+        struct taint_cell d = ecg_taint_flow_read(fa, state, f, c->arg[i]);
+        struct taint_xarg x = { name, c->node, i, 1, d.s != 0 ? d.s : d.p, fa->locs[f].field };
+        if (x.witness != 0 && x.field != TNONE)
+            ecg_taint_xunit_note_arg(fa->t, &x);
+    }
+}
+
+/* A struct passed by value: the object, its fields and what they point to, joined. */
+static struct taint_cell extern_record(struct taint_fa *fa, struct taint_cell *state, uint32_t arg)
+{
+    uint32_t loc = lv(fa, ecg_fir_strip(fa->t->fir, arg));
+    struct taint_cell v = clean_cell, d;
+
+    if (loc == TNONE || ecg_taint_facts_tclass(fa->t, arg) != TC_RECORD)
+        return v;
+    v = ecg_taint_flow_read(fa, state, loc, arg);
+    for (uint32_t f = fa->locs[loc].first_field; f != TNONE; f = fa->locs[f].next_field) {
+        d = ecg_taint_flow_read(fa, state, f, arg);
+        ecg_taint_cell_join(&v, &d, TM_TAINT);
+        if (fa->locs[f].pointee == TNONE)
+            continue;
+        d = ecg_taint_flow_read(fa, state, fa->locs[f].pointee, arg);
+        ecg_taint_cell_join(&v, &d, TM_TAINT);
+    }
+    return v;
+}
+
+/* Notes source data passed to a function of another unit: each argument's value (a struct's
+ * with its fields) and what it points to. */
+/* What an argument points to, by its type. */
+enum pointee_shape {
+    POINTEE_PLAIN,  /* data, a buffer, a pointer (char *, char **, void *) */
+    POINTEE_RECORD, /* a struct or union: it passes on field by field */
+    POINTEE_OPAQUE, /* an incomplete type: a handle whose data the unit cannot see */
+};
+
+static enum pointee_shape pointee_shape(const struct taint_fa *fa, uint32_t arg)
+{
+    CXType type = clang_getCanonicalType(clang_getCursorType(fa->t->fir->nodes[arg].cursor));
+    CXType pointee = clang_getCanonicalType(clang_getPointeeType(type));
+
+    if (type.kind != CXType_Pointer || pointee.kind != CXType_Record)
+        return POINTEE_PLAIN;
+    return clang_Type_getSizeOf(pointee) < 0 ? POINTEE_OPAQUE : POINTEE_RECORD;
+}
+
+static void note_value(struct taint_fa *fa, struct taint_cell *state, const struct call *c,
+                       const char *name, uint32_t i)
+{
+    struct taint_cell v = val(fa, c->arg[i]), deep = extern_record(fa, state, c->arg[i]);
+    struct taint_xarg x;
+
+    ecg_taint_cell_join(&v, &deep, TM_TAINT);
+    x = (struct taint_xarg){ name, c->node, i, 0, v.s != 0 ? v.s : v.p, TNONE };
+    if (x.witness != 0)
+        ecg_taint_xunit_note_arg(fa->t, &x);
+    deep = extern_pointee(fa, state, c->arg[i]);
+    x.pointee = 1;
+    x.witness = deep.s != 0 ? deep.s : deep.p;
+    if (x.witness != 0)
+        ecg_taint_xunit_note_arg(fa->t, &x);
+}
+
+/* A pointer to a struct passes on only the fields that hold source data: taint of the whole
+ * object (or of the pointer) is mostly points-to merging within the caller, and would taint
+ * every field of it in the other unit; a handle of an incomplete type passes on nothing. */
+static void note_extern_args(struct taint_fa *fa, struct taint_cell *state, const struct call *c,
+                             const char *name)
+{
+    for (uint32_t i = 0; i < c->n; i++) {
+        enum pointee_shape shape = pointee_shape(fa, c->arg[i]);
+        if (shape == POINTEE_PLAIN)
+            note_value(fa, state, c, name, i);
+        if (shape == POINTEE_RECORD)
+            note_extern_fields(fa, state, c, name, i);
+    }
+}
+
+/* Source data another unit's function returns, or writes where its arguments point. */
+static void apply_extern_seeds(struct taint_fa *fa, struct taint_cell *state, struct call *c,
+                               const char *name)
+{
+    uint32_t at;
+
+    if (ecg_taint_xunit_seed(fa->t, ECG_XF_RET, name, 0, &at) != NULL) {
+        c->result.s = ecg_taint_step(fa->t, TS_EXTERN, c->node, at, 0);
+        c->result.bounds = 0;
+    }
+    for (uint32_t i = 0; i < c->n; i++) {
+        struct taint_cell v = { 0, 0, 0 };
+        if (ecg_taint_xunit_seed(fa->t, ECG_XF_OUT, name, i, &at) == NULL)
+            continue;
+        v.s = ecg_taint_step(fa->t, TS_EXTERN, c->node, at, 0);
+        ecg_taint_flow_write(fa, state, pt(fa, c->arg[i]), v, 0);
+    }
+}
+
+static void call_extern(struct taint_fa *fa, struct taint_cell *state, struct call *c,
+                        const char *name)
+{
+    if (fa->mode != TM_TAINT)
+        return;
+    note_extern_args(fa, state, c, name);
+    apply_extern_seeds(fa, state, c, name);
+}
+
+/* The local variable a call goes through, when the callee is one: `f(x)` with `f` a
+ * function pointer. TNONE otherwise. */
+static uint32_t pointer_var(const struct taint_fa *fa, uint32_t call)
+{
+    uint32_t callee = ecg_fir_strip(fa->t->fir, ecg_fir_first_child(fa->t->fir, call));
+    const struct taint_fact *f;
+
+    if (callee == ECG_FIR_NONE || ecg_fir_kind(fa->t->fir, callee) != CXCursor_DeclRefExpr)
+        return TNONE;
+    f = &fa->t->facts[callee];
+    if (f->what != TF_VAR || f->ref == TNONE || fa->t->vars[f->ref].function != fa->fn)
+        return TNONE;
+    return f->ref;
+}
+
+/* Nonzero when node changes var or takes its address. */
+static int changes_var(const struct taint_fa *fa, uint32_t node, uint32_t var)
+{
+    enum CXCursorKind kind = ecg_fir_kind(fa->t->fir, node);
+    uint8_t op = fa->t->facts[node].op;
+    uint32_t target;
+
+    if (!(kind == CXCursor_BinaryOperator && op == ECG_OP_ASSIGN) &&
+        !(kind == CXCursor_UnaryOperator && op == ECG_OP_ADDROF))
+        return 0;
+    target = ecg_fir_strip(fa->t->fir, ecg_fir_first_child(fa->t->fir, node));
+    return target != ECG_FIR_NONE && fa->t->facts[target].what == TF_VAR &&
+           fa->t->facts[target].ref == var;
+}
+
+static int declares_var(const struct taint_fa *fa, uint32_t node, uint32_t var)
+{
+    return ecg_fir_kind(fa->t->fir, node) == CXCursor_VarDecl &&
+           clang_equalCursors(clang_getCanonicalCursor(fa->t->fir->nodes[node].cursor),
+                              fa->t->vars[var].decl);
+}
+
+/* The initializer of a local variable the function never changes afterwards, or
+ * ECG_FIR_NONE. */
+static uint32_t constant_init(const struct taint_fa *fa, uint32_t var)
+{
+    uint32_t init = ECG_FIR_NONE;
+
+    for (uint32_t n = fa->root; var != TNONE && n < fa->root + fa->n_nodes; n++) {
+        if (changes_var(fa, n, var))
+            return ECG_FIR_NONE;
+        if (declares_var(fa, n, var))
+            init = ecg_taint_pts_init_of(fa->t, n);
+    }
+    return init != ECG_FIR_NONE ? ecg_fir_strip(fa->t->fir, init) : ECG_FIR_NONE;
+}
+
+/* The function of another unit a local pointer is initialised with and never changed
+ * from: `void (*f)(char *) = sink; f(data);`. NULL when there is none. */
+static const char *extern_through_pointer(const struct taint_fa *fa, uint32_t call)
+{
+    uint32_t init = constant_init(fa, pointer_var(fa, call));
+    const struct taint_fact *f;
+    const struct taint_callee *c;
+
+    if (init == ECG_FIR_NONE || ecg_fir_kind(fa->t->fir, init) != CXCursor_DeclRefExpr)
+        return NULL;
+    f = &fa->t->facts[init];
+    if (f->what != TF_FUNC || f->ref == TNONE)
+        return NULL;
+    c = &fa->t->callees[f->ref];
+    return c->function == TNONE && c->spec == NULL && c->conf == NULL ? c->name : NULL;
+}
+
+static void call_through_pointer(struct taint_fa *fa, struct taint_cell *state, struct call *c)
+{
+    const char *name = extern_through_pointer(fa, c->node);
+
+    if (name != NULL)
+        call_extern(fa, state, c, name);
+}
+
 /* A library or configured function: its table entry, then its .ecg.json entry. Both live
  * as long as the engine; the callee table itself may move while the call is evaluated (a
  * write to a global resolves the rest of the unit), so they are taken first. */
@@ -399,6 +609,10 @@ void ecg_taint_call_eval(struct taint_fa *fa, struct taint_cell *state, uint32_t
         g = callee != NULL ? callee->function : ecg_taint_pts_indirect_callee(fa, node);
         if (g != TNONE)
             call_user(fa, state, &c, g);
+        else if (callee != NULL)
+            call_extern(fa, state, &c, callee->name);
+        else if (fa->mode == TM_TAINT)
+            call_through_pointer(fa, state, &c);
     }
     fa->val[node - fa->root] = cell_tainted(&c.result) ? c.result : clean_cell;
 }

@@ -253,3 +253,54 @@ uint32_t ecg_taint_global_read(const struct ecg_taint *t, uint32_t var, uint32_t
     }
     return 0;
 }
+
+/* --- globals shared with other units --------------------------------------------------- */
+
+/* Nonzero for a global with external linkage that ordinary code reads (not optarg, stdin). */
+static int shared_global(const struct taint_var *v)
+{
+    return v->function == TNONE && !v->internal && v->source < 0 && !v->is_stdin;
+}
+
+static int spelled(const struct taint_var *v, const char *name)
+{
+    CXString s = clang_getCursorSpelling(v->decl);
+    const char *text = clang_getCString(s);
+    int same = text != NULL && strcmp(text, name) == 0;
+
+    clang_disposeString(s);
+    return same;
+}
+
+void ecg_taint_global_seed(struct ecg_taint *t, const char *name, uint32_t part, uint32_t witness)
+{
+    if (scan_globals(t, SCAN_READERS) != 0)
+        return;
+    for (uint32_t v = 0; v < t->var_map.len; v++) {
+        if (shared_global(&t->vars[v]) && t->vars[v].n_readers > 0 && spelled(&t->vars[v], name))
+            ecg_taint_global_write(t, v, part, witness);
+    }
+}
+
+int ecg_taint_global_names(struct ecg_xnames *out, struct ecg_taint *t)
+{
+    if (scan_globals(t, SCAN_READERS) != 0)
+        return ECG_ENOMEM;
+    for (uint32_t v = 0; v < t->var_map.len; v++) {
+        CXString s;
+        int rc;
+        if (!shared_global(&t->vars[v]) || t->vars[v].n_readers == 0)
+            continue;
+        s = clang_getCursorSpelling(t->vars[v].decl);
+        rc = ecg_taint_xunit_name_add(out, clang_getCString(s) != NULL ? clang_getCString(s) : "");
+        clang_disposeString(s);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+int ecg_taint_global_resolve_all(struct ecg_taint *t)
+{
+    return scan_globals(t, SCAN_WRITERS);
+}

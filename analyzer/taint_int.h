@@ -16,6 +16,7 @@
 #include "analyzer/fir.h"
 #include "analyzer/opcode.h"
 #include "analyzer/taint.h"
+#include "analyzer/taint_xunit.h"
 
 #define TNONE UINT32_MAX
 #define TAINT_MAX_PARAMS 32      /* parameters past this share the last bit */
@@ -260,6 +261,7 @@ enum taint_step_kind {
     TS_RETURN,        /* node: the call whose result carries it */
     TS_OUT,           /* node: the call that wrote it; aux: argument position */
     TS_GLOBAL,        /* node: a read of the global that holds it */
+    TS_EXTERN,        /* node: the call whose result a seed is, or TNONE; aux: seed */
 };
 
 struct taint_step {
@@ -434,8 +436,14 @@ struct ecg_taint {
     struct ecg_taint_flows view;
     struct ecg_taint_step *shown; /* per witness step: its range and owned text, made once
                                      and shared by the flows through it (text NULL: not yet) */
+    size_t n_shown;               /* entries of shown */
     struct taint_fa fa;           /* scratch for the function being analysed */
     int failed;
+    /* across units (taint_xunit_engine.c) */
+    const struct ecg_xfacts *xseeds; /* borrowed; NULL: none */
+    struct taint_xarg *xargs;        /* owned; source data passed to other units' functions */
+    size_t n_xargs;
+    size_t xargs_cap;
 };
 
 /* --- facts (taint_facts.c) ------------------------------------------------------------- */
@@ -551,6 +559,48 @@ void ecg_taint_record(struct taint_fa *fa, const struct taint_cell *v, uint32_t 
 int ecg_taint_steps_finish(struct ecg_taint *t);
 
 void ecg_taint_steps_fini(struct ecg_taint *t);
+
+/* --- across units (taint_xunit_engine.c) ---------------------------------------------- */
+
+/* Source data passed to a function the unit does not define. */
+struct taint_xarg {
+    const char *callee; /* borrowed from the callee table */
+    uint32_t call;      /* node */
+    uint32_t arg;
+    uint8_t pointee; /* what the argument points to, not its value */
+    uint32_t witness;
+    uint32_t field; /* pointee: the field (index) holding the data; TNONE: the object */
+};
+
+/* Notes data passed to an external function (the first witness per argument and part). */
+void ecg_taint_xunit_note_arg(struct ecg_taint *t, const struct taint_xarg *x);
+
+/* The seed of kind what (enum ecg_xfact_what) at name and index; its position in *out.
+ * NULL when none. */
+const struct ecg_xfact *ecg_taint_xunit_seed(const struct ecg_taint *t, uint8_t what,
+                                             const char *name, uint32_t index, uint32_t *out);
+
+/* Applies the seeds before the taint runs: parameters, globals, and queues the functions
+ * that call a seeded function. */
+void ecg_taint_xunit_apply(struct ecg_taint *t);
+
+/* The steps of witness, oldest first, as shown (a seed's steps in other units first), at
+ * most max into out; their number. 0 when memory ran out (*failed set). */
+size_t ecg_taint_steps_chain(struct ecg_taint *t, uint32_t witness, struct ecg_taint_step *out,
+                             size_t max);
+
+/* The source kind of witness's chain. */
+enum ecg_taint_source_kind ecg_taint_steps_kind(const struct ecg_taint *t, uint32_t witness);
+
+/* Marks data of a seeded global (by name) as written at the unit's start. */
+void ecg_taint_global_seed(struct ecg_taint *t, const char *name, uint32_t part, uint32_t witness);
+
+/* Resolves every node of every function of the unit (once). Returns 0 or ECG_ENOMEM. */
+int ecg_taint_global_resolve_all(struct ecg_taint *t);
+
+/* Appends the globals with external linkage the unit's functions name. Returns 0 or
+ * ECG_ENOMEM. */
+int ecg_taint_global_names(struct ecg_xnames *out, struct ecg_taint *t);
 
 /* --- the engine (taint.c) -------------------------------------------------------------- */
 

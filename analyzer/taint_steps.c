@@ -388,12 +388,28 @@ static void text_global(struct ecg_taint *t, const struct taint_step *s, char *b
     snprintf(buf, size, "read from global '%s'", name);
 }
 
+/* A seed's own step: a call whose result or out-argument another unit's data is. */
+static void text_extern(struct ecg_taint *t, const struct taint_step *s, char *buf, size_t size)
+{
+    const struct ecg_xfact *seed = &t->xseeds->items[s->aux];
+    char what[TEXT_MAX / 2];
+
+    if (seed->what == ECG_XF_OUT) {
+        render(t, call_arg(t, s->node, seed->index), what, sizeof(what), 0);
+        snprintf(buf, size, "written into '%s' by '%s' in another file",
+                 what[0] != '\0' ? what : "a buffer", seed->name);
+    } else {
+        snprintf(buf, size, "returned by '%s' in another file", seed->name);
+    }
+}
+
 typedef void (*text_fn)(struct ecg_taint *t, const struct taint_step *s, char *buf, size_t size);
 
 static const text_fn text_fns[] = {
     [TS_SOURCE] = text_source, [TS_ARGV] = text_holder, [TS_GLOBAL_SOURCE] = text_holder,
     [TS_ASSIGN] = text_assign, [TS_COPY] = text_copy,   [TS_PARAM] = text_call,
     [TS_RETURN] = text_call,   [TS_OUT] = text_call,    [TS_GLOBAL] = text_global,
+    [TS_EXTERN] = text_extern,
 };
 
 /* The range a step points at: the argument passed, or the whole node. */
@@ -401,6 +417,8 @@ static CXSourceRange step_range(const struct ecg_taint *t, const struct taint_st
 {
     uint32_t node = s->node;
 
+    if (node == TNONE)
+        return clang_getNullRange();
     if (s->kind == TS_PARAM) {
         uint32_t arg = call_arg(t, s->node, s->aux & 0xffu);
         node = arg != ECG_FIR_NONE ? arg : node;
@@ -481,40 +499,95 @@ static size_t chain_of(const struct ecg_taint *t, uint32_t witness, uint32_t *ch
     return total < max ? total : max;
 }
 
-static enum ecg_taint_source_kind root_kind(const struct taint_step *root)
+static enum ecg_taint_source_kind root_kind(const struct ecg_taint *t,
+                                            const struct taint_step *root)
 {
     unsigned kind = root->kind == TS_SOURCE ? (root->aux & 0xffu) : root->aux;
+
+    if (root->kind == TS_EXTERN)
+        kind = t->xseeds->items[root->aux].origin.kind;
 
     return kind < ECG_TAINT_SOURCE_KINDS ? (enum ecg_taint_source_kind)kind : ECG_TAINT_FROM_USER;
 }
 
-static int build_flow(struct ecg_taint *t, const struct taint_raw_flow *r, struct ecg_taint_flow *f)
+enum ecg_taint_source_kind ecg_taint_steps_kind(const struct ecg_taint *t, uint32_t witness)
+{
+    uint32_t w = witness;
+
+    while (w != 0 && t->steps[w].prev != 0)
+        w = t->steps[w].prev;
+    return w != 0 ? root_kind(t, &t->steps[w]) : ECG_TAINT_FROM_USER;
+}
+
+/* The steps of a seed in other units, as shown, into out (at most max). */
+static size_t seed_steps(const struct ecg_taint *t, const struct taint_step *root,
+                         struct ecg_taint_step *out, size_t max)
+{
+    const struct ecg_xorigin *o;
+    size_t n = 0;
+
+    if (root->kind != TS_EXTERN)
+        return 0;
+    o = &t->xseeds->items[root->aux].origin;
+    for (size_t i = 0; i < o->n_steps && n < max; i++) {
+        out[n].range = clang_getNullRange();
+        out[n].text = o->steps[i].text;
+        out[n].path = o->steps[i].path;
+        out[n].line = o->steps[i].line;
+        out[n].col = o->steps[i].col;
+        out[n].end_line = o->steps[i].end_line;
+        out[n].end_col = o->steps[i].end_col;
+        n++;
+    }
+    return n;
+}
+
+size_t ecg_taint_steps_chain(struct ecg_taint *t, uint32_t witness, struct ecg_taint_step *out,
+                             size_t max)
 {
     uint32_t chain[CHAIN_MAX];
-    size_t n = chain_of(t, r->witness, chain, CHAIN_MAX);
+    size_t n = chain_of(t, witness, chain, CHAIN_MAX);
+    size_t k = n > 0 ? seed_steps(t, &t->steps[chain[0]], out, max / 2) : 0;
+
+    for (size_t i = 0; i < n && k < max; i++) {
+        const struct ecg_taint_step *shown;
+        if (t->steps[chain[i]].node == TNONE)
+            continue;
+        shown = shown_step(t, chain[i]);
+        if (shown == NULL) {
+            t->failed = 1;
+            return 0;
+        }
+        out[k++] = *shown;
+    }
+    return k;
+}
+
+static int build_flow(struct ecg_taint *t, const struct taint_raw_flow *r, struct ecg_taint_flow *f)
+{
+    struct ecg_taint_step chain[CHAIN_MAX * 2];
+    size_t n = ecg_taint_steps_chain(t, r->witness, chain, CHAIN_MAX * 2);
     struct ecg_taint_step *steps = calloc(n + 1, sizeof(*steps));
     char text[TEXT_MAX];
     CXSourceRange range;
 
-    /* the sink's own step is the flow's; the others are shared (taint->shown) */
+    /* the sink's own step is the flow's; the others are shared (taint->shown) or borrowed
+     * from the seeds */
 
-    if (steps == NULL)
+    if (steps == NULL || t->failed) {
+        free(steps);
         return ECG_ENOMEM;
+    }
     f->steps = steps;
     f->category = (enum ecg_taint_category)r->category;
-    f->source = n > 0 ? root_kind(&t->steps[chain[0]]) : ECG_TAINT_FROM_USER;
+    f->source = ecg_taint_steps_kind(t, r->witness);
     f->sink = t->fir->nodes[r->sink].cursor;
     f->sink_name =
         ecg_fir_kind(t->fir, r->sink) == CXCursor_CallExpr ? callee_name(t, r->sink) : "";
     f->arg = r->arg;
     f->op = (enum ecg_op)r->op;
     f->bounds = r->bounds;
-    for (size_t i = 0; i < n; i++) {
-        const struct ecg_taint_step *shown = shown_step(t, chain[i]);
-        if (shown == NULL)
-            return ECG_ENOMEM;
-        steps[i] = *shown;
-    }
+    memcpy(steps, chain, n * sizeof(*steps));
     text_sink(t, r, text, sizeof(text), &range);
     steps[n].range = range;
     steps[n].text = strdup(text);
@@ -528,6 +601,7 @@ int ecg_taint_steps_finish(struct ecg_taint *t)
 {
     t->flows = calloc(t->n_raw != 0 ? t->n_raw : 1, sizeof(*t->flows));
     t->shown = calloc(t->n_steps != 0 ? t->n_steps : 1, sizeof(*t->shown));
+    t->n_shown = t->n_steps;
     if (t->flows == NULL || t->shown == NULL)
         return ECG_ENOMEM;
     t->view.items = t->flows;
@@ -547,7 +621,7 @@ void ecg_taint_steps_fini(struct ecg_taint *t)
             free((char *)f->steps[f->n_steps - 1].text);
         free((void *)f->steps);
     }
-    for (size_t i = 0; t->shown != NULL && i < t->n_steps; i++)
+    for (size_t i = 0; t->shown != NULL && i < t->n_shown; i++)
         free((char *)t->shown[i].text);
     free(t->shown);
     free(t->flows);

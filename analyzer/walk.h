@@ -16,6 +16,7 @@ struct ecg_fir;
 struct ecg_fn_metrics;
 struct ecg_fnmetrics;
 struct ecg_taint;
+struct ecg_xfacts;
 struct rule_desc;
 
 /* One enabled rule during a walk. */
@@ -54,6 +55,9 @@ struct ecg_walk {
     unsigned flow_categories; /* the enabled rules' needs_flow, joined */
     struct ecg_fir *fir;      /* owned; NULL when no rule needs flows */
     struct ecg_taint *taint;  /* owned; NULL until asked for */
+    /* Source data from other units for the taint engine (analyzer/taint_xunit.h), set
+     * between ecg_walk_init and ecg_walk_run; borrowed, NULL for none. */
+    const struct ecg_xfacts *taint_seeds;
 };
 
 /* What a walk is given. All of it is borrowed: tu, config, filter and out must outlive the

@@ -24,6 +24,7 @@ struct pool {
     atomic_size_t next; /* index of the next job to take */
     const struct ecg_unit_env *env;
     const struct ecg_progress *progress;
+    int rerun;                     /* analyse only the jobs with xrerun set */
     pthread_mutex_t progress_lock; /* guards done and the progress stream */
     size_t done;
     struct timespec start;
@@ -83,7 +84,7 @@ static void *worker_main(void *arg)
         size_t i = atomic_fetch_add(&pool->next, 1);
         if (i >= pool->n)
             break;
-        if (!pool->jobs[i].cached)
+        if (pool->rerun ? pool->jobs[i].xrerun : !pool->jobs[i].cached)
             ecg_job_analyze(&pool->jobs[i], index, pool->env);
         report_progress(pool, &pool->jobs[i]);
     }
@@ -116,8 +117,23 @@ static size_t start_threads(pthread_t *threads, size_t count, struct pool *pool)
     return started;
 }
 
+static int run_pool(struct ecg_job *jobs, size_t n, unsigned threads,
+                    const struct ecg_unit_env *env, const struct ecg_progress *progress, int rerun);
+
 int ecg_workers_run(struct ecg_job *jobs, size_t n, unsigned threads,
                     const struct ecg_unit_env *env, const struct ecg_progress *progress)
+{
+    return run_pool(jobs, n, threads, env, progress, 0);
+}
+
+int ecg_workers_rerun(struct ecg_job *jobs, size_t n, unsigned threads,
+                      const struct ecg_unit_env *env)
+{
+    return run_pool(jobs, n, threads, env, NULL, 1);
+}
+
+static int run_pool(struct ecg_job *jobs, size_t n, unsigned threads,
+                    const struct ecg_unit_env *env, const struct ecg_progress *progress, int rerun)
 {
     struct pool pool;
     size_t count = threads != 0 ? threads : ecg_workers_default_count();
@@ -137,6 +153,7 @@ int ecg_workers_run(struct ecg_job *jobs, size_t n, unsigned threads,
     atomic_init(&pool.next, 0);
     pool.env = env;
     pool.progress = progress;
+    pool.rerun = rerun;
     pthread_mutex_init(&pool.progress_lock, NULL);
     clock_gettime(CLOCK_MONOTONIC, &pool.start);
     parse_on_worker_threads();

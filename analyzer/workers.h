@@ -21,6 +21,10 @@ struct ecg_progress {
 int ecg_workers_run(struct ecg_job *jobs, size_t n, unsigned threads,
                     const struct ecg_unit_env *env, const struct ecg_progress *progress);
 
+/* As ecg_workers_run, for the jobs with xrerun set only, without progress. */
+int ecg_workers_rerun(struct ecg_job *jobs, size_t n, unsigned threads,
+                      const struct ecg_unit_env *env);
+
 /* The number of online cores, at least 1. */
 unsigned ecg_workers_default_count(void);
 

@@ -60,7 +60,7 @@ const struct ecg_taint_flows *rule_taint_flows(struct rule_ctx *rc)
         in.fir = w->fir;
         in.config = w->config != NULL ? w->config->taint : NULL;
         in.categories = w->flow_categories;
-        if (w->fir->failed || ecg_taint_new(&w->taint, &in) != 0) {
+        if (w->fir->failed || ecg_taint_new_seeded(&w->taint, &in, w->taint_seeds) != 0) {
             w->failed = 1;
             return NULL;
         }
@@ -219,11 +219,26 @@ void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange ran
     va_end(ap);
 }
 
+/* A step in another translation unit: its place is given as a path and a position. */
+static void add_external_step(struct rule_ctx *rc, struct ecg_finding *f,
+                              const struct ecg_taint_step *s)
+{
+    struct ecg_range r = { (char *)s->path, s->line, s->col, s->end_line, s->end_col };
+
+    if (ecg_finding_add_note(&f->flow, &f->n_flow, &r, s->text) != 0)
+        rc->walk->failed = 1;
+}
+
 void rule_add_flow_steps(struct rule_ctx *rc, struct ecg_finding *f,
                          const struct ecg_taint_flow *flow)
 {
-    for (size_t i = 0; f != NULL && i < flow->n_steps; i++)
-        rule_add_step(rc, f, flow->steps[i].range, "%s", flow->steps[i].text);
+    for (size_t i = 0; f != NULL && i < flow->n_steps; i++) {
+        const struct ecg_taint_step *s = &flow->steps[i];
+        if (s->path != NULL && clang_Range_isNull(s->range))
+            add_external_step(rc, f, s);
+        else
+            rule_add_step(rc, f, s->range, "%s", s->text);
+    }
 }
 
 /* A fix is offered only where the text is written in the file, not produced by a macro. */

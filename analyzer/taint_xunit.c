@@ -1,0 +1,316 @@
+/* Interfaces of units for cross-unit taint, and their link; see taint_xunit.h. The link
+ * sorts every unit's facts by key once, then hands each key to the units that use its name,
+ * so seeds come out sorted and independent of the order units were analysed in. */
+#include "analyzer/taint_xunit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/error.h"
+
+void ecg_xiface_init(struct ecg_xiface *x)
+{
+    memset(x, 0, sizeof(*x));
+}
+
+static void names_fini(struct ecg_xnames *names)
+{
+    for (size_t i = 0; i < names->len; i++)
+        free(names->items[i]);
+    free(names->items);
+    memset(names, 0, sizeof(*names));
+}
+
+static void origin_fini(struct ecg_xorigin *o)
+{
+    for (size_t i = 0; i < o->n_steps; i++) {
+        free(o->steps[i].path);
+        free(o->steps[i].text);
+    }
+    free(o->steps);
+    memset(o, 0, sizeof(*o));
+}
+
+static void fact_fini(struct ecg_xfact *f)
+{
+    free(f->name);
+    free(f->field);
+    origin_fini(&f->origin);
+}
+
+void ecg_xfacts_fini(struct ecg_xfacts *facts)
+{
+    for (size_t i = 0; i < facts->len; i++)
+        fact_fini(&facts->items[i]);
+    free(facts->items);
+    memset(facts, 0, sizeof(*facts));
+}
+
+void ecg_xiface_fini(struct ecg_xiface *x)
+{
+    if (x == NULL)
+        return;
+    names_fini(&x->defines);
+    names_fini(&x->calls);
+    names_fini(&x->reads);
+    ecg_xfacts_fini(&x->facts);
+}
+
+/* The position of name in the sorted list, or where it would go (*found 0). */
+static size_t name_position(const struct ecg_xnames *names, const char *name, int *found)
+{
+    size_t lo = 0, hi = names->len;
+
+    *found = 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(names->items[mid], name);
+        if (c == 0) {
+            *found = 1;
+            return mid;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int ecg_taint_xunit_name_has(const struct ecg_xnames *names, const char *name)
+{
+    int found;
+
+    name_position(names, name, &found);
+    return found;
+}
+
+int ecg_taint_xunit_name_add(struct ecg_xnames *names, const char *name)
+{
+    int found;
+    size_t at = name_position(names, name, &found);
+    char *copy;
+
+    if (found)
+        return 0;
+    if (names->len == names->cap) {
+        size_t cap = names->cap != 0 ? names->cap * 2 : 16;
+        char **grown = realloc(names->items, cap * sizeof(*grown));
+        if (grown == NULL)
+            return ECG_ENOMEM;
+        names->items = grown;
+        names->cap = cap;
+    }
+    copy = strdup(name);
+    if (copy == NULL)
+        return ECG_ENOMEM;
+    memmove(&names->items[at + 1], &names->items[at], (names->len - at) * sizeof(char *));
+    names->items[at] = copy;
+    names->len++;
+    return 0;
+}
+
+static const char *field_of(const struct ecg_xfact *f)
+{
+    return f->field != NULL ? f->field : "";
+}
+
+static int same_key(const struct ecg_xfact *a, const struct ecg_xfact *b)
+{
+    return a->what == b->what && a->index == b->index && a->pointee == b->pointee &&
+           strcmp(a->name, b->name) == 0 && strcmp(field_of(a), field_of(b)) == 0;
+}
+
+static int copy_origin(struct ecg_xorigin *out, const struct ecg_xorigin *in)
+{
+    out->kind = in->kind;
+    out->n_steps = 0;
+    out->steps = calloc(in->n_steps != 0 ? in->n_steps : 1, sizeof(*out->steps));
+    if (out->steps == NULL)
+        return ECG_ENOMEM;
+    for (size_t i = 0; i < in->n_steps; i++) {
+        struct ecg_xstep *s = &out->steps[i];
+        *s = in->steps[i];
+        s->path = strdup(in->steps[i].path);
+        s->text = strdup(in->steps[i].text);
+        out->n_steps++;
+        if (s->path == NULL || s->text == NULL)
+            return ECG_ENOMEM;
+    }
+    return 0;
+}
+
+static int grow_facts(struct ecg_xfacts *facts)
+{
+    size_t cap = facts->cap != 0 ? facts->cap * 2 : 8;
+    struct ecg_xfact *grown;
+
+    if (facts->len < facts->cap)
+        return 0;
+    grown = realloc(facts->items, cap * sizeof(*grown));
+    if (grown == NULL)
+        return ECG_ENOMEM;
+    facts->items = grown;
+    facts->cap = cap;
+    return 0;
+}
+
+/* Appends a deep copy of fact without looking for its key. */
+static int fact_push(struct ecg_xfacts *facts, const struct ecg_xfact *fact)
+{
+    struct ecg_xfact copy = *fact;
+
+    if (grow_facts(facts) != 0)
+        return ECG_ENOMEM;
+    memset(&copy.origin, 0, sizeof(copy.origin));
+    copy.name = strdup(fact->name);
+    copy.field = strdup(fact->field != NULL ? fact->field : "");
+    if (copy.name == NULL || copy.field == NULL || copy_origin(&copy.origin, &fact->origin) != 0) {
+        fact_fini(&copy);
+        return ECG_ENOMEM;
+    }
+    facts->items[facts->len++] = copy;
+    return 0;
+}
+
+int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *fact)
+{
+    for (size_t i = 0; i < facts->len; i++) {
+        if (same_key(&facts->items[i], fact))
+            return 0;
+    }
+    return fact_push(facts, fact);
+}
+
+/* --- the link -------------------------------------------------------------------------- */
+
+/* One fact of one unit, for sorting. */
+struct keyed {
+    const struct ecg_xfact *fact;
+    size_t unit;
+};
+
+static int compare_facts(const struct ecg_xfact *a, const struct ecg_xfact *b)
+{
+    int c = (int)a->what - (int)b->what;
+
+    if (c == 0)
+        c = strcmp(a->name, b->name);
+    if (c == 0)
+        c = (a->index > b->index) - (a->index < b->index);
+    if (c == 0)
+        c = (int)a->pointee - (int)b->pointee;
+    if (c == 0)
+        c = strcmp(a->field, b->field);
+    return c;
+}
+
+static int compare_keyed(const void *pa, const void *pb)
+{
+    const struct keyed *a = pa, *b = pb;
+    int c = compare_facts(a->fact, b->fact);
+
+    return c != 0 ? c : (a->unit > b->unit) - (a->unit < b->unit);
+}
+
+/* Nonzero when unit x uses the name of fact f. */
+static int uses(const struct ecg_xiface *x, const struct ecg_xfact *f)
+{
+    switch ((enum ecg_xfact_what)f->what) {
+    case ECG_XF_ARG:
+        return ecg_taint_xunit_name_has(&x->defines, f->name);
+    case ECG_XF_RET:
+    case ECG_XF_OUT:
+        return ecg_taint_xunit_name_has(&x->calls, f->name);
+    case ECG_XF_GLOBAL:
+        return ecg_taint_xunit_name_has(&x->reads, f->name);
+    }
+    return 0;
+}
+
+static struct keyed *sorted_facts(const struct ecg_xiface *const *ifaces, size_t n, size_t *out_n)
+{
+    size_t total = 0, k = 0;
+    struct keyed *all;
+
+    for (size_t u = 0; u < n; u++)
+        total += ifaces[u] != NULL ? ifaces[u]->facts.len : 0;
+    all = calloc(total != 0 ? total : 1, sizeof(*all));
+    if (all == NULL)
+        return NULL;
+    for (size_t u = 0; u < n; u++) {
+        for (size_t i = 0; ifaces[u] != NULL && i < ifaces[u]->facts.len; i++)
+            all[k++] = (struct keyed){ &ifaces[u]->facts.items[i], u };
+    }
+    qsort(all, total, sizeof(*all), compare_keyed);
+    *out_n = total;
+    return all;
+}
+
+/* Hands the key group all[from, to) to every unit that uses its name: the first fact of
+ * another unit. */
+static int deliver(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n,
+                   const struct keyed *group, size_t len)
+{
+    for (size_t v = 0; v < n; v++) {
+        const struct keyed *pick = NULL;
+        if (ifaces[v] == NULL || !uses(ifaces[v], group[0].fact))
+            continue;
+        for (size_t i = 0; i < len && pick == NULL; i++)
+            pick = group[i].unit != v ? &group[i] : NULL;
+        if (pick != NULL && fact_push(&out[v], pick->fact) != 0)
+            return ECG_ENOMEM;
+    }
+    return 0;
+}
+
+int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n)
+{
+    size_t total = 0, from = 0;
+    struct keyed *all = sorted_facts(ifaces, n, &total);
+    int rc = all != NULL ? 0 : ECG_ENOMEM;
+
+    for (size_t v = 0; v < n; v++)
+        memset(&out[v], 0, sizeof(out[v]));
+    while (rc == 0 && from < total) {
+        size_t to = from + 1;
+        while (to < total && compare_facts(all[from].fact, all[to].fact) == 0)
+            to++;
+        rc = deliver(out, ifaces, n, &all[from], to - from);
+        from = to;
+    }
+    free(all);
+    for (size_t v = 0; rc != 0 && v < n; v++)
+        ecg_xfacts_fini(&out[v]);
+    return rc;
+}
+
+static int same_step(const struct ecg_xstep *x, const struct ecg_xstep *y)
+{
+    return x->line == y->line && x->col == y->col && x->end_line == y->end_line &&
+           x->end_col == y->end_col && strcmp(x->path, y->path) == 0 &&
+           strcmp(x->text, y->text) == 0;
+}
+
+static int same_origin(const struct ecg_xorigin *a, const struct ecg_xorigin *b)
+{
+    if (a->kind != b->kind || a->n_steps != b->n_steps)
+        return 0;
+    for (size_t i = 0; i < a->n_steps; i++) {
+        if (!same_step(&a->steps[i], &b->steps[i]))
+            return 0;
+    }
+    return 1;
+}
+
+int ecg_taint_xunit_same(const struct ecg_xfacts *a, const struct ecg_xfacts *b)
+{
+    if (a->len != b->len)
+        return 0;
+    for (size_t i = 0; i < a->len; i++) {
+        if (compare_facts(&a->items[i], &b->items[i]) != 0 ||
+            !same_origin(&a->items[i].origin, &b->items[i].origin))
+            return 0;
+    }
+    return 1;
+}

@@ -1,0 +1,94 @@
+/* Taint across translation units: each unit exports a plain-data interface (what source data
+ * it passes to functions other units define, returns from or writes through its own
+ * functions, stores in globals; which names it defines, calls and reads), the run links the
+ * interfaces by name, and a unit whose seeds (the facts of other units that reach it) change
+ * is analysed again with them. No libclang types: interfaces outlive their units. */
+#ifndef ECG_ANALYZER_TAINT_XUNIT_H
+#define ECG_ANALYZER_TAINT_XUNIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One step of a flow in another unit: a place and what happens there. */
+struct ecg_xstep {
+    char *path; /* owned; absolute, normalised */
+    unsigned line;
+    unsigned col;
+    unsigned end_line; /* exclusive end */
+    unsigned end_col;
+    char *text; /* owned */
+};
+
+/* How source data got to where a unit hands it on: its kind and its steps, source first. */
+struct ecg_xorigin {
+    uint8_t kind;            /* enum ecg_taint_source_kind */
+    struct ecg_xstep *steps; /* owned */
+    size_t n_steps;
+};
+
+enum ecg_xfact_what {
+    ECG_XF_ARG,    /* name(index): an argument passed to a function of another unit */
+    ECG_XF_RET,    /* name's result: returned by a function the unit defines */
+    ECG_XF_OUT,    /* what argument index of name points to: written by name */
+    ECG_XF_GLOBAL, /* the global name: written by the unit */
+};
+
+/* One fact: source data at an external name. As a seed, the same record says where the data
+ * enters the unit that uses the name. */
+struct ecg_xfact {
+    uint8_t what;    /* enum ecg_xfact_what */
+    uint8_t pointee; /* the data is what the value points to, not the value itself */
+    uint32_t index;  /* ECG_XF_ARG, ECG_XF_OUT: the argument, from 0 */
+    char *name;      /* owned */
+    struct ecg_xorigin origin;
+    char *field; /* owned; ECG_XF_ARG with pointee: "struct.field", the one field of what the
+                    argument points to that holds the data; "": all of it */
+};
+
+struct ecg_xfacts {
+    struct ecg_xfact *items; /* owned */
+    size_t len;
+    size_t cap;
+};
+
+/* A sorted, duplicate-free list of names. */
+struct ecg_xnames {
+    char **items; /* owned */
+    size_t len;
+    size_t cap;
+};
+
+/* What one unit offers to and uses from the others. */
+struct ecg_xiface {
+    struct ecg_xnames defines; /* functions with external linkage it defines */
+    struct ecg_xnames calls;   /* functions it calls and does not define (library ones excluded) */
+    struct ecg_xnames reads;   /* globals with external linkage its functions name */
+    struct ecg_xfacts facts;   /* source data it hands on, in the order found */
+};
+
+void ecg_xiface_init(struct ecg_xiface *x);
+void ecg_xiface_fini(struct ecg_xiface *x);
+
+void ecg_xfacts_fini(struct ecg_xfacts *facts);
+
+/* Adds name to a sorted name list (once). Returns 0 or ECG_ENOMEM. */
+int ecg_taint_xunit_name_add(struct ecg_xnames *names, const char *name);
+
+/* Nonzero when the sorted list holds name. */
+int ecg_taint_xunit_name_has(const struct ecg_xnames *names, const char *name);
+
+/* Appends a deep copy of fact unless a fact of the same (what, name, index, pointee, field) is
+ * there already (the first one stays). Returns 0 or ECG_ENOMEM. */
+int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *fact);
+
+/* The seeds of every unit: for unit u, the facts of the other units at the names u defines
+ * (ECG_XF_ARG), calls (ECG_XF_RET, ECG_XF_OUT) and reads (ECG_XF_GLOBAL), sorted by (what,
+ * name, index, pointee, field); for a name several units provide, the first unit's origin. ifaces
+ * may hold NULL for a unit that has none. out[i] is initialised by the call. Returns 0 or
+ * ECG_ENOMEM (out untouched beyond what it releases). */
+int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n);
+
+/* Nonzero when two sorted seed lists are equal, origins included. */
+int ecg_taint_xunit_same(const struct ecg_xfacts *a, const struct ecg_xfacts *b);
+
+#endif

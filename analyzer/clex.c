@@ -7,123 +7,58 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Sorted (strcmp order) for bsearch. */
-static const char *const keywords[] = {
-    "_Alignas",
-    "_Alignof",
-    "_Atomic",
-    "_Bool",
-    "_Complex",
-    "_Float16",
-    "_Generic",
-    "_Imaginary",
-    "_Noreturn",
-    "_Nonnull",
-    "_Null_unspecified",
-    "_Nullable",
-    "_Static_assert",
-    "_Thread_local",
-    "__FUNCTION__",
-    "__PRETTY_FUNCTION__",
-    "__alignof",
-    "__alignof__",
-    "__asm",
-    "__asm__",
-    "__attribute",
-    "__attribute__",
-    "__auto_type",
-    "__builtin_choose_expr",
-    "__builtin_offsetof",
-    "__builtin_types_compatible_p",
-    "__builtin_va_arg",
-    "__complex",
-    "__complex__",
-    "__const",
-    "__const__",
-    "__extension__",
-    "__float128",
-    "__func__",
-    "__imag",
-    "__imag__",
-    "__inline",
-    "__inline__",
-    "__int128",
-    "__label__",
-    "__real",
-    "__real__",
-    "__restrict",
-    "__restrict__",
-    "__signed",
-    "__signed__",
-    "__thread",
-    "__typeof",
-    "__typeof__",
-    "__volatile",
-    "__volatile__",
-    "asm",
-    "auto",
-    "break",
-    "case",
-    "char",
-    "const",
-    "continue",
-    "default",
-    "do",
-    "double",
-    "else",
-    "enum",
-    "extern",
-    "float",
-    "for",
-    "goto",
-    "if",
-    "inline",
-    "int",
-    "long",
-    "register",
-    "restrict",
-    "return",
-    "short",
-    "signed",
-    "sizeof",
-    "static",
-    "struct",
-    "switch",
-    "typedef",
-    "typeof",
-    "union",
-    "unsigned",
-    "void",
-    "volatile",
-    "while",
+/* The keywords of each length, separated by one space; a lookup compares a word only with
+ * the keywords of its own length. */
+static const char *const keywords_by_length[] = {
+    [2] = "do if",
+    [3] = "asm for int",
+    [4] = "auto case char else enum goto long void",
+    [5] = "_Bool __asm break const float short union while",
+    [6] = "__imag __real double extern inline return signed sizeof static struct switch typeof",
+    [7] = "_Atomic __asm__ __const default typedef",
+    [8] = "_Alignas _Alignof _Complex _Float16 _Generic _Nonnull __func__ __imag__ __inline "
+          "__int128 __real__ __signed __thread __typeof continue register restrict unsigned "
+          "volatile",
+    [9] = "_Noreturn _Nullable __alignof __complex __const__ __label__",
+    [10] = "_Imaginary __float128 __inline__ __restrict __signed__ __typeof__ __volatile",
+    [11] = "__alignof__ __attribute __auto_type __complex__",
+    [12] = "__FUNCTION__ __restrict__ __volatile__",
+    [13] = "_Thread_local __attribute__ __extension__",
+    [14] = "_Static_assert",
+    [16] = "__builtin_va_arg",
+    [17] = "_Null_unspecified",
+    [18] = "__builtin_offsetof",
+    [19] = "__PRETTY_FUNCTION__",
+    [21] = "__builtin_choose_expr",
+    [28] = "__builtin_types_compatible_p",
 };
 
-struct word {
-    const char *text;
-    size_t len;
-};
+#define KEYWORD_MAX_LENGTH (sizeof(keywords_by_length) / sizeof(keywords_by_length[0]) - 1)
 
-static int compare_word(const void *key, const void *item)
+/* Nonzero when a word of this length and first character could be a keyword: keywords
+ * start with a lowercase letter or an underscore. */
+static int may_be_keyword(const char *text, size_t len)
 {
-    const struct word *w = key;
-    const char *k = *(const char *const *)item;
-    int c = strncmp(w->text, k, w->len);
-
-    if (c != 0)
-        return c;
-    return k[w->len] == '\0' ? 0 : -1;
+    if (len < 2 || len > KEYWORD_MAX_LENGTH)
+        return 0;
+    return (text[0] >= 'a' && text[0] <= 'w') || text[0] == '_';
 }
 
 int ecg_clex_is_keyword(const char *text, size_t len)
 {
-    struct word w = { text, len };
+    const char *k;
 
-    /* Most identifiers are ruled out without a search: keywords are 2 to 28 characters and
-     * start with a lowercase letter or an underscore. */
-    if (len < 2 || len > 28 || !((text[0] >= 'a' && text[0] <= 'w') || text[0] == '_'))
+    if (!may_be_keyword(text, len))
         return 0;
-    return bsearch(&w, keywords, sizeof(keywords) / sizeof(keywords[0]), sizeof(keywords[0]),
-                   compare_word) != NULL;
+    k = keywords_by_length[len];
+    if (k == NULL)
+        return 0;
+    for (;; k += len + 1) {
+        if (k[0] == text[0] && memcmp(k, text, len) == 0)
+            return 1;
+        if (k[len] == '\0')
+            return 0;
+    }
 }
 
 void ecg_clex_init(struct ecg_clex *lx, const char *text, size_t begin, size_t end, unsigned line)
@@ -145,8 +80,8 @@ static int peek(const struct ecg_clex *lx, size_t ahead)
 
 static int is_ident_char(int c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '$' || c >= 0x80;
+    return ((unsigned)c | 32u) - 'a' < 26u || (unsigned)c - '0' < 10u || c == '_' || c == '$' ||
+           c >= 0x80;
 }
 
 static int is_digit(int c)
@@ -154,24 +89,45 @@ static int is_digit(int c)
     return c >= '0' && c <= '9';
 }
 
+/* Skips a block comment from its opening, counting the lines it spans. */
+static void skip_block_comment(struct ecg_clex *lx)
+{
+    const char *s = lx->text;
+    size_t pos = lx->pos + 2;
+    size_t end = lx->end;
+    unsigned lines = 0;
+
+    while (pos < end && !(s[pos] == '*' && pos + 1 < end && s[pos + 1] == '/')) {
+        lines += s[pos] == '\n';
+        pos++;
+    }
+    lx->line += lines;
+    lx->pos = pos < end ? pos + 2 : end;
+}
+
+/* Skips a line comment up to the newline that ends it (one after a backslash goes on). */
+static void skip_line_comment(struct ecg_clex *lx)
+{
+    const char *s = lx->text;
+    size_t pos = lx->pos + 2;
+    size_t end = lx->end;
+    unsigned lines = 0;
+
+    while (pos < end && !(s[pos] == '\n' && s[pos - 1] != '\\')) {
+        lines += s[pos] == '\n';
+        pos++;
+    }
+    lx->line += lines;
+    lx->pos = pos;
+}
+
 /* Skips a comment starting at pos (after checking it is one). */
 static void skip_comment(struct ecg_clex *lx)
 {
-    int block = peek(lx, 1) == '*';
-
-    lx->pos += 2;
-    while (lx->pos < lx->end) {
-        int c = peek(lx, 0);
-        if (block && c == '*' && peek(lx, 1) == '/') {
-            lx->pos += 2;
-            return;
-        }
-        if (!block && c == '\n' && lx->text[lx->pos - 1] != '\\')
-            return;
-        if (c == '\n')
-            lx->line++;
-        lx->pos++;
-    }
+    if (lx->text[lx->pos + 1] == '*')
+        skip_block_comment(lx);
+    else
+        skip_line_comment(lx);
 }
 
 static int is_space(int c)
@@ -205,15 +161,16 @@ static void skip_splice(struct ecg_clex *lx)
 static int skip_blanks(struct ecg_clex *lx)
 {
     while (lx->pos < lx->end) {
-        if (peek(lx, 0) == '\n') {
+        int c = (unsigned char)lx->text[lx->pos];
+        if (c == '\n') {
             lx->line++;
             lx->at_line_start = 1;
             lx->pos++;
-        } else if (is_space(peek(lx, 0))) {
+        } else if (is_space(c)) {
             lx->pos++;
-        } else if (at_splice(lx)) {
+        } else if (c == '\\' && at_splice(lx)) {
             skip_splice(lx);
-        } else if (at_comment(lx)) {
+        } else if (c == '/' && at_comment(lx)) {
             skip_comment(lx);
         } else {
             return 1;
@@ -237,8 +194,12 @@ static void skip_directive(struct ecg_clex *lx)
 
 static void lex_identifier(struct ecg_clex *lx)
 {
-    while (is_ident_char(peek(lx, 0)))
-        lx->pos++;
+    const char *s = lx->text;
+    size_t pos = lx->pos;
+
+    while (pos < lx->end && is_ident_char((unsigned char)s[pos]))
+        pos++;
+    lx->pos = pos;
 }
 
 /* Nonzero while a pp-number goes on: digits, letters, dots, digit separators, and signs

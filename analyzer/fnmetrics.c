@@ -34,8 +34,6 @@
 #include "analyzer/error.h"
 #include "analyzer/fnmetrics_int.h"
 
-#define NO_CHAIN SIZE_MAX
-
 /* What a cursor is to the metrics. */
 enum fm_role {
     FM_PLAIN,
@@ -125,12 +123,14 @@ struct fm_frame {
     unsigned level;       /* the nesting level this cursor sits at */
     enum fm_role role;
     enum CXCursorKind kind;
-    size_t chain;          /* && and || chains: frame index of the chain's root, or NO_CHAIN */
-    char op;               /* '&' or '|' for && and ||, else 0 */
-    char last_op;          /* at a chain's root: the operator of the run counted last */
-    unsigned begin;        /* with FM_LOCATED: the file offset the cursor begins at */
-    unsigned char located; /* FM_UNLOCATED until frame_located looks */
-    unsigned char shadow;  /* a repeated operand of GNU ?: (and all inside): nothing counts */
+    char op;                /* with op_known: '&' or '|' for && and ||, else 0 */
+    char last_op;           /* at a chain's root: the operator of the run counted last */
+    unsigned char op_known; /* op was looked up (binary operators only) */
+    size_t chain_root;      /* logical operators and parentheses in a chain: its root's frame
+                               index + 1, once looked up; 0 before */
+    unsigned begin;         /* with FM_LOCATED: the file offset the cursor begins at */
+    unsigned char located;  /* FM_UNLOCATED until frame_located looks */
+    unsigned char shadow;   /* a repeated operand of GNU ?: (and all inside): nothing counts */
 };
 
 struct ecg_fnmetrics {
@@ -198,7 +198,6 @@ static int frames_push(struct ecg_fnmetrics *m)
         m->cap = cap;
     }
     memset(&m->frames[m->depth], 0, sizeof(m->frames[m->depth]));
-    m->frames[m->depth].chain = NO_CHAIN;
     m->depth++;
     return 0;
 }
@@ -423,25 +422,28 @@ static int binop_operands(CXCursor op, CXCursor out[2])
 }
 #endif
 
-/* '&' or '|' when op is && or ||, else 0. */
-static char logical_kind(struct ecg_fnmetrics *m, CXCursor op)
+/* '&' or '|' when the binary operator of frame f is && or ||, else 0. rhs is its right
+ * operand when the walk has reached it (the left one is then f->last_child), else a null
+ * cursor. */
+static char logical_kind(struct ecg_fnmetrics *m, struct fm_frame *f, CXCursor rhs)
 {
 #if CINDEX_VERSION_MINOR >= 64
-    enum CXBinaryOperatorKind kind = clang_getCursorBinaryOperatorKind(op);
+    enum CXBinaryOperatorKind kind = clang_getCursorBinaryOperatorKind(f->cursor);
 
     (void)m;
+    (void)rhs;
     return kind == CXBinaryOperator_LAnd ? '&' : kind == CXBinaryOperator_LOr ? '|' : 0;
 #else
-    /* libclang before 17 has no opcode API: read the operator's token. In C, && and ||
-     * yield int, which rules out most other operators without any lexing. */
-    enum CXTypeKind type = clang_getCursorType(op).kind;
-    struct fm_frame *f = &m->frames[m->depth - 1];
-    CXCursor operands[2];
+    /* libclang before 17 has no opcode API: read the operator's token, written just before
+     * the right operand. In C, && and || yield int, which rules out most other operators
+     * without any lexing. */
+    enum CXTypeKind type = clang_getCursorType(f->cursor).kind;
+    CXCursor operands[2] = { f->last_child, rhs };
     long tok;
 
     if (type != CXType_Int && type != CXType_Bool)
         return 0;
-    if (!binop_operands(op, operands))
+    if (clang_Cursor_isNull(rhs) && !binop_operands(f->cursor, operands))
         return 0;
     tok = frame_located(m, f) ? ecg_fnmetrics_tokens_before(&m->tokens, f->begin, operands[1]) : -1;
     if (tok < 0)
@@ -452,27 +454,57 @@ static char logical_kind(struct ecg_fnmetrics *m, CXCursor op)
 #endif
 }
 
-/* Gives f the chain of && and || it belongs to: its parent's, through parentheses, or a new
- * one when f is a logical operator outside any chain. */
-static void join_chain(struct ecg_fnmetrics *m, struct fm_frame *f, const struct fm_frame *p)
+/* The operator of the binary operator frame f (see logical_kind), looked up once: when the
+ * walk enters its right operand, or earlier when a chain inside its left operand asks. */
+static char frame_op(struct ecg_fnmetrics *m, struct fm_frame *f, CXCursor rhs)
 {
-    if (f->role == FM_BINOP) {
-        f->op = logical_kind(m, f->cursor);
-        if (f->op == 0)
-            return;
+    if (!f->op_known) {
+        f->op = logical_kind(m, f, rhs);
+        f->op_known = 1;
     }
-    if (p->chain != NO_CHAIN) {
-        f->chain = p->chain;
-    } else if (f->op != 0) {
-        f->chain = m->depth - 1;
-        f->last_op = 0;
-    }
+    return f->op;
 }
 
-/* Entering the right operand of the logical operator p: the operator, in source order. */
-static void count_logical(struct ecg_fnmetrics *m, struct fm_frame *p, CXCursor rhs)
+/* The index of the root of the chain of && and || that the logical operator at frame index
+ * i belongs to: the outermost logical operator reached from it through logical operators
+ * and parentheses (or a frame on that path whose root is known). Only the operators of that
+ * path are looked up. */
+static size_t root_above(struct ecg_fnmetrics *m, size_t i)
 {
-    struct fm_frame *root = &m->frames[p->chain];
+    size_t root = i;
+
+    while (i > 1) {
+        struct fm_frame *up = &m->frames[--i];
+        if (up->chain_root != 0)
+            return up->chain_root - 1;
+        if (up->role == FM_PAREN)
+            continue;
+        if (up->role != FM_BINOP || frame_op(m, up, clang_getNullCursor()) == 0)
+            break;
+        root = i;
+    }
+    return root;
+}
+
+/* The root of the chain of the logical operator at frame index i, remembered on every frame
+ * from it up to the root, so a chain 10,000 operators long is climbed once. */
+static struct fm_frame *chain_root(struct ecg_fnmetrics *m, size_t i)
+{
+    size_t root = m->frames[i].chain_root != 0 ? m->frames[i].chain_root - 1 : root_above(m, i);
+
+    for (size_t j = i; m->frames[j].chain_root == 0; j--) {
+        m->frames[j].chain_root = root + 1;
+        if (j == root)
+            break;
+    }
+    return &m->frames[root];
+}
+
+/* Entering the right operand of the logical operator p, at frame index i: the operator, in
+ * source order. A run of like operators in one chain counts once. */
+static void count_logical(struct ecg_fnmetrics *m, struct fm_frame *p, size_t i, CXCursor rhs)
+{
+    struct fm_frame *root = chain_root(m, i);
     const char *text = p->op == '&' ? "&&" : "||";
     struct ecg_fn_place at;
     int written = before_at(m, p, rhs, text, &at);
@@ -529,8 +561,8 @@ static void count_in_parent(struct ecg_fnmetrics *m, const struct fm_frame *f, s
         add_decision(m);
         break;
     case FM_BINOP:
-        if (p->op != 0)
-            count_logical(m, p, f->cursor);
+        if (frame_op(m, p, f->cursor) != 0)
+            count_logical(m, p, m->depth - 2, f->cursor);
         break;
     default:
         break;
@@ -558,8 +590,6 @@ static void count_own(struct ecg_fnmetrics *m, struct fm_frame *f, const struct 
         count_keyword(m, f);
     else if (f->role == FM_CALL)
         count_call(m, f);
-    else if (f->role == FM_BINOP || f->role == FM_PAREN)
-        join_chain(m, f, p);
 }
 
 static int in_span(struct fm_span span, size_t idx)
@@ -659,12 +689,10 @@ static int repeats_operand(struct fm_frame *p, CXCursor cursor, size_t idx)
     return p->role == FM_GNU_CONDOP && (idx == 1 || idx == 2);
 }
 
-void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, CXCursor parent,
-                         size_t child_index)
+void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, size_t child_index)
 {
     struct fm_frame *p, *f;
 
-    (void)parent;
     if (!m->active || m->failed)
         return;
     if (frames_push(m) != 0) {
@@ -682,9 +710,8 @@ void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, CXCursor pare
     p->last_child = cursor;
 }
 
-void ecg_fnmetrics_leave(struct ecg_fnmetrics *m, CXCursor cursor)
+void ecg_fnmetrics_leave(struct ecg_fnmetrics *m)
 {
-    (void)cursor;
     if (!m->active || m->failed || m->depth <= 1)
         return;
     m->depth--;

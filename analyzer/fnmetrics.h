@@ -83,9 +83,8 @@ void ecg_fnmetrics_begin(struct ecg_fnmetrics *m, CXCursor fn);
 
 /* Every cursor inside the function, in walk order: entering it (child_index is its
  * position among its parent's children, 0-based), then leaving it. */
-void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, CXCursor parent,
-                         size_t child_index);
-void ecg_fnmetrics_leave(struct ecg_fnmetrics *m, CXCursor cursor);
+void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, size_t child_index);
+void ecg_fnmetrics_leave(struct ecg_fnmetrics *m);
 
 /* Finishes the function: tokens, Halstead, the index. The result is borrowed and valid
  * until the next ecg_fnmetrics_begin. NULL when memory ran out during the function. */

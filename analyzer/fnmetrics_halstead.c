@@ -15,16 +15,22 @@ static int is_operator(enum CXTokenKind kind)
     return kind == CXToken_Punctuation || kind == CXToken_Keyword;
 }
 
+/* A hash of token i's spelling and class: its length and up to its first and last eight
+ * bytes, mixed by multiplication (the set compares spellings whole on a match). */
 static uint64_t spelling_hash(const struct ecg_fnmetrics_tokens *t, size_t i)
 {
     const struct ecg_fnmetrics_token *tok = &t->items[i];
-    uint64_t h = 14695981039346656037u ^ (uint64_t)is_operator(tok->kind);
+    const char *s = t->text + tok->offset;
+    uint64_t head = 0, tail = 0;
+    size_t n = tok->length < 8 ? tok->length : 8;
+    uint64_t h;
 
-    for (unsigned k = 0; k < tok->length; k++) {
-        h ^= (unsigned char)t->text[tok->offset + k];
-        h *= 1099511628211u;
-    }
-    return h;
+    memcpy(&head, s, n);
+    memcpy(&tail, s + tok->length - n, n);
+    h = (head ^ (uint64_t)tok->length << 56 ^ (uint64_t)is_operator(tok->kind) << 63) *
+        0x9e3779b97f4a7c15u;
+    h = (h ^ (h >> 29) ^ tail) * 0xbf58476d1ce4e5b9u;
+    return h ^ (h >> 32);
 }
 
 static int same_spelling(const struct ecg_fnmetrics_tokens *t, size_t a, size_t b)
@@ -35,17 +41,21 @@ static int same_spelling(const struct ecg_fnmetrics_tokens *t, size_t a, size_t 
            memcmp(t->text + x->offset, t->text + y->offset, x->length) == 0;
 }
 
-/* Adds token i's spelling to the set; nonzero when it was not there yet. */
+/* Adds token i's spelling to the set; nonzero when it was not there yet. A slot holds the
+ * hash's high half beside the token index + 1, so most probes compare no text. */
 static int set_insert(struct ecg_fnmetrics_tokens *t, size_t i)
 {
-    size_t h = (size_t)spelling_hash(t, i) & (t->set_size - 1);
+    uint64_t hash = spelling_hash(t, i);
+    uint64_t tag = hash & 0xffffffff00000000u;
+    size_t h = (size_t)hash & (t->set_size - 1);
 
     while (t->set[h] != 0) {
-        if (same_spelling(t, t->set[h] - 1, i))
+        if ((t->set[h] & 0xffffffff00000000u) == tag &&
+            same_spelling(t, (size_t)(t->set[h] & 0xffffffffu) - 1, i))
             return 0;
         h = (h + 1) & (t->set_size - 1);
     }
-    t->set[h] = i + 1;
+    t->set[h] = tag | (uint64_t)(i + 1);
     return 1;
 }
 
@@ -57,7 +67,7 @@ static int set_reset(struct ecg_fnmetrics_tokens *t)
     while (size < t->len * 2)
         size *= 2;
     if (size > t->set_cap) {
-        size_t *grown = realloc(t->set, size * sizeof(*grown));
+        uint64_t *grown = realloc(t->set, size * sizeof(*grown));
         if (grown == NULL)
             return ECG_ENOMEM;
         t->set = grown;

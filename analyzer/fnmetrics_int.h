@@ -7,6 +7,7 @@
 
 #include <clang-c/Index.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "analyzer/fnmetrics.h"
 
@@ -34,13 +35,14 @@ struct ecg_fnmetrics_tokens {
     unsigned decisions;  /* if, for, while, case, &&, ||, ? among the tokens */
     unsigned first_line; /* the function's first and last lines, from its extent */
     unsigned last_line;
-    CXFile skipped_file;    /* the file skipped[] describes (the last one loaded) */
-    unsigned *skipped;      /* owned; [begin, end) offset pairs of skipped #if branches */
-    size_t n_skipped;       /* pairs */
-    size_t skipped_cap;     /* pairs allocated */
-    size_t *set;            /* owned; distinct spellings for Halstead: token index + 1, 0 empty */
-    size_t set_cap;         /* slots allocated */
-    size_t set_size;        /* slots in use for this function: a power of two */
+    CXFile skipped_file; /* the file skipped[] describes (the last one loaded) */
+    unsigned *skipped;   /* owned; [begin, end) offset pairs of skipped #if branches */
+    size_t n_skipped;    /* pairs */
+    size_t skipped_cap;  /* pairs allocated */
+    uint64_t *set;   /* owned; distinct spellings for Halstead: hash's high half | token index + 1
+                        (below 2^32: offsets are 32-bit), 0 empty */
+    size_t set_cap;  /* slots allocated */
+    size_t set_size; /* slots in use for this function: a power of two */
     unsigned char *claimed; /* owned; per token: ECG_FNM_CLAIM_* bits */
     size_t claimed_cap;
 };

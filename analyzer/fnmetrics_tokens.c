@@ -177,25 +177,39 @@ static int spelled(const struct ecg_fnmetrics_tokens *t, const struct ecg_fnmetr
     return tok->length == len && memcmp(t->text + tok->offset, text, len) == 0;
 }
 
-static unsigned keyword_decision(const struct ecg_fnmetrics_tokens *t,
-                                 const struct ecg_fnmetrics_token *tok)
+static unsigned keyword_decision(const char *s, unsigned length)
 {
-    return spelled(t, tok, "if", 2) || spelled(t, tok, "for", 3) || spelled(t, tok, "while", 5) ||
-           spelled(t, tok, "case", 4);
+    switch (length) {
+    case 2:
+        return s[0] == 'i' && s[1] == 'f';
+    case 3:
+        return memcmp(s, "for", 3) == 0;
+    case 4:
+        return memcmp(s, "case", 4) == 0;
+    case 5:
+        return memcmp(s, "while", 5) == 0;
+    default:
+        return 0;
+    }
 }
 
 /* Counts the decision token i: if, for, while, case, &&, ||, ?. */
 static unsigned decision(const struct ecg_fnmetrics_tokens *t, size_t i)
 {
     const struct ecg_fnmetrics_token *tok = &t->items[i];
+    const char *s = t->text + tok->offset;
 
     if (tok->kind == CXToken_Keyword)
-        return keyword_decision(t, tok);
+        return keyword_decision(s, tok->length);
     if (tok->kind != CXToken_Punctuation)
         return 0;
-    if (spelled(t, tok, "?", 1) || spelled(t, tok, "||", 2))
+    if (tok->length == 1)
+        return s[0] == '?';
+    if (tok->length != 2 || s[0] != s[1])
+        return 0;
+    if (s[0] == '|')
         return 1;
-    return spelled(t, tok, "&&", 2) && i > 0 && ends_operand(t, &t->items[i - 1]);
+    return s[0] == '&' && i > 0 && ends_operand(t, &t->items[i - 1]);
 }
 
 static int lex_function(struct ecg_fnmetrics_tokens *t, const unsigned span[2])
@@ -439,21 +453,60 @@ static int in_macro_body(CXSourceLocation loc, unsigned *out)
 }
 
 /* The spelled locations of the tokens at l and r when they lie a short way apart in one
- * macro body; zero otherwise. */
+ * macro body, their file and l's offset in it; zero otherwise. */
 static int spelled_span(const struct ecg_fnmetrics_tokens *t, CXSourceLocation l,
-                        CXSourceLocation r, CXSourceLocation out[2], unsigned *r_off)
+                        CXSourceLocation r, CXSourceLocation out[2], CXFile *file, unsigned off[2])
 {
     CXFile lf, rf;
-    unsigned le, re, loff;
+    unsigned le, re;
 
     if (!in_macro_body(l, &le) || !in_macro_body(r, &re) || le != re)
         return 0;
     if (!spelled_token(t->tu, l, &out[0]) || !spelled_token(t->tu, r, &out[1]))
         return 0;
-    clang_getFileLocation(out[0], &lf, NULL, NULL, &loff);
-    clang_getFileLocation(out[1], &rf, NULL, NULL, r_off);
-    return lf != NULL && clang_File_isEqual(lf, rf) && loff < *r_off &&
-           *r_off - loff <= SPELLED_SPAN_MAX;
+    clang_getFileLocation(out[0], &lf, NULL, NULL, &off[0]);
+    clang_getFileLocation(out[1], &rf, NULL, NULL, &off[1]);
+    *file = lf;
+    return lf != NULL && clang_File_isEqual(lf, rf) && off[0] < off[1] &&
+           off[1] - off[0] <= SPELLED_SPAN_MAX;
+}
+
+/* Nonzero when text[begin, end) holds nothing ecg's lexer reads otherwise than clang does
+ * inside a macro body: no backslash-newline, trigraph or `#` that could look like a
+ * directive. */
+static int plain_text(const char *text, unsigned begin, unsigned end)
+{
+    for (unsigned i = begin; i < end; i++) {
+        if (text[i] == '\\' || text[i] == '?' || text[i] == '#')
+            return 0;
+    }
+    return 1;
+}
+
+/* '&' for &&, '|' for ||, else 0. */
+static int logical_token(const char *text, const struct ecg_clex_token *tok)
+{
+    const char *s = text + tok->offset;
+
+    if (tok->length != 2 || s[0] != s[1])
+        return 0;
+    return s[0] == '&' ? '&' : s[0] == '|' ? '|' : 0;
+}
+
+/* The operator read with ecg's lexer from the macro's text between its operands: the last
+ * token before `before`; -1 when the text is not plain (see plain_text). */
+static int lexed_logical(const char *text, size_t text_len, unsigned begin, unsigned before)
+{
+    struct ecg_clex lx;
+    struct ecg_clex_token tok;
+    int op = 0;
+
+    if (text == NULL || before > text_len || !plain_text(text, begin, before))
+        return -1;
+    ecg_clex_init(&lx, text, begin, before, 1);
+    while (ecg_clex_next(&lx, &tok))
+        op = logical_token(text, &tok);
+    return op;
 }
 
 int ecg_fnmetrics_tokens_spelled_logical(const struct ecg_fnmetrics_tokens *t, CXCursor lhs,
@@ -461,14 +514,21 @@ int ecg_fnmetrics_tokens_spelled_logical(const struct ecg_fnmetrics_tokens *t, C
 {
     CXSourceLocation span[2];
     CXToken *toks = NULL;
-    unsigned roff, n = 0;
+    CXFile file;
+    unsigned off[2], n = 0;
+    const char *text;
+    size_t text_len = 0;
     int op;
 
     if (!spelled_span(t, clang_getRangeStart(clang_getCursorExtent(lhs)),
-                      clang_getRangeStart(clang_getCursorExtent(rhs)), span, &roff))
+                      clang_getRangeStart(clang_getCursorExtent(rhs)), span, &file, off))
         return 0;
+    text = clang_getFileContents(t->tu, file, &text_len);
+    op = lexed_logical(text, text_len, off[0], off[1]);
+    if (op >= 0)
+        return op;
     clang_tokenize(t->tu, clang_getRange(span[0], span[1]), &toks, &n);
-    op = last_logical(t->tu, toks, n, roff);
+    op = last_logical(t->tu, toks, n, off[1]);
     if (toks != NULL)
         clang_disposeTokens(t->tu, toks, n);
     return op;

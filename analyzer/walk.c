@@ -1,6 +1,7 @@
 /* The single traversal and rule dispatch; see walk.h. Top-level declarations in files
  * whose findings are not kept (system headers, filtered headers) are skipped whole, which
- * is most of a typical unit. */
+ * is most of a typical unit; with no rule subscribed to a cursor kind (metrics, function
+ * rules), so are the declarations that cannot hold a function definition. */
 #include "analyzer/walk.h"
 
 #include <stdint.h>
@@ -146,9 +147,9 @@ static void call_rule(struct ecg_walk *w, size_t r, rule_cursor_fn fn, CXCursor 
         fn(&rc, cursor);
 }
 
-static void dispatch_cursor(struct ecg_walk *w, CXCursor cursor, int leaving)
+static void dispatch_cursor(struct ecg_walk *w, const CXCursor *cursor, int leaving)
 {
-    size_t kind = (size_t)clang_getCursorKind(cursor);
+    size_t kind = (size_t)cursor->kind; /* clang_getCursorKind, without a call per cursor */
     const size_t *list;
 
     if (kind >= w->n_kinds || w->by_kind[kind] == NULL)
@@ -156,7 +157,7 @@ static void dispatch_cursor(struct ecg_walk *w, CXCursor cursor, int leaving)
     list = w->by_kind[kind];
     for (size_t i = 0; list[i] != SIZE_MAX; i++) {
         const struct rule_desc *d = w->rules[list[i]].desc;
-        call_rule(w, list[i], leaving ? d->on_cursor_leave : d->on_cursor, cursor);
+        call_rule(w, list[i], leaving ? d->on_cursor_leave : d->on_cursor, *cursor);
     }
 }
 
@@ -223,21 +224,21 @@ static void stack_pop(struct ecg_walk *w)
 {
     CXCursor top = w->stack[w->depth - 1];
 
-    dispatch_cursor(w, top, 1);
+    dispatch_cursor(w, &w->stack[w->depth - 1], 1);
     if (w->in_function) {
         if (w->fir != NULL)
             ecg_fir_leave(w->fir);
         if (w->depth - 1 == w->function_depth)
             leave_function(w, top);
         else if (w->metrics != NULL)
-            ecg_fnmetrics_leave(w->metrics, top);
+            ecg_fnmetrics_leave(w->metrics);
     }
     w->depth--;
 }
 
 static void enter(struct ecg_walk *w, CXCursor cursor)
 {
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    enum CXCursorKind kind = cursor.kind;
 
     if (kind == CXCursor_FunctionDecl && !w->in_function && clang_isCursorDefinition(cursor)) {
         w->function = cursor;
@@ -247,17 +248,48 @@ static void enter(struct ecg_walk *w, CXCursor cursor)
             ecg_fnmetrics_begin(w->metrics, cursor);
         dispatch_function(w, cursor, 0);
     } else if (w->metrics != NULL && w->in_function) {
-        size_t parent = w->depth - 2;
-        ecg_fnmetrics_enter(w->metrics, cursor, w->stack[parent], w->children[parent]++);
+        ecg_fnmetrics_enter(w->metrics, cursor, w->children[w->depth - 2]++);
     }
     if (w->fir != NULL && w->in_function)
         ecg_fir_enter(w->fir, cursor);
-    dispatch_cursor(w, cursor, 0);
+    dispatch_cursor(w, &w->stack[w->depth - 1], 0);
 }
 
+/* Kinds of top-level declaration that hold no function definition in C. */
+static int holds_no_function(CXCursor cursor)
+{
+    switch (cursor.kind) {
+    case CXCursor_StructDecl:
+    case CXCursor_UnionDecl:
+    case CXCursor_EnumDecl:
+    case CXCursor_TypedefDecl:
+    case CXCursor_VarDecl:
+        return 1;
+    case CXCursor_FunctionDecl:
+        return !clang_isCursorDefinition(cursor);
+    default:
+        return 0;
+    }
+}
+
+/* Nonzero when the top-level cursor is not walked: its file's findings are not kept, or
+ * nothing would see its cursors (no rule subscribes to a kind, and it holds no function). */
 static int skip_top_level(struct ecg_walk *w, CXCursor cursor)
 {
+    if (w->n_kinds == 0 && holds_no_function(cursor))
+        return 1;
     return !ecg_filefilter_keep(w->filter, clang_getCursorLocation(cursor), NULL);
+}
+
+/* clang_equalCursors, without its call for the two cases a walk meets most: the parent is
+ * the very cursor pushed (same bits), or a cursor of another kind (never equal). */
+static int same_cursor(CXCursor a, CXCursor b)
+{
+    if (a.kind != b.kind)
+        return 0;
+    if (a.data[0] == b.data[0] && a.data[1] == b.data[1] && a.data[2] == b.data[2])
+        return 1;
+    return clang_equalCursors(a, b) != 0;
 }
 
 static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -265,7 +297,7 @@ static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientD
     struct ecg_walk *w = data;
 
     /* libclang visits in pre-order; every cursor not an ancestor of this one is done. */
-    while (w->depth > 1 && !clang_equalCursors(w->stack[w->depth - 1], parent))
+    while (w->depth > 1 && !same_cursor(w->stack[w->depth - 1], parent))
         stack_pop(w);
     if (w->depth == 1 && skip_top_level(w, cursor))
         return CXChildVisit_Continue;

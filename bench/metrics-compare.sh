@@ -9,7 +9,9 @@
 # classified by what the function's text holds that the two tools read differently.
 #
 # usage: bench/metrics-compare.sh [ECG_BINARY] [PROJECT...]   (default: sqlite3 redis lua5.4)
-# env: JOBS (default 2), ROUNDS (speed rounds, default 3), SHOW (disagreements listed, 10)
+# env: JOBS (default 2), ROUNDS (speed rounds, default 3), SHOW (disagreements listed, 10),
+#      BASELINE (another ecg binary, e.g. an older build: its metrics are timed in the same
+#      interleaved rounds, for a before/after figure), SPEED_ONLY=1 (skip the pmccabe part)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -63,25 +65,41 @@ PY
     python3 "$here/metrics_compare.py" "$name" "$src" "$work/$name.csv" "$work/$name.pmccabe-active" "${SHOW:-10}"
 }
 
-for p in "${projects[@]}"; do
-    compare "$p" "$(bench_project "$p" "$jobs")"
-done
+if [ "${SPEED_ONLY:-0}" != 1 ]; then
+    for p in "${projects[@]}"; do
+        compare "$p" "$(bench_project "$p" "$jobs")"
+    done
+fi
 
 # Speed: metrics on the amalgamation against its bare parse, interleaved.
 src=$(bench_project sqlite3 "$jobs")
 cd "$src"
 flags=(-DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_RTREE)
+modes=(parse check metrics)
+baseline=""
+if [ -n "${BASELINE:-}" ]; then
+    baseline=$(realpath "$BASELINE")
+    modes+=(baseline)
+fi
 for round in $(seq "$rounds"); do
-    for mode in parse check metrics; do
+    for mode in "${modes[@]}"; do
         start=$(date +%s%N)
         case $mode in
             parse) clang -fsyntax-only -w "${flags[@]}" sqlite3.c ;;
             check) "$ecg" check --no-db --checks='-*' --quiet sqlite3.c -- "${flags[@]}" >/dev/null ;;
             metrics) "$ecg" metrics --no-db --format csv -o "$work/amalgamation.csv" sqlite3.c -- "${flags[@]}" ;;
+            baseline) "$baseline" metrics --no-db --format csv -o "$work/baseline.csv" sqlite3.c -- "${flags[@]}" ;;
         esac
         echo "$mode $(( ($(date +%s%N) - start) / 1000 ))" >> "$work/speed"
     done
 done
+if [ -n "$baseline" ]; then
+    if cmp -s "$work/amalgamation.csv" "$work/baseline.csv"; then
+        echo "sqlite3.c: metrics identical to BASELINE's"
+    else
+        echo "sqlite3.c: metrics DIFFER from BASELINE's"
+    fi
+fi
 python3 - "$work/speed" "$(wc -l < sqlite3.c)" <<'PY'
 import statistics, sys
 rows = {}
@@ -91,7 +109,9 @@ for line in open(sys.argv[1]):
 med = {k: statistics.median(v) for k, v in rows.items()}
 print(f"sqlite3.c ({sys.argv[2]} lines), median of {len(rows['parse'])} rounds:")
 for k, label in (("parse", "clang -fsyntax-only"), ("check", "ecg check, every rule off"),
-                 ("metrics", "ecg metrics")):
+                 ("metrics", "ecg metrics"), ("baseline", "ecg metrics, BASELINE")):
+    if k not in med:
+        continue
     print(f"  {label:<28} {med[k]:7.2f} s  {med[k] / med['parse']:5.2f}x clang -fsyntax-only"
           f"  {med[k] / med['check']:5.2f}x ecg's own parse")
 PY

@@ -314,7 +314,12 @@ static void test_fnmetrics_case_counts_and_default_does_not(void **state)
  * s7 t(a && b) && c: a call starts a new chain too: [&&] + [&&] = 2
  * s8 the white paper's `if (a && b && c || d || e && f)`: if 1 + [&&, ||, &&] 3 = 4
  * s9 the white paper's `if (a && !(b && c))`: if 1 + 1 + 1 = 3
- * s10 ((a || b)) || c: [||] = 1. Cyclomatic is 1 + one per operator (+ the if). */
+ * s10 ((a || b)) || c: [||] = 1. Cyclomatic is 1 + one per operator (+ the if).
+ * s11 (a && b) == c && d: a comparison between them splits the chains: [&&] + [&&] = 2
+ * s12 a || (b || c) && d: [||, &&] = 2 (the inner || joins the outer one's run)
+ * s13 (a & b) && c: a bitwise & is no logical operator: [&&] = 1
+ * s14 ((a && b) && (c && d)) || a: [&&, ||] = 2 (chains inside left operands ask for their
+ *     root before the walk reaches the outer operators' right operands) */
 static void test_fnmetrics_logical_sequences(void **state)
 {
     struct recorded *rec =
@@ -329,7 +334,11 @@ static void test_fnmetrics_logical_sequences(void **state)
                 "int s8(int a, int b, int c, int d, int e, int f)\n"
                 "{ if (a && b && c || d || e && f) return 1; return 0; }\n"
                 "int s9(int a, int b, int c) { if (a && !(b && c)) return 1; return 0; }\n"
-                "int s10(int a, int b, int c) { return ((a || b)) || c; }\n");
+                "int s10(int a, int b, int c) { return ((a || b)) || c; }\n"
+                "int s11(int a, int b, int c, int d) { return (a && b) == c && d; }\n"
+                "int s12(int a, int b, int c, int d) { return a || (b || c) && d; }\n"
+                "int s13(int a, int b, int c) { return (a & b) && c; }\n"
+                "int s14(int a, int b, int c, int d) { return ((a && b) && (c && d)) || a; }\n");
 
     (void)state;
     assert_cc(rec, "s1", 3, 1);
@@ -342,6 +351,10 @@ static void test_fnmetrics_logical_sequences(void **state)
     assert_cc(rec, "s8", 7, 4);
     assert_cc(rec, "s9", 4, 3);
     assert_cc(rec, "s10", 3, 1);
+    assert_cc(rec, "s11", 3, 2);
+    assert_cc(rec, "s12", 4, 2);
+    assert_cc(rec, "s13", 2, 1);
+    assert_cc(rec, "s14", 5, 2);
     /* The steps point at the operator that starts each run. */
     assert_step(fn(rec, "s2"), 0, "&&", 1, 3, 40);
     assert_step(fn(rec, "s2"), 1, "||", 1, 3, 45);

@@ -296,3 +296,19 @@ const char *ecg_opcode_spelling(enum ecg_op op, int compound)
     return (size_t)op < sizeof(plain_spellings) / sizeof(plain_spellings[0]) ? plain_spellings[op]
                                                                              : NULL;
 }
+
+enum ecg_op ecg_opcode_mirror(enum ecg_op op)
+{
+    switch (op) {
+    case ECG_OP_LT:
+        return ECG_OP_GT;
+    case ECG_OP_LE:
+        return ECG_OP_GE;
+    case ECG_OP_GT:
+        return ECG_OP_LT;
+    case ECG_OP_GE:
+        return ECG_OP_LE;
+    default:
+        return op;
+    }
+}

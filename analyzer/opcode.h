@@ -60,6 +60,10 @@ enum ecg_op ecg_opcode_of(CXCursor op);
  * NULL for ECG_OP_UNKNOWN and ECG_OP_OTHER. */
 const char *ecg_opcode_spelling(enum ecg_op op, int compound);
 
+/* The comparison that holds with the operands swapped: < for >, >= for <= ...; any other
+ * operator is returned as it is. */
+enum ecg_op ecg_opcode_mirror(enum ecg_op op);
+
 /* Nonzero for <, <=, >, >=, == and !=. */
 static inline int ecg_opcode_is_comparison(enum ecg_op op)
 {

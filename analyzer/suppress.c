@@ -5,6 +5,7 @@
  * markers on the continuation lines of a multi-line block comment are not seen; string
  * and character literals are skipped only when they close on the same line; regions cover
  * whole lines, from the NOLINTBEGIN line to the NOLINTEND line inclusive. */
+#include "analyzer/grow.h"
 #include "analyzer/suppress.h"
 
 #include <stdlib.h>
@@ -104,23 +105,6 @@ static int is_ident(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-static int grow(void **items, size_t *cap, size_t need, size_t elem_size)
-{
-    size_t n = *cap > 0 ? *cap : 8;
-    void *grown;
-
-    if (need <= *cap)
-        return 0;
-    while (n < need)
-        n *= 2;
-    grown = realloc(*items, n * elem_size);
-    if (grown == NULL)
-        return ECG_ENOMEM;
-    *items = grown;
-    *cap = n;
-    return 0;
-}
-
 static void list_fini(struct check_list *list)
 {
     free(list->items);
@@ -195,8 +179,8 @@ static int add_problem(struct ecg_nolint *index, unsigned line, unsigned col, co
 {
     struct ecg_nolint_problem *p;
 
-    if (grow((void **)&index->problems, &index->cap_problems, index->n_problems + 1,
-             sizeof(*index->problems)) != 0)
+    if (ecg_grow((void **)&index->problems, &index->cap_problems, index->n_problems + 1,
+                 sizeof(*index->problems)) != 0)
         return ECG_ENOMEM;
     p = &index->problems[index->n_problems++];
     p->line = line;
@@ -210,8 +194,8 @@ static int add_entry(struct ecg_nolint *index, struct marker *m, unsigned line)
 {
     struct line_entry *e;
 
-    if (grow((void **)&index->entries, &index->cap_entries, index->n_entries + 1,
-             sizeof(*index->entries)) != 0)
+    if (ecg_grow((void **)&index->entries, &index->cap_entries, index->n_entries + 1,
+                 sizeof(*index->entries)) != 0)
         return ECG_ENOMEM;
     e = &index->entries[index->n_entries++];
     e->line = line;
@@ -226,7 +210,7 @@ static int add_entry(struct ecg_nolint *index, struct marker *m, unsigned line)
 /* Moves *m onto the stack of open regions. */
 static int open_region(struct scan *sc, struct marker *m)
 {
-    if (grow((void **)&sc->open, &sc->cap_open, sc->n_open + 1, sizeof(*sc->open)) != 0)
+    if (ecg_grow((void **)&sc->open, &sc->cap_open, sc->n_open + 1, sizeof(*sc->open)) != 0)
         return ECG_ENOMEM;
     sc->open[sc->n_open++] = *m;
     memset(&m->list, 0, sizeof(m->list));
@@ -245,8 +229,8 @@ static int close_region(struct scan *sc, const struct marker *end)
         k--;
     if (k == 0)
         return add_problem(index, end->line, end->col, no_begin_message);
-    if (grow((void **)&index->regions, &index->cap_regions, index->n_regions + 1,
-             sizeof(*index->regions)) != 0)
+    if (ecg_grow((void **)&index->regions, &index->cap_regions, index->n_regions + 1,
+                 sizeof(*index->regions)) != 0)
         return ECG_ENOMEM;
     r = &index->regions[index->n_regions++];
     r->first = sc->open[k - 1].line;

@@ -138,6 +138,9 @@ int ecg_taint_category_from_name(const char *name);
 /* The name of a category: "command", "format" ... */
 const char *ecg_taint_category_name(enum ecg_taint_category category);
 
+/* A source kind in a sentence: "the command line", "the network" ... */
+const char *ecg_taint_source_phrase(enum ecg_taint_source_kind kind);
+
 /* The name of a source kind for configuration: "argv", "environment", "stdin", "file",
  * "fd", "network", "random", "user". */
 const char *ecg_taint_source_name(enum ecg_taint_source_kind kind);

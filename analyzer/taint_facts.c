@@ -5,26 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/grow.h"
 #include "analyzer/error.h"
 #include "analyzer/taint_int.h"
-
-static int grow(void **items, size_t *cap, size_t need, size_t size)
-{
-    size_t n = *cap != 0 ? *cap : 64;
-    void *grown;
-
-    if (need <= *cap)
-        return 0;
-    while (n < need)
-        n *= 2;
-    grown = realloc(*items, n * size);
-    if (grown == NULL)
-        return ECG_ENOMEM;
-    memset((char *)grown + *cap * size, 0, (n - *cap) * size);
-    *items = grown;
-    *cap = n;
-    return 0;
-}
 
 static char *cursor_name(CXCursor c)
 {
@@ -145,7 +128,7 @@ uint32_t ecg_taint_facts_var(struct ecg_taint *t, CXCursor decl)
     int added;
 
     if (ecg_cursormap_intern(&index, &added, &t->var_map, canon) != 0 ||
-        grow((void **)&t->vars, &t->vars_cap, t->var_map.len, sizeof(*t->vars)) != 0) {
+        ecg_grow((void **)&t->vars, &t->vars_cap, t->var_map.len, sizeof(*t->vars)) != 0) {
         t->failed = 1;
         return TNONE;
     }
@@ -160,7 +143,7 @@ static uint32_t intern_field(struct ecg_taint *t, CXCursor decl)
     int added;
 
     if (ecg_cursormap_intern(&index, &added, &t->field_map, decl) != 0 ||
-        grow((void **)&t->fields, &t->fields_cap, t->field_map.len, sizeof(*t->fields)) != 0) {
+        ecg_grow((void **)&t->fields, &t->fields_cap, t->field_map.len, sizeof(*t->fields)) != 0) {
         t->failed = 1;
         return TNONE;
     }
@@ -193,7 +176,8 @@ static uint32_t intern_callee(struct ecg_taint *t, CXCursor decl)
     int added;
 
     if (ecg_cursormap_intern(&index, &added, &t->callee_map, canon) != 0 ||
-        grow((void **)&t->callees, &t->callees_cap, t->callee_map.len, sizeof(*t->callees)) != 0 ||
+        ecg_grow((void **)&t->callees, &t->callees_cap, t->callee_map.len, sizeof(*t->callees)) !=
+            0 ||
         (added && callee_describe(t, &t->callees[index], canon) != 0)) {
         t->failed = 1;
         return TNONE;
@@ -330,7 +314,8 @@ static void add_caller(struct ecg_taint *t, uint32_t callee, uint32_t fn)
 
     if (g->n_callers > 0 && g->callers[g->n_callers - 1] == fn)
         return;
-    if (grow((void **)&g->callers, &g->callers_cap, g->n_callers + 1, sizeof(*g->callers)) != 0) {
+    if (ecg_grow((void **)&g->callers, &g->callers_cap, g->n_callers + 1, sizeof(*g->callers)) !=
+        0) {
         t->failed = 1;
         return;
     }

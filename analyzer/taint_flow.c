@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/grow.h"
 #include "analyzer/error.h"
 #include "analyzer/taint_int.h"
 
@@ -14,23 +15,6 @@
 #define PASSES_MAX 8        /* flow-insensitive passes */
 
 static const struct taint_cell clean_cell = { 0, 0, TAINT_BOUNDS_ALL };
-
-static int reserve(void **items, size_t *cap, size_t need, size_t size)
-{
-    size_t n = *cap != 0 ? *cap : 64;
-    void *grown;
-
-    if (need <= *cap)
-        return 0;
-    while (n < need)
-        n *= 2;
-    grown = realloc(*items, n * size);
-    if (grown == NULL)
-        return ECG_ENOMEM;
-    *items = grown;
-    *cap = n;
-    return 0;
-}
 
 int ecg_taint_cell_join(struct taint_cell *a, const struct taint_cell *b, enum taint_mode mode)
 {
@@ -367,7 +351,8 @@ static int run_sensitive(struct taint_fa *fa)
     size_t n = fa->cfg.n_blocks, budget = VISITS_PER_BLOCK * n + 64, visits = 0;
     struct ring r = { 0, 0 };
 
-    if (reserve((void **)&fa->state, &fa->state_cap, n * fa->n_locs + 1, sizeof(*fa->state)) != 0) {
+    if (ecg_grow((void **)&fa->state, &fa->state_cap, n * fa->n_locs + 1, sizeof(*fa->state)) !=
+        0) {
         fa->failed = 1;
         return 0;
     }
@@ -472,9 +457,9 @@ static int prepare_values(struct taint_fa *fa)
     size_t locs = fa->n_locs != 0 ? fa->n_locs : 1;
     size_t cap = fa->work_cap;
 
-    if (reserve((void **)&fa->val, &fa->val_cap, fa->n_nodes, sizeof(*fa->val)) != 0 ||
-        reserve((void **)&fa->work, &cap, locs, sizeof(*fa->work)) != 0 ||
-        reserve((void **)&fa->edge, &fa->work_cap, locs, sizeof(*fa->edge)) != 0 ||
+    if (ecg_grow((void **)&fa->val, &fa->val_cap, fa->n_nodes, sizeof(*fa->val)) != 0 ||
+        ecg_grow((void **)&fa->work, &cap, locs, sizeof(*fa->work)) != 0 ||
+        ecg_grow((void **)&fa->edge, &fa->work_cap, locs, sizeof(*fa->edge)) != 0 ||
         reserve_blocks(fa, fa->cfg.n_blocks) != 0)
         return ECG_ENOMEM;
     for (uint32_t i = 0; i < fa->n_nodes; i++)

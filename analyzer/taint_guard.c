@@ -1,9 +1,10 @@
 /* Sanitizers on branch edges, and constant conditions. A comparison of a location with an
- * untainted value bounds the location on the edge where it holds (`n < MAX` true: an upper
- * bound; false: a lower one); equality with it, or strcmp() == 0 with an untainted string
- * (an allow-list), cleans it. A condition built only from literals, enumerators, sizeof,
- * globals the unit never changes and functions that return one constant has one value,
- * and its other edge is never taken (the flow variants of the Juliet suite). */
+ * untainted value or a constant's quotient (`LIMIT / b`) bounds the location on the edge
+ * where it holds (`n < MAX` true: an upper bound; false: a lower one; `n != 0` or a bare `n`
+ * true: a lower one); equality with it, or strcmp() == 0 with an untainted string (an
+ * allow-list), cleans it. A condition built only from literals, enumerators, sizeof, globals
+ * the unit never changes and functions that return one constant has one value, and its
+ * other edge is never taken (the flow variants of the Juliet suite). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,23 +115,7 @@ static uint8_t bound_effect(enum ecg_op op, int holds)
     return holds ? when_true[op] : when_false[op];
 }
 
-static enum ecg_op mirror(enum ecg_op op)
-{
-    switch (op) {
-    case ECG_OP_LT:
-        return ECG_OP_GT;
-    case ECG_OP_LE:
-        return ECG_OP_GE;
-    case ECG_OP_GT:
-        return ECG_OP_LT;
-    case ECG_OP_GE:
-        return ECG_OP_LE;
-    default:
-        return op;
-    }
-}
-
-/* The argument x of abs(x), labs(x) or llabs(x) an operand is (through casts), or
+/* The argument x of abs(x), labs(x), llabs(x) or imaxabs(x) an operand is (through casts), or
  * ECG_FIR_NONE. */
 static uint32_t abs_operand(const struct taint_fa *fa, uint32_t node)
 {
@@ -144,12 +129,47 @@ static uint32_t abs_operand(const struct taint_fa *fa, uint32_t node)
         return ECG_FIR_NONE;
     c = ecg_taint_facts_callee(fa->t, node);
     if (c == NULL || (strcmp(c->name, "abs") != 0 && strcmp(c->name, "labs") != 0 &&
-                      strcmp(c->name, "llabs") != 0))
+                      strcmp(c->name, "llabs") != 0 && strcmp(c->name, "imaxabs") != 0))
         return ECG_FIR_NONE;
     return ecg_fir_child(fa->t->fir, node, 1);
 }
 
-/* One side of a comparison against an untainted other side. */
+struct kval {
+    long long v;
+    int known;
+};
+
+static struct kval evaluate(CXCursor c)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    struct kval k = { 0, 0 };
+
+    if (r != NULL && clang_EvalResult_getKind(r) == CXEval_Int) {
+        k.v = clang_EvalResult_getAsLongLong(r);
+        k.known = 1;
+    }
+    if (r != NULL)
+        clang_EvalResult_dispose(r);
+    return k;
+}
+
+/* `LIMIT / b`: at most LIMIT whatever b holds, so it bounds like a constant (the check
+ * `if (a > LIMIT / b)` that keeps `a * b` in range). */
+static int is_constant_quotient(const struct taint_fa *fa, uint32_t node)
+{
+    uint32_t lhs;
+
+    node = ecg_fir_strip(fa->t->fir, node);
+    if (ecg_fir_kind(fa->t->fir, node) != CXCursor_BinaryOperator ||
+        (enum ecg_op)fa->t->facts[node].op != ECG_OP_DIV)
+        return 0;
+    lhs = ecg_fir_strip(fa->t->fir, ecg_fir_first_child(fa->t->fir, node));
+    while (ecg_fir_kind(fa->t->fir, lhs) == CXCursor_CStyleCastExpr)
+        lhs = ecg_fir_strip(fa->t->fir, ecg_fir_last_child(fa->t->fir, lhs));
+    return ecg_fir_kind(fa->t->fir, lhs) == CXCursor_IntegerLiteral;
+}
+
+/* One side of a comparison against an untainted other side, or a constant's quotient. */
 static void guard_side(struct taint_fa *fa, uint32_t side, uint32_t other, enum ecg_op op,
                        int holds)
 {
@@ -159,7 +179,7 @@ static void guard_side(struct taint_fa *fa, uint32_t side, uint32_t other, enum 
 
     uint32_t magnitude = abs_operand(fa, side);
 
-    if (effect == 0 || cell_tainted(&o))
+    if (effect == 0 || (cell_tainted(&o) && !is_constant_quotient(fa, other)))
         return;
     if (magnitude != ECG_FIR_NONE) {
         /* |x| <= k bounds x both ways; |x| >= k says nothing useful */
@@ -190,6 +210,17 @@ static int guard_strcmp_result(struct taint_fa *fa, uint32_t l, uint32_t r, enum
     return 1;
 }
 
+/* `n != 0` where it holds, `n == 0` where it fails: a count or length of at least 1, so a
+ * lower bound for an integer n (what `n - 1` and `n--` need). */
+static void guard_nonzero(struct taint_fa *fa, uint32_t side, uint32_t other, enum ecg_op op,
+                          int holds)
+{
+    if (!((op == ECG_OP_NE && holds) || (op == ECG_OP_EQ && !holds)) || !is_zero(fa, other) ||
+        !tclass_is_int(ecg_taint_facts_tclass(fa->t, side)))
+        return;
+    add_guard(fa, operand_loc(fa, side), TNONE, ECG_TAINT_BOUND_LOWER);
+}
+
 static void guard_comparison(struct taint_fa *fa, uint32_t cond, int holds)
 {
     enum ecg_op op = (enum ecg_op)fa->t->facts[cond].op;
@@ -202,7 +233,9 @@ static void guard_comparison(struct taint_fa *fa, uint32_t cond, int holds)
                             holds))
         return;
     guard_side(fa, lhs, rhs, op, holds);
-    guard_side(fa, rhs, lhs, mirror(op), holds);
+    guard_side(fa, rhs, lhs, ecg_opcode_mirror(op), holds);
+    guard_nonzero(fa, lhs, rhs, op, holds);
+    guard_nonzero(fa, rhs, lhs, op, holds);
 }
 
 void ecg_taint_guard_collect(struct taint_fa *fa, uint32_t cond, enum ecg_cfg_edge_kind kind)
@@ -220,28 +253,12 @@ void ecg_taint_guard_collect(struct taint_fa *fa, uint32_t cond, enum ecg_cfg_ed
     }
     if (ecg_fir_kind(fa->t->fir, cond) == CXCursor_BinaryOperator)
         guard_comparison(fa, cond, holds);
+    else if (holds && tclass_is_int(ecg_taint_facts_tclass(fa->t, cond)))
+        /* `while (len && ...)`: len is nonzero there */
+        add_guard(fa, operand_loc(fa, cond), TNONE, ECG_TAINT_BOUND_LOWER);
 }
 
 /* --- constant conditions --------------------------------------------------------------- */
-
-struct kval {
-    long long v;
-    int known;
-};
-
-static struct kval evaluate(CXCursor c)
-{
-    CXEvalResult r = clang_Cursor_Evaluate(c);
-    struct kval k = { 0, 0 };
-
-    if (r != NULL && clang_EvalResult_getKind(r) == CXEval_Int) {
-        k.v = clang_EvalResult_getAsLongLong(r);
-        k.known = 1;
-    }
-    if (r != NULL)
-        clang_EvalResult_dispose(r);
-    return k;
-}
 
 /* The integer literal a return statement returns. */
 static struct kval return_literal(const struct ecg_taint *t, uint32_t ret)

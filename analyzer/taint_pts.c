@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/grow.h"
 #include "analyzer/error.h"
 #include "analyzer/taint_int.h"
 
@@ -16,28 +17,11 @@
 #define OBJ_MANY 2u /* many objects: a call site's results, string literals */
 #define FN_MANY (TNONE - 1)
 
-static int reserve(void **items, size_t *cap, size_t need, size_t size)
-{
-    size_t n = *cap != 0 ? *cap : 64;
-    void *grown;
-
-    if (need <= *cap)
-        return 0;
-    while (n < need)
-        n *= 2;
-    grown = realloc(*items, n * size);
-    if (grown == NULL)
-        return ECG_ENOMEM;
-    *items = grown;
-    *cap = n;
-    return 0;
-}
-
 static uint32_t pn_new(struct taint_fa *fa, uint8_t obj)
 {
     struct taint_pnode *p;
 
-    if (fa->failed || reserve((void **)&fa->pn, &fa->pn_cap, fa->n_pn + 1, sizeof(*fa->pn)) != 0) {
+    if (fa->failed || ecg_grow((void **)&fa->pn, &fa->pn_cap, fa->n_pn + 1, sizeof(*fa->pn)) != 0) {
         fa->failed = 1;
         return TNONE;
     }
@@ -90,7 +74,7 @@ static uint32_t link_find(struct taint_fa *fa, uint32_t root, uint32_t field)
 
 static int link_add(struct taint_fa *fa, uint32_t root, uint32_t field, uint32_t node)
 {
-    if (reserve((void **)&fa->links, &fa->links_cap, fa->n_links + 1, sizeof(*fa->links)) != 0)
+    if (ecg_grow((void **)&fa->links, &fa->links_cap, fa->n_links + 1, sizeof(*fa->links)) != 0)
         return ECG_ENOMEM;
     fa->links[fa->n_links] = (struct taint_plink){ field, node, fa->pn[root].fields };
     fa->pn[root].fields = (uint32_t)fa->n_links++;
@@ -130,7 +114,7 @@ static uint32_t field_of(struct taint_fa *fa, uint32_t x, uint32_t f)
 
 static void push_pair(struct taint_fa *fa, uint32_t a, uint32_t b)
 {
-    if (reserve((void **)&fa->pairs, &fa->pairs_cap, fa->n_pairs + 2, sizeof(*fa->pairs)) != 0) {
+    if (ecg_grow((void **)&fa->pairs, &fa->pairs_cap, fa->n_pairs + 2, sizeof(*fa->pairs)) != 0) {
         fa->failed = 1;
         return;
     }
@@ -568,7 +552,7 @@ static struct taint_loc *new_loc(struct taint_fa *fa, uint32_t root)
 {
     struct taint_loc *l;
 
-    if (reserve((void **)&fa->locs, &fa->locs_cap, fa->n_locs + 1, sizeof(*fa->locs)) != 0)
+    if (ecg_grow((void **)&fa->locs, &fa->locs_cap, fa->n_locs + 1, sizeof(*fa->locs)) != 0)
         return NULL;
     l = &fa->locs[fa->n_locs];
     l->global = fa->pn[root].global;
@@ -586,7 +570,7 @@ static struct taint_loc *new_loc(struct taint_fa *fa, uint32_t root)
 /* Numbers the classes and notes which hold exactly one object. */
 static int number_locs(struct taint_fa *fa)
 {
-    if (reserve((void **)&fa->loc_of, &fa->loc_of_cap, fa->n_pn + 1, sizeof(*fa->loc_of)) != 0)
+    if (ecg_grow((void **)&fa->loc_of, &fa->loc_of_cap, fa->n_pn + 1, sizeof(*fa->loc_of)) != 0)
         return ECG_ENOMEM;
     memset(fa->loc_of, 0xff, fa->n_pn * sizeof(*fa->loc_of));
     fa->n_locs = 0;

@@ -198,6 +198,11 @@ static const char *const kind_phrases[ECG_TAINT_SOURCE_KINDS] = {
     "a function configured as a taint source",
 };
 
+const char *ecg_taint_source_phrase(enum ecg_taint_source_kind kind)
+{
+    return (unsigned)kind < ECG_TAINT_SOURCE_KINDS ? kind_phrases[kind] : "input";
+}
+
 static void spelling(CXCursor c, char *buf, size_t size)
 {
     CXString s = clang_getCursorSpelling(c);

@@ -18,17 +18,6 @@ struct ci_state {
     size_t n_reported;
 };
 
-static const char *const ci_kind_phrases[ECG_TAINT_SOURCE_KINDS] = {
-    [ECG_TAINT_FROM_ARGV] = "the command line",
-    [ECG_TAINT_FROM_ENV] = "the environment",
-    [ECG_TAINT_FROM_STDIN] = "standard input",
-    [ECG_TAINT_FROM_FILE] = "a file",
-    [ECG_TAINT_FROM_FD] = "a file descriptor",
-    [ECG_TAINT_FROM_NETWORK] = "the network",
-    [ECG_TAINT_FROM_RANDOM] = "a random number",
-    [ECG_TAINT_FROM_USER] = "a configured taint source",
-};
-
 /* What a tainted argument of a command sink means. */
 enum ci_verdict {
     CI_NONE,  /* not an injection: a fixed program given an untrusted argument */
@@ -122,7 +111,7 @@ static int ci_first_report(struct ci_state *st, CXCursor sink)
 
 static void ci_report(struct rule_ctx *rc, const struct ecg_taint_flow *flow, enum ci_verdict v)
 {
-    const char *from = ci_kind_phrases[flow->source];
+    const char *from = ecg_taint_source_phrase(flow->source);
     struct ecg_finding *f;
 
     if (v == CI_PATH)

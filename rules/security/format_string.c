@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/grow.h"
 #include "analyzer/cursormap.h"
 #include "rules/rule.h"
 #include "rules/support/calltarget.h"
@@ -111,23 +112,6 @@ static void fs_fini(void *state)
     free(st->wrappers);
     free(st->calls);
     free(st->inner);
-}
-
-/* Makes room for one more item of size bytes in *items (n used of *cap). */
-static int fs_grow(void **items, size_t *cap, size_t n, size_t size)
-{
-    size_t want;
-    void *grown;
-
-    if (n < *cap)
-        return 0;
-    want = *cap != 0 ? *cap * 2 : 16;
-    grown = realloc(*items, want * size);
-    if (grown == NULL)
-        return -1;
-    *items = grown;
-    *cap = want;
-    return 0;
 }
 
 /* ---- what a callee is -------------------------------------------------------------------- */
@@ -339,8 +323,8 @@ static void fs_add_wrapper(struct fs_state *st, CXCursor fn, int param)
         if (st->wrappers[i].param == param && clang_equalCursors(st->wrappers[i].fn, fn))
             return;
     }
-    if (fs_grow((void **)&st->wrappers, &st->cap_wrappers, st->n_wrappers, sizeof(*st->wrappers)) !=
-        0) {
+    if (ecg_grow((void **)&st->wrappers, &st->cap_wrappers, st->n_wrappers + 1,
+                 sizeof(*st->wrappers)) != 0) {
         st->oom = 1;
         return;
     }
@@ -351,7 +335,7 @@ static void fs_add_wrapper(struct fs_state *st, CXCursor fn, int param)
 
 static void fs_add_inner(struct fs_state *st, CXCursor call)
 {
-    if (fs_grow((void **)&st->inner, &st->cap_inner, st->n_inner, sizeof(*st->inner)) != 0) {
+    if (ecg_grow((void **)&st->inner, &st->cap_inner, st->n_inner + 1, sizeof(*st->inner)) != 0) {
         st->oom = 1;
         return;
     }
@@ -363,7 +347,7 @@ static struct fs_finding *fs_add_finding(struct fs_state *st, CXCursor call, CXC
 {
     struct fs_finding *f;
 
-    if (fs_grow((void **)&st->found, &st->cap_found, st->n_found, sizeof(*st->found)) != 0) {
+    if (ecg_grow((void **)&st->found, &st->cap_found, st->n_found + 1, sizeof(*st->found)) != 0) {
         st->oom = 1;
         return NULL;
     }
@@ -437,7 +421,8 @@ static void fs_record_call(struct fs_state *st, CXCursor call, CXCursor callee)
         struct fs_call *c;
         if (!fs_is_string_type(clang_getCursorType(arg)))
             continue;
-        if (fs_grow((void **)&st->calls, &st->cap_calls, st->n_calls, sizeof(*st->calls)) != 0) {
+        if (ecg_grow((void **)&st->calls, &st->cap_calls, st->n_calls + 1, sizeof(*st->calls)) !=
+            0) {
             st->oom = 1;
             return;
         }
@@ -851,8 +836,8 @@ static void fs_on_cursor(struct rule_ctx *rc, CXCursor cursor)
         rule_strorigin_on_return(st->so, cursor);
     } else if (kind == CXCursor_CallExpr) {
         rule_strorigin_on_call(st->so, cursor);
-        if (fs_grow((void **)&st->pending, &st->cap_pending, st->n_pending, sizeof(*st->pending)) !=
-            0) {
+        if (ecg_grow((void **)&st->pending, &st->cap_pending, st->n_pending + 1,
+                     sizeof(*st->pending)) != 0) {
             st->oom = 1;
             return;
         }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/grow.h"
 #include "rules/rule.h"
 #include "rules/support/expr.h"
 
@@ -54,22 +55,6 @@ static void pt_fini(void *state)
 
     free(st->guards);
     free(st->fns);
-}
-
-static int pt_grow(void **items, size_t *cap, size_t n, size_t size)
-{
-    size_t want;
-    void *grown;
-
-    if (n < *cap)
-        return 0;
-    want = *cap != 0 ? *cap * 2 : 16;
-    grown = realloc(*items, want * size);
-    if (grown == NULL)
-        return -1;
-    *items = grown;
-    *cap = want;
-    return 0;
 }
 
 static unsigned pt_offset(CXSourceLocation loc, CXFile *file)
@@ -175,7 +160,8 @@ static void pt_add_guard(struct pt_state *st, CXCursor at, enum pt_check check, 
 {
     struct pt_guard *g;
 
-    if (pt_grow((void **)&st->guards, &st->cap_guards, st->n_guards, sizeof(*st->guards)) != 0) {
+    if (ecg_grow((void **)&st->guards, &st->cap_guards, st->n_guards + 1, sizeof(*st->guards)) !=
+        0) {
         st->oom = 1;
         return;
     }
@@ -257,7 +243,7 @@ static void pt_on_function_enter(struct rule_ctx *rc, CXCursor fn)
     st->realpath_at = 0;
     if (st->oom)
         return;
-    if (pt_grow((void **)&st->fns, &st->cap_fns, st->n_fns, sizeof(*st->fns)) != 0) {
+    if (ecg_grow((void **)&st->fns, &st->cap_fns, st->n_fns + 1, sizeof(*st->fns)) != 0) {
         st->oom = 1;
         return;
     }
@@ -477,20 +463,9 @@ static int pt_appended(const struct rule_ctx *rc, const struct ecg_taint_flow *f
     return 0;
 }
 
-static const char *const pt_kind_phrases[ECG_TAINT_SOURCE_KINDS] = {
-    [ECG_TAINT_FROM_ARGV] = "the command line",
-    [ECG_TAINT_FROM_ENV] = "the environment",
-    [ECG_TAINT_FROM_STDIN] = "standard input",
-    [ECG_TAINT_FROM_FILE] = "a file",
-    [ECG_TAINT_FROM_FD] = "a file descriptor",
-    [ECG_TAINT_FROM_NETWORK] = "the network",
-    [ECG_TAINT_FROM_RANDOM] = "a random number",
-    [ECG_TAINT_FROM_USER] = "a configured taint source",
-};
-
 static void pt_report(struct rule_ctx *rc, const struct ecg_taint_flow *flow)
 {
-    const char *from = pt_kind_phrases[flow->source];
+    const char *from = ecg_taint_source_phrase(flow->source);
     struct ecg_finding *f;
 
     if (pt_appended(rc, flow))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/grow.h"
 #include "analyzer/error.h"
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
@@ -46,22 +47,6 @@ struct uaf_state {
     int oom;
 };
 
-static int grow(void **items, size_t *cap, size_t len, size_t size)
-{
-    size_t n;
-    void *grown;
-
-    if (len < *cap)
-        return 0;
-    n = *cap != 0 ? *cap * 2 : 16;
-    grown = realloc(*items, n * size);
-    if (grown == NULL)
-        return ECG_ENOMEM;
-    *items = grown;
-    *cap = n;
-    return 0;
-}
-
 static void uaf_state_fini(void *state)
 {
     struct uaf_state *st = state;
@@ -77,7 +62,7 @@ static void uaf_on_function_enter(struct rule_ctx *rc, CXCursor fn)
     struct uaf_fn *f;
 
     st->in_fn = 0;
-    if (grow((void **)&st->fns, &st->cap_fns, st->n_fns, sizeof(*st->fns)) != 0) {
+    if (ecg_grow((void **)&st->fns, &st->cap_fns, st->n_fns + 1, sizeof(*st->fns)) != 0) {
         st->oom = 1;
         return;
     }
@@ -103,7 +88,8 @@ static void uaf_add_callee(struct uaf_state *st, const char *name)
         if (strcmp(st->callees[f->callee_first + i], name) == 0)
             return;
     }
-    if (grow((void **)&st->callees, &st->cap_callees, st->n_callees, sizeof(*st->callees)) != 0) {
+    if (ecg_grow((void **)&st->callees, &st->cap_callees, st->n_callees + 1,
+                 sizeof(*st->callees)) != 0) {
         st->oom = 1;
         return;
     }
@@ -315,7 +301,8 @@ static void uaf_keep_reports(struct uaf_state *st, size_t fn, const struct rule_
     }
     st->n_found = kept;
     for (size_t i = 0; i < res->n_reports; i++) {
-        if (grow((void **)&st->found, &st->cap_found, st->n_found, sizeof(*st->found)) != 0) {
+        if (ecg_grow((void **)&st->found, &st->cap_found, st->n_found + 1, sizeof(*st->found)) !=
+            0) {
             st->oom = 1;
             return;
         }

@@ -471,6 +471,57 @@ static void test_taint_arithmetic_flow_and_guard(void **state)
     done(&r);
 }
 
+/* imaxabs(x) <= k bounds x both ways, as abs() does (the int64_t shape of a range check). */
+static void test_taint_arithmetic_imaxabs_guard(void **state)
+{
+    struct run r;
+    (void)state;
+
+    run_with(&r,
+             "long imaxabs(long);\n"
+             "void f(void) {\n long d = 0;\n fscanf(stdin, \"%ld\", &d);\n"
+             " if (imaxabs(d) <= 3037000499L) { long r = d * d; }\n}\n",
+             NULL, ECG_TAINT_MASK(ECG_TAINT_ARITH));
+    assert_int_equal(count(&r, ECG_TAINT_ARITH), 1);
+    assert_int_equal(r.flows->items[0].bounds, ECG_TAINT_BOUND_UPPER | ECG_TAINT_BOUND_LOWER);
+    done(&r);
+}
+
+/* `a <= LIMIT / b` bounds a above though b is read: a constant's quotient is at most the
+ * constant (the check that keeps a product in range), and b > 0 before it. */
+static void test_taint_arithmetic_quotient_guard(void **state)
+{
+    struct run r;
+    (void)state;
+
+    run_with(&r,
+             "void f(void) {\n long a = 0;\n long b = 0;\n fscanf(stdin, \"%ld\", &a);\n"
+             " fscanf(stdin, \"%ld\", &b);\n"
+             " if (b > 0 && a > 0 && a <= 1000000L / b) { long p = a * b; }\n}\n",
+             NULL, ECG_TAINT_MASK(ECG_TAINT_ARITH));
+    assert_int_equal(count(&r, ECG_TAINT_ARITH), 1);
+    assert_int_equal(r.flows->items[0].arg, 0);
+    assert_int_equal(r.flows->items[0].bounds, ECG_TAINT_BOUND_UPPER | ECG_TAINT_BOUND_LOWER);
+    done(&r);
+}
+
+/* A test for nonzero (`n && ...`, `n != 0`, the false edge of `n == 0`) bounds n below. */
+static void test_taint_arithmetic_nonzero_guard(void **state)
+{
+    struct run r;
+    (void)state;
+
+    run_with(&r,
+             "void f(void) {\n int n = 0;\n scanf(\"%d\", &n);\n"
+             " if (n != 0) { int a = n - 1; }\n if (n == 0) return;\n int b = n - 2;\n"
+             " while (n && n > 5) n--;\n}\n",
+             NULL, ECG_TAINT_MASK(ECG_TAINT_ARITH));
+    assert_int_equal(count(&r, ECG_TAINT_ARITH), 3);
+    for (size_t i = 0; i < r.flows->len; i++)
+        assert_true((r.flows->items[i].bounds & ECG_TAINT_BOUND_LOWER) != 0);
+    done(&r);
+}
+
 static void test_taint_constant_conditions_prune(void **state)
 {
     struct run r;
@@ -797,6 +848,9 @@ int main(void)
         cmocka_unit_test(test_taint_allow_list_comparison_cleans),
         cmocka_unit_test(test_taint_bounds_from_comparisons),
         cmocka_unit_test(test_taint_arithmetic_flow_and_guard),
+        cmocka_unit_test(test_taint_arithmetic_imaxabs_guard),
+        cmocka_unit_test(test_taint_arithmetic_quotient_guard),
+        cmocka_unit_test(test_taint_arithmetic_nonzero_guard),
         cmocka_unit_test(test_taint_constant_conditions_prune),
         cmocka_unit_test(test_taint_noreturn_ends_path),
         cmocka_unit_test(test_taint_integer_into_format_does_not_taint_string),

@@ -258,7 +258,8 @@ static unsigned cond_bits(CXCursor cond, CXCursor decl, int holds, unsigned dept
         return logic_bits(cond, op, decl, holds, depth);
     if (!ecg_opcode_is_comparison(op) || !rule_opkind_operands(cond, ops))
         return 0;
-    return side_bits(ops[0], op, holds, decl) | side_bits(ops[1], ecg_opcode_mirror(op), holds, decl) |
+    return side_bits(ops[0], op, holds, decl) |
+           side_bits(ops[1], ecg_opcode_mirror(op), holds, decl) |
            nonzero_bits(ops[0], ops[1], op, holds, decl) |
            nonzero_bits(ops[1], ops[0], op, holds, decl);
 }

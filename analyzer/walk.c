@@ -89,12 +89,16 @@ static int alloc_states(struct ecg_walk *w)
     return 0;
 }
 
-/* Starts the function IR when an enabled rule reads taint flows. */
+/* Starts the function IR when an enabled rule reads taint flows or the IR itself. */
 static int start_flows(struct ecg_walk *w)
 {
-    for (size_t r = 0; r < w->n_rules; r++)
+    int needs_ir = 0;
+
+    for (size_t r = 0; r < w->n_rules; r++) {
         w->flow_categories |= w->rules[r].desc->needs_flow;
-    if (w->flow_categories == 0 || w->fir != NULL)
+        needs_ir |= w->rules[r].desc->needs_ir;
+    }
+    if ((w->flow_categories == 0 && !needs_ir) || w->fir != NULL)
         return 0;
     w->fir = ecg_fir_new();
     return w->fir != NULL ? 0 : ECG_ENOMEM;

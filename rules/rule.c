@@ -68,6 +68,15 @@ const struct ecg_taint_flows *rule_taint_flows(struct rule_ctx *rc)
     return ecg_taint_flows(w->taint);
 }
 
+const struct ecg_fir *rule_unit_ir(const struct rule_ctx *rc)
+{
+    const struct ecg_fir *fir = rc->walk->fir;
+
+    if ((!rc->desc->needs_ir && rc->desc->needs_flow == 0) || fir == NULL || fir->failed)
+        return NULL;
+    return fir;
+}
+
 int rule_location_analyzed(const struct rule_ctx *rc, CXSourceLocation loc)
 {
     return ecg_filefilter_keep(rc->walk->filter, loc, NULL);

@@ -48,6 +48,7 @@ struct rule_desc {
     int opt_in;          /* not enabled unless a checks glob names it; the docs page says why */
     int needs_metrics;   /* the walk computes struct ecg_fn_metrics for on_function_leave */
     unsigned needs_flow; /* ECG_TAINT_MASK bits of the taint flows read in on_unit_end */
+    int needs_ir;        /* the walk keeps every function's IR for on_unit_end (rule_unit_ir) */
     const struct rule_option *options;
     size_t n_options;
     size_t state_size; /* per translation unit; allocated and zeroed by the engine */
@@ -85,6 +86,11 @@ const struct ecg_fn_metrics *rule_function_metrics(const struct rule_ctx *rc);
  * every category an enabled rule asked for; read those of your categories. Computed on
  * the first call and shared by the rules. NULL for other rules, or when memory ran out. */
 const struct ecg_taint_flows *rule_taint_flows(struct rule_ctx *rc);
+
+/* In on_unit_end of a rule with needs_ir (or needs_flow): the IR of every function definition
+ * of the unit, recorded by the one walk (analyzer/fir.h). NULL for other rules, or when
+ * memory ran out. */
+const struct ecg_fir *rule_unit_ir(const struct rule_ctx *rc);
 
 /* Nonzero when loc lies in a file whose findings are kept (main file or a header that
  * passes the header filter; never a system header). */

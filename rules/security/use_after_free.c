@@ -332,7 +332,7 @@ static int uaf_run_one(struct uaf_state *st, struct rule_uaf *flow, size_t i,
 
     f->dirty = 0;
     f->done = 1;
-    rc = rule_uaf_run(&res, flow, f->fn, uaf_resolve, r);
+    rc = rule_uaf_run(&res, flow, rule_unit_ir(r->rc), f->fn, uaf_resolve, r);
     if (rc == ECG_ENOMEM)
         return rc;
     if (rc != 0)
@@ -480,4 +480,5 @@ const struct rule_desc rule_security_use_after_free = {
     .on_cursor = uaf_on_cursor,
     .on_function_enter = uaf_on_function_enter,
     .on_unit_end = uaf_on_unit_end,
+    .needs_ir = 1,
 };

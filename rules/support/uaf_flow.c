@@ -26,7 +26,6 @@ void rule_uaf_free(struct rule_uaf *u)
     if (u == NULL)
         return;
     ecg_cfg_fini(&u->cfg);
-    ecg_fir_free(u->fir);
     free(u->aux);
     free(u->keys);
     free(u->calls);
@@ -753,8 +752,8 @@ static int analyse(struct rule_uaf *u)
     return u->failed ? ECG_ENOMEM : 0;
 }
 
-int rule_uaf_run(struct rule_uaf_result *out, struct rule_uaf *u, CXCursor fn,
-                 rule_uaf_resolve_fn resolve, void *arg)
+int rule_uaf_run(struct rule_uaf_result *out, struct rule_uaf *u, const struct ecg_fir *fir,
+                 CXCursor fn, rule_uaf_resolve_fn resolve, void *arg)
 {
     int rc;
 
@@ -764,7 +763,7 @@ int rule_uaf_run(struct rule_uaf_result *out, struct rule_uaf *u, CXCursor fn,
     u->ret_freed = 0;
     u->ret_live = 0;
     u->failed = 0;
-    rc = uaf_loc_read(u, fn);
+    rc = uaf_loc_find(u, fir, fn);
     if (rc == 0)
         rc = uaf_loc_scan(u);
     if (rc == 0)

@@ -48,6 +48,7 @@ struct rule_uaf_result {
     size_t n_reports;
 };
 
+struct ecg_fir;
 struct rule_uaf;
 
 /* A flow ready to run; NULL when memory runs out. Free with rule_uaf_free. */
@@ -56,10 +57,11 @@ struct rule_uaf *rule_uaf_new(void);
 /* Releases u; NULL is a no-op. */
 void rule_uaf_free(struct rule_uaf *u);
 
-/* Analyses the function definition fn: reads its body with libclang, builds its CFG, runs
- * the flow to a fixed point and collects the reports. Returns 0, ECG_ENOMEM, or ECG_EPARSE
- * when the function is too deep, too large or did not converge (*out untouched). */
-int rule_uaf_run(struct rule_uaf_result *out, struct rule_uaf *u, CXCursor fn,
-                 rule_uaf_resolve_fn resolve, void *arg);
+/* Analyses the function definition fn, whose nodes fir holds (the unit's IR, borrowed until
+ * the next call): builds its CFG, runs the flow to a fixed point and collects the reports.
+ * Returns 0, ECG_ENOMEM, or ECG_EPARSE when fir does not hold fn, or fn is too large or did
+ * not converge (*out untouched). */
+int rule_uaf_run(struct rule_uaf_result *out, struct rule_uaf *u, const struct ecg_fir *fir,
+                 CXCursor fn, rule_uaf_resolve_fn resolve, void *arg);
 
 #endif

@@ -15,7 +15,6 @@
 #define UAF_MAX_FACTS 4     /* facts kept per path and per freed location */
 #define UAF_KEY_MAX 400     /* bytes of a location's key */
 #define UAF_MAX_NODES 60000 /* functions with more cursors are not analysed */
-#define UAF_MAX_DEPTH 200   /* cursor nesting read from libclang */
 #define UAF_NONE 0xffffu
 
 /* Bits of a location's value: the kinds of paths reaching a point. 0: no path. */
@@ -73,10 +72,11 @@ struct uaf_loc {
 #define UAF_AUX_CALL 0x80000000u
 
 struct rule_uaf {
-    struct ecg_fir *fir; /* owned; the function being analysed */
+    const struct ecg_fir *fir; /* borrowed: the unit's function IR (the walk's) */
     struct ecg_cfg cfg;
-    uint32_t fn;   /* the FunctionDecl node */
-    uint32_t *aux; /* owned; per node of the function: loc index, call, or NONE */
+    uint32_t fn;    /* the FunctionDecl node */
+    size_t fn_hint; /* index in fir->functions of the function analysed last */
+    uint32_t *aux;  /* owned; per node of the function: loc index, call, or NONE */
     size_t aux_cap;
     struct uaf_loc locs[UAF_MAX_LOCS];
     uint64_t below[UAF_MAX_LOCS][UAF_MAX_LOCS / 64]; /* below[l]: locations reached through l */
@@ -106,8 +106,9 @@ struct rule_uaf {
     void *resolve_arg;
 };
 
-/* Reads fn's body into u->fir. Returns 0, ECG_ENOMEM or ECG_EPARSE (too deep or large). */
-int uaf_loc_read(struct rule_uaf *u, CXCursor fn);
+/* Points u at fn's nodes in fir. Returns 0, or ECG_EPARSE when fir does not hold fn or fn is
+ * too large to follow. */
+int uaf_loc_find(struct rule_uaf *u, const struct ecg_fir *fir, CXCursor fn);
 
 /* Fills locs, aux and calls from the IR. Returns 0 or ECG_ENOMEM. */
 int uaf_loc_scan(struct rule_uaf *u);

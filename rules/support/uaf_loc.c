@@ -1,4 +1,4 @@
-/* The use-after-free flow's view of one function: its IR read from libclang, the pointer
+/* The use-after-free flow's view of one function: its nodes in the unit's IR, the pointer
  * and flag locations its expressions name (keyed by declaration, member path and constant
  * index, with the members of a union sharing one key), and what each call does. */
 #include <stdio.h>
@@ -11,46 +11,33 @@
 #include "rules/support/exprkey.h"
 #include "rules/support/uaf_flow_int.h"
 
-struct fir_reader {
-    struct ecg_fir *fir;
-    unsigned depth;
-    int too_deep;
-};
-
-static enum CXChildVisitResult read_node(CXCursor c, CXCursor parent, CXClientData data)
+/* The node of the function definition fn in fir, searched from the one found last: rules
+ * analyse functions in the order the walk met them. */
+static int find_function(uint32_t *out, struct rule_uaf *u, const struct ecg_fir *fir, CXCursor fn)
 {
-    struct fir_reader *r = data;
+    size_t n = fir->n_functions;
 
-    (void)parent;
-    if (r->depth >= UAF_MAX_DEPTH || r->fir->len >= UAF_MAX_NODES) {
-        r->too_deep = 1;
-        return CXChildVisit_Break;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (u->fn_hint + k) % n;
+        if (clang_equalCursors(fir->nodes[fir->functions[i]].cursor, fn)) {
+            u->fn_hint = i;
+            *out = fir->functions[i];
+            return 1;
+        }
     }
-    ecg_fir_enter(r->fir, c);
-    r->depth++;
-    clang_visitChildren(c, read_node, r);
-    r->depth--;
-    ecg_fir_leave(r->fir);
-    return r->too_deep ? CXChildVisit_Break : CXChildVisit_Continue;
+    return 0;
 }
 
-int uaf_loc_read(struct rule_uaf *u, CXCursor fn)
+int uaf_loc_find(struct rule_uaf *u, const struct ecg_fir *fir, CXCursor fn)
 {
-    struct fir_reader r = { NULL, 1, 0 };
+    uint32_t node;
 
-    ecg_fir_free(u->fir);
-    u->fir = ecg_fir_new();
-    if (u->fir == NULL)
-        return ECG_ENOMEM;
-    r.fir = u->fir;
-    ecg_fir_enter(u->fir, fn);
-    clang_visitChildren(fn, read_node, &r);
-    ecg_fir_leave(u->fir);
-    if (u->fir->failed)
-        return ECG_ENOMEM;
-    if (r.too_deep || u->fir->n_functions != 1)
+    if (fir == NULL || !find_function(&node, u, fir, fn))
         return ECG_EPARSE;
-    u->fn = u->fir->functions[0];
+    if (fir->nodes[node].end - node > UAF_MAX_NODES)
+        return ECG_EPARSE;
+    u->fir = fir;
+    u->fn = node;
     return 0;
 }
 

@@ -1,6 +1,6 @@
 /* Unit tests for the use-after-free flow (rules/support/uaf_flow.c): what it reports on each
- * path shape, the summaries it gives the rule (parameters freed, freed block returned), and
- * that it gives up cleanly on input too deep to follow. */
+ * path shape, the summaries it gives the rule (parameters freed, freed block returned), that
+ * deep expressions are followed and that a function too large to follow is given up. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +12,7 @@
 
 #include "analyzer/build_config.h"
 #include "analyzer/error.h"
+#include "analyzer/fir.h"
 #include "rules/support/uaf_flow.h"
 
 struct outcome {
@@ -44,13 +45,31 @@ static void resolve(void *arg, CXCursor call, struct rule_uaf_call *out)
     clang_disposeString(name);
 }
 
+/* Records the function's cursors in an IR, as the walk does for the rules. */
+static enum CXChildVisitResult record(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct ecg_fir *fir = data;
+
+    (void)parent;
+    ecg_fir_enter(fir, c);
+    clang_visitChildren(c, record, fir);
+    ecg_fir_leave(fir);
+    return CXChildVisit_Continue;
+}
+
 static void run_one(struct probe *p, CXCursor fn)
 {
     struct rule_uaf *u = rule_uaf_new();
+    struct ecg_fir *fir = ecg_fir_new();
     struct rule_uaf_result res;
 
     assert_non_null(u);
-    p->out.rc = rule_uaf_run(&res, u, fn, resolve, NULL);
+    assert_non_null(fir);
+    ecg_fir_enter(fir, fn);
+    clang_visitChildren(fn, record, fir);
+    ecg_fir_leave(fir);
+    assert_false(fir->failed);
+    p->out.rc = rule_uaf_run(&res, u, fir, fn, resolve, NULL);
     if (p->out.rc == 0) {
         p->out.n_reports = res.n_reports;
         for (size_t i = 0; i < res.n_reports && i < 8; i++) {
@@ -62,6 +81,7 @@ static void run_one(struct probe *p, CXCursor fn)
     }
     p->found = 1;
     rule_uaf_free(u);
+    ecg_fir_free(fir);
 }
 
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data)
@@ -180,23 +200,46 @@ static void test_uaf_flow_summaries(void **state)
     assert_int_equal(o.returns_freed, 0);
 }
 
-static void test_uaf_flow_gives_up_on_deep_input(void **state)
+static void test_uaf_flow_follows_deep_input(void **state)
 {
-    size_t depth = 240; /* under clang's bracket limit (256), over the flow's (200) */
-    size_t len = depth * 2 + 64;
+    size_t depth = 240; /* under clang's bracket limit (256) */
+    size_t len = depth * 2 + 96;
     char *body = malloc(len);
     struct outcome o;
     size_t at = 0;
 
     (void)state;
     assert_non_null(body);
-    at += (size_t)snprintf(body + at, len - at, "int f(int x) { return ");
+    at += (size_t)snprintf(body + at, len - at, "int f(char *p, int x) { free(p); return ");
     for (size_t i = 0; i < depth; i++)
         body[at++] = '(';
     body[at++] = 'x';
     for (size_t i = 0; i < depth; i++)
         body[at++] = ')';
     snprintf(body + at, len - at, "; }");
+    o = analyse(body, "f");
+    assert_int_equal(o.rc, 0);
+    assert_int_equal(o.n_reports, 0);
+    assert_int_equal(o.frees_params, 1);
+    free(body);
+}
+
+static void test_uaf_flow_gives_up_on_huge_function(void **state)
+{
+    const char *open = "void f(char *p, int x) { free(p); ";
+    const char *stmt = "x = x + 1; ";
+    size_t n = 12000; /* about six cursors each: over the flow's 60,000 */
+    size_t len = strlen(open) + n * strlen(stmt) + 8;
+    char *body = malloc(len);
+    struct outcome o;
+    size_t at = 0;
+
+    (void)state;
+    assert_non_null(body);
+    at += (size_t)snprintf(body, len, "%s", open);
+    for (size_t i = 0; i < n; i++)
+        at += (size_t)snprintf(body + at, len - at, "%s", stmt);
+    snprintf(body + at, len - at, "}");
     o = analyse(body, "f");
     assert_int_equal(o.rc, ECG_EPARSE);
     free(body);
@@ -208,7 +251,8 @@ int main(void)
         cmocka_unit_test(test_uaf_flow_double_free_and_use),
         cmocka_unit_test(test_uaf_flow_paths_that_cannot_happen_stay_silent),
         cmocka_unit_test(test_uaf_flow_summaries),
-        cmocka_unit_test(test_uaf_flow_gives_up_on_deep_input),
+        cmocka_unit_test(test_uaf_flow_follows_deep_input),
+        cmocka_unit_test(test_uaf_flow_gives_up_on_huge_function),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

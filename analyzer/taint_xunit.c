@@ -205,6 +205,32 @@ static int compare_facts(const struct ecg_xfact *a, const struct ecg_xfact *b)
     return c;
 }
 
+static int compare_fact_items(const void *pa, const void *pb)
+{
+    return compare_facts(pa, pb);
+}
+
+int ecg_taint_xunit_keep(struct ecg_xfacts *seeds, const struct ecg_xfacts *previous)
+{
+    struct ecg_xfacts merged = { NULL, 0, 0 };
+    int rc = 0;
+
+    if (previous->len == 0)
+        return 0;
+    for (size_t i = 0; rc == 0 && i < previous->len; i++)
+        rc = ecg_taint_xunit_fact_add(&merged, &previous->items[i]);
+    for (size_t i = 0; rc == 0 && i < seeds->len; i++)
+        rc = ecg_taint_xunit_fact_add(&merged, &seeds->items[i]);
+    if (rc != 0) {
+        ecg_xfacts_fini(&merged);
+        return rc;
+    }
+    qsort(merged.items, merged.len, sizeof(*merged.items), compare_fact_items);
+    ecg_xfacts_fini(seeds);
+    *seeds = merged;
+    return 0;
+}
+
 static int compare_keyed(const void *pa, const void *pb)
 {
     const struct keyed *a = pa, *b = pb;

@@ -88,6 +88,12 @@ int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *f
  * ECG_ENOMEM (out untouched beyond what it releases). */
 int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n);
 
+/* Adds to seeds (sorted) the facts of previous, a unit's seeds of the round before, that it
+ * lacks, and keeps previous's origin where both hold a fact: a unit's seeds only grow, so the
+ * rounds end even where two units would hand each other different data round after round.
+ * Returns 0 or ECG_ENOMEM (seeds unchanged). */
+int ecg_taint_xunit_keep(struct ecg_xfacts *seeds, const struct ecg_xfacts *previous);
+
 /* Nonzero when two sorted seed lists are equal, origins included. */
 int ecg_taint_xunit_same(const struct ecg_xfacts *a, const struct ecg_xfacts *b);
 

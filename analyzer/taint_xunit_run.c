@@ -64,6 +64,23 @@ static int plan_job(struct ecg_job *job, struct ecg_xfacts *seeds, int rerun)
     return 2;
 }
 
+/* Plans each job with an interface on its linked seeds, grown by the ones it had (so the
+ * rounds end), counting the outcomes; releases the seeds. */
+static int plan_jobs(size_t counts[3], struct ecg_job *jobs, size_t n,
+                     const struct ecg_xiface **ifaces, struct ecg_xfacts *seeds, int rerun)
+{
+    int rc = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0 && ifaces[i] != NULL)
+            rc = ecg_taint_xunit_keep(&seeds[i], &jobs[i].xseeds);
+        if (rc == 0 && ifaces[i] != NULL)
+            counts[plan_job(&jobs[i], &seeds[i], rerun)]++;
+        ecg_xfacts_fini(&seeds[i]);
+    }
+    return rc;
+}
+
 /* Links the current interfaces and plans each job (plan_job); the count of each outcome. */
 static int plan_round(size_t counts[3], struct ecg_job *jobs, size_t n, int rerun)
 {
@@ -76,11 +93,8 @@ static int plan_round(size_t counts[3], struct ecg_job *jobs, size_t n, int reru
         ifaces[i] = current_iface(&jobs[i]);
     if (rc == 0)
         rc = ecg_taint_xunit_link(seeds, ifaces, n);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        if (ifaces[i] != NULL)
-            counts[plan_job(&jobs[i], &seeds[i], rerun)]++;
-        ecg_xfacts_fini(&seeds[i]);
-    }
+    if (rc == 0)
+        rc = plan_jobs(counts, jobs, n, ifaces, seeds, rerun);
     free(seeds);
     free(ifaces);
     return rc;

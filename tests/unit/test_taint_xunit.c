@@ -73,6 +73,31 @@ static void test_taint_xunit_fact_add_keeps_first(void **state)
     ecg_xfacts_fini(&facts);
 }
 
+static void test_taint_xunit_keep_only_grows_seeds(void **state)
+{
+    struct ecg_xfacts previous = { NULL, 0, 0 };
+    struct ecg_xfacts seeds = { NULL, 0, 0 };
+    struct ecg_xfact old_sink = fact(ECG_XF_ARG, "sink", 0, &step_a);
+    struct ecg_xfact old_global = fact(ECG_XF_GLOBAL, "g", 0, &step_a);
+    struct ecg_xfact new_sink = fact(ECG_XF_ARG, "sink", 0, &step_b);
+    struct ecg_xfact new_run = fact(ECG_XF_ARG, "run", 1, &step_b);
+
+    (void)state;
+    assert_int_equal(ecg_taint_xunit_fact_add(&previous, &old_global), 0);
+    assert_int_equal(ecg_taint_xunit_fact_add(&previous, &old_sink), 0);
+    assert_int_equal(ecg_taint_xunit_fact_add(&seeds, &new_sink), 0);
+    assert_int_equal(ecg_taint_xunit_fact_add(&seeds, &new_run), 0);
+    assert_int_equal(ecg_taint_xunit_keep(&seeds, &previous), 0);
+    /* the union, sorted by (what, name, index): run(1), sink(0), then the global */
+    assert_int_equal(seeds.len, 3);
+    assert_string_equal(seeds.items[0].name, "run");
+    assert_string_equal(seeds.items[1].name, "sink");
+    assert_string_equal(seeds.items[1].origin.steps[0].path, "/src/a.c"); /* the old origin */
+    assert_string_equal(seeds.items[2].name, "g");
+    ecg_xfacts_fini(&seeds);
+    ecg_xfacts_fini(&previous);
+}
+
 /* Three units: 0 calls sink() with source data and writes the global g; 1 defines sink()
  * and reads g; 2 also calls sink() with other data and defines get_line(), which returns
  * source data, called by 1. */
@@ -455,6 +480,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_taint_xunit_names_sorted_once),
         cmocka_unit_test(test_taint_xunit_fact_add_keeps_first),
+        cmocka_unit_test(test_taint_xunit_keep_only_grows_seeds),
         cmocka_unit_test(test_taint_xunit_link_delivers_by_name),
         cmocka_unit_test(test_taint_xunit_link_skips_own_unit),
         cmocka_unit_test(test_taint_xunit_link_is_order_independent),

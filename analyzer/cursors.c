@@ -51,3 +51,22 @@ CXCursor ecg_cursor_child(CXCursor cursor, unsigned index)
     clang_visitChildren(cursor, take_nth, &c);
     return c.found;
 }
+
+int ecg_cursor_same_node(CXCursor a, CXCursor b)
+{
+    return clang_getCursorKind(a) == clang_getCursorKind(b) &&
+           clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
+}
+
+int ecg_cursor_arg_index(unsigned *out, CXCursor call, CXCursor arg)
+{
+    int n = clang_Cursor_getNumArguments(call);
+
+    for (int i = 0; i < n; i++) {
+        if (ecg_cursor_same_node(clang_Cursor_getArgument(call, (unsigned)i), arg)) {
+            *out = (unsigned)i;
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/expr.h"
 #include "rules/support/exprkey.h"
@@ -348,28 +349,6 @@ static int check_macro(struct rule_ctx *rc, CXCursor lit)
 
 /* ---- contexts ---------------------------------------------------------------------------- */
 
-/* Whether two cursors are the same node. Compared by kind and extent: a cursor from the walk
- * and one from a fresh visit of the same node may differ in fields clang_equalCursors
- * compares. */
-static int same_node(CXCursor a, CXCursor b)
-{
-    return clang_getCursorKind(a) == clang_getCursorKind(b) &&
-           clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
-}
-
-static int arg_index(CXCursor call, CXCursor below, unsigned *out)
-{
-    int n = clang_Cursor_getNumArguments(call);
-
-    for (int i = 0; i < n; i++) {
-        if (same_node(clang_Cursor_getArgument(call, (unsigned)i), below)) {
-            *out = (unsigned)i;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static const char *curl_option_name(CXCursor call, char *buf, size_t size)
 {
     CXCursor opt;
@@ -450,7 +429,7 @@ static int check_call(struct rule_ctx *rc, CXCursor lit, CXCursor call, CXCursor
     unsigned arg;
 
     rule_callee_name(call, fn, sizeof(fn));
-    if (fn[0] == '\0' || !arg_index(call, below, &arg))
+    if (fn[0] == '\0' || !ecg_cursor_arg_index(&arg, call, below))
         return 0;
     if (strcmp(fn, "curl_easy_setopt") == 0)
         return arg == 2 && check_curl(rc, lit, call, value);
@@ -467,7 +446,7 @@ static int check_assign(struct rule_ctx *rc, CXCursor lit, CXCursor op, CXCursor
     enum CXTypeKind type = clang_getCanonicalType(clang_getCursorType(op)).kind;
     char name[128];
 
-    if (type != CXType_Pointer || same_node(lhs, below) || !looks_secret(value))
+    if (type != CXType_Pointer || ecg_cursor_same_node(lhs, below) || !looks_secret(value))
         return 0;
     if (!named_is_secret(rc, rule_exprkey_named(lhs), name, sizeof(name)))
         return 0;
@@ -517,7 +496,7 @@ static enum CXChildVisitResult find_child(CXCursor cursor, CXCursor parent, CXCl
     struct hc_child_search *s = data;
 
     (void)parent;
-    if (same_node(cursor, s->target)) {
+    if (ecg_cursor_same_node(cursor, s->target)) {
         s->found = 1;
         return CXChildVisit_Break;
     }
@@ -615,7 +594,7 @@ static int copies_literal(CXCursor a, CXCursor below)
     char fn[32];
 
     if (clang_getCursorKind(a) != CXCursor_CallExpr || clang_Cursor_getNumArguments(a) < 1 ||
-        !same_node(clang_Cursor_getArgument(a, 0), below))
+        !ecg_cursor_same_node(clang_Cursor_getArgument(a, 0), below))
         return 0;
     rule_callee_name(a, fn, sizeof(fn));
     return in_list(dups, sizeof(dups) / sizeof(dups[0]), fn);

@@ -62,14 +62,6 @@ static void report(struct rule_ctx *rc, CXCursor call, const char *source, const
         rule_add_related(rc, f, st->seed_range, "the generator is seeded here");
 }
 
-/* Nonzero when two cursors are the same node: by kind and extent, since a cursor from the
- * walk and one from a fresh visit may differ in fields clang_equalCursors compares. */
-static int same_node(CXCursor a, CXCursor b)
-{
-    return clang_getCursorKind(a) == clang_getCursorKind(b) &&
-           clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
-}
-
 /* 'lhs = value' or 'lhs op= value' with the value below on the right. */
 static int check_store(struct rule_ctx *rc, CXCursor call, const char *source, CXCursor op,
                        CXCursor below)
@@ -77,26 +69,13 @@ static int check_store(struct rule_ctx *rc, CXCursor call, const char *source, C
     CXCursor kids[2];
     char name[128];
 
-    if (ecg_cursor_children(kids, 2, op) != 2 || !same_node(kids[1], below))
+    if (ecg_cursor_children(kids, 2, op) != 2 || !ecg_cursor_same_node(kids[1], below))
         return 0;
     if (!decl_is_sensitive(rc, clang_getCursorReferenced(rule_exprkey_named(kids[0])), name,
                            sizeof(name)))
         return 0;
     report(rc, call, source, "is stored in", name);
     return 1;
-}
-
-static int arg_index(CXCursor call, CXCursor below, unsigned *out)
-{
-    int n = clang_Cursor_getNumArguments(call);
-
-    for (int i = 0; i < n; i++) {
-        if (same_node(clang_Cursor_getArgument(call, (unsigned)i), below)) {
-            *out = (unsigned)i;
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* sprintf(token, "%x", rand()): the formatted text goes to the destination. */
@@ -124,7 +103,8 @@ static int check_argument(struct rule_ctx *rc, CXCursor call, const char *source
     char callee_name[128], name[128];
     unsigned i;
 
-    if (!arg_index(outer, below, &i) || clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+    if (!ecg_cursor_arg_index(&i, outer, below) ||
+        clang_getCursorKind(callee) != CXCursor_FunctionDecl)
         return 0;
     rule_cursor_name(callee, callee_name, sizeof(callee_name));
     if (check_format(rc, call, source, outer, callee_name))
@@ -185,8 +165,8 @@ static enum ir_step step_selected(CXCursor a, CXCursor below)
     if (ecg_cursor_children(kids, 2, a) < 2)
         return IR_STOP;
     if (clang_getCursorKind(a) == CXCursor_ArraySubscriptExpr)
-        return same_node(kids[1], below) ? IR_CONTINUE : IR_STOP;
-    return same_node(kids[0], below) ? IR_STOP : IR_CONTINUE;
+        return ecg_cursor_same_node(kids[1], below) ? IR_CONTINUE : IR_STOP;
+    return ecg_cursor_same_node(kids[0], below) ? IR_STOP : IR_CONTINUE;
 }
 
 /* Where the value comes to rest: judged there; 1 when it reported. */

@@ -2,35 +2,18 @@
  * uses their own expression guards (&&, ||, ?:, sizeof); see nullflow_int.h. */
 #include <string.h>
 
+#include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/nullflow_int.h"
 #include "rules/support/opkind.h"
-
-struct nf_kids {
-    CXCursor *items;
-    unsigned cap;
-    unsigned n;
-};
-
-static enum CXChildVisitResult nf_collect(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    struct nf_kids *c = data;
-
-    (void)parent;
-    if (c->n < c->cap)
-        c->items[c->n] = cursor;
-    c->n++;
-    return c->n > c->cap ? CXChildVisit_Break : CXChildVisit_Continue;
-}
 
 /* The direct children of cursor into out (at most cap); returns how many it has, or cap + 1
  * when it has more. */
 unsigned rule_nullflow_children(CXCursor cursor, CXCursor *out, unsigned cap)
 {
-    struct nf_kids c = { out, cap, 0 };
+    unsigned n = ecg_cursor_children(out, cap, cursor);
 
-    clang_visitChildren(cursor, nf_collect, &c);
-    return c.n;
+    return n > cap ? cap + 1 : n;
 }
 
 static enum CXChildVisitResult nf_first_expr(CXCursor cursor, CXCursor parent, CXClientData data)

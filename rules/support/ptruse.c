@@ -2,6 +2,7 @@
  * level: whether it is a pointer into the block (derived: the variable, 'p + 1', '&p[2]',
  * a member array of '*p') and whether it is an lvalue inside the block ('p->n', 'p[2]'). A
  * value that is neither has nothing to do with the block any more. */
+#include "analyzer/cursors.h"
 #include "rules/support/ptruse.h"
 
 #include <string.h>
@@ -56,12 +57,6 @@ static int in_list(const char *const *list, size_t n, const char *name)
     return 0;
 }
 
-static int same_node(CXCursor a, CXCursor b)
-{
-    return clang_getCursorKind(a) == clang_getCursorKind(b) &&
-           clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
-}
-
 static int is_array(CXCursor expr)
 {
     enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(expr)).kind;
@@ -91,7 +86,7 @@ static void enter_lvalue(struct pu_walk *w, CXCursor a, int through_pointer)
 
 static int is_first_child(CXCursor a, CXCursor below)
 {
-    return same_node(rule_expr_first_child(a), below);
+    return ecg_cursor_same_node(rule_expr_first_child(a), below);
 }
 
 static enum pu_step on_member(struct pu_walk *w, CXCursor a)
@@ -191,19 +186,6 @@ static int assigned_back(const struct pu_walk *w, size_t up)
     return 0;
 }
 
-static int arg_index(CXCursor call, CXCursor below, unsigned *out)
-{
-    int n = clang_Cursor_getNumArguments(call);
-
-    for (int i = 0; i < n; i++) {
-        if (same_node(clang_Cursor_getArgument(call, (unsigned)i), below)) {
-            *out = (unsigned)i;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* A parameter of type pointer to const: the callee only reads through it. */
 static int param_is_const_pointer(CXCursor fn, unsigned i)
 {
@@ -282,7 +264,7 @@ static enum pu_step on_call(struct pu_walk *w, CXCursor call, enum rule_ptruse *
     unsigned i;
 
     *out = RULE_PTRUSE_NONE;
-    if (!w->derived || !arg_index(call, w->below, &i))
+    if (!w->derived || !ecg_cursor_arg_index(&i, call, w->below))
         return PU_DONE; /* an element's value, or the variable is the callee */
     *out = RULE_PTRUSE_ESCAPE;
     if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)

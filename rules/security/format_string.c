@@ -828,14 +828,8 @@ static void fs_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 
     if (st->oom || st->so == NULL || clang_Cursor_isNull(rule_function(rc)))
         return;
-    if (kind == CXCursor_VarDecl) {
-        rule_strorigin_on_decl(st->so, cursor);
-    } else if (kind == CXCursor_BinaryOperator) {
-        rule_strorigin_on_assign(st->so, cursor);
-    } else if (kind == CXCursor_ReturnStmt) {
-        rule_strorigin_on_return(st->so, cursor);
-    } else if (kind == CXCursor_CallExpr) {
-        rule_strorigin_on_call(st->so, cursor);
+    rule_strorigin_on_cursor(st->so, cursor);
+    if (kind == CXCursor_CallExpr) {
         if (ecg_grow((void **)&st->pending, &st->cap_pending, st->n_pending + 1,
                      sizeof(*st->pending)) != 0) {
             st->oom = 1;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/grow.h"
 #include "rules/rule.h"
 #include "rules/support/strorigin.h"
 
@@ -352,15 +353,10 @@ static void si_on_function_enter(struct rule_ctx *rc, CXCursor fn)
 
 static void si_remember(struct si_state *st, CXCursor call)
 {
-    if (st->n_pending == st->cap_pending) {
-        size_t cap = st->cap_pending != 0 ? st->cap_pending * 2 : 8;
-        CXCursor *grown = realloc(st->pending, cap * sizeof(*grown));
-        if (grown == NULL) {
-            st->oom = 1;
-            return;
-        }
-        st->pending = grown;
-        st->cap_pending = cap;
+    if (ecg_grow((void **)&st->pending, &st->cap_pending, st->n_pending + 1,
+                 sizeof(*st->pending)) != 0) {
+        st->oom = 1;
+        return;
     }
     st->pending[st->n_pending++] = call;
 }
@@ -372,17 +368,9 @@ static void si_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 
     if (st->oom || st->so == NULL || clang_Cursor_isNull(rule_function(rc)))
         return;
-    if (kind == CXCursor_VarDecl) {
-        rule_strorigin_on_decl(st->so, cursor);
-    } else if (kind == CXCursor_BinaryOperator) {
-        rule_strorigin_on_assign(st->so, cursor);
-    } else if (kind == CXCursor_ReturnStmt) {
-        rule_strorigin_on_return(st->so, cursor);
-    } else if (kind == CXCursor_CallExpr) {
-        rule_strorigin_on_call(st->so, cursor);
-        if (si_find(cursor) != NULL)
-            si_remember(st, cursor);
-    }
+    rule_strorigin_on_cursor(st->so, cursor);
+    if (kind == CXCursor_CallExpr && si_find(cursor) != NULL)
+        si_remember(st, cursor);
 }
 
 static void si_on_function_leave(struct rule_ctx *rc, CXCursor fn)

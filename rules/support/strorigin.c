@@ -1,6 +1,7 @@
 /* String origins of a function's locals; see strorigin.h. Variables are numbered as they are
  * met; what an event stores is kept as direct flags on a variable, unions of variables and
  * edges between them, and rule_strorigin_finish folds these into classes. */
+#include "analyzer/grow.h"
 #include "rules/support/strorigin.h"
 
 #include <limits.h>
@@ -486,30 +487,36 @@ static int so_transfer(struct rule_strorigin_var *dst, const struct rule_strorig
 }
 
 /* Makes room for one more cursor in *items (n used of *cap); nonzero when memory ran out. */
-static int so_reserve(CXCursor **items, size_t *cap, size_t n)
-{
-    size_t want = *cap != 0 ? *cap * 2 : 16;
-    CXCursor *grown;
-
-    if (n < *cap)
-        return 0;
-    grown = realloc(*items, want * sizeof(*grown));
-    if (grown == NULL)
-        return -1;
-    *items = grown;
-    *cap = want;
-    return 0;
-}
-
 void rule_strorigin_on_return(struct rule_strorigin *so, CXCursor ret)
 {
     if (so->lost)
         return;
-    if (so_reserve(&so->returns, &so->cap_returns, so->n_returns) != 0) {
+    if (ecg_grow((void **)&so->returns, &so->cap_returns, so->n_returns + 1,
+                 sizeof(*so->returns)) != 0) {
         so->lost = 1;
         return;
     }
     so->returns[so->n_returns++] = ret;
+}
+
+void rule_strorigin_on_cursor(struct rule_strorigin *so, CXCursor cursor)
+{
+    switch (clang_getCursorKind(cursor)) {
+    case CXCursor_VarDecl:
+        rule_strorigin_on_decl(so, cursor);
+        break;
+    case CXCursor_BinaryOperator:
+        rule_strorigin_on_assign(so, cursor);
+        break;
+    case CXCursor_ReturnStmt:
+        rule_strorigin_on_return(so, cursor);
+        break;
+    case CXCursor_CallExpr:
+        rule_strorigin_on_call(so, cursor);
+        break;
+    default:
+        break;
+    }
 }
 
 /* src's flags, with UNKNOWN when a function not known wrote into it before offset. */

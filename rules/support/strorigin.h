@@ -54,6 +54,10 @@ void rule_strorigin_on_decl(struct rule_strorigin *so, CXCursor var);
  * characters matter. */
 void rule_strorigin_on_assign(struct rule_strorigin *so, CXCursor op);
 
+/* Records what cursor (inside the function begun) tells, by its kind: a declaration, an
+ * assignment, a return or a call, as the four functions below; other kinds are ignored. */
+void rule_strorigin_on_cursor(struct rule_strorigin *so, CXCursor cursor);
+
 /* Records a call: known writers (strcpy, snprintf, fgets, recv ...) store into their
  * destination; other functions that may write through a pointer argument leave its text
  * unknown. */

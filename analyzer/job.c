@@ -185,6 +185,18 @@ static int export_engine(struct ecg_taint **out, struct ecg_walk *walk)
     return 0;
 }
 
+/* Adds the pointer states the rules hand on, and the ones they asked about, to x. */
+static int export_values(struct ecg_xiface *x, const struct ecg_walk *walk)
+{
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < walk->value_exports.len; i++)
+        rc = ecg_taint_xunit_fact_add(&x->facts, &walk->value_exports.items[i]);
+    for (size_t i = 0; rc == 0 && i < walk->value_wants.len; i++)
+        rc = ecg_taint_xunit_name_add(&x->wants, walk->value_wants.items[i]);
+    return rc;
+}
+
 /* Keeps the unit's taint interface: as its base without seeds, else as the seeded one. */
 static int job_export(struct ecg_job *job, struct ecg_walk *walk, struct ecg_filefilter *filter)
 {
@@ -200,6 +212,8 @@ static int job_export(struct ecg_job *job, struct ecg_walk *walk, struct ecg_fil
     rc = export_engine(&t, walk);
     if (rc == 0)
         rc = ecg_taint_export(x, t, filter_path, filter);
+    if (rc == 0)
+        rc = export_values(x, walk);
     if (rc != 0) {
         free_iface(x);
         return rc;
@@ -214,11 +228,28 @@ static int job_export(struct ecg_job *job, struct ecg_walk *walk, struct ecg_fil
     return 0;
 }
 
+/* Splits the job's sorted seeds into the taint engine's (first) and the rules' pointer-state
+ * facts: two views of one list, which stays the owner. */
+static void set_seeds(struct ecg_walk *walk, struct ecg_xfacts views[2], const struct ecg_job *job)
+{
+    size_t n_taint;
+
+    if (!job->xunit || job->xseeds.len == 0)
+        return;
+    n_taint = ecg_taint_xunit_taint_count(&job->xseeds);
+    views[0] = (struct ecg_xfacts){ job->xseeds.items, n_taint, n_taint };
+    views[1] = (struct ecg_xfacts){ job->xseeds.items + n_taint, job->xseeds.len - n_taint,
+                                    job->xseeds.len - n_taint };
+    walk->taint_seeds = n_taint > 0 ? &views[0] : NULL;
+    walk->value_seeds = views[1].len > 0 ? &views[1] : NULL;
+}
+
 static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg_unit_env *env,
                      const regex_t *header_regex)
 {
     struct ecg_filefilter filter;
     struct ecg_walk walk;
+    struct ecg_xfacts seeds[2];
     struct metrics_sink sink = { job, &filter, env->metrics_expanded, 0 };
     struct ecg_walk_inputs in = {
         tu, job->config, &filter, &job->findings, job->rules, job->n_rules
@@ -231,7 +262,7 @@ static void job_walk(struct ecg_job *job, CXTranslationUnit tu, const struct ecg
         walk.metrics_sink = job_add_metrics;
         walk.metrics_arg = &sink;
     }
-    walk.taint_seeds = job->xunit && job->xseeds.len > 0 ? &job->xseeds : NULL;
+    set_seeds(&walk, seeds, job);
     if (rc == 0)
         rc = ecg_walk_run(&walk);
     if (rc == 0)

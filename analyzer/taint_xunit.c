@@ -3,6 +3,7 @@
  * so seeds come out sorted and independent of the order units were analysed in. */
 #include "analyzer/taint_xunit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,7 @@ void ecg_xiface_init(struct ecg_xiface *x)
     memset(x, 0, sizeof(*x));
 }
 
-static void names_fini(struct ecg_xnames *names)
+void ecg_xnames_fini(struct ecg_xnames *names)
 {
     for (size_t i = 0; i < names->len; i++)
         free(names->items[i]);
@@ -50,10 +51,11 @@ void ecg_xiface_fini(struct ecg_xiface *x)
 {
     if (x == NULL)
         return;
-    names_fini(&x->defines);
-    names_fini(&x->calls);
-    names_fini(&x->reads);
+    ecg_xnames_fini(&x->defines);
+    ecg_xnames_fini(&x->calls);
+    ecg_xnames_fini(&x->reads);
     ecg_xfacts_fini(&x->facts);
+    ecg_xnames_fini(&x->wants);
 }
 
 /* The position of name in the sorted list, or where it would go (*found 0). */
@@ -117,8 +119,9 @@ static const char *field_of(const struct ecg_xfact *f)
 
 static int same_key(const struct ecg_xfact *a, const struct ecg_xfact *b)
 {
-    return a->what == b->what && a->index == b->index && a->pointee == b->pointee &&
-           strcmp(a->name, b->name) == 0 && strcmp(field_of(a), field_of(b)) == 0;
+    return a->value == b->value && a->what == b->what && a->index == b->index &&
+           a->pointee == b->pointee && a->size == b->size && strcmp(a->name, b->name) == 0 &&
+           strcmp(field_of(a), field_of(b)) == 0;
 }
 
 static int copy_origin(struct ecg_xorigin *out, const struct ecg_xorigin *in)
@@ -192,8 +195,10 @@ struct keyed {
 
 static int compare_facts(const struct ecg_xfact *a, const struct ecg_xfact *b)
 {
-    int c = (int)a->what - (int)b->what;
+    int c = (int)a->value - (int)b->value;
 
+    if (c == 0)
+        c = (int)a->what - (int)b->what;
     if (c == 0)
         c = strcmp(a->name, b->name);
     if (c == 0)
@@ -202,7 +207,18 @@ static int compare_facts(const struct ecg_xfact *a, const struct ecg_xfact *b)
         c = (int)a->pointee - (int)b->pointee;
     if (c == 0)
         c = strcmp(a->field, b->field);
+    if (c == 0)
+        c = (a->size > b->size) - (a->size < b->size);
     return c;
+}
+
+size_t ecg_taint_xunit_taint_count(const struct ecg_xfacts *sorted)
+{
+    size_t n = 0;
+
+    while (n < sorted->len && sorted->items[n].value == ECG_XV_TAINT)
+        n++;
+    return n;
 }
 
 static int compare_fact_items(const void *pa, const void *pb)
@@ -239,9 +255,28 @@ static int compare_keyed(const void *pa, const void *pb)
     return c != 0 ? c : (a->unit > b->unit) - (a->unit < b->unit);
 }
 
+void ecg_taint_xunit_want_key(char *buf, size_t size, const struct ecg_xfact *f)
+{
+    snprintf(buf, size, "%u|%u|%s|%u|%u|%s", (unsigned)f->value, (unsigned)f->what, f->name,
+             (unsigned)f->index, (unsigned)f->pointee, field_of(f));
+}
+
+/* Nonzero when unit x asked about the pointer state f (taint facts need no asking). */
+static int wants(const struct ecg_xiface *x, const struct ecg_xfact *f)
+{
+    char key[600];
+
+    if (f->value == ECG_XV_TAINT)
+        return 1;
+    ecg_taint_xunit_want_key(key, sizeof(key), f);
+    return ecg_taint_xunit_name_has(&x->wants, key);
+}
+
 /* Nonzero when unit x uses the name of fact f. */
 static int uses(const struct ecg_xiface *x, const struct ecg_xfact *f)
 {
+    if (!wants(x, f))
+        return 0;
     switch ((enum ecg_xfact_what)f->what) {
     case ECG_XF_ARG:
         return ecg_taint_xunit_name_has(&x->defines, f->name);

@@ -33,16 +33,32 @@ enum ecg_xfact_what {
     ECG_XF_GLOBAL, /* the global name: written by the unit */
 };
 
-/* One fact: source data at an external name. As a seed, the same record says where the data
- * enters the unit that uses the name. */
+/* What a fact says. Taint facts come from the taint engine; the others from rules that follow
+ * pointer values (rules/support/xvalue.h), which hand on what they know of a pointer where it
+ * leaves the unit. */
+enum ecg_xvalue {
+    ECG_XV_TAINT = 0, /* source data: origin.kind is an enum ecg_taint_source_kind */
+    ECG_XV_NULL,      /* the pointer is NULL */
+    ECG_XV_FREED,     /* the pointer was released */
+    ECG_XV_UNCHECKED, /* an allocation's result, not checked for NULL */
+    ECG_XV_BUFFER,    /* points to the start of a buffer of size bytes */
+    ECG_XV_OWNED,     /* a live allocation no one else releases: the receiver must */
+    ECG_XV_KINDS
+};
+
+/* One fact: source data (or a pointer's state) at an external name. As a seed, the same
+ * record says where the data enters the unit that uses the name. */
 struct ecg_xfact {
     uint8_t what;    /* enum ecg_xfact_what */
+    uint8_t value;   /* enum ecg_xvalue; sorts first, so a unit's taint seeds come first */
     uint8_t pointee; /* the data is what the value points to, not the value itself */
     uint32_t index;  /* ECG_XF_ARG, ECG_XF_OUT: the argument, from 0 */
     char *name;      /* owned */
     struct ecg_xorigin origin;
-    char *field; /* owned; ECG_XF_ARG with pointee: "struct.field", the one field of what the
-                    argument points to that holds the data; "": all of it */
+    char *field;  /* owned; ECG_XF_ARG with pointee: "struct.field", the one field of what the
+                     argument points to that holds the data; "": all of it. A pointer-state
+                     fact: the member of the value (or of what it points to) that holds it */
+    int64_t size; /* ECG_XV_BUFFER, ECG_XV_UNCHECKED: bytes, -1 unknown; else 0 */
 };
 
 struct ecg_xfacts {
@@ -64,6 +80,8 @@ struct ecg_xiface {
     struct ecg_xnames calls;   /* functions it calls and does not define (library ones excluded) */
     struct ecg_xnames reads;   /* globals with external linkage its functions name */
     struct ecg_xfacts facts;   /* source data it hands on, in the order found */
+    struct ecg_xnames wants;   /* the pointer states its rules asked about, as want keys:
+                                  only those are delivered to it */
 };
 
 void ecg_xiface_init(struct ecg_xiface *x);
@@ -71,21 +89,28 @@ void ecg_xiface_fini(struct ecg_xiface *x);
 
 void ecg_xfacts_fini(struct ecg_xfacts *facts);
 
+void ecg_xnames_fini(struct ecg_xnames *names);
+
 /* Adds name to a sorted name list (once). Returns 0 or ECG_ENOMEM. */
 int ecg_taint_xunit_name_add(struct ecg_xnames *names, const char *name);
 
 /* Nonzero when the sorted list holds name. */
 int ecg_taint_xunit_name_has(const struct ecg_xnames *names, const char *name);
 
-/* Appends a deep copy of fact unless a fact of the same (what, name, index, pointee, field) is
- * there already (the first one stays). Returns 0 or ECG_ENOMEM. */
+/* The want key of a pointer-state fact or question: its value, what, name, index, pointee and
+ * field (not its size or origin), written to buf (truncated to size). */
+void ecg_taint_xunit_want_key(char *buf, size_t size, const struct ecg_xfact *f);
+
+/* Appends a deep copy of fact unless a fact of the same (value, what, name, index, pointee,
+ * field, size) is there already (the first one stays). Returns 0 or ECG_ENOMEM. */
 int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *fact);
 
 /* The seeds of every unit: for unit u, the facts of the other units at the names u defines
- * (ECG_XF_ARG), calls (ECG_XF_RET, ECG_XF_OUT) and reads (ECG_XF_GLOBAL), sorted by (what,
- * name, index, pointee, field); for a name several units provide, the first unit's origin. ifaces
- * may hold NULL for a unit that has none. out[i] is initialised by the call. Returns 0 or
- * ECG_ENOMEM (out untouched beyond what it releases). */
+ * (ECG_XF_ARG), calls (ECG_XF_RET, ECG_XF_OUT) and reads (ECG_XF_GLOBAL) — a pointer-state
+ * fact only when u wants it (its want key is in u's wants) — sorted by (value,
+ * what, name, index, pointee, field, size); for a name several units provide, the first unit's
+ * origin. ifaces may hold NULL for a unit that has none. out[i] is initialised by the call. Returns
+ * 0 or ECG_ENOMEM (out untouched beyond what it releases). */
 int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n);
 
 /* Adds to seeds (sorted) the facts of previous, a unit's seeds of the round before, that it
@@ -93,6 +118,10 @@ int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const 
  * rounds end even where two units would hand each other different data round after round.
  * Returns 0 or ECG_ENOMEM (seeds unchanged). */
 int ecg_taint_xunit_keep(struct ecg_xfacts *seeds, const struct ecg_xfacts *previous);
+
+/* The number of taint facts (value ECG_XV_TAINT) at the start of a sorted list; the
+ * pointer-state facts follow them. */
+size_t ecg_taint_xunit_taint_count(const struct ecg_xfacts *sorted);
 
 /* Nonzero when two sorted seed lists are equal, origins included. */
 int ecg_taint_xunit_same(const struct ecg_xfacts *a, const struct ecg_xfacts *b);

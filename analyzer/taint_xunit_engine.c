@@ -296,8 +296,11 @@ static int export_args(struct ecg_xiface *out, const struct exporter *ex)
         char field[256];
         uint32_t arg = ecg_fir_child(t->fir, x->call, x->arg + 1);
         struct ecg_taint_step last = { clang_getNullRange(), text, NULL, 0, 0, 0, 0 };
-        struct ecg_xfact f = { ECG_XF_ARG,        x->pointee,     x->arg,
-                               (char *)x->callee, { 0, NULL, 0 }, field };
+        struct ecg_xfact f = { .what = ECG_XF_ARG,
+                               .pointee = x->pointee,
+                               .index = x->arg,
+                               .name = (char *)x->callee,
+                               .field = field };
         last.range =
             clang_getCursorExtent(t->fir->nodes[arg != ECG_FIR_NONE ? arg : x->call].cursor);
         snprintf(text, sizeof(text), "passed to '%s' as argument %u", x->callee, x->arg + 1);
@@ -324,14 +327,18 @@ static int export_results(struct ecg_xiface *out, const struct exporter *ex)
 
     for (uint32_t fn = 0; rc == 0 && fn < t->n_fns; fn++) {
         const struct taint_fn *g = &t->fns[fn];
-        struct ecg_xfact f = { ECG_XF_RET, 0, 0, g->name, { 0, NULL, 0 }, "" };
+        struct ecg_xfact f = { .what = ECG_XF_RET, .name = g->name, .field = "" };
         if (!linked_externally(t, fn))
             continue;
         rc = ecg_taint_xunit_name_add(&out->defines, g->name);
         if (rc == 0 && g->s_ret != 0)
             rc = add_fact(out, ex, &f, g->s_ret, NULL);
         for (size_t k = 0; rc == 0 && k < g->s_outs.len; k++) {
-            f = (struct ecg_xfact){ ECG_XF_OUT, 1, g->s_outs.items[k].param, g->name, { 0 }, "" };
+            f = (struct ecg_xfact){ .what = ECG_XF_OUT,
+                                    .pointee = 1,
+                                    .index = g->s_outs.items[k].param,
+                                    .name = g->name,
+                                    .field = "" };
             rc = add_fact(out, ex, &f, g->s_outs.items[k].cell.s, NULL);
         }
     }
@@ -359,7 +366,9 @@ static int export_globals(struct ecg_xiface *out, const struct exporter *ex)
     for (size_t i = 0; rc == 0 && i < t->n_gcells; i++) {
         const struct taint_gcell *g = &t->gcells[i];
         const struct taint_var *v = &t->vars[g->var];
-        struct ecg_xfact f = { ECG_XF_GLOBAL, g->part == TAINT_PART_POINTEE, 0, NULL, { 0 }, "" };
+        struct ecg_xfact f = { .what = ECG_XF_GLOBAL,
+                               .pointee = g->part == TAINT_PART_POINTEE,
+                               .field = "" };
         CXString name;
         if (g->witness == 0 || v->internal || (g->part != 0 && g->part != TAINT_PART_POINTEE))
             continue;

@@ -75,6 +75,10 @@ static cJSON *fact_json(const struct ecg_xfact *f)
     sarif_json_adopt(&rc, arr, NULL, cJSON_CreateNumber(f->origin.kind));
     sarif_json_adopt(&rc, arr, NULL, steps_json(&f->origin));
     sarif_json_adopt(&rc, arr, NULL, cJSON_CreateString(f->field != NULL ? f->field : ""));
+    if (f->value != ECG_XV_TAINT) {
+        sarif_json_adopt(&rc, arr, NULL, cJSON_CreateNumber(f->value));
+        sarif_json_adopt(&rc, arr, NULL, cJSON_CreateNumber((double)f->size));
+    }
     if (rc != 0) {
         cJSON_Delete(arr);
         return NULL;
@@ -104,6 +108,8 @@ cJSON *ecg_taint_xunit_json_iface(const struct ecg_xiface *x)
     sarif_json_adopt(&rc, obj, "c", names_json(&x->calls));
     sarif_json_adopt(&rc, obj, "r", names_json(&x->reads));
     sarif_json_adopt(&rc, obj, "f", ecg_taint_xunit_json_facts(&x->facts));
+    if (x->wants.len > 0)
+        sarif_json_adopt(&rc, obj, "w", names_json(&x->wants));
     if (rc != 0) {
         cJSON_Delete(obj);
         return NULL;
@@ -180,25 +186,50 @@ static int read_steps(struct ecg_xorigin *o, const cJSON *arr)
     return 0;
 }
 
+/* A pointer-state fact's value and size (items 7 and 8), absent for a taint fact. */
+static int read_value(struct ecg_xfact *f, const cJSON *arr)
+{
+    const cJSON *size = cJSON_GetArrayItem(arr, 8);
+    unsigned value = ECG_XV_TAINT;
+
+    if (cJSON_GetArraySize(arr) <= 7)
+        return 0;
+    if (number_at(&value, arr, 7) != 0 || value == ECG_XV_TAINT || value >= ECG_XV_KINDS ||
+        !cJSON_IsNumber(size) || size->valuedouble < -1 || size->valuedouble > 9.0e15)
+        return ECG_EPARSE;
+    f->value = (uint8_t)value;
+    f->size = (int64_t)size->valuedouble;
+    return 0;
+}
+
+/* The fact's key numbers and strings (items 0 to 4 and 6); strings borrowed from the JSON. */
+static int read_key(struct ecg_xfact *f, const cJSON *arr)
+{
+    unsigned what = 0, pointee = 0, index = 0, kind = 0;
+
+    f->name = (char *)string_at(arr, 3);
+    f->field = (char *)string_at(arr, 6);
+    if (f->name == NULL || f->field == NULL || number_at(&what, arr, 0) != 0 ||
+        number_at(&pointee, arr, 1) != 0 || number_at(&index, arr, 2) != 0 ||
+        number_at(&kind, arr, 4) != 0 || what > ECG_XF_GLOBAL)
+        return ECG_EPARSE;
+    f->what = (uint8_t)what;
+    f->pointee = pointee != 0;
+    f->index = index;
+    f->origin.kind = (uint8_t)kind;
+    return read_value(f, arr);
+}
+
 /* Reads one fact and adds a copy of it to out. */
 static int read_fact(struct ecg_xfacts *out, const cJSON *arr)
 {
     struct ecg_xfact f;
-    unsigned what = 0, pointee = 0, index = 0, kind = 0;
-    int rc = 0;
+    int rc;
 
     memset(&f, 0, sizeof(f));
-    f.name = (char *)string_at(arr, 3);
-    f.field = (char *)string_at(arr, 6);
-    if (f.name == NULL || f.field == NULL || number_at(&what, arr, 0) != 0 ||
-        number_at(&pointee, arr, 1) != 0 || number_at(&index, arr, 2) != 0 ||
-        number_at(&kind, arr, 4) != 0 || what > ECG_XF_GLOBAL)
-        return ECG_EPARSE;
-    f.what = (uint8_t)what;
-    f.pointee = pointee != 0;
-    f.index = index;
-    f.origin.kind = (uint8_t)kind;
-    rc = read_steps(&f.origin, cJSON_GetArrayItem(arr, 5));
+    rc = read_key(&f, arr);
+    if (rc == 0)
+        rc = read_steps(&f.origin, cJSON_GetArrayItem(arr, 5));
     if (rc == 0)
         rc = ecg_taint_xunit_fact_add(out, &f);
     free(f.origin.steps);
@@ -232,6 +263,8 @@ int ecg_taint_xunit_json_read_iface(struct ecg_xiface *out, const cJSON *json)
     if (rc == 0)
         rc = ecg_taint_xunit_json_read_facts(&out->facts,
                                              cJSON_GetObjectItemCaseSensitive(json, "f"));
+    if (rc == 0 && cJSON_GetObjectItemCaseSensitive(json, "w") != NULL)
+        rc = read_names(&out->wants, cJSON_GetObjectItemCaseSensitive(json, "w"));
     if (rc != 0)
         ecg_xiface_fini(out);
     return rc;

@@ -20,7 +20,7 @@ int ecg_taint_xunit_run_wanted(const struct ecg_job *jobs, size_t n)
     /* jobs of one run share their rules unless configurations differ: any job decides */
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < jobs[i].n_rules; k++) {
-            if (jobs[i].rules[k]->needs_flow != 0)
+            if (jobs[i].rules[k]->needs_flow != 0 || jobs[i].rules[k]->needs_xvalue)
                 return 1;
         }
     }

@@ -96,7 +96,8 @@ static int start_flows(struct ecg_walk *w)
 
     for (size_t r = 0; r < w->n_rules; r++) {
         w->flow_categories |= w->rules[r].desc->needs_flow;
-        needs_ir |= w->rules[r].desc->needs_ir;
+        /* pointer-state facts cross units through the interface, which needs the IR */
+        needs_ir |= w->rules[r].desc->needs_ir | w->rules[r].desc->needs_xvalue;
     }
     if ((w->flow_categories == 0 && !needs_ir) || w->fir != NULL)
         return 0;
@@ -140,6 +141,8 @@ void ecg_walk_fini(struct ecg_walk *w)
     ecg_fnmetrics_free(w->metrics);
     ecg_taint_free(w->taint);
     ecg_fir_free(w->fir);
+    ecg_xfacts_fini(&w->value_exports);
+    ecg_xnames_fini(&w->value_wants);
     memset(w, 0, sizeof(*w));
 }
 

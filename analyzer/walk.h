@@ -10,13 +10,13 @@
 
 #include "analyzer/filefilter.h"
 #include "analyzer/finding.h"
+#include "analyzer/taint_xunit.h"
 
 struct ecg_config;
 struct ecg_fir;
 struct ecg_fn_metrics;
 struct ecg_fnmetrics;
 struct ecg_taint;
-struct ecg_xfacts;
 struct rule_desc;
 
 /* One enabled rule during a walk. */
@@ -58,6 +58,14 @@ struct ecg_walk {
     /* Source data from other units for the taint engine (analyzer/taint_xunit.h), set
      * between ecg_walk_init and ecg_walk_run; borrowed, NULL for none. */
     const struct ecg_xfacts *taint_seeds;
+    /* Pointer-state facts from other units (value other than ECG_XV_TAINT), sorted; set with
+     * taint_seeds, borrowed, NULL for none. */
+    const struct ecg_xfacts *value_seeds;
+    /* Pointer-state facts the rules hand to other units (rules/support/xvalue.h); owned. */
+    struct ecg_xfacts value_exports;
+    /* The want keys of the pointer states the rules asked about (ecg_taint_xunit_want_key);
+     * owned. Other units' facts reach the unit only where it asked. */
+    struct ecg_xnames value_wants;
 };
 
 /* What a walk is given. All of it is borrowed: tu, config, filter and out must outlive the

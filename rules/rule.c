@@ -250,6 +250,48 @@ void rule_add_flow_steps(struct rule_ctx *rc, struct ecg_finding *f,
     }
 }
 
+const struct ecg_xfacts *rule_xvalue_seeds(const struct rule_ctx *rc)
+{
+    return rc->desc->needs_xvalue ? rc->walk->value_seeds : NULL;
+}
+
+void rule_xvalue_export(struct rule_ctx *rc, const struct ecg_xfact *fact)
+{
+    if (!rc->desc->needs_xvalue || fact->value == ECG_XV_TAINT)
+        return;
+    if (ecg_taint_xunit_fact_add(&rc->walk->value_exports, fact) != 0)
+        rc->walk->failed = 1;
+}
+
+void rule_xvalue_want(const struct rule_ctx *rc, const struct ecg_xfact *question)
+{
+    char key[600];
+
+    if (!rc->desc->needs_xvalue || question->value == ECG_XV_TAINT)
+        return;
+    ecg_taint_xunit_want_key(key, sizeof(key), question);
+    if (ecg_taint_xunit_name_add(&rc->walk->value_wants, key) != 0)
+        rc->walk->failed = 1;
+}
+
+void rule_add_xsteps(struct rule_ctx *rc, struct ecg_finding *f, const struct ecg_xorigin *origin)
+{
+    for (size_t i = 0; f != NULL && i < origin->n_steps; i++) {
+        const struct ecg_xstep *s = &origin->steps[i];
+        struct ecg_range r = { s->path, s->line, s->col, s->end_line, s->end_col };
+        if (ecg_finding_add_note(&f->flow, &f->n_flow, &r, s->text) != 0)
+            rc->walk->failed = 1;
+    }
+}
+
+const char *rule_location_path(const struct rule_ctx *rc, CXSourceLocation loc)
+{
+    CXFile file;
+
+    clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+    return file != NULL ? ecg_filefilter_path(rc->walk->filter, file) : NULL;
+}
+
 /* A fix is offered only where the text is written in the file, not produced by a macro. */
 static int range_is_spelled(CXSourceRange range)
 {

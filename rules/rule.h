@@ -11,6 +11,7 @@
 #include "analyzer/finding.h"
 #include "analyzer/fnmetrics.h"
 #include "analyzer/taint.h"
+#include "analyzer/taint_xunit.h"
 
 #define RULE_MAX_KINDS 12
 #define RULE_MAX_CWE 6
@@ -49,6 +50,7 @@ struct rule_desc {
     int needs_metrics;   /* the walk computes struct ecg_fn_metrics for on_function_leave */
     unsigned needs_flow; /* ECG_TAINT_MASK bits of the taint flows read in on_unit_end */
     int needs_ir;        /* the walk keeps every function's IR for on_unit_end (rule_unit_ir) */
+    int needs_xvalue;    /* exchanges pointer-state facts with other units (support/xvalue.h) */
     const struct rule_option *options;
     size_t n_options;
     size_t state_size; /* per translation unit; allocated and zeroed by the engine */
@@ -118,6 +120,27 @@ void rule_add_step(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange ran
 /* Appends the steps of a taint flow (source first, sink last) to f's flow. */
 void rule_add_flow_steps(struct rule_ctx *rc, struct ecg_finding *f,
                          const struct ecg_taint_flow *flow);
+
+/* Pointer-state facts other units handed this one (struct ecg_xfact whose value is not
+ * ECG_XV_TAINT), sorted; NULL for none, or when the rule does not set needs_xvalue.
+ * rules/support/xvalue.h reads them. */
+const struct ecg_xfacts *rule_xvalue_seeds(const struct rule_ctx *rc);
+
+/* Hands a pointer-state fact to the units that use its name (a deep copy is kept; the
+ * first fact of a key stays). Ignored unless the rule sets needs_xvalue. */
+void rule_xvalue_export(struct rule_ctx *rc, const struct ecg_xfact *fact);
+
+/* Records that the rule asked what other units say of question's place and state (its
+ * value, what, name, index, pointee, field): other units' facts reach this unit only where
+ * it asked, so units that would not use a fact are not analysed again for it. */
+void rule_xvalue_want(const struct rule_ctx *rc, const struct ecg_xfact *question);
+
+/* Appends the steps of an origin from other units (places given as paths) to f's flow. */
+void rule_add_xsteps(struct rule_ctx *rc, struct ecg_finding *f, const struct ecg_xorigin *origin);
+
+/* The normalised path of the file loc's expansion lies in, or NULL (no file, or memory ran
+ * out). Valid as long as the walk. */
+const char *rule_location_path(const struct rule_ctx *rc, CXSourceLocation loc);
 
 /* Adds a replacement of range by text to f's fix, described by description (first call). */
 void rule_add_fix(struct rule_ctx *rc, struct ecg_finding *f, CXSourceRange range, const char *text,

@@ -120,7 +120,8 @@ for cwe in $cwes; do
     echo "bench: CWE-$cwe: ${#files[@]} files" >&2
     common=(--no-db --quiet -j "$jobs" --project-root "$suite")
     run_tool ecg "$d" "$d/ecg.stdout" "$ecg" check --checks='-*,security-*' --format sarif \
-        "${common[@]}" -o "$d/ecg.sarif" "${files[@]}" -- "${flags[@]}"
+        ${ECG_CONFIG:+--config "$ECG_CONFIG"} "${common[@]}" -o "$d/ecg.sarif" "${files[@]}" \
+        -- "${flags[@]}"
     run_tool metrics "$d" "$d/metrics.stdout" "$ecg" metrics --format csv "${common[@]}" \
         -o "$d/metrics.csv" "${files[@]}" -- "${flags[@]}"
     run_tool flawfinder "$d" "$d/flawfinder.csv" flawfinder --csv --dataonly --quiet \

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "analyzer/build_config.h"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -233,4 +235,20 @@ int testkit_size_at(const cJSON *root, const char *path)
     if (item == NULL || !cJSON_IsArray(item))
         fail_msg("%s: missing or not an array", path);
     return cJSON_GetArraySize(item);
+}
+
+void testkit_visit_source(const char *source, CXCursorVisitor visit, void *data)
+{
+    const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=c11" };
+    struct CXUnsavedFile unsaved = { "/virtual/t.c", source, (unsigned long)strlen(source) };
+    CXIndex index = clang_createIndex(0, 0);
+    CXTranslationUnit tu = NULL;
+    enum CXErrorCode rc =
+        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 4, &unsaved, 1, 0, &tu);
+
+    if (rc == CXError_Success)
+        clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, data);
+    clang_disposeTranslationUnit(tu);
+    clang_disposeIndex(index);
+    assert_int_equal(rc, CXError_Success);
 }

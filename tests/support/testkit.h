@@ -5,6 +5,7 @@
 #ifndef ECG_TESTS_SUPPORT_TESTKIT_H
 #define ECG_TESTS_SUPPORT_TESTKIT_H
 
+#include <clang-c/Index.h>
 #include <stddef.h>
 
 #include "analyzer/finding.h"
@@ -70,6 +71,11 @@ void testkit_assert_num_at(const struct cJSON *root, const char *path, double wa
 
 /* Fails the test when there is an item at path. */
 void testkit_assert_absent(const struct cJSON *root, const char *path);
+
+/* Parses source as the C11 file /virtual/t.c (no file on disk) and visits every cursor of
+ * the unit with visit and data, recursing where visit says; fails the test when the source
+ * cannot be parsed. The cursors are valid only during the visit. */
+void testkit_visit_source(const char *source, CXCursorVisitor visit, void *data);
 
 /* Fails the test when any string in the tree below node (node included) is empty. */
 void testkit_assert_no_empty_strings(const struct cJSON *node);

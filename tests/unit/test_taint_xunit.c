@@ -31,7 +31,9 @@ static struct ecg_xstep step_b = { "/src/b.c", 3, 1, 3, 9, "read() reads data" }
 
 static struct ecg_xfact fact(uint8_t what, const char *name, uint32_t index, struct ecg_xstep *step)
 {
-    struct ecg_xfact f = { what, 0, index, (char *)name, { 1, step, 1 }, "" };
+    struct ecg_xfact f = {
+        .what = what, .index = index, .name = (char *)name, .origin = { 1, step, 1 }, .field = ""
+    };
     return f;
 }
 

@@ -9,13 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/build_config.h"
 #include "rules/support/exprkey.h"
+#include "tests/support/testkit.h"
 
 #define MAX_SEEN 32
 
 struct seen {
-    CXTranslationUnit tu;
     char keys[MAX_SEEN][256]; /* the key of each argument of a call to k(), "-" when none */
     size_t n_keys;
 };
@@ -29,8 +28,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
     if (kind == CXCursor_CallExpr && s->n_keys < MAX_SEEN) {
         CXString name = clang_getCursorSpelling(c);
         if (strcmp(clang_getCString(name), "k") == 0 &&
-            !rule_exprkey_get(s->keys[s->n_keys], sizeof(s->keys[0]), s->tu,
-                              clang_Cursor_getArgument(c, 0)))
+            !rule_exprkey_get(s->keys[s->n_keys], sizeof(s->keys[0]),
+                              clang_Cursor_getTranslationUnit(c), clang_Cursor_getArgument(c, 0)))
             snprintf(s->keys[s->n_keys], sizeof(s->keys[0]), "-");
         if (strcmp(clang_getCString(name), "k") == 0)
             s->n_keys++;
@@ -41,17 +40,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 
 static void scan(const char *source, struct seen *out)
 {
-    const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=c11" };
-    struct CXUnsavedFile unsaved = { "/virtual/t.c", source, (unsigned long)strlen(source) };
-    CXIndex index = clang_createIndex(0, 0);
-
     memset(out, 0, sizeof(*out));
-    assert_int_equal(clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 4, &unsaved,
-                                                         1, 0, &out->tu),
-                     CXError_Success);
-    clang_visitChildren(clang_getTranslationUnitCursor(out->tu), visit, out);
-    clang_disposeTranslationUnit(out->tu);
-    clang_disposeIndex(index);
+    testkit_visit_source(source, visit, out);
 }
 
 static void test_exprkey_same_and_different_objects(void **state)

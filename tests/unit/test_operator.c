@@ -8,13 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/build_config.h"
 #include "rules/support/operator.h"
+#include "tests/support/testkit.h"
 
 #define MAX_SEEN 32
 
 struct seen {
-    CXTranslationUnit tu;
     char ops[MAX_SEEN][8]; /* "?" when unknown */
     size_t n_ops;
 };
@@ -28,7 +27,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
     if ((kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator ||
          kind == CXCursor_UnaryOperator) &&
         s->n_ops < MAX_SEEN) {
-        if (!rule_operator_spelling(s->ops[s->n_ops], sizeof(s->ops[0]), s->tu, c))
+        if (!rule_operator_spelling(s->ops[s->n_ops], sizeof(s->ops[0]),
+                                    clang_Cursor_getTranslationUnit(c), c))
             snprintf(s->ops[s->n_ops], sizeof(s->ops[0]), "?");
         s->n_ops++;
     }
@@ -37,17 +37,8 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 
 static void scan(const char *source, struct seen *out)
 {
-    const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=c11" };
-    struct CXUnsavedFile unsaved = { "/virtual/t.c", source, (unsigned long)strlen(source) };
-    CXIndex index = clang_createIndex(0, 0);
-
     memset(out, 0, sizeof(*out));
-    assert_int_equal(clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 4, &unsaved,
-                                                         1, 0, &out->tu),
-                     CXError_Success);
-    clang_visitChildren(clang_getTranslationUnitCursor(out->tu), visit, out);
-    clang_disposeTranslationUnit(out->tu);
-    clang_disposeIndex(index);
+    testkit_visit_source(source, visit, out);
 }
 
 static void test_operator_binary_unary_and_compound(void **state)

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analyzer/path.h"
 #include "analyzer/error.h"
@@ -45,7 +46,14 @@ static size_t flag_prefix(const char *arg, int *out_separate)
     return best;
 }
 
-static int rewrite(char **slot, size_t prefix_len, const char *directory)
+/* Nonzero for a flag naming a file the preprocessor looks for in the command's directory
+ * first and then along the include path (-include config.h with -Iinclude). */
+static int searched_file(const char *flag)
+{
+    return strncmp(flag, "-include", 8) == 0 || strncmp(flag, "-imacros", 8) == 0;
+}
+
+static int rewrite(char **slot, size_t prefix_len, const char *directory, int searched)
 {
     const char *value = *slot + prefix_len;
     char *abs, *joined;
@@ -56,6 +64,10 @@ static int rewrite(char **slot, size_t prefix_len, const char *directory)
     abs = ecg_path_absolute(directory, value);
     if (abs == NULL)
         return ECG_ENOMEM;
+    if (searched && access(abs, F_OK) != 0) {
+        free(abs); /* not beside the command: the include path (made absolute) finds it */
+        return 0;
+    }
     n = prefix_len + strlen(abs) + 1;
     joined = malloc(n);
     if (joined == NULL) {
@@ -75,14 +87,15 @@ int ecg_args_absolute_paths(struct ecg_strvec *flags, const char *directory)
     for (size_t i = 0; i < flags->len; i++) {
         int separate;
         size_t prefix = flag_prefix(flags->items[i], &separate);
+        int searched = searched_file(flags->items[i]);
         int rc = 0;
         if (prefix == 0)
             continue;
         if (separate && i + 1 < flags->len) {
             i++;
-            rc = rewrite(&flags->items[i], 0, directory);
+            rc = rewrite(&flags->items[i], 0, directory, searched);
         } else if (!separate) {
-            rc = rewrite(&flags->items[i], prefix, directory);
+            rc = rewrite(&flags->items[i], prefix, directory, searched);
         }
         if (rc != 0)
             return rc;

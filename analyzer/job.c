@@ -212,6 +212,9 @@ static int job_export(struct ecg_job *job, struct ecg_walk *walk, struct ecg_fil
     rc = export_engine(&t, walk);
     if (rc == 0)
         rc = ecg_taint_export(x, t, filter_path, filter);
+    /* no enabled rule reads flows: taint would only make other units run again for nothing */
+    if (walk->flow_categories == 0)
+        ecg_xfacts_fini(&x->facts);
     if (rc == 0)
         rc = export_values(x, walk);
     if (rc != 0) {

@@ -549,6 +549,11 @@ void ecg_report_summary(FILE *out, const struct ecg_result *result)
                 "ecg: %zu of %zu translation units unchanged; findings replayed from the "
                 "cache\n",
                 result->units_cached, result->units_total);
+    if (result->units_reanalysed > 0)
+        fprintf(out,
+                "ecg: %zu translation unit analyses repeated with facts from other units (%zu "
+                "rounds)\n",
+                result->units_reanalysed, result->xunit_rounds);
     if (result->units_failed > 0)
         fprintf(out, "ecg: %zu of %zu translation units could not be analyzed\n",
                 result->units_failed, result->units_total);

@@ -32,9 +32,11 @@ struct ecg_result {
     size_t units_total;
     size_t units_failed;
     size_t n_suppressed;
-    size_t n_failing;      /* findings that fail the gate (not suppressed; new with a baseline) */
-    size_t units_cached;   /* units whose findings were replayed from the results database */
-    size_t baseline_saved; /* ecg baseline save: how many findings the baseline now holds */
+    size_t n_failing;        /* findings that fail the gate (not suppressed; new with a baseline) */
+    size_t units_cached;     /* units whose findings were replayed from the results database */
+    size_t units_reanalysed; /* analyses made again with facts from other units */
+    size_t xunit_rounds;     /* the cross-unit rounds that made any */
+    size_t baseline_saved;   /* ecg baseline save: how many findings the baseline now holds */
     const struct rule_desc **rules; /* enabled in at least one unit, id order; array owned */
     size_t n_rules;
     char *root; /* project root: absolute, no trailing slash; paths are shown relative to it */

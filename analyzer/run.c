@@ -350,13 +350,15 @@ static int lookup_cache(struct run_state *st)
  * analysed again no longer counts as cached. */
 static int run_rounds(struct run_state *st, const struct ecg_unit_env *env)
 {
-    size_t reanalysed = 0, cached = 0;
+    struct ecg_xunit_stats stats = { 0, 0 };
+    size_t cached = 0;
     int rc;
 
     if (st->plan.n_jobs == 0 || !st->plan.jobs[0].xunit)
         return 0;
-    rc = ecg_taint_xunit_run_rounds(&reanalysed, st->plan.jobs, st->plan.n_jobs, st->opts->jobs,
-                                    env);
+    rc = ecg_taint_xunit_run_rounds(&stats, st->plan.jobs, st->plan.n_jobs, st->opts->jobs, env);
+    st->result->units_reanalysed = stats.reanalysed;
+    st->result->xunit_rounds = stats.rounds;
 
     for (size_t i = 0; i < st->plan.n_jobs; i++)
         cached += st->plan.jobs[i].cached ? 1 : 0;

@@ -125,10 +125,10 @@ static void start_stale(struct ecg_job *jobs, size_t n)
     }
 }
 
-int ecg_taint_xunit_run_rounds(size_t *out_reanalysed, struct ecg_job *jobs, size_t n,
+int ecg_taint_xunit_run_rounds(struct ecg_xunit_stats *out, struct ecg_job *jobs, size_t n,
                                unsigned threads, const struct ecg_unit_env *env)
 {
-    size_t total = 0;
+    struct ecg_xunit_stats stats = { 0, 0 };
     int rc = 0;
 
     start_stale(jobs, n);
@@ -140,9 +140,10 @@ int ecg_taint_xunit_run_rounds(size_t *out_reanalysed, struct ecg_job *jobs, siz
         rc = ecg_workers_rerun(jobs, n, threads, env);
         for (size_t i = 0; i < n; i++)
             jobs[i].xrerun = 0;
-        total += count;
+        stats.reanalysed += count;
+        stats.rounds++;
     }
     if (rc == 0)
-        *out_reanalysed = total;
+        *out = stats;
     return rc;
 }

@@ -16,10 +16,16 @@ struct ecg_unit_env;
  * reads taint flows. */
 int ecg_taint_xunit_run_wanted(const struct ecg_job *jobs, size_t n);
 
+/* What the rounds did: the analyses they made and how many rounds made any. */
+struct ecg_xunit_stats {
+    size_t reanalysed;
+    size_t rounds;
+};
+
 /* Runs the rounds over jobs analysed once (or replayed from the cache with their stored
- * interfaces), with the worker pool of threads. *out_reanalysed counts the analyses the
- * rounds made. Returns 0 or ECG_ENOMEM. */
-int ecg_taint_xunit_run_rounds(size_t *out_reanalysed, struct ecg_job *jobs, size_t n,
+ * interfaces), with the worker pool of threads; *out says what they did. Returns 0 or
+ * ECG_ENOMEM. */
+int ecg_taint_xunit_run_rounds(struct ecg_xunit_stats *out, struct ecg_job *jobs, size_t n,
                                unsigned threads, const struct ecg_unit_env *env);
 
 #endif

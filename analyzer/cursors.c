@@ -70,3 +70,17 @@ int ecg_cursor_arg_index(unsigned *out, CXCursor call, CXCursor arg)
     }
     return 0;
 }
+
+CXCursor ecg_cursor_loop_body(CXCursor loop)
+{
+    enum CXCursorKind kind = clang_getCursorKind(loop);
+    CXCursor kids[4];
+    unsigned n;
+
+    if (kind != CXCursor_WhileStmt && kind != CXCursor_DoStmt && kind != CXCursor_ForStmt)
+        return clang_getNullCursor();
+    n = ecg_cursor_children(kids, 4, loop);
+    if (n == 0 || n > 4)
+        return clang_getNullCursor();
+    return kind == CXCursor_DoStmt ? kids[0] : kids[n - 1];
+}

@@ -20,4 +20,8 @@ int ecg_cursor_same_node(CXCursor a, CXCursor b);
  * returns 1; otherwise returns 0. */
 int ecg_cursor_arg_index(unsigned *out, CXCursor call, CXCursor arg);
 
+/* The body of a while, do or for statement: the last child of while and for, the first of
+ * do; a null cursor for anything else. */
+CXCursor ecg_cursor_loop_body(CXCursor loop);
+
 #endif

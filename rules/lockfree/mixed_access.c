@@ -1,0 +1,534 @@
+/* lockfree-mixed-access: a global, static or struct member (by declaration) that the unit
+ * accesses both atomically (a builtin or atomic_* on its address) and by plain loads/stores.
+ * Silent on initialisation and teardown, before a function starts threads and after it joins
+ * them, on freshly allocated or local objects, under a lock, and where the address escapes.
+ * Known gaps: only one unit is seen; locks are counted by name, not by what they guard. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/cursors.h"
+#include "analyzer/grow.h"
+#include "analyzer/opcode.h"
+#include "rules/rule.h"
+#include "rules/support/atomics.h"
+#include "rules/support/expr.h"
+
+#define MA_MAX_CLIMB 8   /* expression ancestors looked through above a reference */
+#define MA_MAX_RELATED 4 /* related locations of each kind on a finding */
+
+enum ma_phase {
+    MA_BEFORE_THREADS, /* no thread was created yet in the function */
+    MA_THREADS_RUN,    /* after a create, before any join */
+    MA_AFTER_JOIN,     /* after a join */
+};
+
+/* An atomic operation on a named object. Cursors belong to the unit. */
+struct ma_atomic {
+    CXCursor decl; /* the VarDecl (definition when visible) or FieldDecl */
+    CXCursor expr;
+    CXCursor fn;
+    int is_init; /* atomic_init: marks the function as the object's initialiser */
+};
+
+/* A plain load or store of a named object. */
+struct ma_plain {
+    CXCursor decl;
+    CXCursor ref; /* the DeclRefExpr or MemberRefExpr */
+    CXCursor fn;
+    int write;
+    int exempt; /* under a lock, on a fresh or local object, in an init function */
+    enum ma_phase phase;
+};
+
+struct ma_state {
+    struct ma_atomic *atomics; /* owned */
+    size_t n_atomics, cap_atomics;
+    struct ma_plain *plains; /* owned */
+    size_t n_plains, cap_plains;
+    CXCursor *creators; /* owned: functions that create threads */
+    size_t n_creators, cap_creators;
+    CXCursor *fresh; /* owned: locals of the current function that hold a new allocation */
+    size_t n_fresh, cap_fresh;
+    unsigned lock_depth; /* lock calls minus unlock calls so far in the function */
+    enum ma_phase phase;
+    int init_fn; /* the current function's name says it initialises or tears down */
+};
+
+static void ma_state_fini(void *state)
+{
+    struct ma_state *st = state;
+
+    free(st->atomics);
+    free(st->plains);
+    free(st->creators);
+    free(st->fresh);
+}
+
+/* Splits name at '_' and reports whether a word satisfies pred. */
+static int has_word(const char *name, int (*pred)(const struct rule_ctx *, const char *),
+                    const struct rule_ctx *rc)
+{
+    char buf[128];
+    size_t len = strlen(name);
+
+    if (len >= sizeof(buf))
+        return 0;
+    memcpy(buf, name, len + 1);
+    for (char *w = buf; w != NULL;) {
+        char *end = strchr(w, '_');
+        if (end != NULL)
+            *end = '\0';
+        if (*w != '\0' && pred(rc, w))
+            return 1;
+        w = end != NULL ? end + 1 : NULL;
+    }
+    return 0;
+}
+
+static int is_init_word(const struct rule_ctx *rc, const char *w)
+{
+    return rule_option_list_has(rc, "init_functions", w);
+}
+
+static int is_read_word(const struct rule_ctx *rc, const char *w)
+{
+    (void)rc;
+    return strcmp(w, "read") == 0 || strcmp(w, "rdlock") == 0;
+}
+
+static int is_lock_word(const struct rule_ctx *rc, const char *w)
+{
+    (void)rc;
+    return strcmp(w, "lock") == 0 || strcmp(w, "wrlock") == 0 || strcmp(w, "trylock") == 0;
+}
+
+static int is_unlock_word(const struct rule_ctx *rc, const char *w)
+{
+    (void)rc;
+    return strcmp(w, "unlock") == 0;
+}
+
+/* Nonzero when the declared type is a scalar that is not _Atomic. */
+static int plain_scalar(CXCursor decl)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(decl));
+
+    return t.kind != CXType_Atomic && t.kind != CXType_Record && t.kind != CXType_ConstantArray &&
+           t.kind != CXType_IncompleteArray && t.kind != CXType_Invalid;
+}
+
+/* The object a reference or an atomic operation names: a global or static variable (its
+ * definition when visible) or a member, of a scalar type that is not _Atomic; else null. */
+static CXCursor shared_object(CXCursor decl)
+{
+    CXCursor def;
+
+    if (!plain_scalar(decl))
+        return clang_getNullCursor();
+    if (clang_getCursorKind(decl) == CXCursor_FieldDecl)
+        return decl;
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl ||
+        clang_Cursor_hasVarDeclGlobalStorage(decl) != 1 ||
+        clang_getCursorTLSKind(decl) != CXTLS_None)
+        return clang_getNullCursor();
+    def = clang_getCursorDefinition(decl);
+    return clang_Cursor_isNull(def) ? clang_getCanonicalCursor(decl) : def;
+}
+
+static int is_fresh(const struct ma_state *st, CXCursor var)
+{
+    for (size_t i = 0; i < st->n_fresh; i++) {
+        if (clang_equalCursors(st->fresh[i], var))
+            return 1;
+    }
+    return 0;
+}
+
+/* Nonzero when a member access goes through an object that has not escaped: a local struct
+ * ('s.f'), or a local pointer that holds a new allocation ('p = malloc(...); p->f'). */
+static int unpublished_base(const struct ma_state *st, CXCursor member_ref)
+{
+    CXCursor base = rule_expr_strip(rule_expr_first_child(member_ref));
+    CXCursor var;
+
+    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+        return 0;
+    var = clang_getCursorReferenced(base);
+    if (clang_getCursorKind(var) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(var))
+        return 0;
+    if (clang_getCanonicalType(clang_getCursorType(var)).kind == CXType_Record)
+        return 1;
+    return is_fresh(st, var);
+}
+
+enum ma_use {
+    MA_SKIP, /* not a load or store of the object: its address, sizeof, typeof */
+    MA_READ,
+    MA_WRITE,
+};
+
+static enum ma_use unary_use(CXCursor op)
+{
+    enum ecg_op code = ecg_opcode_of(op);
+
+    if (code == ECG_OP_ADDROF)
+        return MA_SKIP; /* escapes: atomic builtins and CMM_LOAD_SHARED-style macros */
+    if (code >= ECG_OP_PREINC && code <= ECG_OP_POSTDEC)
+        return MA_WRITE;
+    return MA_READ;
+}
+
+static enum ma_use assign_use(CXCursor op, CXCursor child)
+{
+    if (!ecg_cursor_same_node(rule_expr_first_child(op), child))
+        return MA_READ;
+    if (clang_getCursorKind(op) == CXCursor_CompoundAssignOperator)
+        return MA_WRITE;
+    return ecg_opcode_of(op) == ECG_OP_ASSIGN ? MA_WRITE : MA_READ;
+}
+
+/* A reference under a declaration or a cast: only its last child is evaluated; the others
+ * (and a lone child of a typeof-typed variable) are the operand of typeof in its type. */
+static enum ma_use typed_use(CXCursor a, CXCursor child)
+{
+    CXCursor kids[3];
+    unsigned n = ecg_cursor_children(kids, 3, a);
+    CXString spelling;
+    int typeof_type;
+
+    if (n == 0 || n > 3 || !ecg_cursor_same_node(kids[n - 1], child))
+        return MA_SKIP;
+    spelling = clang_getTypeSpelling(clang_getCursorType(a));
+    typeof_type = strstr(clang_getCString(spelling), "typeof") != NULL;
+    clang_disposeString(spelling);
+    return typeof_type && n == 1 && clang_getCursorKind(a) == CXCursor_VarDecl ? MA_SKIP : MA_READ;
+}
+
+/* How the expression or declaration a (whose child on the path is child) uses it. */
+static enum ma_use use_at(CXCursor a, CXCursor child)
+{
+    switch (clang_getCursorKind(a)) {
+    case CXCursor_UnaryOperator:
+        return unary_use(a);
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+        return assign_use(a, child);
+    case CXCursor_UnaryExpr:
+        return MA_SKIP;
+    case CXCursor_VarDecl:
+    case CXCursor_CStyleCastExpr:
+        return typed_use(a, child);
+    default:
+        return MA_READ;
+    }
+}
+
+/* How the reference uses the object, from the first ancestor that is not a parenthesis or
+ * an implicit conversion. */
+static enum ma_use classify(const struct rule_ctx *rc, CXCursor ref)
+{
+    CXCursor child = ref;
+
+    for (size_t up = 0; up < MA_MAX_CLIMB; up++) {
+        CXCursor a = rule_ancestor(rc, up);
+        enum CXCursorKind kind = clang_getCursorKind(a);
+        if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
+            return use_at(a, child);
+        child = a;
+    }
+    return MA_READ;
+}
+
+static void on_ref(struct rule_ctx *rc, struct ma_state *st, CXCursor ref)
+{
+    CXCursor decl = shared_object(clang_getCursorReferenced(ref));
+    enum ma_use use;
+    struct ma_plain *p;
+
+    if (clang_Cursor_isNull(decl))
+        return;
+    use = classify(rc, ref);
+    if (use == MA_SKIP)
+        return;
+    if (ecg_grow((void **)&st->plains, &st->cap_plains, st->n_plains + 1, sizeof(*p)) != 0)
+        return; /* out of memory: judged without this access */
+    p = &st->plains[st->n_plains++];
+    p->decl = decl;
+    p->ref = ref;
+    p->fn = rule_function(rc);
+    p->write = use == MA_WRITE;
+    p->phase = st->phase;
+    p->exempt = st->init_fn || (st->lock_depth > 0 && rule_option_bool(rc, "allow_locked")) ||
+                (clang_getCursorKind(ref) == CXCursor_MemberRefExpr && unpublished_base(st, ref));
+}
+
+static void on_atomic(struct rule_ctx *rc, struct ma_state *st, const struct rule_atomics_op *op)
+{
+    CXCursor decl = rule_atomics_object_decl(op);
+    struct ma_atomic *a;
+
+    if (clang_Cursor_isNull(decl))
+        return;
+    decl = shared_object(decl);
+    if (clang_Cursor_isNull(decl))
+        return;
+    if (ecg_grow((void **)&st->atomics, &st->cap_atomics, st->n_atomics + 1, sizeof(*a)) != 0)
+        return;
+    a = &st->atomics[st->n_atomics++];
+    a->decl = decl;
+    a->expr = op->expr;
+    a->fn = rule_function(rc);
+    a->is_init = op->kind == RULE_ATOMICS_INIT;
+}
+
+/* Nonzero when the call returns new memory: malloc, calloc, realloc, aligned_alloc, or a
+ * function with 'alloc' in its name or a word 'new' or 'create'. */
+static int is_allocation(CXCursor call)
+{
+    char name[128];
+
+    call = rule_expr_strip(call);
+    if (clang_getCursorKind(call) != CXCursor_CallExpr)
+        return 0;
+    rule_callee_name(call, name, sizeof(name));
+    return strstr(name, "alloc") != NULL || strstr(name, "_new") != NULL ||
+           strstr(name, "_create") != NULL;
+}
+
+static void add_fresh(struct ma_state *st, CXCursor var)
+{
+    if (clang_getCursorKind(var) != CXCursor_VarDecl || is_fresh(st, var))
+        return;
+    if (ecg_grow((void **)&st->fresh, &st->cap_fresh, st->n_fresh + 1, sizeof(*st->fresh)) != 0)
+        return;
+    st->fresh[st->n_fresh++] = var;
+}
+
+/* 'T *p = malloc(...)' or 'p = malloc(...)': p holds an object no other thread has seen. */
+static void on_assign(struct ma_state *st, CXCursor c)
+{
+    CXCursor kids[3];
+    unsigned n = ecg_cursor_children(kids, 3, c);
+
+    if (n == 0 || n > 3 || !is_allocation(kids[n - 1]))
+        return;
+    if (clang_getCursorKind(c) == CXCursor_VarDecl) {
+        add_fresh(st, c);
+        return;
+    }
+    if (n == 2 && ecg_opcode_of(c) == ECG_OP_ASSIGN)
+        add_fresh(st, clang_getCursorReferenced(rule_expr_strip(kids[0])));
+}
+
+static void on_call(struct rule_ctx *rc, struct ma_state *st, CXCursor call)
+{
+    char name[128];
+
+    rule_callee_name(call, name, sizeof(name));
+    if (strcmp(name, "pthread_create") == 0 || strcmp(name, "thrd_create") == 0) {
+        st->phase = MA_THREADS_RUN;
+        if (ecg_grow((void **)&st->creators, &st->cap_creators, st->n_creators + 1,
+                     sizeof(*st->creators)) == 0)
+            st->creators[st->n_creators++] = rule_function(rc);
+    } else if (strcmp(name, "pthread_join") == 0 || strcmp(name, "thrd_join") == 0) {
+        st->phase = MA_AFTER_JOIN;
+    } else if (has_word(name, is_read_word, rc)) {
+        return;
+    } else if (has_word(name, is_unlock_word, rc)) {
+        st->lock_depth -= st->lock_depth > 0;
+    } else if (has_word(name, is_lock_word, rc)) {
+        st->lock_depth++;
+    }
+}
+
+static int fn_in(const CXCursor *fns, size_t n, CXCursor fn)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (clang_equalCursors(fns[i], fn))
+            return 1;
+    }
+    return 0;
+}
+
+/* Nonzero when fn calls atomic_init on decl: it initialises the object before publishing. */
+static int initialises(const struct ma_state *st, CXCursor decl, CXCursor fn)
+{
+    for (size_t i = 0; i < st->n_atomics; i++) {
+        const struct ma_atomic *a = &st->atomics[i];
+        if (a->is_init && clang_equalCursors(a->fn, fn) && clang_equalCursors(a->decl, decl))
+            return 1;
+    }
+    return 0;
+}
+
+/* Nonzero when the plain access can race with the atomic ones. */
+static int racy(const struct ma_state *st, const struct ma_plain *p)
+{
+    if (p->exempt)
+        return 0;
+    if (p->phase != MA_THREADS_RUN && fn_in(st->creators, st->n_creators, p->fn))
+        return 0; /* before the function starts threads, or after it joins them */
+    return !initialises(st, p->decl, p->fn);
+}
+
+static unsigned line_of(CXCursor c)
+{
+    unsigned line = 0;
+
+    clang_getExpansionLocation(clang_getCursorLocation(c), NULL, &line, NULL, NULL);
+    return line;
+}
+
+static void add_atomic_related(struct rule_ctx *rc, struct ecg_finding *f,
+                               const struct ma_state *st, size_t first, const char *name)
+{
+    const struct ma_atomic *a = &st->atomics[first];
+    unsigned shown = 0;
+
+    for (size_t i = first; i < st->n_atomics && shown < MA_MAX_RELATED; i++) {
+        if (st->atomics[i].is_init || !clang_equalCursors(st->atomics[i].decl, a->decl))
+            continue;
+        rule_add_related(rc, f, clang_getCursorExtent(st->atomics[i].expr), "atomic access to '%s'",
+                         name);
+        shown++;
+    }
+}
+
+/* Adds the function's later plain accesses to the object as related locations (f may be
+ * NULL) and marks them exempt, so each function is reported once. */
+static void add_plain_related(struct rule_ctx *rc, struct ecg_finding *f, struct ma_state *st,
+                              size_t k, const char *name)
+{
+    unsigned shown = 0;
+
+    for (size_t i = k + 1; i < st->n_plains; i++) {
+        struct ma_plain *p = &st->plains[i];
+        if (!clang_equalCursors(p->decl, st->plains[k].decl) ||
+            !clang_equalCursors(p->fn, st->plains[k].fn))
+            continue;
+        if (f != NULL && shown < MA_MAX_RELATED && racy(st, p)) {
+            rule_add_related(rc, f, clang_getCursorExtent(p->ref), "plain %s of '%s'",
+                             p->write ? "write" : "read", name);
+            shown++;
+        }
+        p->exempt = 1;
+    }
+}
+
+/* Reports the plain access at index k against the first atomic access first (of the same
+ * object), with the other accesses as related locations. */
+static void report(struct rule_ctx *rc, struct ma_state *st, size_t k, size_t first)
+{
+    const struct ma_atomic *a = &st->atomics[first];
+    char name[128];
+    struct ecg_finding *f;
+
+    rule_cursor_name(a->decl, name, sizeof(name));
+    f = rule_report(rc, st->plains[k].ref,
+                    "'%s' is accessed atomically (line %u) but %s by a plain access here: a data "
+                    "race; make every access atomic (atomic_load_explicit/atomic_store_explicit, "
+                    "at least memory_order_relaxed) or declare it _Atomic",
+                    name, line_of(a->expr), st->plains[k].write ? "written" : "read");
+    if (f != NULL)
+        add_atomic_related(rc, f, st, first, name);
+    add_plain_related(rc, f, st, k, name);
+}
+
+/* The first atomic (not init) access to decl, or SIZE_MAX. */
+static size_t first_atomic(const struct ma_state *st, CXCursor decl)
+{
+    for (size_t i = 0; i < st->n_atomics; i++) {
+        if (!st->atomics[i].is_init && clang_equalCursors(st->atomics[i].decl, decl))
+            return i;
+    }
+    return (size_t)-1;
+}
+
+static void ma_on_unit_end(struct rule_ctx *rc)
+{
+    struct ma_state *st = rule_state(rc);
+
+    if (st->n_atomics == 0)
+        return;
+    for (size_t k = 0; k < st->n_plains; k++) {
+        size_t first;
+        if (!racy(st, &st->plains[k]))
+            continue;
+        first = first_atomic(st, st->plains[k].decl);
+        if (first != (size_t)-1)
+            report(rc, st, k, first);
+    }
+}
+
+static void ma_on_cursor(struct rule_ctx *rc, CXCursor cursor)
+{
+    struct ma_state *st = rule_state(rc);
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    struct rule_atomics_op op;
+
+    if (clang_Cursor_isNull(rule_function(rc)))
+        return;
+    if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
+        on_ref(rc, st, cursor);
+        return;
+    }
+    if (kind == CXCursor_VarDecl) {
+        on_assign(st, cursor);
+        return;
+    }
+    if (rule_atomics_match(&op, rule_unit(rc), cursor)) {
+        on_atomic(rc, st, &op);
+        return;
+    }
+    if (kind == CXCursor_CallExpr)
+        on_call(rc, st, cursor);
+    else if (kind == CXCursor_BinaryOperator)
+        on_assign(st, cursor);
+}
+
+static void ma_on_function_enter(struct rule_ctx *rc, CXCursor fn)
+{
+    struct ma_state *st = rule_state(rc);
+    char name[128];
+
+    st->lock_depth = 0;
+    st->phase = MA_BEFORE_THREADS;
+    st->n_fresh = 0;
+    st->init_fn = has_word(rule_cursor_name(fn, name, sizeof(name)), is_init_word, rc);
+}
+
+static const struct rule_option ma_options[] = {
+    { "allow_locked", RULE_OPT_BOOL, "true",
+      "stay silent on plain accesses after a lock call ('lock', 'wrlock' or 'trylock' as a word "
+      "of the callee's name, not 'read') in the same function",
+      NULL },
+    { "init_functions", RULE_OPT_STRING_LIST, "init,create,new,alloc,setup,destroy,fini,free",
+      "words ('_'-separated) of the names of functions that initialise or tear down objects "
+      "before they are shared or after they are not: plain accesses there are silent",
+      NULL },
+};
+
+const struct rule_desc rule_lockfree_mixed_access = {
+    .id = "lockfree-mixed-access",
+    .title = "Object accessed both atomically and plainly",
+    .summary = "Flags objects that the unit accesses both with atomic operations and with "
+               "plain loads or stores.",
+    .description = "An object that some code updates with atomic builtins or atomic_* functions "
+                   "is shared between threads; a plain load or store of it elsewhere is a data "
+                   "race (undefined behaviour in C11): the compiler may tear, cache or reorder "
+                   "it. Make every concurrent access atomic, or declare the object _Atomic.",
+    .tags = "lockfree,concurrency",
+    .precision = "medium",
+    .cwe = { 362, 366 },
+    .level = ECG_LEVEL_WARNING,
+    .options = ma_options,
+    .n_options = sizeof(ma_options) / sizeof(ma_options[0]),
+    .state_size = sizeof(struct ma_state),
+    .kinds = { RULE_ATOMICS_CURSOR_KINDS, CXCursor_DeclRefExpr, CXCursor_MemberRefExpr,
+               CXCursor_VarDecl },
+    .on_cursor = ma_on_cursor,
+    .on_function_enter = ma_on_function_enter,
+    .on_unit_end = ma_on_unit_end,
+    .state_fini = ma_state_fini,
+};

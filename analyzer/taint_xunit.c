@@ -120,8 +120,21 @@ static const char *field_of(const struct ecg_xfact *f)
 static int same_key(const struct ecg_xfact *a, const struct ecg_xfact *b)
 {
     return a->value == b->value && a->what == b->what && a->index == b->index &&
-           a->pointee == b->pointee && a->size == b->size && strcmp(a->name, b->name) == 0 &&
+           a->pointee == b->pointee && strcmp(a->name, b->name) == 0 &&
            strcmp(field_of(a), field_of(b)) == 0;
+}
+
+/* Orders the sizes of two facts of one key, the worse first: the smaller buffer, the longer
+ * string; an unknown size (-1) last. */
+static int compare_sizes(const struct ecg_xfact *a, const struct ecg_xfact *b)
+{
+    int64_t x = a->size, y = b->size;
+
+    if (x < 0 || y < 0)
+        return (x < 0) - (y < 0);
+    if (a->value == ECG_XV_STRING)
+        return (x < y) - (x > y);
+    return (x > y) - (x < y);
 }
 
 static int copy_origin(struct ecg_xorigin *out, const struct ecg_xorigin *in)
@@ -179,8 +192,18 @@ static int fact_push(struct ecg_xfacts *facts, const struct ecg_xfact *fact)
 int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *fact)
 {
     for (size_t i = 0; i < facts->len; i++) {
-        if (same_key(&facts->items[i], fact))
+        struct ecg_xfact old;
+        if (!same_key(&facts->items[i], fact))
+            continue;
+        if (fact->value == ECG_XV_TAINT || compare_sizes(fact, &facts->items[i]) >= 0)
             return 0;
+        /* a worse state of the same place replaces the one there, in its position */
+        old = facts->items[i];
+        if (fact_push(facts, fact) != 0)
+            return ECG_ENOMEM;
+        facts->items[i] = facts->items[--facts->len];
+        fact_fini(&old);
+        return 0;
     }
     return fact_push(facts, fact);
 }
@@ -193,7 +216,8 @@ struct keyed {
     size_t unit;
 };
 
-static int compare_facts(const struct ecg_xfact *a, const struct ecg_xfact *b)
+/* Orders facts by key: value, what, name, index, pointee, field. */
+static int compare_place(const struct ecg_xfact *a, const struct ecg_xfact *b)
 {
     int c = (int)a->value - (int)b->value;
 
@@ -207,9 +231,15 @@ static int compare_facts(const struct ecg_xfact *a, const struct ecg_xfact *b)
         c = (int)a->pointee - (int)b->pointee;
     if (c == 0)
         c = strcmp(a->field, b->field);
-    if (c == 0)
-        c = (a->size > b->size) - (a->size < b->size);
     return c;
+}
+
+/* compare_place, then the worse size first (compare_sizes). */
+static int compare_facts(const struct ecg_xfact *a, const struct ecg_xfact *b)
+{
+    int c = compare_place(a, b);
+
+    return c != 0 ? c : compare_sizes(a, b);
 }
 
 size_t ecg_taint_xunit_taint_count(const struct ecg_xfacts *sorted)
@@ -335,7 +365,7 @@ int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const 
         memset(&out[v], 0, sizeof(out[v]));
     while (rc == 0 && from < total) {
         size_t to = from + 1;
-        while (to < total && compare_facts(all[from].fact, all[to].fact) == 0)
+        while (to < total && compare_place(all[from].fact, all[to].fact) == 0)
             to++;
         rc = deliver(out, ifaces, n, &all[from], to - from);
         from = to;

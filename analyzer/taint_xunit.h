@@ -43,6 +43,7 @@ enum ecg_xvalue {
     ECG_XV_UNCHECKED, /* an allocation's result, not checked for NULL */
     ECG_XV_BUFFER,    /* points to the start of a buffer of size bytes */
     ECG_XV_OWNED,     /* a live allocation no one else releases: the receiver must */
+    ECG_XV_STRING,    /* points to a NUL-terminated string of size characters */
     ECG_XV_KINDS
 };
 
@@ -58,7 +59,9 @@ struct ecg_xfact {
     char *field;  /* owned; ECG_XF_ARG with pointee: "struct.field", the one field of what the
                      argument points to that holds the data; "": all of it. A pointer-state
                      fact: the member of the value (or of what it points to) that holds it */
-    int64_t size; /* ECG_XV_BUFFER, ECG_XV_UNCHECKED: bytes, -1 unknown; else 0 */
+    int64_t size; /* ECG_XV_BUFFER, ECG_XV_UNCHECKED: bytes; ECG_XV_STRING: characters; -1
+                     unknown; else 0. One fact per place and state: the smallest buffer, the
+                     longest string */
 };
 
 struct ecg_xfacts {
@@ -102,7 +105,8 @@ int ecg_taint_xunit_name_has(const struct ecg_xnames *names, const char *name);
 void ecg_taint_xunit_want_key(char *buf, size_t size, const struct ecg_xfact *f);
 
 /* Appends a deep copy of fact unless a fact of the same (value, what, name, index, pointee,
- * field, size) is there already (the first one stays). Returns 0 or ECG_ENOMEM. */
+ * field) is there already: then the first one stays, unless fact is a pointer state that is
+ * worse (a smaller buffer, a longer string), which replaces it. Returns 0 or ECG_ENOMEM. */
 int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *fact);
 
 /* The seeds of every unit: for unit u, the facts of the other units at the names u defines

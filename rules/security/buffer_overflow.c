@@ -3,8 +3,10 @@
  * indexed writes (constant indexes, for-loop bounds) larger than the array, local buffer or
  * allocation a pointer designates; allocations sized by the pointer or without room for
  * the terminator; indexes and lengths from direct untrusted input with no upper bound.
+ * Buffer sizes and string lengths also cross files (support/bo_cross.h).
  * Known gaps: sizes follow the function in walk order (a write in one branch reaches code
- * after the if), cross calls only into helpers defined above the call, and not while loops. */
+ * after the if), cross calls within a file only into helpers defined above the call, and
+ * not while loops. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 #include "rules/rule.h"
 #include "rules/support/bo_check.h"
 #include "rules/support/bo_facts.h"
+#include "rules/support/bo_cross.h"
 #include "rules/support/exprkey.h"
 #include "rules/support/intrange.h"
 
@@ -96,6 +99,8 @@ static void bo_value_unknown(struct rule_bo_var *val)
     val->origin = clang_getNullCursor();
     val->strlen_of = clang_getNullCursor();
     val->target = clang_getNullCursor();
+    val->entry = clang_getNullCursor();
+    val->xread = clang_getNullCursor();
 }
 
 /* p = malloc(strlen(s)): remembers s. */
@@ -137,6 +142,18 @@ static void bo_value_of_call(struct rule_bo_var *val, struct rule_bo_use *u, CXC
 }
 
 /* The facts an expression gives the variable it is stored into. */
+/* Nonzero when expr (as written) is a call to strlen or wcslen. */
+static int bo_is_strlen_call(CXCursor expr)
+{
+    CXCursor call = rule_exprkey_strip(expr);
+    char name[16];
+
+    if (clang_getCursorKind(call) != CXCursor_CallExpr)
+        return 0;
+    rule_callee_name(call, name, sizeof(name));
+    return strcmp(name, "strlen") == 0 || strcmp(name, "wcslen") == 0;
+}
+
 static void bo_value_of(struct rule_bo_var *val, struct rule_bo_use *u, CXType type, CXCursor rhs)
 {
     const struct rule_bo_facts *f = &u->st->facts;
@@ -146,6 +163,9 @@ static void bo_value_of(struct rule_bo_var *val, struct rule_bo_use *u, CXType t
     if (clang_Cursor_isNull(rhs))
         return;
     if (bo_is_integer(type)) {
+        /* a length of a string from another unit: 'n = strlen(param)' */
+        if (bo_is_strlen_call(rhs))
+            rule_bo_cross_resolve(u, rhs);
         val->has_value = rule_bo_eval_int(&val->value, f, &u->path, rhs);
         return;
     }
@@ -159,11 +179,17 @@ static void bo_value_of(struct rule_bo_var *val, struct rule_bo_use *u, CXType t
     val->entry = rule_bo_summary_entry(f, &u->path, rhs);
     if (clang_getCursorKind(e) == CXCursor_CallExpr)
         bo_value_of_call(val, u, e);
+    rule_bo_cross_import(val, u, rhs);
 }
 
 static void bo_store(struct rule_bo_use *u, CXCursor var, CXType type, CXCursor rhs)
 {
     struct rule_bo_var val;
+    CXCursor call = rule_exprkey_strip(rhs);
+
+    /* the call's arguments leave the unit as they are before the store */
+    if (clang_getCursorKind(call) == CXCursor_CallExpr)
+        rule_bo_cross_export_call(u, call);
 
     bo_value_of(&val, u, type, rhs);
     if (clang_getCanonicalType(type).kind == CXType_ConstantArray) {
@@ -240,8 +266,10 @@ static void bo_on_assign(struct rule_ctx *rc, CXCursor op)
                                  &u.path);
         var = ptr != NULL ? ptr->target : clang_getNullCursor();
     }
-    if (!clang_Cursor_isNull(var))
-        bo_store(&u, var, clang_getCursorType(var), rhs);
+    if (clang_Cursor_isNull(var))
+        return;
+    rule_bo_cross_export_global(&u, var, op, rhs);
+    bo_store(&u, var, clang_getCursorType(var), rhs);
 }
 
 /* Nonzero when the cursor the walk is at is an argument of a call, through casts and
@@ -285,6 +313,7 @@ static void bo_on_return(struct rule_ctx *rc, CXCursor ret)
         return;
     rule_bo_check_use_init(&u, rc, ret);
     rule_bo_summary_on_return(&u.st->sums, &u.st->facts, &u.path, rule_bo_check_child(ret, 0));
+    rule_bo_cross_export_return(&u, ret, rule_bo_check_child(ret, 0));
 }
 
 /* A call or a subscript inside a function: a write to check. */
@@ -295,9 +324,11 @@ static void bo_on_write(struct rule_ctx *rc, CXCursor c)
     if (clang_Cursor_isNull(rule_function(rc)))
         return;
     rule_bo_check_use_init(&u, rc, c);
-    if (clang_getCursorKind(c) == CXCursor_CallExpr)
+    if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+        if (clang_Cursor_isNull(rule_bo_check_result_var(&u)))
+            rule_bo_cross_export_call(&u, c);
         rule_bo_check_call(&u, c);
-    else
+    } else
         rule_bo_check_subscript(&u, c);
 }
 
@@ -433,6 +464,13 @@ static void bo_fini(void *state)
     rule_bo_check_unit_fini(state);
 }
 
+static const struct rule_option bo_options[] = {
+    { "cross_unit", RULE_OPT_BOOL, "true",
+      "follow buffer sizes and string lengths into other translation units of the run: finds "
+      "overflows split over files, at the price of analysing again the units they reach",
+      NULL },
+};
+
 const struct rule_desc rule_security_buffer_overflow = {
     .id = "security-buffer-overflow",
     .title = "Buffer overflow",
@@ -450,6 +488,9 @@ const struct rule_desc rule_security_buffer_overflow = {
     .cwe = { 787, 120, 121, 122, 129, 131 },
     .level = ECG_LEVEL_ERROR,
     .needs_flow = ECG_TAINT_MASK(ECG_TAINT_INDEX) | ECG_TAINT_MASK(ECG_TAINT_SIZE),
+    .needs_xvalue = 1,
+    .options = bo_options,
+    .n_options = sizeof(bo_options) / sizeof(bo_options[0]),
     .state_size = sizeof(struct rule_bo_unit),
     .kinds = { CXCursor_VarDecl, CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator,
                CXCursor_UnaryOperator, CXCursor_CallExpr, CXCursor_ArraySubscriptExpr,

@@ -1,9 +1,8 @@
 /* security-null-dereference (CWE-476): a local pointer dereferenced, or passed to a function
- * that dereferences it, where every path holds NULL (assigned NULL, or found NULL by a test)
- * or the untested result of a call documented to return NULL (getenv); and a NULL test of a
- * pointer every path has already dereferenced. Paths: support/nullflow.h. Known gaps: fields,
- * globals and values behind pointers are not followed; a use NULL on only some paths is not
- * reported; callees are summarised only when defined earlier in the file. */
+ * that dereferences it, where every path holds NULL (assigned NULL, found NULL by a test, or
+ * handed NULL by another unit) or the untested result of a call documented to return NULL;
+ * NULL set on a path no variable's condition can rule out; a NULL test after a dereference.
+ * Known gaps: fields behind pointers and globals in one file are not followed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +13,14 @@
 #include "rules/support/libc.h"
 #include "rules/support/nullctx.h"
 #include "rules/support/nullflow.h"
+#include "rules/support/nullflow_report.h"
+#include "rules/support/nullflow_xunit.h"
 #include "rules/support/nullsum.h"
 #include "rules/support/opkind.h"
+#include "rules/support/xvalue.h"
 
 #define ND_NAME_MAX 64
 #define ND_MAX_PARAMS 32 /* parameters a summary describes */
-#define ND_MAX_CLIMB 64  /* casts and parentheses looked through above a call */
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #define ND_UNKNOWN RULE_NULLFLOW_TESTED /* a value that may or may not be NULL */
 
@@ -29,14 +29,17 @@ enum nd_origin_kind {
     ND_ORIGIN_DEREF, /* dereferenced at the cursor */
     ND_ORIGIN_PARAM, /* a parameter, as the function was entered */
     ND_ORIGIN_MAYBE, /* the result of a call documented to return NULL, at the cursor */
+    ND_ORIGIN_SEED,  /* NULL handed over by another unit, read at the cursor */
 };
 
 /* Where a variable's value comes from, for messages and summaries. */
 struct nd_origin {
     CXCursor at;
     enum nd_origin_kind kind;
-    int param;    /* ND_ORIGIN_PARAM: its index */
-    int reported; /* a finding names this origin already */
+    int param;                    /* ND_ORIGIN_PARAM: its index */
+    int reported;                 /* a finding names this origin already */
+    int opaque;                   /* ND_ORIGIN_NULL: in a branch no variable decides */
+    const struct ecg_xfact *seed; /* ND_ORIGIN_SEED: borrowed from the run's seeds */
 };
 
 struct nd_state {
@@ -44,11 +47,12 @@ struct nd_state {
     struct nd_origin *origins;  /* owned; per function, origin n is origins[n - 1] */
     size_t n_origins;
     size_t cap_origins;
-    struct rule_nullsum *sums;  /* owned; the unit's functions walked so far */
-    struct rule_nullsum_fn cur; /* of the function being walked */
-    int exits;                  /* some return of the function is reachable */
-    int branched_off;           /* a return, goto or exit was passed: later code is conditional */
-    int oom;                    /* memory ran out: nothing more is followed in this unit */
+    struct rule_nullsum *sums;    /* owned; the unit's functions walked so far */
+    struct rule_nullsum_fn cur;   /* of the function being walked */
+    int exits;                    /* some return of the function is reachable */
+    int branched_off;             /* a return, goto or exit was passed: later code is conditional */
+    int oom;                      /* memory ran out: nothing more is followed in this unit */
+    char xtext[ND_NAME_MAX + 32]; /* the text of a step being exported */
 };
 
 static void nd_fini(void *state)
@@ -82,6 +86,8 @@ static unsigned nd_origin_new(struct nd_state *st, CXCursor at, enum nd_origin_k
     o->kind = kind;
     o->param = param;
     o->reported = 0;
+    o->opaque = 0;
+    o->seed = NULL;
     return (unsigned)st->n_origins;
 }
 
@@ -101,50 +107,6 @@ static struct rule_nullflow_value nd_value(unsigned origin, unsigned bits)
     return v;
 }
 
-static int nd_is_data_pointer(CXType type)
-{
-    CXType t = clang_getCanonicalType(type);
-
-    if (t.kind != CXType_Pointer)
-        return 0;
-    t = clang_getCanonicalType(clang_getPointeeType(t));
-    return t.kind != CXType_FunctionProto && t.kind != CXType_FunctionNoProto;
-}
-
-/* A local variable or parameter of data pointer type that is not static: what is followed. */
-static int nd_is_tracked(CXCursor decl)
-{
-    enum CXCursorKind kind = clang_getCursorKind(decl);
-
-    if (kind != CXCursor_ParmDecl &&
-        (kind != CXCursor_VarDecl || clang_getCursorLinkage(decl) != CXLinkage_NoLinkage ||
-         clang_Cursor_getStorageClass(decl) == CX_SC_Static))
-        return 0;
-    return nd_is_data_pointer(clang_getCursorType(decl));
-}
-
-/* When expr is a call of a function documented to return NULL, stores in *out the end of
- * the sentence "it returns NULL when ..." and returns 1; otherwise returns 0. */
-static int nd_maybe_call(const char **out, struct rule_ctx *rc, CXCursor expr)
-{
-    char callee[ND_NAME_MAX];
-    const char *when;
-
-    expr = rule_nullflow_strip(expr);
-    if (clang_getCursorKind(expr) != CXCursor_CallExpr)
-        return 0;
-    rule_callee_name(expr, callee, sizeof(callee));
-    if (callee[0] == '\0')
-        return 0;
-    when = rule_nullflow_null_when(callee);
-    if (when == NULL && rule_option_list_has(rc, "may_return_null", callee))
-        when = "it finds nothing";
-    if (when == NULL)
-        return 0;
-    *out = when;
-    return 1;
-}
-
 /* When expr is a call of a function documented to return NULL, a new origin for its result
  * with the FRESH bit (not tested yet); otherwise {0, 0}. */
 static struct rule_nullflow_value nd_maybe_value(struct rule_ctx *rc, struct nd_state *st,
@@ -153,10 +115,34 @@ static struct rule_nullflow_value nd_maybe_value(struct rule_ctx *rc, struct nd_
     struct rule_nullflow_value v = { 0, 0 };
     const char *when;
 
-    if (!nd_maybe_call(&when, rc, expr))
+    if (!rule_nullflow_maybe_call(&when, rc, expr))
         return v;
     return nd_value(nd_origin_new(st, rule_nullflow_strip(expr), ND_ORIGIN_MAYBE, -1),
                     RULE_NULLFLOW_FRESH);
+}
+
+/* When expr reads NULL another unit handed over (a parameter's pointee, a global, another
+ * unit's result) or the member of an aggregate the last store wrote, the value it gives. */
+static int nd_read_value(struct rule_ctx *rc, struct nd_state *st, CXCursor expr,
+                         struct rule_nullflow_value *out)
+{
+    const struct ecg_xfact *seed = rule_nullflow_read_seed(rc, expr, ECG_XV_NULL);
+    unsigned origin;
+    CXCursor agg;
+
+    if (seed != NULL) {
+        origin = nd_origin_new(st, rule_nullflow_strip(expr), ND_ORIGIN_SEED, -1);
+        if (origin != 0)
+            st->origins[origin - 1].seed = seed;
+        *out = nd_value(origin, RULE_NULLFLOW_NULL);
+        return 1;
+    }
+    if (!rule_nullflow_agg_read(st->flow, expr, &agg))
+        return 0;
+    *out = rule_nullflow_get(st->flow, agg);
+    if (out->bits == 0)
+        *out = nd_value(0, ND_UNKNOWN);
+    return 1;
 }
 
 /* Starts following decl, met for the first time, with the value its declaration gives it:
@@ -178,77 +164,12 @@ static void nd_follow(struct rule_ctx *rc, struct nd_state *st, CXCursor decl)
     }
     if (rule_nullflow_is_null_constant(init)) {
         v = nd_value(nd_origin_new(st, decl, ND_ORIGIN_NULL, -1), RULE_NULLFLOW_NULL);
-    } else {
+    } else if (!nd_read_value(rc, st, init, &v)) {
         v = nd_maybe_value(rc, st, init);
         if (v.bits == 0)
             v = nd_value(0, ND_UNKNOWN);
     }
     rule_nullflow_declare(st->flow, decl, v);
-}
-
-/* ---- when a report would be wrong -------------------------------------------------------- */
-
-/* ---- reports ----------------------------------------------------------------------------- */
-
-static unsigned nd_line(CXCursor c)
-{
-    unsigned line = 0;
-
-    clang_getExpansionLocation(clang_getCursorLocation(c), NULL, &line, NULL, NULL);
-    return line;
-}
-
-/* decl, NULL on every path, is used at ref as what says. */
-static void nd_report_null(struct rule_ctx *rc, CXCursor ref, CXCursor decl,
-                           const struct nd_origin *o, const char *what)
-{
-    char name[ND_NAME_MAX];
-    struct ecg_finding *f;
-
-    rule_cursor_name(decl, name, sizeof(name));
-    if (o != NULL && o->kind == ND_ORIGIN_NULL) {
-        f = rule_report(rc, ref, "'%s' is NULL here (set to NULL on line %u) and is %s", name,
-                        nd_line(o->at), what);
-        rule_add_related(rc, f, clang_getCursorExtent(o->at), "'%s' is set to NULL here", name);
-        return;
-    }
-    rule_report(rc, ref, "'%s' is NULL on every path here (a test above found it NULL) and is %s",
-                name, what);
-}
-
-/* decl, holding on some path the untested result of a call that may return NULL, is used at
- * ref as what says. */
-static void nd_report_maybe(struct rule_ctx *rc, CXCursor ref, CXCursor decl,
-                            const struct nd_origin *o, const char *what)
-{
-    char name[ND_NAME_MAX], callee[ND_NAME_MAX];
-    const char *when = "it finds nothing";
-    struct ecg_finding *f;
-
-    rule_cursor_name(decl, name, sizeof(name));
-    rule_callee_name(o->at, callee, sizeof(callee));
-    if (rule_nullflow_null_when(callee) != NULL)
-        when = rule_nullflow_null_when(callee);
-    f = rule_report(rc, ref,
-                    "'%s' may be NULL here: '%s' returns NULL when %s, and its result is %s "
-                    "before any test",
-                    name, callee, when, what);
-    rule_add_related(rc, f, clang_getCursorExtent(o->at), "'%s' may return NULL here", callee);
-}
-
-/* decl, dereferenced on every path, is tested against NULL at test. */
-static void nd_report_late_test(struct rule_ctx *rc, CXCursor test, CXCursor decl,
-                                const struct nd_origin *o)
-{
-    char name[ND_NAME_MAX];
-    struct ecg_finding *f;
-
-    rule_cursor_name(decl, name, sizeof(name));
-    f = rule_report(rc, test,
-                    "'%s' is tested against NULL after it was dereferenced on line %u: either "
-                    "the test is dead or the dereference can crash; test before the first use",
-                    name, nd_line(o->at));
-    rule_add_related(rc, f, clang_getCursorExtent(o->at), "'%s' is dereferenced here", name);
 }
 
 /* ---- uses -------------------------------------------------------------------------------- */
@@ -276,23 +197,77 @@ static int nd_first_report(struct rule_ctx *rc, const struct nd_origin *o, CXCur
     return (o == NULL || !o->reported) && !rule_nullflow_loop_writes(rc, decl);
 }
 
-/* A use of decl at ref that is a finding: NULL on every path, or the untested result of a
- * call that may return NULL. Returns 1 when it was one of these. */
+enum nd_finding {
+    ND_NONE,
+    ND_NULL,      /* NULL on every path */
+    ND_SOME_PATH, /* set to NULL on a path that no variable's condition rules out */
+    ND_MAYBE,     /* the untested result of a call that may return NULL */
+    ND_SEED,      /* NULL handed over by another unit, on every path */
+};
+
+/* Nonzero when v, NULL on some paths only, got NULL from o, an assignment in a branch no
+ * variable decides, and no condition reading a variable decides whether the point runs. */
+static int nd_some_path(struct rule_ctx *rc, struct rule_nullflow_value v,
+                        const struct nd_origin *o, CXCursor decl)
+{
+    return (v.bits & RULE_NULLFLOW_NULL) && !(v.bits & RULE_NULLFLOW_DEREF) && o != NULL &&
+           o->kind == ND_ORIGIN_NULL && o->opaque && rule_nullflow_opaque_at(rc, decl);
+}
+
+/* What a use of decl, holding v from o, at the point the walk is at, is. A state another
+ * unit handed over, or NULL on some paths only, counts only where no condition reading a
+ * variable decides whether the use runs: such a condition may be the one that rules the
+ * NULL out. */
+static enum nd_finding nd_classify(struct rule_ctx *rc, struct rule_nullflow_value v,
+                                   const struct nd_origin *o, CXCursor decl)
+{
+    if (nd_is_maybe(v, o))
+        return ND_MAYBE;
+    if (o != NULL && o->kind == ND_ORIGIN_SEED)
+        return v.bits == RULE_NULLFLOW_NULL && rule_nullflow_opaque_at(rc, decl) ? ND_SEED
+                                                                                 : ND_NONE;
+    if (v.bits == RULE_NULLFLOW_NULL)
+        return ND_NULL;
+    return nd_some_path(rc, v, o, decl) ? ND_SOME_PATH : ND_NONE;
+}
+
+static void nd_report(struct rule_ctx *rc, enum nd_finding kind, CXCursor ref, CXCursor decl,
+                      const struct nd_origin *o, const char *what)
+{
+    CXCursor at = o != NULL ? o->at : clang_getNullCursor();
+
+    switch (kind) {
+    case ND_NULL:
+        rule_nullflow_report_null(
+            rc, ref, decl, o != NULL && o->kind == ND_ORIGIN_NULL ? at : clang_getNullCursor(),
+            what);
+        break;
+    case ND_SOME_PATH:
+        rule_nullflow_report_some_path(rc, ref, decl, at, what);
+        break;
+    case ND_MAYBE:
+        rule_nullflow_report_maybe(rc, ref, decl, at, what);
+        break;
+    case ND_SEED:
+        rule_nullflow_report_seed(rc, ref, decl, o->seed, what);
+        break;
+    case ND_NONE:
+        break;
+    }
+}
+
+/* A use of decl at ref that is a finding (enum nd_finding). Returns 1 when it was one. */
 static int nd_use_reported(struct rule_ctx *rc, struct nd_state *st, CXCursor ref, CXCursor decl,
                            const char *what)
 {
     struct rule_nullflow_value v = rule_nullflow_get(st->flow, decl);
     struct nd_origin *o = nd_origin_at(st, v.origin);
-    int maybe = nd_is_maybe(v, o);
+    enum nd_finding kind = nd_classify(rc, v, o, decl);
 
-    if (!maybe && v.bits != RULE_NULLFLOW_NULL)
+    if (kind == ND_NONE)
         return 0;
-    if (nd_first_report(rc, o, decl)) {
-        if (maybe)
-            nd_report_maybe(rc, ref, decl, o, what);
-        else
-            nd_report_null(rc, ref, decl, o, what);
-    }
+    if (nd_first_report(rc, o, decl))
+        nd_report(rc, kind, ref, decl, o, what);
     if (o != NULL)
         o->reported = 1;
     /* one report per value, none after */
@@ -318,17 +293,6 @@ static void nd_use(struct rule_ctx *rc, struct nd_state *st, CXCursor ref, CXCur
     rule_nullflow_set(st->flow, decl, nd_value(deref, RULE_NULLFLOW_DEREF));
 }
 
-/* Nonzero when the test of decl or its first dereference comes from a macro's body: a macro
- * that tests its argument ('#define RELEASE(p) if (p) free(p)') tests it everywhere. */
-static int nd_written_by_macro(struct rule_ctx *rc, CXCursor test, CXCursor decl, CXCursor deref)
-{
-    char name[ND_NAME_MAX];
-
-    rule_cursor_name(decl, name, sizeof(name));
-    return rule_nullflow_in_macro(rule_unit(rc), test, name) ||
-           rule_nullflow_in_macro(rule_unit(rc), deref, name);
-}
-
 /* decl is tested against NULL at test. */
 static void nd_test(struct rule_ctx *rc, struct nd_state *st, CXCursor test, CXCursor decl)
 {
@@ -336,9 +300,10 @@ static void nd_test(struct rule_ctx *rc, struct nd_state *st, CXCursor test, CXC
     struct nd_origin *o = nd_origin_at(st, v.origin);
 
     if (v.bits == RULE_NULLFLOW_DEREF && o != NULL && o->kind == ND_ORIGIN_DEREF && !o->reported &&
-        !nd_written_by_macro(rc, test, decl, o->at) && !rule_nullflow_loop_writes(rc, decl)) {
+        !rule_nullflow_test_in_macro(rc, test, decl, o->at) &&
+        !rule_nullflow_loop_writes(rc, decl)) {
         o->reported = 1;
-        nd_report_late_test(rc, test, decl, o);
+        rule_nullflow_report_late_test(rc, test, decl, o->at);
     }
     rule_nullflow_tested(st->flow, decl);
 }
@@ -366,7 +331,7 @@ static void nd_on_arg(struct rule_ctx *rc, struct nd_state *st, CXCursor ref, CX
 {
     char callee[ND_NAME_MAX], what[2 * ND_NAME_MAX + 32];
 
-    if (!nd_is_data_pointer(clang_getCursorType(clang_Cursor_getArgument(call, k)))) {
+    if (!rule_nullflow_is_data_pointer(clang_getCursorType(clang_Cursor_getArgument(call, k)))) {
         rule_nullflow_tested(st->flow, decl); /* as a number (assert_non_null casts it) */
         return;
     }
@@ -384,7 +349,7 @@ static void nd_on_maybe_result(struct rule_ctx *rc, struct nd_state *st, CXCurso
     struct rule_nullctx ctx;
     const char *when;
 
-    if (!nd_maybe_call(&when, rc, call))
+    if (!rule_nullflow_maybe_call(&when, rc, call))
         return;
     rule_nullctx_of(rc, call, &ctx);
     if (ctx.kind == RULE_NULLCTX_USE)
@@ -397,52 +362,21 @@ static void nd_on_maybe_result(struct rule_ctx *rc, struct nd_state *st, CXCurso
     rule_callee_name(call, callee, sizeof(callee));
     if (rule_nullflow_tested_by_same_call(rc, call, callee))
         return;
-    rule_report(rc, call,
-                "the result of '%s' may be NULL (it returns NULL when %s) and is %s "
-                "without a test",
-                callee, when, what);
-}
-
-/* Nonzero when ref is the operand of ++, -- or a compound assignment: it moves. */
-static int nd_moves(struct rule_ctx *rc, CXCursor ref)
-{
-    CXCursor parent = rule_ancestor(rc, 0);
-
-    if (clang_getCursorKind(parent) == CXCursor_UnaryOperator)
-        return rule_opkind_unary(rule_unit(rc), parent) == RULE_OPKIND_OTHER_UNARY;
-    return clang_getCursorKind(parent) == CXCursor_CompoundAssignOperator &&
-           rule_nullflow_same(rule_expr_first_child(parent), ref);
+    rule_nullflow_report_maybe_result(rc, call, callee, when, what);
 }
 
 /* decl initialises the variable var: var starts with decl's value. */
 static void nd_on_init(struct nd_state *st, CXCursor var, CXCursor decl)
 {
-    if (nd_is_tracked(var))
+    if (rule_nullflow_is_local_pointer(var))
         rule_nullflow_set(st->flow, var, rule_nullflow_get(st->flow, decl));
 }
 
 /* A reference that neither uses nor tests decl: p++ and p += n leave a value not followed. */
 static void nd_on_other(struct rule_ctx *rc, struct nd_state *st, CXCursor ref, CXCursor decl)
 {
-    if (nd_moves(rc, ref))
+    if (rule_nullflow_moves(rc, ref))
         rule_nullflow_set(st->flow, decl, nd_value(0, ND_UNKNOWN));
-}
-
-/* Nonzero when access, the p->f, p[i] or *p just entered, only has its address taken (&p->f):
- * nothing is read or written through p there. */
-static int nd_address_only(struct rule_ctx *rc, CXCursor access)
-{
-    size_t up = 0;
-
-    while (up < ND_MAX_CLIMB && !rule_nullflow_same(rule_ancestor(rc, up), access))
-        up++;
-    for (up++; up < ND_MAX_CLIMB; up++) {
-        CXCursor a = rule_ancestor(rc, up);
-        if (!rule_nullctx_is_wrapper(clang_getCursorKind(a)))
-            return clang_getCursorKind(a) == CXCursor_UnaryOperator &&
-                   rule_opkind_unary(rule_unit(rc), a) == RULE_OPKIND_ADDR;
-    }
-    return 0;
 }
 
 /* Acts on what the variable decl, referenced at ref, is used for. */
@@ -451,7 +385,7 @@ static void nd_apply(struct rule_ctx *rc, struct nd_state *st, CXCursor ref, CXC
 {
     switch (ctx->kind) {
     case RULE_NULLCTX_USE:
-        if (!nd_address_only(rc, ctx->parent))
+        if (!rule_nullflow_address_only(rc, ctx->parent))
             nd_use(rc, st, ref, decl, ctx->what);
         break;
     case RULE_NULLCTX_TEST:
@@ -474,13 +408,30 @@ static void nd_apply(struct rule_ctx *rc, struct nd_state *st, CXCursor ref, CXC
     }
 }
 
+/* A reference to an aggregate the flow follows: passed whole or its address taken, anything
+ * may be stored in it. */
+static void nd_on_agg_ref(struct rule_ctx *rc, struct nd_state *st, CXCursor ref, CXCursor decl)
+{
+    struct rule_nullctx ctx;
+
+    if (!rule_nullflow_is_agg(st->flow, decl))
+        return;
+    rule_nullctx_of(rc, ref, &ctx);
+    if (ctx.kind != RULE_NULLCTX_ESCAPE && ctx.kind != RULE_NULLCTX_ARG)
+        return;
+    rule_nullflow_at(st->flow, rc, ref);
+    rule_nullflow_set(st->flow, decl, nd_value(0, ND_UNKNOWN));
+}
+
 static void nd_on_ref(struct rule_ctx *rc, struct nd_state *st, CXCursor ref)
 {
     CXCursor decl = clang_getCursorReferenced(ref);
     struct rule_nullctx ctx;
 
-    if (!nd_is_tracked(decl))
+    if (!rule_nullflow_is_local_pointer(decl)) {
+        nd_on_agg_ref(rc, st, ref, decl);
         return;
+    }
     rule_nullflow_at(st->flow, rc, ref);
     if (!rule_nullflow_reachable(st->flow))
         return;
@@ -489,7 +440,17 @@ static void nd_on_ref(struct rule_ctx *rc, struct nd_state *st, CXCursor ref)
     nd_apply(rc, st, ref, decl, &ctx);
 }
 
-/* ---- assignments and comparisons --------------------------------------------------------- */
+/* NULL assigned at op: an origin that says whether the branch it sits in is one no
+ * variable decides (if (rand() % 2) p = NULL;). */
+static struct rule_nullflow_value nd_null_assigned(struct rule_ctx *rc, struct nd_state *st,
+                                                   CXCursor op)
+{
+    unsigned origin = nd_origin_new(st, op, ND_ORIGIN_NULL, -1);
+
+    if (origin != 0 && rule_nullflow_depth(st->flow) > 0)
+        st->origins[origin - 1].opaque = rule_nullflow_opaque_at(rc, clang_getNullCursor());
+    return nd_value(origin, RULE_NULLFLOW_NULL);
+}
 
 /* The value an assignment's right side gives. */
 static struct rule_nullflow_value nd_assigned_value(struct rule_ctx *rc, struct nd_state *st,
@@ -498,14 +459,68 @@ static struct rule_nullflow_value nd_assigned_value(struct rule_ctx *rc, struct 
     struct rule_nullflow_value v = nd_maybe_value(rc, st, rhs);
     CXCursor decl;
 
-    if (v.bits != 0)
+    if (v.bits != 0 || nd_read_value(rc, st, rhs, &v))
         return v;
     if (rule_nullflow_is_null_constant(rhs))
-        return nd_value(nd_origin_new(st, op, ND_ORIGIN_NULL, -1), RULE_NULLFLOW_NULL);
-    if (rule_nullflow_value_decl(st->flow, rhs, &decl) && nd_is_tracked(decl) &&
+        return nd_null_assigned(rc, st, op);
+    if (rule_nullflow_value_decl(st->flow, rhs, &decl) && rule_nullflow_is_local_pointer(decl) &&
         rule_nullflow_knows(st->flow, decl))
         return rule_nullflow_get(st->flow, decl);
     return nd_value(0, ND_UNKNOWN);
+}
+
+/* What the flow knows of var, NULL on every path, for another unit (rule_nullflow_xout_fn). */
+static int nd_xout(struct rule_ctx *rc, void *arg, CXCursor var, struct rule_xout *out)
+{
+    struct nd_state *st = arg;
+    struct rule_nullflow_value v;
+    const struct nd_origin *o;
+
+    if (rule_nullflow_is_local_pointer(var))
+        nd_follow(rc, st, var);
+    v = rule_nullflow_get(st->flow, var);
+    o = nd_origin_at(st, v.origin);
+    if (v.bits != RULE_NULLFLOW_NULL || o == NULL)
+        return 0;
+    memset(out, 0, sizeof(*out));
+    out->value = ECG_XV_NULL;
+    out->where = clang_getNullRange();
+    if (o->kind == ND_ORIGIN_SEED && o->seed != NULL) {
+        out->prior = &o->seed->origin;
+    } else if (o->kind == ND_ORIGIN_NULL) {
+        snprintf(st->xtext, sizeof(st->xtext), "set to NULL here");
+        out->where = clang_getCursorExtent(o->at);
+        out->what_happened = st->xtext;
+    }
+    return 1;
+}
+
+/* var[k] = rhs or var.f = rhs into a local aggregate: var takes rhs's value. */
+static void nd_on_store(struct rule_ctx *rc, struct nd_state *st, CXCursor op, CXCursor lhs,
+                        CXCursor rhs)
+{
+    CXCursor agg;
+
+    if (!rule_nullflow_is_data_pointer(clang_getCursorType(lhs)))
+        return;
+    rule_nullflow_at(st->flow, rc, op);
+    if (rule_nullflow_reachable(st->flow) && rule_nullflow_agg_store(st->flow, lhs, &agg))
+        rule_nullflow_set(st->flow, agg, nd_assigned_value(rc, st, op, rhs));
+}
+
+/* g = p with g a global other units read and p NULL on every path: they learn it. */
+static void nd_on_global_store(struct rule_ctx *rc, struct nd_state *st, CXCursor op, CXCursor var,
+                               CXCursor rhs)
+{
+    struct rule_xout out;
+    CXCursor decl;
+
+    if (clang_getCursorKind(var) != CXCursor_VarDecl || !rule_xvalue_external(var) ||
+        !rule_nullflow_value_decl(st->flow, rhs, &decl) || !rule_nullflow_is_local_pointer(decl))
+        return;
+    rule_nullflow_at(st->flow, rc, op);
+    if (rule_nullflow_reachable(st->flow) && nd_xout(rc, st, decl, &out))
+        rule_xvalue_export_global(rc, var, op, &out);
 }
 
 /* p = rhs with p a followed pointer: p takes rhs's value. */
@@ -514,11 +529,15 @@ static void nd_on_assign(struct rule_ctx *rc, struct nd_state *st, CXCursor op,
 {
     CXCursor lhs = rule_nullflow_strip(ops[0]), decl;
 
-    if (clang_getCursorKind(lhs) != CXCursor_DeclRefExpr)
+    if (clang_getCursorKind(lhs) != CXCursor_DeclRefExpr) {
+        nd_on_store(rc, st, op, lhs, ops[1]);
         return;
+    }
     decl = clang_getCursorReferenced(lhs);
-    if (!nd_is_tracked(decl))
+    if (!rule_nullflow_is_local_pointer(decl)) {
+        nd_on_global_store(rc, st, op, decl, ops[1]);
         return;
+    }
     rule_nullflow_at(st->flow, rc, op);
     if (!rule_nullflow_reachable(st->flow))
         return;
@@ -563,53 +582,14 @@ static void nd_on_binop_leave(struct rule_ctx *rc, struct nd_state *st, CXCursor
         nd_on_compare(rc, st, op, ops);
 }
 
-/* ---- calls and jumps --------------------------------------------------------------------- */
-
-/* Nonzero when the call being left runs only on some evaluations of its expression: in an
- * arm of ?: or an operand of && or || (assertion macros). */
-static int nd_in_conditional(struct rule_ctx *rc)
-{
-    for (size_t up = 0; up < ND_MAX_CLIMB; up++) {
-        CXCursor a = rule_ancestor(rc, up);
-        enum CXCursorKind kind = clang_getCursorKind(a);
-        enum rule_opkind op;
-        if (!clang_isExpression(kind))
-            return 0;
-        if (kind == CXCursor_ConditionalOperator)
-            return 1;
-        if (kind != CXCursor_BinaryOperator)
-            continue;
-        op = rule_opkind_binary(rule_unit(rc), a);
-        if (op == RULE_OPKIND_LAND || op == RULE_OPKIND_LOR || op == RULE_OPKIND_UNKNOWN)
-            return 1;
-    }
-    return 1;
-}
-
 /* Nonzero when the called function never returns (by name, type or summary). */
 static int nd_call_noreturn(struct rule_ctx *rc, struct nd_state *st, CXCursor call)
 {
-    char callee[ND_NAME_MAX];
-    CXCursor decl = clang_getCursorReferenced(call);
-    const struct rule_nullsum_fn *s;
-    unsigned char *known;
-    int added;
+    int r = rule_nullflow_call_noreturn(rc, st->sums, call);
 
-    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
-        return 0;
-    s = rule_nullsum_find(st->sums, decl);
-    if (s != NULL && s->noreturn)
-        return 1;
-    known = rule_nullsum_callee(st->sums, decl, &added);
-    if (known == NULL) {
+    if (r < 0)
         st->oom = 1;
-        return 0;
-    }
-    if (added) {
-        rule_callee_name(call, callee, sizeof(callee));
-        *known = (unsigned char)(1 + (rule_libc_noreturn(rule_unit(rc), call, callee) != 0));
-    }
-    return *known == 2;
+    return r > 0;
 }
 
 static void nd_on_call_leave(struct rule_ctx *rc, struct nd_state *st, CXCursor call)
@@ -617,7 +597,7 @@ static void nd_on_call_leave(struct rule_ctx *rc, struct nd_state *st, CXCursor 
     rule_nullflow_at(st->flow, rc, call);
     if (rule_nullflow_reachable(st->flow))
         nd_on_maybe_result(rc, st, call);
-    if (!nd_call_noreturn(rc, st, call) || nd_in_conditional(rc))
+    if (!nd_call_noreturn(rc, st, call) || rule_nullflow_in_conditional(rc))
         return;
     rule_nullflow_at(st->flow, rc, call);
     rule_nullflow_stop(st->flow);
@@ -627,14 +607,22 @@ static void nd_on_call_leave(struct rule_ctx *rc, struct nd_state *st, CXCursor 
 /* Leaving a return or a goto: the path ends here, or continues at the goto's label. */
 static void nd_on_jump(struct rule_ctx *rc, struct nd_state *st, CXCursor jump)
 {
+    struct rule_xout out;
+    CXCursor decl;
+
     rule_nullflow_at(st->flow, rc, jump);
     st->branched_off = 1;
     if (clang_getCursorKind(jump) == CXCursor_GotoStmt) {
         rule_nullflow_goto(st->flow, clang_getCursorReferenced(rule_expr_first_child(jump)));
         return;
     }
-    if (rule_nullflow_reachable(st->flow))
+    if (rule_nullflow_reachable(st->flow)) {
         st->exits = 1;
+        /* return p; with p NULL on every path: other units calling the function learn it */
+        if (rule_nullflow_value_decl(st->flow, rule_expr_first_child(jump), &decl) &&
+            rule_nullflow_is_local_pointer(decl) && nd_xout(rc, st, decl, &out))
+            rule_xvalue_export_return(rc, rule_function(rc), jump, &out);
+    }
     rule_nullflow_stop(st->flow);
 }
 
@@ -647,15 +635,15 @@ static int nd_following(struct rule_ctx *rc, const struct nd_state *st)
            !rule_nullflow_lost(st->flow);
 }
 
+static int nd_is_frame(enum CXCursorKind kind)
+{
+    return kind == CXCursor_IfStmt || kind == CXCursor_WhileStmt || kind == CXCursor_ForStmt ||
+           kind == CXCursor_SwitchStmt;
+}
+
 static void nd_flow_enter(struct rule_ctx *rc, struct nd_state *st, CXCursor cursor)
 {
     switch (clang_getCursorKind(cursor)) {
-    case CXCursor_IfStmt:
-    case CXCursor_WhileStmt:
-    case CXCursor_ForStmt:
-    case CXCursor_SwitchStmt:
-        rule_nullflow_push(st->flow, rc, cursor);
-        break;
     case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt:
         rule_nullflow_case(st->flow, rc, cursor);
@@ -666,7 +654,15 @@ static void nd_flow_enter(struct rule_ctx *rc, struct nd_state *st, CXCursor cur
     case CXCursor_DeclRefExpr:
         nd_on_ref(rc, st, cursor);
         break;
+    case CXCursor_CallExpr:
+        /* before the arguments: what the callee receives */
+        rule_nullflow_at(st->flow, rc, cursor);
+        if (rule_nullflow_reachable(st->flow))
+            rule_nullflow_export_call(rc, st->flow, cursor, nd_xout, st);
+        break;
     default:
+        if (nd_is_frame(clang_getCursorKind(cursor)))
+            rule_nullflow_push(st->flow, rc, cursor);
         break;
     }
 }
@@ -677,12 +673,6 @@ static void nd_on_enter(struct rule_ctx *rc, CXCursor cursor)
 
     if (nd_following(rc, st))
         nd_flow_enter(rc, st, cursor);
-}
-
-static int nd_is_frame(enum CXCursorKind kind)
-{
-    return kind == CXCursor_IfStmt || kind == CXCursor_WhileStmt || kind == CXCursor_ForStmt ||
-           kind == CXCursor_SwitchStmt;
 }
 
 static void nd_on_leave(struct rule_ctx *rc, CXCursor cursor)
@@ -710,16 +700,26 @@ static void nd_on_leave(struct rule_ctx *rc, CXCursor cursor)
 }
 
 /* Pointer parameters start as origins of their own, so that the summary can tell which ones
- * the function dereferences on every call before testing them. */
-static void nd_track_params(struct nd_state *st, CXCursor fn)
+ * the function dereferences on every call before testing them; one another unit passes NULL
+ * to starts NULL. */
+static void nd_track_params(struct rule_ctx *rc, struct nd_state *st, CXCursor fn)
 {
     int n = clang_Cursor_getNumArguments(fn);
 
     for (int i = 0; i < n && i < ND_MAX_PARAMS; i++) {
         CXCursor param = clang_Cursor_getArgument(fn, (unsigned)i);
+        const struct ecg_xfact *seed;
         unsigned origin;
-        if (!nd_is_data_pointer(clang_getCursorType(param)))
+        if (!rule_nullflow_is_data_pointer(clang_getCursorType(param)))
             continue;
+        seed = rule_nullflow_param_seed(rc, fn, (unsigned)i, ECG_XV_NULL);
+        if (seed != NULL) {
+            origin = nd_origin_new(st, param, ND_ORIGIN_SEED, i);
+            if (origin != 0)
+                st->origins[origin - 1].seed = seed;
+            rule_nullflow_declare(st->flow, param, nd_value(origin, RULE_NULLFLOW_NULL));
+            continue;
+        }
         origin = nd_origin_new(st, param, ND_ORIGIN_PARAM, i);
         rule_nullflow_declare(st->flow, param,
                               nd_value(origin, origin != 0 ? RULE_NULLFLOW_FRESH : ND_UNKNOWN));
@@ -745,7 +745,7 @@ static void nd_on_function_enter(struct rule_ctx *rc, CXCursor fn)
     memset(&st->cur, 0, sizeof(st->cur));
     st->exits = 0;
     st->branched_off = 0;
-    nd_track_params(st, fn);
+    nd_track_params(rc, st, fn);
 }
 
 static void nd_on_function_leave(struct rule_ctx *rc, CXCursor fn)
@@ -785,8 +785,9 @@ const struct rule_desc rule_security_null_dereference = {
     .security_severity = "5.5",
     .cwe = { 476 },
     .level = ECG_LEVEL_WARNING,
+    .needs_xvalue = 1,
     .options = nd_options,
-    .n_options = ARRAY_LEN(nd_options),
+    .n_options = sizeof(nd_options) / sizeof(nd_options[0]),
     .state_size = sizeof(struct nd_state),
     .kinds = { CXCursor_CallExpr, CXCursor_DeclRefExpr, CXCursor_BinaryOperator, CXCursor_IfStmt,
                CXCursor_WhileStmt, CXCursor_ForStmt, CXCursor_SwitchStmt, CXCursor_CaseStmt,

@@ -1,10 +1,7 @@
-/* security-realloc-leak: 'p = realloc(p, n)', which loses the only pointer to the block when
- * realloc fails (the lvalues are compared by what they name: variable, field, element, *pp);
- * and, with report_unreleased, memory that a function allocates into a local pointer and
- * never frees, returns, stores or hands to another function (CWE-401).
- * Known gaps: the second check is flow-insensitive (a block freed on one path counts as
- * freed on all, so leaks on early returns are missed), and it follows only the libc
- * allocators unless configured. */
+/* security-realloc-leak: 'p = realloc(p, n)', which loses the block when realloc fails, and
+ * (report_unreleased) blocks no one frees: held in locals, handed to functions of the file or of
+ * other files that drop them, or dropped results of functions that allocate (CWE-401).
+ * Known gaps: flow-insensitive (freed on one path counts as freed), globals are not judged. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,38 +12,15 @@
 #include "rules/support/exprkey.h"
 #include "rules/support/noreturn.h"
 #include "rules/support/operator.h"
-#include "rules/support/ptruse.h"
+#include "rules/support/calltarget.h"
+#include "rules/support/leak_report.h"
+#include "rules/support/leak_sum.h"
+#include "rules/support/leak_track.h"
+#include "rules/support/leak_vars.h"
+#include "rules/support/xvalue.h"
 
 #define RL_KEY_MAX 512
 #define RL_MAX_UP 12 /* casts and parentheses between a call and its assignment */
-
-enum rl_flag {
-    RL_ALLOCATED = 1,  /* holds what an allocator returned */
-    RL_ESCAPED = 2,    /* stored, returned, passed on, address taken */
-    RL_RELEASED = 4,   /* freed (on some path) */
-    RL_REASSIGNED = 8, /* given another value, or moved: the block may live elsewhere */
-};
-
-/* A local pointer variable of the function being walked. */
-struct rl_var {
-    CXCursor decl;
-    unsigned hash;   /* clang_hashCursor(decl) */
-    unsigned flags;  /* enum rl_flag set */
-    unsigned shared; /* at reporting: the flags of all its aliases, on the group's root */
-    size_t group;    /* index of a variable it was copied to or from; itself when none */
-    CXCursor alloc;  /* the first allocation assigned to it */
-    char allocator[32];
-};
-
-/* Per translation unit; the variables are forgotten at each function. */
-struct rl_state {
-    struct rl_var *vars; /* owned */
-    size_t n_vars;
-    size_t cap_vars;
-    int incomplete; /* memory ran out: the function's variables are not all known */
-};
-
-static const struct rule_ptruse_options rl_ptruse = { "deallocators", "realloc_functions" };
 
 static int same_range(CXCursor a, CXCursor b)
 {
@@ -348,272 +322,41 @@ static void check_realloc(struct rule_ctx *rc, CXCursor call, const char *name)
                 shown, name, name, shown);
 }
 
-/* ---- report_unreleased: allocations into local pointers ------------------------------- */
+/* ---- report_unreleased: blocks no one releases (rules/support/leak_*.c) ------------- */
+
+static const struct rule_leak_opts rl_leak_opts = {
+    { "deallocators", "realloc_functions" },
+    "allocators",
+};
 
 static void rl_state_fini(void *state)
 {
-    struct rl_state *st = state;
-
-    free(st->vars);
+    rule_leak_vars_fini(state);
 }
 
-static void rl_reset(struct rl_state *st)
+/* A call whose result must be released: an allocator, a function of the unit that returns
+ * only fresh blocks, or another unit's function that said so. */
+static void on_fresh_block(struct rule_ctx *rc, CXCursor call, const char *name)
 {
-    st->n_vars = 0;
-    st->incomplete = 0;
-}
+    struct rule_leak_state *st = rule_state(rc);
+    CXCursor target;
+    const struct rule_leak_fn *fn;
+    const struct ecg_xfact *seed;
 
-static enum CXChildVisitResult find_attr(CXCursor c, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    if (clang_isAttribute(clang_getCursorKind(c))) {
-        *(int *)data = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Continue;
-}
-
-/* A pointer variable or parameter with automatic storage, local to the function. */
-static int is_local_pointer(CXCursor decl)
-{
-    enum CXCursorKind kind = clang_getCursorKind(decl);
-    enum CX_StorageClass sc;
-
-    if (kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl)
-        return 0;
-    if (clang_getCanonicalType(clang_getCursorType(decl)).kind != CXType_Pointer)
-        return 0;
-    sc = clang_Cursor_getStorageClass(decl);
-    if (sc != CX_SC_None && sc != CX_SC_Auto && sc != CX_SC_Register)
-        return 0;
-    return clang_getCursorKind(clang_getCursorSemanticParent(decl)) == CXCursor_FunctionDecl;
-}
-
-static struct rl_var *find_var(struct rl_state *st, CXCursor decl, unsigned hash)
-{
-    for (size_t i = 0; i < st->n_vars; i++) {
-        if (st->vars[i].hash == hash && clang_equalCursors(st->vars[i].decl, decl))
-            return &st->vars[i];
-    }
-    return NULL;
-}
-
-/* The entry of decl, added when missing; NULL when memory ran out (the function is then
- * marked incomplete and reports nothing). */
-static struct rl_var *var_of(struct rl_state *st, CXCursor decl)
-{
-    unsigned hash = clang_hashCursor(decl);
-    struct rl_var *v = find_var(st, decl, hash);
-
-    if (v != NULL)
-        return v;
-    if (st->n_vars == st->cap_vars) {
-        size_t cap = st->cap_vars != 0 ? st->cap_vars * 2 : 16;
-        struct rl_var *grown = realloc(st->vars, cap * sizeof(*grown));
-        if (grown == NULL) {
-            st->incomplete = 1;
-            return NULL;
-        }
-        st->vars = grown;
-        st->cap_vars = cap;
-    }
-    v = &st->vars[st->n_vars];
-    memset(v, 0, sizeof(*v));
-    v->decl = decl;
-    v->hash = hash;
-    v->group = st->n_vars++;
-    return v;
-}
-
-static void mark(struct rule_ctx *rc, CXCursor decl, unsigned flags)
-{
-    struct rl_var *v;
-
-    if (flags == 0)
+    if (name[0] != '\0' && rule_option_list_has(rc, "allocators", name)) {
+        rule_leak_track_allocation(rc, st, &rl_leak_opts, call, name, NULL);
         return;
-    v = var_of(rule_state(rc), decl);
-    if (v != NULL)
-        v->flags |= flags;
-}
-
-static void mark_allocated(struct rule_ctx *rc, CXCursor decl, CXCursor call, const char *name)
-{
-    struct rl_var *v = var_of(rule_state(rc), decl);
-    int attr = 0;
-
-    if (v == NULL)
-        return;
-    if ((v->flags & RL_ALLOCATED) == 0) {
-        v->alloc = call;
-        snprintf(v->allocator, sizeof(v->allocator), "%.31s", name);
-        /* An attribute such as cleanup(free_ptr) releases it at scope exit. */
-        clang_visitChildren(decl, find_attr, &attr);
     }
-    v->flags |= RL_ALLOCATED | (attr ? RL_ESCAPED : 0u);
-}
-
-/* Where the value at the cursor goes, looking through casts and parentheses: the first
- * other ancestor, with its index in *out_up and the cursor under it in *out_below. */
-static CXCursor value_destination(struct rule_ctx *rc, CXCursor start, size_t *out_up,
-                                  CXCursor *out_below)
-{
-    CXCursor below = start;
-
-    for (size_t up = 0; up < RL_MAX_UP; up++) {
-        CXCursor a = rule_ancestor(rc, up);
-        enum CXCursorKind kind = clang_getCursorKind(a);
-        if (kind != CXCursor_UnexposedExpr && kind != CXCursor_ParenExpr &&
-            kind != CXCursor_CStyleCastExpr) {
-            *out_up = up;
-            *out_below = below;
-            return a;
-        }
-        below = a;
+    target = rule_calltarget_of(call);
+    fn = clang_getCursorKind(target) == CXCursor_FunctionDecl ? rule_leak_sum_find(st, target)
+                                                              : NULL;
+    if (fn != NULL && fn->returns_owned) {
+        rule_leak_track_allocation(rc, st, &rl_leak_opts, call, fn->name, NULL);
+        return;
     }
-    return clang_getNullCursor();
-}
-
-/* The local pointer a destination stores the value in: 'T *p = value' or 'p = value'; a null
- * cursor for anything else. */
-static CXCursor stored_in_local(struct rule_ctx *rc, CXCursor dest, CXCursor below)
-{
-    CXCursor lhs;
-
-    if (clang_getCursorKind(dest) == CXCursor_VarDecl)
-        return is_local_pointer(dest) ? dest : clang_getNullCursor();
-    if (clang_getCursorKind(dest) != CXCursor_BinaryOperator)
-        return clang_getNullCursor();
-    lhs = rule_exprkey_strip(rule_expr_first_child(dest));
-    if (clang_getCursorKind(lhs) != CXCursor_DeclRefExpr || same_range(lhs, below) ||
-        !rule_operator_is(rule_unit(rc), dest, "=") ||
-        !is_local_pointer(clang_getCursorReferenced(lhs)))
-        return clang_getNullCursor();
-    return clang_getCursorReferenced(lhs);
-}
-
-/* An allocator's result assigned to a local pointer: 'T *p = malloc(n)' or 'p = malloc(n)'
- * (through casts). The assignment's own value is followed too: '(p = malloc(n)) == NULL'. */
-static void on_allocation(struct rule_ctx *rc, CXCursor call, const char *name)
-{
-    size_t up = 0;
-    CXCursor below = call;
-    CXCursor dest = value_destination(rc, call, &up, &below);
-    CXCursor var = stored_in_local(rc, dest, below);
-
-    if (clang_Cursor_isNull(var))
-        return;
-    mark_allocated(rc, var, call, name);
-    if (clang_getCursorKind(dest) == CXCursor_BinaryOperator &&
-        rule_ptruse_classify(rc, &rl_ptruse, up + 1, dest, var) == RULE_PTRUSE_ESCAPE)
-        mark(rc, var, RL_ESCAPED);
-}
-
-static size_t group_root(const struct rl_state *st, size_t i)
-{
-    for (size_t hops = 0; st->vars[i].group != i && hops < st->n_vars; hops++)
-        i = st->vars[i].group;
-    return i;
-}
-
-/* 'q = p' or 'T *q = p' between local pointers: from now on they share one fate. */
-static void merge_aliases(struct rule_ctx *rc, CXCursor a, CXCursor b)
-{
-    struct rl_state *st = rule_state(rc);
-    size_t ia, ib;
-
-    if (var_of(st, a) == NULL || var_of(st, b) == NULL)
-        return;
-    ia = group_root(st, (size_t)(find_var(st, a, clang_hashCursor(a)) - st->vars));
-    ib = group_root(st, (size_t)(find_var(st, b, clang_hashCursor(b)) - st->vars));
-    st->vars[ib].group = ia;
-}
-
-/* The local pointer the value at the reference is stored in directly ('T *q = p', 'q = p',
- * through casts), or a null cursor. */
-static CXCursor alias_target(struct rule_ctx *rc, CXCursor ref)
-{
-    size_t up = 0;
-    CXCursor below = ref;
-    CXCursor dest = value_destination(rc, ref, &up, &below);
-
-    return stored_in_local(rc, dest, below);
-}
-
-/* 'p = value': an allocation (recorded by the call), NULL or another local pointer (an
- * alias, merged by that reference) change nothing; any other value means p may no longer
- * hold the block, so the function is not judged for p. */
-static int assigns_other_value(struct rule_ctx *rc)
-{
-    char name[64];
-
-    for (size_t up = 0; up < RL_MAX_UP; up++) {
-        CXCursor a = rule_ancestor(rc, up);
-        enum CXCursorKind kind = clang_getCursorKind(a);
-        CXCursor rhs;
-        if (kind == CXCursor_UnexposedExpr || kind == CXCursor_ParenExpr)
-            continue;
-        if (kind != CXCursor_BinaryOperator)
-            return 1;
-        rhs = rule_exprkey_strip(ecg_cursor_child(a, 1));
-        if (is_null_constant(rhs) || (clang_getCursorKind(rhs) == CXCursor_DeclRefExpr &&
-                                      is_local_pointer(clang_getCursorReferenced(rhs))))
-            return 0;
-        if (clang_getCursorKind(rhs) != CXCursor_CallExpr)
-            return 1;
-        rule_callee_name(rhs, name, sizeof(name));
-        return !rule_option_list_has(rc, "allocators", name);
-    }
-    return 1;
-}
-
-static void on_escape(struct rule_ctx *rc, CXCursor ref, CXCursor decl)
-{
-    CXCursor alias = alias_target(rc, ref);
-
-    if (!clang_Cursor_isNull(alias) && !clang_equalCursors(alias, decl))
-        merge_aliases(rc, decl, alias);
-    else
-        mark(rc, decl, RL_ESCAPED);
-}
-
-static void on_reference(struct rule_ctx *rc, CXCursor ref)
-{
-    CXCursor decl = clang_getCursorReferenced(ref);
-    enum rule_ptruse use;
-
-    if (!is_local_pointer(decl))
-        return;
-    use = rule_ptruse_classify(rc, &rl_ptruse, 0, ref, decl);
-    if (use == RULE_PTRUSE_ESCAPE)
-        on_escape(rc, ref, decl);
-    else if (use == RULE_PTRUSE_RELEASE)
-        mark(rc, decl, RL_RELEASED);
-    else if (use == RULE_PTRUSE_MODIFY || (use == RULE_PTRUSE_DEFINE && assigns_other_value(rc)))
-        mark(rc, decl, RL_REASSIGNED);
-}
-
-static void report_unreleased(struct rule_ctx *rc, CXCursor fn)
-{
-    struct rl_state *st = rule_state(rc);
-    char fn_name[128], var_name[128];
-
-    rule_cursor_name(fn, fn_name, sizeof(fn_name));
-    if (st->incomplete || strcmp(fn_name, "main") == 0)
-        return;
-    for (size_t i = 0; i < st->n_vars; i++)
-        st->vars[i].shared = 0;
-    for (size_t i = 0; i < st->n_vars; i++)
-        st->vars[group_root(st, i)].shared |= st->vars[i].flags & ~(unsigned)RL_ALLOCATED;
-    for (size_t i = 0; i < st->n_vars; i++) {
-        const struct rl_var *v = &st->vars[i];
-        if ((v->flags & RL_ALLOCATED) == 0 || st->vars[group_root(st, i)].shared != 0)
-            continue;
-        rule_cursor_name(v->decl, var_name, sizeof(var_name));
-        rule_report(rc, v->alloc,
-                    "memory from '%s' stored in '%s' is never freed, returned or stored "
-                    "elsewhere before '%s' returns (CWE-401); free it on every path",
-                    v->allocator, var_name, fn_name);
-    }
+    seed = rule_xvalue_seed_of(rc, rule_function(rc), call, ECG_XV_OWNED);
+    if (seed != NULL)
+        rule_leak_track_allocation(rc, st, &rl_leak_opts, call, name, seed);
 }
 
 static void rl_on_call(struct rule_ctx *rc, CXCursor call)
@@ -623,30 +366,45 @@ static void rl_on_call(struct rule_ctx *rc, CXCursor call)
     rule_callee_name(call, name, sizeof(name));
     if (rl_is_realloc(rc, name))
         check_realloc(rc, call, name);
-    if (rule_option_bool(rc, "report_unreleased") && name[0] != '\0' &&
-        rule_option_list_has(rc, "allocators", name))
-        on_allocation(rc, call, name);
+    if (rule_option_bool(rc, "report_unreleased"))
+        on_fresh_block(rc, call, name);
 }
 
 static void rl_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 {
-    if (clang_getCursorKind(cursor) == CXCursor_CallExpr)
+    struct rule_leak_state *st = rule_state(rc);
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+
+    if (kind == CXCursor_CallExpr)
         rl_on_call(rc, cursor);
-    else if (rule_option_bool(rc, "report_unreleased"))
-        on_reference(rc, cursor);
+    if (!rule_option_bool(rc, "report_unreleased") || clang_Cursor_isNull(rule_function(rc)))
+        return;
+    if (kind == CXCursor_DeclRefExpr)
+        rule_leak_track_reference(rc, st, &rl_leak_opts, cursor);
+    else if (kind == CXCursor_ReturnStmt)
+        rule_leak_track_return(rc, st, &rl_leak_opts, cursor);
+    else if (kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator)
+        rule_leak_track_seeded_read(rc, st, cursor);
 }
 
 static void rl_on_function_enter(struct rule_ctx *rc, CXCursor fn)
 {
-    (void)fn;
-    rl_reset(rule_state(rc));
+    rule_leak_vars_reset(rule_state(rc));
+    if (rule_option_bool(rc, "report_unreleased"))
+        rule_leak_track_params(rc, rule_state(rc), fn);
 }
 
 static void rl_on_function_leave(struct rule_ctx *rc, CXCursor fn)
 {
     if (rule_option_bool(rc, "report_unreleased"))
-        report_unreleased(rc, fn);
-    rl_reset(rule_state(rc));
+        rule_leak_report_function(rc, rule_state(rc), fn);
+    rule_leak_vars_reset(rule_state(rc));
+}
+
+static void rl_on_unit_end(struct rule_ctx *rc)
+{
+    if (rule_option_bool(rc, "report_unreleased"))
+        rule_leak_report_unit(rc, rule_state(rc));
 }
 
 static const struct rule_option rl_options[] = {
@@ -674,7 +432,8 @@ const struct rule_desc rule_security_realloc_leak = {
                    "leaks (CWE-401). Assign the result to a temporary, check it, and only then "
                    "store it. With report_unreleased, the rule also reports memory allocated "
                    "into a local pointer that the function never frees, returns, stores or "
-                   "hands to another function.",
+                   "hands to a function that keeps it, following the file's own functions and, "
+                   "in a run over several files, blocks handed to other files' functions.",
     .tags = "security,reliability",
     .precision = "high",
     .security_severity = "5.3",
@@ -682,10 +441,13 @@ const struct rule_desc rule_security_realloc_leak = {
     .level = ECG_LEVEL_WARNING,
     .options = rl_options,
     .n_options = sizeof(rl_options) / sizeof(rl_options[0]),
-    .state_size = sizeof(struct rl_state),
+    .needs_xvalue = 1,
+    .state_size = sizeof(struct rule_leak_state),
     .state_fini = rl_state_fini,
-    .kinds = { CXCursor_CallExpr, CXCursor_DeclRefExpr },
+    .kinds = { CXCursor_CallExpr, CXCursor_DeclRefExpr, CXCursor_ReturnStmt, CXCursor_VarDecl,
+               CXCursor_BinaryOperator },
     .on_cursor = rl_on_cursor,
     .on_function_enter = rl_on_function_enter,
     .on_function_leave = rl_on_function_leave,
+    .on_unit_end = rl_on_unit_end,
 };

@@ -1,8 +1,7 @@
 /* security-unchecked-allocation: allocation results (malloc, strdup, fopen ...) used before
- * a NULL check on their path (CWE-690), and results that are the only report of failure
- * (fgets, fread, setuid ...) discarded as a statement (CWE-252). Paths: support/nullflow.h.
- * Known gaps: only locals are followed, not fields or globals; break, continue and back
- * edges are not followed; helpers are summarised only when defined earlier in the file. */
+ * a NULL check on their path, here or in the unit another file hands them to (CWE-690), and
+ * results that are the only report of failure discarded as a statement (CWE-252). Known
+ * gaps: fields behind pointers and globals within one file are not followed; loops run once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +10,13 @@
 #include "rules/support/calltarget.h"
 #include "rules/support/expr.h"
 #include "rules/support/libc.h"
-#include "rules/support/macro.h"
 #include "rules/support/nullctx.h"
 #include "rules/support/nullflow.h"
+#include "rules/support/nullflow_report.h"
+#include "rules/support/nullflow_xunit.h"
 #include "rules/support/nullsum.h"
 #include "rules/support/opkind.h"
+#include "rules/support/xvalue.h"
 
 #define UA_NAME_MAX 64
 #define UA_MAX_PARAMS 32 /* parameters a summary describes */
@@ -24,16 +25,11 @@
 
 /* What a variable's value came from: an allocation, or (for summaries) a parameter. */
 struct ua_origin {
-    CXCursor call;          /* the allocating call; unused for a parameter */
-    char name[UA_NAME_MAX]; /* the allocating function */
-    int param;              /* the parameter's index, or -1 */
-    int reported;           /* a finding names this origin already */
-};
-
-/* A macro whose body both allocates and uses the result unchecked: one finding per macro and
- * unit, however often it expands. */
-struct ua_spot {
-    char macro[UA_NAME_MAX];
+    CXCursor call;                /* the allocating call; unused for a parameter */
+    char name[UA_NAME_MAX];       /* the allocating function */
+    int param;                    /* the parameter's index, or -1 */
+    int reported;                 /* a finding names this origin already */
+    const struct ecg_xfact *seed; /* handed over by another unit; borrowed from the run */
 };
 
 struct ua_state {
@@ -46,10 +42,9 @@ struct ua_state {
     CXCursor params[UA_MAX_PARAMS];         /* its pointer parameters (null cursors for others) */
     unsigned char exit_bits[UA_MAX_PARAMS]; /* what they are where it returns */
     int returns;                            /* some return is reachable */
-    int oom;               /* memory ran out: nothing more is followed in this unit */
-    struct ua_spot *spots; /* owned; allocations in macro bodies reported already */
-    size_t n_spots;
-    size_t cap_spots;
+    int oom;                          /* memory ran out: nothing more is followed in this unit */
+    struct rule_nullflow_spots spots; /* macros reported already */
+    char xtext[UA_NAME_MAX + 48];     /* the text of a step being exported */
 };
 
 static void ua_fini(void *state)
@@ -59,7 +54,7 @@ static void ua_fini(void *state)
     rule_nullflow_free(st->flow);
     rule_nullsum_free(st->sums);
     free(st->origins);
-    free(st->spots);
+    rule_nullflow_spots_fini(&st->spots);
 }
 
 /* ---- origins ----------------------------------------------------------------------------- */
@@ -84,6 +79,7 @@ static unsigned ua_origin_new(struct ua_state *st, CXCursor call, const char *na
     snprintf(o->name, sizeof(o->name), "%s", name);
     o->param = param;
     o->reported = 0;
+    o->seed = NULL;
     return (unsigned)st->n_origins;
 }
 
@@ -153,67 +149,25 @@ static int ua_is_allocator(struct rule_ctx *rc, struct ua_state *st, CXCursor ca
 
 /* ---- uses -------------------------------------------------------------------------------- */
 
-/* The expansion offset of the cursor's location. */
-static unsigned ua_expansion_offset(CXCursor c)
+/* Nonzero when o is another unit's allocation and the use of decl, holding v, is not one to
+ * report: it is checked on some path, or a condition reading a variable decides whether the
+ * use runs (it may be the one that excludes the unchecked callers). */
+static int ua_seed_unsure(struct rule_ctx *rc, const struct ua_origin *o,
+                          struct rule_nullflow_value v, CXCursor decl)
 {
-    unsigned offset = 0;
-
-    clang_getExpansionLocation(clang_getCursorLocation(c), NULL, NULL, NULL, &offset);
-    return offset;
+    return o->seed != NULL && (v.bits != RULE_NULLFLOW_FRESH || !rule_nullflow_opaque_at(rc, decl));
 }
 
-/* Nonzero when the macro name was reported in this unit already; otherwise records it (when
- * memory runs out it is not recorded, and a later expansion is reported again). */
-static int ua_spot_seen(struct ua_state *st, const char *name)
+/* The finding on the use of decl, from o, at ref (fresh: not tested yet). */
+static void ua_report(struct rule_ctx *rc, struct ua_state *st, CXCursor ref, CXCursor decl,
+                      const struct ua_origin *o, const char *what)
 {
-    for (size_t i = 0; i < st->n_spots; i++) {
-        if (strcmp(st->spots[i].macro, name) == 0)
-            return 1;
-    }
-    if (st->n_spots == st->cap_spots) {
-        size_t cap = st->cap_spots != 0 ? st->cap_spots * 2 : 8;
-        struct ua_spot *grown = realloc(st->spots, cap * sizeof(*grown));
-        if (grown == NULL)
-            return 0;
-        st->spots = grown;
-        st->cap_spots = cap;
-    }
-    snprintf(st->spots[st->n_spots++].macro, UA_NAME_MAX, "%s", name);
-    return 0;
-}
+    int fresh = (rule_nullflow_get(st->flow, decl).bits & RULE_NULLFLOW_FRESH) != 0;
 
-/* Nonzero when the allocation and its use at ref both come from the body of one expansion of
- * a macro reported already in this unit: a debug macro that opens a log file unchecked is one
- * defect, not one per expansion. The macro is recorded on the first call; when memory runs
- * out every finding is kept. */
-static int ua_macro_reported(struct rule_ctx *rc, struct ua_state *st, CXCursor call, CXCursor ref)
-{
-    CXTranslationUnit tu = rule_unit(rc);
-    char name[UA_NAME_MAX];
-
-    if (!rule_nullflow_in_macro(tu, call, NULL) || !rule_nullflow_in_macro(tu, ref, NULL) ||
-        ua_expansion_offset(call) != ua_expansion_offset(ref) ||
-        !rule_macro_name_at(name, sizeof(name), tu, call))
-        return 0;
-    return ua_spot_seen(st, name);
-}
-
-static void ua_report(struct rule_ctx *rc, CXCursor ref, CXCursor decl, const struct ua_origin *o,
-                      int fresh, const char *what)
-{
-    char name[UA_NAME_MAX];
-    struct ecg_finding *f;
-
-    rule_cursor_name(decl, name, sizeof(name));
-    if (fresh)
-        f = rule_report(rc, ref,
-                        "'%s' may be NULL here: the result of '%s' is %s before any check "
-                        "against NULL; test it right after the call",
-                        name, o->name, what);
-    else
-        f = rule_report(rc, ref, "'%s' is NULL on this path (tested above) and is %s", name, what);
-    rule_add_related(rc, f, clang_getCursorExtent(o->call), "'%s' returns NULL when it fails",
-                     o->name);
+    if (o->seed != NULL)
+        rule_nullflow_report_seed(rc, ref, decl, o->seed, what);
+    else if (!rule_nullflow_macro_reported(&st->spots, rc, o->call, ref))
+        rule_nullflow_report_unchecked(rc, ref, decl, o->call, fresh, what);
 }
 
 /* A use of decl at ref that needs it non-null. */
@@ -226,17 +180,15 @@ static void ua_use(struct rule_ctx *rc, struct ua_state *st, CXCursor ref, CXCur
 
     if (o == NULL || (!fresh && v.bits != RULE_NULLFLOW_NULL) || o->reported)
         return;
-    if (rule_nullflow_guarded(st->flow, rc, ref, decl))
+    if (rule_nullflow_guarded(st->flow, rc, ref, decl) || ua_seed_unsure(rc, o, v, decl))
         return;
-    rule_nullflow_nonnull(st->flow, decl); /* one report per allocation, none after */
-    if (o->param >= 0) {
-        if (fresh)
-            st->cur.deref_params |= 1u << o->param;
-        return;
+    if (o->param < 0) {
+        o->reported = 1;
+        ua_report(rc, st, ref, decl, o, what);
+    } else if (fresh) {
+        st->cur.deref_params |= 1u << o->param;
     }
-    o->reported = 1;
-    if (!ua_macro_reported(rc, st, o->call, ref))
-        ua_report(rc, ref, decl, o, fresh, what);
+    rule_nullflow_nonnull(st->flow, decl); /* one report per allocation, none after */
 }
 
 static int ua_is_pointer(CXCursor e)
@@ -289,13 +241,86 @@ static int ua_is_local(CXCursor decl)
            clang_Cursor_getStorageClass(decl) != CX_SC_Static;
 }
 
-/* `return p;` with p an allocation not checked: the function hands it to its callers. */
-static void ua_on_return_var(struct ua_state *st, struct rule_nullflow_value v)
+/* When expr reads an allocation another unit did not check (a parameter's pointee, a
+ * global, another unit's result) or the member of an aggregate the last store wrote, the
+ * value it gives. */
+static int ua_read_value(struct rule_ctx *rc, struct ua_state *st, CXCursor expr,
+                         struct rule_nullflow_value *out)
 {
+    const struct ecg_xfact *seed = rule_nullflow_read_seed(rc, expr, ECG_XV_UNCHECKED);
+    CXCursor agg;
+
+    if (seed != NULL) {
+        out->origin = ua_origin_new(st, rule_nullflow_strip(expr), "", -1);
+        out->bits = out->origin != 0 ? RULE_NULLFLOW_FRESH : 0;
+        if (out->origin != 0)
+            st->origins[out->origin - 1].seed = seed;
+        return 1;
+    }
+    if (!rule_nullflow_agg_read(st->flow, expr, &agg))
+        return 0;
+    *out = rule_nullflow_get(st->flow, agg);
+    return 1;
+}
+
+/* decl, a local pointer not followed yet, starts with what its initialiser reads from
+ * another unit or from an aggregate. */
+static void ua_follow(struct rule_ctx *rc, struct ua_state *st, CXCursor ref, CXCursor decl)
+{
+    struct rule_nullflow_value v;
+    CXCursor init;
+
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl || !ua_is_local(decl) || !ua_is_pointer(decl))
+        return;
+    init = clang_Cursor_getVarDeclInitializer(decl);
+    if (clang_Cursor_isNull(init) || !ua_read_value(rc, st, init, &v) || v.bits == 0)
+        return;
+    if (!clang_Cursor_isNull(ref))
+        rule_nullflow_at(st->flow, rc, ref);
+    rule_nullflow_declare(st->flow, decl, v);
+}
+
+/* What the flow knows of var, an allocation unchecked on every path, for another unit
+ * (rule_nullflow_xout_fn). */
+static int ua_xout(struct rule_ctx *rc, void *arg, CXCursor var, struct rule_xout *out)
+{
+    struct ua_state *st = arg;
+    struct rule_nullflow_value v = rule_nullflow_get(st->flow, var);
+    const struct ua_origin *o;
+
+    if (!rule_nullflow_knows(st->flow, var))
+        ua_follow(rc, st, clang_getNullCursor(), var); /* the walk is at the call already */
+    v = rule_nullflow_get(st->flow, var);
+    o = ua_origin_at(st, v.origin);
+
+    if (v.bits != RULE_NULLFLOW_FRESH || o == NULL || o->param >= 0)
+        return 0;
+    memset(out, 0, sizeof(*out));
+    out->value = ECG_XV_UNCHECKED;
+    out->size = -1;
+    out->where = clang_getNullRange();
+    if (o->seed != NULL) {
+        out->prior = &o->seed->origin;
+        return 1;
+    }
+    snprintf(st->xtext, sizeof(st->xtext), "'%s' may return NULL here; nothing checks it", o->name);
+    out->where = clang_getCursorExtent(o->call);
+    out->what_happened = st->xtext;
+    return 1;
+}
+
+/* `return p;` with p an allocation not checked: the function hands it to its callers, in
+ * this unit (its summary) and in others. */
+static void ua_on_return_var(struct rule_ctx *rc, struct ua_state *st, CXCursor ret, CXCursor decl)
+{
+    struct rule_nullflow_value v = rule_nullflow_get(st->flow, decl);
     const struct ua_origin *o = ua_origin_at(st, v.origin);
+    struct rule_xout out;
 
     if ((v.bits & RULE_NULLFLOW_FRESH) && o != NULL && o->param < 0)
         st->cur.returns_fresh = 1;
+    if (clang_getCursorKind(ret) == CXCursor_ReturnStmt && ua_xout(rc, st, decl, &out))
+        rule_xvalue_export_return(rc, rule_function(rc), ret, &out);
 }
 
 /* Acts on what the variable decl, referenced at ref, is used for. */
@@ -322,7 +347,7 @@ static void ua_apply(struct rule_ctx *rc, struct ua_state *st, CXCursor ref, CXC
             rule_nullflow_set(st->flow, ctx->parent, rule_nullflow_get(st->flow, decl));
         break;
     case RULE_NULLCTX_RETURN:
-        ua_on_return_var(st, rule_nullflow_get(st->flow, decl));
+        ua_on_return_var(rc, st, ctx->parent, decl);
         break;
     case RULE_NULLCTX_NONE:
         break;
@@ -332,15 +357,21 @@ static void ua_apply(struct rule_ctx *rc, struct ua_state *st, CXCursor ref, CXC
 static void ua_on_ref(struct rule_ctx *rc, struct ua_state *st, CXCursor ref)
 {
     CXCursor decl = clang_getCursorReferenced(ref);
+    struct rule_nullflow_value none = { 0, 0 };
     struct rule_nullctx ctx;
 
+    if (!rule_nullflow_knows(st->flow, decl))
+        ua_follow(rc, st, ref, decl);
     if (!rule_nullflow_knows(st->flow, decl))
         return;
     rule_nullflow_at(st->flow, rc, ref);
     if (!rule_nullflow_reachable(st->flow))
         return;
     rule_nullctx_of(rc, ref, &ctx);
-    ua_apply(rc, st, ref, decl, &ctx);
+    if (ua_is_pointer(decl))
+        ua_apply(rc, st, ref, decl, &ctx);
+    else if (ctx.kind == RULE_NULLCTX_ESCAPE || ctx.kind == RULE_NULLCTX_ARG)
+        rule_nullflow_set(st->flow, decl, none); /* an aggregate anything may be stored in */
 }
 
 static int ua_summary_noreturn(const struct ua_state *st, CXCursor call)
@@ -348,28 +379,6 @@ static int ua_summary_noreturn(const struct ua_state *st, CXCursor call)
     const struct rule_nullsum_fn *s = rule_nullsum_find(st->sums, clang_getCursorReferenced(call));
 
     return s != NULL && s->noreturn;
-}
-
-/* Nonzero when the call being left runs only on some evaluations of its expression: in an
- * arm of ?: or an operand of && or || (assertion macros). Ending the path there would end
- * it for the whole statement. */
-static int ua_in_conditional(struct rule_ctx *rc)
-{
-    for (size_t up = 0; up < UA_MAX_CLIMB; up++) {
-        CXCursor a = rule_ancestor(rc, up);
-        enum CXCursorKind kind = clang_getCursorKind(a);
-        enum rule_opkind op;
-        if (!clang_isExpression(kind))
-            return 0;
-        if (kind == CXCursor_ConditionalOperator)
-            return 1;
-        if (kind != CXCursor_BinaryOperator)
-            continue;
-        op = rule_opkind_binary(rule_unit(rc), a);
-        if (op == RULE_OPKIND_LAND || op == RULE_OPKIND_LOR || op == RULE_OPKIND_UNKNOWN)
-            return 1;
-    }
-    return 1;
 }
 
 /* The first ancestor of the cursor being left that is not a cast or parentheses. */
@@ -416,7 +425,7 @@ static void ua_on_call_leave(struct rule_ctx *rc, struct ua_state *st, CXCursor 
         return;
     noreturn = (ua_callee(rc, st, call, callee) & UA_CALLEE_NORETURN) != 0 ||
                ua_summary_noreturn(st, call);
-    if (noreturn && !ua_in_conditional(rc)) {
+    if (noreturn && !rule_nullflow_in_conditional(rc)) {
         rule_nullflow_at(st->flow, rc, call);
         rule_nullflow_stop(st->flow);
     } else if (!noreturn && ua_is_allocator(rc, st, call, callee)) {
@@ -440,33 +449,83 @@ static struct rule_nullflow_value ua_assigned_value(struct rule_ctx *rc, struct 
             v.origin = ua_origin_new(st, rhs, callee, -1);
             v.bits = v.origin != 0 ? RULE_NULLFLOW_FRESH : 0;
         }
+        if (v.bits == 0)
+            ua_read_value(rc, st, rhs, &v);
         return v;
     }
+    if (ua_read_value(rc, st, rhs, &v))
+        return v;
     if (rule_nullflow_value_decl(st->flow, rhs, &decl))
         v = rule_nullflow_get(st->flow, decl);
     return v;
 }
 
+/* var[k] = rhs or var.f = rhs into a local aggregate: var takes rhs's value. */
+static void ua_on_store(struct rule_ctx *rc, struct ua_state *st, CXCursor op, CXCursor lhs,
+                        CXCursor rhs)
+{
+    CXCursor agg;
+
+    rule_nullflow_at(st->flow, rc, op);
+    if (rule_nullflow_reachable(st->flow) && rule_nullflow_agg_store(st->flow, lhs, &agg))
+        rule_nullflow_set(st->flow, agg, ua_assigned_value(rc, st, rule_nullflow_strip(rhs)));
+}
+
+/* g = p with g a global other units read and p an allocation unchecked on every path. */
+static void ua_on_global_store(struct rule_ctx *rc, struct ua_state *st, CXCursor op, CXCursor var,
+                               CXCursor rhs)
+{
+    struct rule_xout out;
+    CXCursor decl;
+
+    if (clang_getCursorKind(var) != CXCursor_VarDecl || !rule_xvalue_external(var) ||
+        !rule_nullflow_value_decl(st->flow, rhs, &decl) || !rule_nullflow_knows(st->flow, decl))
+        return;
+    rule_nullflow_at(st->flow, rc, op);
+    if (rule_nullflow_reachable(st->flow) && ua_xout(rc, st, decl, &out))
+        rule_xvalue_export_global(rc, var, op, &out);
+}
+
+/* Nonzero when rhs may give a value the flow follows though nothing was followed before. */
+static int ua_may_give(const struct ua_state *st, CXCursor rhs)
+{
+    CXCursor decl;
+
+    switch (clang_getCursorKind(rhs)) {
+    case CXCursor_CallExpr:
+    case CXCursor_UnaryOperator:
+    case CXCursor_ArraySubscriptExpr:
+    case CXCursor_MemberRefExpr:
+        return 1;
+    case CXCursor_DeclRefExpr:
+        return !rule_nullflow_value_decl(st->flow, rhs, &decl) ||
+               rule_nullflow_knows(st->flow, decl) || rule_xvalue_external(decl);
+    default:
+        return 0;
+    }
+}
+
 /* p = rhs with p a local pointer: p takes rhs's value. */
 static void ua_on_assign(struct rule_ctx *rc, struct ua_state *st, CXCursor op)
 {
-    CXCursor ops[2], lhs, decl, rhs_decl;
+    CXCursor ops[2], lhs, decl;
     CXCursor rhs;
 
-    if (!rule_opkind_operands(op, ops))
+    if (!rule_opkind_operands(op, ops) ||
+        rule_opkind_binary(rule_unit(rc), op) != RULE_OPKIND_ASSIGN)
         return;
     lhs = rule_nullflow_strip(ops[0]);
     rhs = rule_nullflow_strip(ops[1]);
-    if (clang_getCursorKind(lhs) != CXCursor_DeclRefExpr)
+    if (clang_getCursorKind(lhs) != CXCursor_DeclRefExpr) {
+        ua_on_store(rc, st, op, lhs, rhs);
         return;
+    }
     decl = clang_getCursorReferenced(lhs);
-    if (!ua_is_local(decl))
+    if (!ua_is_local(decl)) {
+        ua_on_global_store(rc, st, op, decl, rhs);
         return;
-    if (!rule_nullflow_knows(st->flow, decl) && clang_getCursorKind(rhs) != CXCursor_CallExpr &&
-        !(rule_nullflow_value_decl(st->flow, rhs, &rhs_decl) &&
-          rule_nullflow_knows(st->flow, rhs_decl)))
-        return;
-    if (rule_opkind_binary(rule_unit(rc), op) != RULE_OPKIND_ASSIGN)
+    }
+    if (!rule_nullflow_knows(st->flow, decl) && !ua_may_give(st, rhs))
         return;
     rule_nullflow_at(st->flow, rc, op);
     rule_nullflow_set(st->flow, decl, ua_assigned_value(rc, st, rhs));
@@ -518,60 +577,6 @@ static void ua_on_binop_leave(struct rule_ctx *rc, struct ua_state *st, CXCursor
         ua_on_compare(rc, st, op);
 }
 
-/* ---- CWE-252: results that must be looked at --------------------------------------------- */
-
-static const char *ua_must_why(struct rule_ctx *rc, const char *name)
-{
-    const char *why = rule_libc_must_check(name, rule_option_bool(rc, "check_output"));
-
-    if (why == NULL && rule_option_list_has(rc, "must_check", name))
-        why = "it reports failure only through its result";
-    return why;
-}
-
-static int ua_is_first_child(CXCursor parent, CXCursor child)
-{
-    return rule_nullflow_same(rule_expr_first_child(parent), child);
-}
-
-/* Nonzero when call is a statement of its own, its value discarded. */
-static int ua_result_discarded(struct rule_ctx *rc, CXCursor call)
-{
-    CXCursor parent = rule_ancestor(rc, 0);
-
-    switch (clang_getCursorKind(parent)) {
-    case CXCursor_CompoundStmt:
-    case CXCursor_LabelStmt:
-    case CXCursor_DefaultStmt:
-        return 1;
-    case CXCursor_CaseStmt:
-    case CXCursor_IfStmt:
-    case CXCursor_WhileStmt:
-        return !ua_is_first_child(parent, call);
-    case CXCursor_DoStmt:
-        return ua_is_first_child(parent, call);
-    default:
-        return 0;
-    }
-}
-
-static void ua_check_discarded(struct rule_ctx *rc, CXCursor call)
-{
-    char callee[UA_NAME_MAX];
-    const char *why;
-
-    rule_callee_name(call, callee, sizeof(callee));
-    if (callee[0] == '\0')
-        return;
-    why = ua_must_why(rc, callee);
-    if (why == NULL || !ua_result_discarded(rc, call))
-        return;
-    rule_report(rc, call,
-                "the result of '%s' is ignored: %s (cast the call to (void) if failure does "
-                "not matter here)",
-                callee, why);
-}
-
 /* ---- hooks ------------------------------------------------------------------------------- */
 
 static int ua_is_frame(enum CXCursorKind kind)
@@ -595,12 +600,6 @@ static void ua_note_exit(struct ua_state *st)
 static void ua_flow_enter(struct rule_ctx *rc, struct ua_state *st, CXCursor cursor)
 {
     switch (clang_getCursorKind(cursor)) {
-    case CXCursor_IfStmt:
-    case CXCursor_WhileStmt:
-    case CXCursor_ForStmt:
-    case CXCursor_SwitchStmt:
-        rule_nullflow_push(st->flow, rc, cursor);
-        break;
     case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt:
         rule_nullflow_case(st->flow, rc, cursor);
@@ -611,7 +610,15 @@ static void ua_flow_enter(struct rule_ctx *rc, struct ua_state *st, CXCursor cur
     case CXCursor_DeclRefExpr:
         ua_on_ref(rc, st, cursor);
         break;
+    case CXCursor_CallExpr:
+        /* before the arguments: what the callee receives */
+        rule_nullflow_at(st->flow, rc, cursor);
+        if (rule_nullflow_reachable(st->flow))
+            rule_nullflow_export_call(rc, st->flow, cursor, ua_xout, st);
+        break;
     default:
+        if (ua_is_frame(clang_getCursorKind(cursor)))
+            rule_nullflow_push(st->flow, rc, cursor);
         break;
     }
 }
@@ -623,7 +630,7 @@ static void ua_on_enter(struct rule_ctx *rc, CXCursor cursor)
     if (clang_Cursor_isNull(rule_function(rc)))
         return;
     if (clang_getCursorKind(cursor) == CXCursor_CallExpr)
-        ua_check_discarded(rc, cursor);
+        rule_nullflow_check_discarded(rc, cursor);
     if (!st->oom && st->flow != NULL)
         ua_flow_enter(rc, st, cursor);
 }
@@ -673,7 +680,7 @@ static void ua_on_leave(struct rule_ctx *rc, CXCursor cursor)
 
 /* Parameters start as origins of their own, so that a summary can tell which ones the
  * function dereferences before testing them. */
-static void ua_track_params(struct ua_state *st, CXCursor fn)
+static void ua_track_params(struct rule_ctx *rc, struct ua_state *st, CXCursor fn)
 {
     int n = clang_Cursor_getNumArguments(fn);
 
@@ -684,9 +691,16 @@ static void ua_track_params(struct ua_state *st, CXCursor fn)
     for (int i = 0; i < n && i < UA_MAX_PARAMS; i++) {
         CXCursor param = clang_Cursor_getArgument(fn, (unsigned)i);
         struct rule_nullflow_value v = { 0, RULE_NULLFLOW_FRESH };
+        const struct ecg_xfact *seed;
         if (!ua_is_pointer(param))
             continue;
-        v.origin = ua_origin_new(st, clang_getNullCursor(), "", i);
+        seed = rule_nullflow_param_seed(rc, fn, (unsigned)i, ECG_XV_UNCHECKED);
+        v.origin = ua_origin_new(st, param, "", seed != NULL ? -1 : i);
+        if (v.origin != 0 && seed != NULL) {
+            st->origins[v.origin - 1].seed = seed; /* another unit's allocation */
+            rule_nullflow_set(st->flow, param, v);
+            continue;
+        }
         if (v.origin == 0)
             continue;
         rule_nullflow_set(st->flow, param, v);
@@ -712,7 +726,7 @@ static void ua_on_function_enter(struct rule_ctx *rc, CXCursor fn)
     st->n_origins = 0;
     memset(&st->cur, 0, sizeof(st->cur));
     st->returns = 0;
-    ua_track_params(st, fn);
+    ua_track_params(rc, st, fn);
 }
 
 /* Completes the summary of the function just walked from what its exits showed. */
@@ -770,6 +784,7 @@ const struct rule_desc rule_security_unchecked_allocation = {
     .security_severity = "5.5",
     .cwe = { 690, 252 },
     .level = ECG_LEVEL_WARNING,
+    .needs_xvalue = 1,
     .options = ua_options,
     .n_options = ARRAY_LEN(ua_options),
     .state_size = sizeof(struct ua_state),

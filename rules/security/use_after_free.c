@@ -1,7 +1,8 @@
 /* security-use-after-free: a block used, passed on or freed again after free() on some
  * feasible path of one function (CWE-416, CWE-415), with the unit's functions that free a
- * parameter or return a freed block summarised to a fixed point.
- * Known gaps: blocks freed through a global in another function, or in another unit. */
+ * parameter or return a freed block summarised to a fixed point, freed globals handed to
+ * the unit's callees, and freed blocks other units pass, store or return (xvalue.h).
+ * Known gaps: a global freed in one function and read by one it does not call. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include "rules/support/expr.h"
 #include "rules/support/libc.h"
 #include "rules/support/uaf_flow.h"
+#include "rules/support/uaf_xunit.h"
+#include "rules/support/xvalue.h"
 
 #define UAF_NAME 96
 #define UAF_ROUNDS 4 /* summary rounds: wrappers of wrappers of free */
@@ -29,11 +32,24 @@ struct uaf_fn {
     int direct;     /* calls a deallocator or realloc itself */
     int dirty;      /* to be analysed (again) */
     int done;       /* analysed at least once */
+    int seeded;     /* a block may enter it freed: from a caller's global or another unit */
 };
 
 struct uaf_found {
     size_t fn;
     struct rule_uaf_report r;
+};
+
+struct uaf_left {
+    size_t fn;
+    struct rule_uaf_exit x;
+};
+
+/* A caller of the unit calls fn while global holds a block it freed at free_node. */
+struct uaf_gseed {
+    size_t fn;
+    CXCursor global; /* canonical declaration */
+    uint32_t free_node;
 };
 
 struct uaf_state {
@@ -43,6 +59,10 @@ struct uaf_state {
     size_t n_callees, cap_callees;
     struct uaf_found *found;
     size_t n_found, cap_found;
+    struct uaf_left *left; /* the exits of each function's latest run */
+    size_t n_left, cap_left;
+    struct uaf_gseed *gseeds;
+    size_t n_gseeds, cap_gseeds;
     int in_fn;
     int oom;
 };
@@ -54,6 +74,8 @@ static void uaf_state_fini(void *state)
     free(st->fns);
     free(st->callees);
     free(st->found);
+    free(st->left);
+    free(st->gseeds);
 }
 
 static void uaf_on_function_enter(struct rule_ctx *rc, CXCursor fn)
@@ -162,12 +184,30 @@ static void uaf_on_ref(struct rule_ctx *rc, CXCursor ref)
     }
 }
 
+/* Asks what other units say of the pointer the expression c reads (a parameter, what it
+ * points to, a global, another unit's result): their facts reach this unit only where it
+ * asked. A function where a freed block may enter is analysed. */
+static void uaf_ask(struct rule_ctx *rc, CXCursor c)
+{
+    struct uaf_state *st = rule_state(rc);
+    CXCursor fn = rule_function(rc);
+
+    if (!st->in_fn || st->oom || clang_Cursor_isNull(fn) ||
+        clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer)
+        return;
+    if (rule_uaf_xunit_seed(rc, fn, c) != NULL)
+        st->fns[st->n_fns - 1].seeded = 1;
+}
+
 static void uaf_on_cursor(struct rule_ctx *rc, CXCursor c)
 {
-    if (clang_getCursorKind(c) == CXCursor_CallExpr)
+    enum CXCursorKind kind = clang_getCursorKind(c);
+
+    if (kind == CXCursor_CallExpr)
         uaf_on_call(rc, c);
-    else
+    else if (kind == CXCursor_DeclRefExpr)
         uaf_on_ref(rc, c);
+    uaf_ask(rc, c);
 }
 
 static const struct uaf_fn *uaf_find(const struct uaf_state *st, const char *name)
@@ -242,7 +282,43 @@ static uint32_t uaf_pointer_params(CXCursor fn, int want_const)
 struct uaf_resolver {
     struct rule_ctx *rc;
     const struct uaf_state *st;
+    size_t fn; /* the function being run */
 };
+
+/* Whether call leaves the unit (or calls one of its functions), and what other units said
+ * of its result. */
+static void uaf_resolve_edge(const struct uaf_resolver *r, CXCursor call, struct rule_uaf_call *out)
+{
+    char name[UAF_NAME];
+
+    if (rule_xvalue_external_callee(call, name, sizeof(name)) != NULL) {
+        out->external = 1;
+        out->ret_origin = rule_uaf_xunit_seed(r->rc, r->st->fns[r->fn].fn, call);
+        return;
+    }
+    rule_cursor_name(rule_calltarget_of(call), name, sizeof(name));
+    out->internal = uaf_find(r->st, name) != NULL;
+}
+
+/* A block that enters the function being run freed: a global a caller of the unit left
+ * freed, or a place another unit's fact names. */
+static int uaf_seed(void *arg, CXCursor read, struct rule_uaf_seed *out)
+{
+    const struct uaf_resolver *r = arg;
+    const struct uaf_state *st = r->st;
+    CXCursor decl = clang_getNullCursor();
+
+    if (clang_getCursorKind(read) == CXCursor_DeclRefExpr)
+        decl = clang_getCanonicalCursor(clang_getCursorReferenced(read));
+    for (size_t i = 0; !clang_Cursor_isNull(decl) && i < st->n_gseeds; i++) {
+        if (st->gseeds[i].fn == r->fn && clang_equalCursors(st->gseeds[i].global, decl)) {
+            out->free_node = st->gseeds[i].free_node;
+            return 1;
+        }
+    }
+    out->origin = rule_uaf_xunit_seed(r->rc, st->fns[r->fn].fn, read);
+    return out->origin != NULL;
+}
 
 static void uaf_resolve(void *arg, CXCursor call, struct rule_uaf_call *out)
 {
@@ -263,6 +339,7 @@ static void uaf_resolve(void *arg, CXCursor call, struct rule_uaf_call *out)
         return;
     }
     out->opaque = !clang_Location_isInSystemHeader(clang_getCursorLocation(target));
+    uaf_resolve_edge(r, call, out);
     out->reallocates = uaf_is_realloc(name);
     out->keeps = uaf_printf_keeps(call, name);
     out->writes = out->opaque ? 0 : uaf_pointer_params(target, 0);
@@ -280,7 +357,7 @@ static void uaf_resolve(void *arg, CXCursor call, struct rule_uaf_call *out)
 /* Nonzero when f is worth running: it frees, or calls a function that does. */
 static int uaf_needed(const struct uaf_state *st, const struct uaf_fn *f)
 {
-    if (f->direct)
+    if (f->direct || f->seeded)
         return 1;
     for (size_t i = 0; i < f->n_callees; i++) {
         const struct uaf_fn *g = uaf_find(st, st->callees[f->callee_first + i]);
@@ -311,6 +388,59 @@ static void uaf_keep_reports(struct uaf_state *st, size_t fn, const struct rule_
     }
 }
 
+/* Keeps the exits of fn's latest run only. */
+static void uaf_keep_exits(struct uaf_state *st, size_t fn, const struct rule_uaf_result *res)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < st->n_left; i++) {
+        if (st->left[i].fn != fn)
+            st->left[kept++] = st->left[i];
+    }
+    st->n_left = kept;
+    for (size_t i = 0; i < res->n_exits; i++) {
+        if (ecg_grow((void **)&st->left, &st->cap_left, st->n_left + 1, sizeof(*st->left)) != 0) {
+            st->oom = 1;
+            return;
+        }
+        st->left[st->n_left].fn = fn;
+        st->left[st->n_left++].x = res->exits[i];
+    }
+}
+
+static size_t uaf_find_index(const struct uaf_state *st, const char *name)
+{
+    const struct uaf_fn *f = uaf_find(st, name);
+
+    return f != NULL ? (size_t)(f - st->fns) : SIZE_MAX;
+}
+
+/* The global of x holds a block freed in this unit when x's callee, a function of the unit,
+ * is called: the callee starts with it freed. */
+static void uaf_seed_callee(struct uaf_state *st, const struct rule_uaf_exit *x)
+{
+    char name[UAF_NAME];
+    CXCursor global = clang_getCanonicalCursor(x->global);
+    size_t callee;
+
+    rule_cursor_name(rule_calltarget_of(x->at), name, sizeof(name));
+    callee = uaf_find_index(st, name);
+    if (callee == SIZE_MAX || x->origin != NULL)
+        return;
+    for (size_t i = 0; i < st->n_gseeds; i++) {
+        if (st->gseeds[i].fn == callee && clang_equalCursors(st->gseeds[i].global, global))
+            return;
+    }
+    if (ecg_grow((void **)&st->gseeds, &st->cap_gseeds, st->n_gseeds + 1, sizeof(*st->gseeds)) !=
+        0) {
+        st->oom = 1;
+        return;
+    }
+    st->gseeds[st->n_gseeds++] = (struct uaf_gseed){ callee, global, x->free_node };
+    st->fns[callee].seeded = 1;
+    st->fns[callee].dirty = 1;
+}
+
 /* f's summary changed: its callers are run again. */
 static void uaf_dirty_callers(struct uaf_state *st, const char *name)
 {
@@ -332,12 +462,18 @@ static int uaf_run_one(struct uaf_state *st, struct rule_uaf *flow, size_t i,
 
     f->dirty = 0;
     f->done = 1;
+    r->fn = i;
     rc = rule_uaf_run(&res, flow, rule_unit_ir(r->rc), f->fn, uaf_resolve, r);
     if (rc == ECG_ENOMEM)
         return rc;
     if (rc != 0)
         memset(&res, 0, sizeof(res));
     uaf_keep_reports(st, i, &res);
+    uaf_keep_exits(st, i, &res);
+    for (size_t k = 0; k < res.n_exits; k++) {
+        if (res.exits[k].kind == RULE_UAF_EXIT_GLOBAL)
+            uaf_seed_callee(st, &res.exits[k]);
+    }
     if (res.frees_params != f->frees || res.returns_freed != f->returns_freed) {
         f->frees = res.frees_params;
         f->returns_freed = res.returns_freed;
@@ -346,22 +482,31 @@ static int uaf_run_one(struct uaf_state *st, struct rule_uaf *flow, size_t i,
     return 0;
 }
 
+/* Runs every dirty function once; *ran: whether any ran. */
+static int uaf_round(struct uaf_state *st, struct rule_uaf *flow, struct uaf_resolver *r, int *ran)
+{
+    for (size_t i = 0; i < st->n_fns; i++) {
+        struct uaf_fn *f = &st->fns[i];
+        int rc;
+        if (!f->dirty || (!f->done && !uaf_needed(st, f)))
+            continue;
+        rc = uaf_run_one(st, flow, i, r);
+        if (rc != 0)
+            return rc;
+        *ran = 1;
+    }
+    return 0;
+}
+
 static int uaf_rounds(struct uaf_state *st, struct rule_uaf *flow, struct uaf_resolver *r)
 {
     for (size_t i = 0; i < st->n_fns; i++)
-        st->fns[i].dirty = st->fns[i].direct;
+        st->fns[i].dirty = st->fns[i].direct || st->fns[i].seeded;
     for (int round = 0; round < UAF_ROUNDS; round++) {
         int ran = 0;
-        for (size_t i = 0; i < st->n_fns; i++) {
-            struct uaf_fn *f = &st->fns[i];
-            int rc;
-            if (!f->dirty || (!f->done && !uaf_needed(st, f)))
-                continue;
-            rc = uaf_run_one(st, flow, i, r);
-            if (rc != 0)
-                return rc;
-            ran = 1;
-        }
+        int rc = uaf_round(st, flow, r, &ran);
+        if (rc != 0)
+            return rc;
         if (!ran)
             break;
     }
@@ -416,22 +561,51 @@ static struct ecg_finding *uaf_report_one(struct rule_ctx *rc, const struct rule
     return NULL;
 }
 
-static void uaf_report_all(struct rule_ctx *rc, const struct uaf_state *st)
+/* Reports r; a block that came in freed from another unit gets that unit's steps first. */
+/* Where the seed's block enters fn: the parameter it is the value of, else the read. */
+static CXSourceRange uaf_entry_range(CXCursor fn, const struct rule_uaf_report *r)
 {
+    const struct ecg_xfact *seed = r->origin;
+    int whole = seed->field == NULL || seed->field[0] == '\0';
+
+    if (seed->what == ECG_XF_ARG && !seed->pointee && whole &&
+        (int)seed->index < clang_Cursor_getNumArguments(fn))
+        return clang_getCursorExtent(clang_Cursor_getArgument(fn, seed->index));
+    return clang_getCursorExtent(r->freed_at);
+}
+
+static void uaf_report_found(struct rule_ctx *rc, CXCursor fn, const struct rule_uaf_report *r)
+{
+    const struct ecg_xfact *seed = r->origin;
+    struct ecg_finding *f;
     char how[160];
 
-    for (size_t i = 0; i < st->n_found; i++) {
-        const struct rule_uaf_report *r = &st->found[i].r;
-        struct ecg_finding *f;
-        /* A returned freed block is reported where a caller of the unit uses it. */
-        if (r->kind == RULE_UAF_RETURN)
-            continue;
+    if (seed != NULL)
+        rule_uaf_xunit_where(how, sizeof(how), seed);
+    else
         uaf_freed_how(rc, how, sizeof(how), r->freed_at);
-        f = uaf_report_one(rc, r, how);
-        if (f == NULL)
-            continue;
+    f = uaf_report_one(rc, r, how);
+    if (f == NULL)
+        return;
+    if (seed != NULL) {
+        rule_add_xsteps(rc, f, &seed->origin);
+        rule_add_step(rc, f, uaf_entry_range(fn, r), "'%s' comes in here, freed", r->name);
+    } else {
         rule_add_step(rc, f, clang_getCursorExtent(r->freed_at), "'%s' is freed here", r->name);
-        rule_add_step(rc, f, clang_getCursorExtent(r->at), "'%s' is used here", r->name);
+    }
+    rule_add_step(rc, f, clang_getCursorExtent(r->at), "'%s' is used here", r->name);
+}
+
+static void uaf_report_all(struct rule_ctx *rc, const struct uaf_state *st)
+{
+    for (size_t i = 0; i < st->n_found; i++) {
+        /* A returned freed block is reported where a caller of the unit uses it. */
+        if (st->found[i].r.kind != RULE_UAF_RETURN)
+            uaf_report_found(rc, st->fns[st->found[i].fn].fn, &st->found[i].r);
+    }
+    for (size_t i = 0; i < st->n_left; i++) {
+        const struct uaf_fn *fn = &st->fns[st->left[i].fn];
+        rule_uaf_xunit_export(rc, fn->fn, &st->left[i].x, fn->returns_freed);
     }
 }
 
@@ -439,13 +613,14 @@ static void uaf_on_unit_end(struct rule_ctx *rc)
 {
     struct uaf_state *st = rule_state(rc);
     struct rule_uaf *flow;
-    struct uaf_resolver r = { rc, st };
+    struct uaf_resolver r = { rc, st, 0 };
 
     if (st->oom || st->n_fns == 0)
         return;
     flow = rule_uaf_new();
     if (flow == NULL)
         return;
+    rule_uaf_set_seeds(flow, uaf_seed);
     if (uaf_rounds(st, flow, &r) == 0)
         uaf_report_all(rc, st);
     rule_uaf_free(flow);
@@ -476,9 +651,11 @@ const struct rule_desc rule_security_use_after_free = {
     .n_options = sizeof(uaf_options) / sizeof(uaf_options[0]),
     .state_size = sizeof(struct uaf_state),
     .state_fini = uaf_state_fini,
-    .kinds = { CXCursor_CallExpr, CXCursor_DeclRefExpr },
+    .kinds = { CXCursor_CallExpr, CXCursor_DeclRefExpr, CXCursor_UnaryOperator,
+               CXCursor_ArraySubscriptExpr, CXCursor_MemberRefExpr },
     .on_cursor = uaf_on_cursor,
     .on_function_enter = uaf_on_function_enter,
     .on_unit_end = uaf_on_unit_end,
     .needs_ir = 1,
+    .needs_xvalue = 1,
 };

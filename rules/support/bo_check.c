@@ -10,6 +10,7 @@
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
 #include "rules/support/bo_calls.h"
+#include "rules/support/bo_cross.h"
 #include "rules/support/exprkey.h"
 #include "rules/support/intrange.h"
 
@@ -178,23 +179,6 @@ static int bo_written(long long *out, const struct rule_bo_use *u, const struct 
     return 1;
 }
 
-static void bo_report_call(struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call,
-                           long long need, long long bytes)
-{
-    char dst[64];
-    CXCursor origin = clang_getNullCursor();
-    long long size;
-    struct ecg_finding *f;
-
-    rule_bo_check_name(bo_arg(call, e->dst), dst, sizeof(dst));
-    rule_bo_eval_bytes(&size, &origin, &u->st->facts, &u->path, bo_arg(call, e->dst));
-    f = rule_report(u->rc, call,
-                    "'%s' writes %lld bytes into '%s', which has room for %lld; bound the "
-                    "write by the destination's size",
-                    e->name, need, dst, bytes);
-    bo_note_origin(u->rc, f, origin, bytes);
-}
-
 /* p = malloc(strlen(s)); strcpy(p, s): no room for the terminator (CWE-131, CWE-193). */
 static int bo_check_strlen_alloc(struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call)
 {
@@ -276,11 +260,31 @@ static void bo_after_call(struct rule_bo_use *u, const struct rule_bo_call *e, C
         v->filled = n;
 }
 
+/* The walk meets an assignment before the call whose value it stores, so the call must not
+ * undo the store (see bo_check.h). */
+CXCursor rule_bo_check_result_var(const struct rule_bo_use *u)
+{
+    for (size_t k = 1; k < u->path.n; k++) {
+        CXCursor c = u->path.up[k];
+        enum CXCursorKind kind = clang_getCursorKind(c);
+
+        if (kind == CXCursor_VarDecl)
+            return clang_getCanonicalCursor(c);
+        if (kind == CXCursor_BinaryOperator && ecg_opcode_of(c) == ECG_OP_ASSIGN)
+            return rule_bo_facts_var(rule_bo_check_child(c, 0));
+        if (kind != CXCursor_UnexposedExpr && kind != CXCursor_ParenExpr &&
+            kind != CXCursor_CStyleCastExpr)
+            break;
+    }
+    return clang_getNullCursor();
+}
+
 /* A call to a function not in the table may write into the strings it gets a pointer to
  * (unless the parameter points to const): what they held is no longer known. */
 static void bo_call_clobbers(struct rule_bo_use *u, CXCursor call)
 {
     int n = clang_Cursor_getNumArguments(call);
+    CXCursor result = rule_bo_check_result_var(u);
 
     for (int i = 0; i < n; i++) {
         CXCursor arg = bo_arg(call, (unsigned)i);
@@ -289,7 +293,7 @@ static void bo_call_clobbers(struct rule_bo_use *u, CXCursor call)
         struct rule_bo_var *v;
 
         if (clang_Cursor_isNull(var) || t.kind != CXType_Pointer ||
-            clang_isConstQualifiedType(clang_getPointeeType(t)))
+            clang_isConstQualifiedType(clang_getPointeeType(t)) || clang_equalCursors(var, result))
             continue;
         v = rule_bo_facts_get(&u->st->facts, var);
         if (v != NULL) {
@@ -375,6 +379,116 @@ static void bo_need_length(struct rule_bo_use *u, const struct rule_bo_call *e, 
     rule_bo_summary_need(&u->st->sums, &n);
 }
 
+struct bo_mention {
+    CXCursor var;
+    int found;
+};
+
+/* Nonzero when call is strlen(var), wcslen(var) or another '...len' function of var. */
+static int bo_is_length_of(CXCursor call, CXCursor var)
+{
+    char name[32];
+
+    if (strstr(rule_callee_name(call, name, sizeof(name)), "len") == NULL ||
+        clang_Cursor_getNumArguments(call) != 1)
+        return 0;
+    return clang_equalCursors(rule_bo_facts_var(clang_Cursor_getArgument(call, 0)), var);
+}
+
+static enum CXChildVisitResult bo_visit_mention(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct bo_mention *m = data;
+
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_CallExpr && bo_is_length_of(c, m->var)) {
+        m->found = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Nonzero when stmt is an if or while statement whose condition looks at the length of the
+ * string in var (strlen(var) compared with something). */
+static int bo_condition_names(CXCursor stmt, CXCursor var)
+{
+    enum CXCursorKind kind = clang_getCursorKind(stmt);
+    struct bo_mention m = { var, 0 };
+
+    if (kind != CXCursor_IfStmt && kind != CXCursor_WhileStmt)
+        return 0;
+    clang_visitChildren(rule_bo_check_child(stmt, 0), bo_visit_mention, &m);
+    return m.found;
+}
+
+struct bo_before {
+    CXCursor stop; /* the statement holding the write */
+    CXCursor var;
+    int found;
+};
+
+static enum CXChildVisitResult bo_visit_before(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct bo_before *b = data;
+
+    (void)parent;
+    if (rule_bo_facts_same(c, b->stop))
+        return CXChildVisit_Break;
+    if (bo_condition_names(c, b->var)) {
+        b->found = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+}
+
+/* Nonzero when the length of var's string, which the write depends on, is looked at by the
+ * code around it: the condition of an if or while holding the write, or of an if statement
+ * before it in an enclosing block ('if (strlen(s) >= sizeof(buf)) return;'). */
+static int bo_length_checked(const struct rule_bo_use *u, CXCursor var)
+{
+    if (clang_Cursor_isNull(var))
+        return 0;
+    for (size_t k = 1; k < u->path.n; k++) {
+        CXCursor stmt = u->path.up[k];
+        struct bo_before b = { u->path.up[k - 1], var, 0 };
+
+        if (bo_condition_names(stmt, var) &&
+            !rule_bo_facts_same(rule_bo_check_child(stmt, 0), u->path.up[k - 1]))
+            return 1;
+        if (clang_getCursorKind(stmt) != CXCursor_CompoundStmt)
+            continue;
+        clang_visitChildren(stmt, bo_visit_before, &b);
+        if (b.found)
+            return 1;
+    }
+    return 0;
+}
+
+/* Nonzero when the code around a write looks at its count or at its source's length. */
+static int bo_write_checked(const struct rule_bo_use *u, const struct rule_bo_call *e,
+                            CXCursor call)
+{
+    return bo_guarded(u, call, bo_arg(call, e->count)) ||
+           bo_length_checked(u, bo_length_var(e, call));
+}
+
+static void bo_report_call(struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call,
+                           long long need, long long bytes)
+{
+    char dst[64];
+    CXCursor origin = clang_getNullCursor();
+    long long size;
+    struct ecg_finding *f;
+
+    rule_bo_check_name(bo_arg(call, e->dst), dst, sizeof(dst));
+    rule_bo_eval_bytes(&size, &origin, &u->st->facts, &u->path, bo_arg(call, e->dst));
+    f = rule_report(u->rc, call,
+                    "'%s' writes %lld bytes into '%s', which has room for %lld; bound the "
+                    "write by the destination's size",
+                    e->name, need, dst, bytes);
+    bo_note_origin(u->rc, f, origin, bytes);
+    rule_bo_cross_notes(u, f, bo_arg(call, e->dst), bo_length_var(e, call));
+}
+
 /* Reports a write larger than its known destination; remembers the destination's size for
  * the taint flows. */
 static void bo_check_size(struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call,
@@ -393,11 +507,45 @@ static void bo_check_size(struct rule_bo_use *u, const struct rule_bo_call *e, C
     }
     if (!known)
         bo_need_length(u, e, call, esize, bytes);
-    else if (need > bytes && !bo_guarded(u, call, bo_arg(call, e->count)))
+    else if (need > bytes && !bo_write_checked(u, e, call))
         bo_report_call(u, e, call, need, bytes);
     /* a size known here is decided here: the flows only judge counts not known */
     if (e->kind == RULE_BO_COUNT || known)
         bo_add_site(u->st, call, bytes, e->count, known);
+}
+
+/* Nonzero when the amount the call writes is known here: its count, or its string
+ * source's length. */
+static int bo_amount_known(const struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call,
+                           int string_source)
+{
+    long long v;
+
+    if (string_source && rule_bo_eval_slen(&v, &u->st->facts, &u->path, bo_arg(call, e->src)))
+        return 1;
+    return e->kind != RULE_BO_COPY && e->kind != RULE_BO_APPEND &&
+           rule_bo_eval_int(&v, &u->st->facts, &u->path, bo_arg(call, e->count));
+}
+
+/* Asks other units about what decides the write, one side at a time: the destination when
+ * the amount is known here, the amount (a string source, the count) when the destination's
+ * size is. A write neither side of which is known here asks nothing, so a unit is not
+ * analysed again for facts the check could not use. */
+static void bo_resolve_operands(struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call)
+{
+    int string_source =
+        e->kind == RULE_BO_COPY || e->kind == RULE_BO_APPEND || e->kind == RULE_BO_NAPPEND;
+    CXCursor origin = clang_getNullCursor();
+    long long bytes;
+
+    if (bo_amount_known(u, e, call, string_source))
+        rule_bo_cross_resolve(u, bo_arg(call, e->dst));
+    if (!rule_bo_eval_bytes(&bytes, &origin, &u->st->facts, &u->path, bo_arg(call, e->dst)))
+        return;
+    if (string_source)
+        rule_bo_cross_resolve(u, bo_arg(call, e->src));
+    if (e->kind != RULE_BO_COPY && e->kind != RULE_BO_APPEND)
+        rule_bo_cross_resolve(u, bo_arg(call, e->count));
 }
 
 void rule_bo_check_call(struct rule_bo_use *u, CXCursor call)
@@ -413,6 +561,7 @@ void rule_bo_check_call(struct rule_bo_use *u, CXCursor call)
     }
     if (!bo_args_ok(e, call))
         return;
+    bo_resolve_operands(u, e, call);
     esize =
         e->unit != 0 ? e->unit : rule_bo_eval_elem_size(rule_exprkey_strip(bo_arg(call, e->dst)));
     if (esize <= 0)
@@ -530,6 +679,43 @@ static int bo_index_max(long long *out, const struct rule_bo_use *u, CXCursor su
     return !clang_Cursor_isNull(var) && bo_loop_max(out, u, var);
 }
 
+struct bo_loop_resolve {
+    struct rule_bo_use *u;
+    CXCursor body;
+};
+
+static enum CXChildVisitResult bo_visit_loop_part(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct bo_loop_resolve *lr = data;
+
+    (void)parent;
+    if (!rule_bo_facts_same(c, lr->body))
+        rule_bo_cross_resolve(lr->u, c);
+    return CXChildVisit_Continue;
+}
+
+/* What an indexed write depends on: its base, its index and the headers of the for loops
+ * around it, with what other units said of the variables they name. */
+static void bo_resolve_subscript(struct rule_bo_use *u, CXCursor sub)
+{
+    CXCursor origin = clang_getNullCursor();
+    long long v;
+
+    /* one side at a time, as for calls: the base when the index is known here, the index
+     * and the loops when the base's size is */
+    if (bo_index_max(&v, u, sub, rule_bo_check_child(sub, 1)))
+        rule_bo_cross_resolve(u, rule_bo_check_child(sub, 0));
+    if (!rule_bo_eval_bytes(&v, &origin, &u->st->facts, &u->path, rule_bo_check_child(sub, 0)))
+        return;
+    rule_bo_cross_resolve(u, rule_bo_check_child(sub, 1));
+    for (size_t k = 1; k < u->path.n; k++) {
+        struct bo_loop_resolve lr = { u, u->path.up[k - 1] };
+
+        if (clang_getCursorKind(u->path.up[k]) == CXCursor_ForStmt)
+            clang_visitChildren(u->path.up[k], bo_visit_loop_part, &lr);
+    }
+}
+
 void rule_bo_check_subscript(struct rule_bo_use *u, CXCursor sub)
 {
     CXCursor base = rule_bo_check_child(sub, 0), origin = clang_getNullCursor();
@@ -540,6 +726,7 @@ void rule_bo_check_subscript(struct rule_bo_use *u, CXCursor sub)
 
     if (esize <= 0 || !bo_is_write(u, sub))
         return;
+    bo_resolve_subscript(u, sub);
     known = bo_index_max(&max, u, sub, rule_bo_check_child(sub, 1)) && max >= 0;
     if (!rule_bo_eval_bytes(&bytes, &origin, &u->st->facts, &u->path, base)) {
         if (known)
@@ -556,4 +743,5 @@ void rule_bo_check_subscript(struct rule_bo_use *u, CXCursor sub)
                     "against the size",
                     rule_bo_check_name(base, name, sizeof(name)), max, bytes / esize);
     bo_note_origin(u->rc, f, origin, bytes);
+    rule_bo_cross_notes(u, f, base, clang_getNullCursor());
 }

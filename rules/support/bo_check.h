@@ -50,6 +50,11 @@ void rule_bo_check_unit_fini(struct rule_bo_unit *st);
  * destination. */
 void rule_bo_check_call(struct rule_bo_use *u, CXCursor call);
 
+/* The variable the value of the call the walk is at (u's cursor) is stored into: 'v = f(..)'
+ * or 'T v = f(..)', through casts and parentheses; a null cursor for anything else. The walk
+ * meets such a store before the call. */
+CXCursor rule_bo_check_result_var(const struct rule_bo_use *u);
+
 /* Checks an ArraySubscriptExpr that is written to. */
 void rule_bo_check_subscript(struct rule_bo_use *u, CXCursor sub);
 

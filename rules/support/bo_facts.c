@@ -20,6 +20,7 @@ static void var_unknown(struct rule_bo_var *v, CXCursor decl)
     v->strlen_of = clang_getNullCursor();
     v->target = clang_getNullCursor();
     v->entry = clang_getNullCursor();
+    v->xread = clang_getNullCursor();
 }
 
 void rule_bo_facts_reset(struct rule_bo_facts *f)
@@ -167,10 +168,24 @@ static long long join_max(long long a, long long b)
     return a > b ? a : b;
 }
 
+/* The seeds from other units stay with the size and length the join keeps. */
+static void var_join_seeds(struct rule_bo_var *v, const struct rule_bo_var *old)
+{
+    if (v->bytes < 0)
+        v->xbytes = NULL;
+    else if (v->bytes == old->bytes)
+        v->xbytes = old->xbytes;
+    if (v->slen < 0)
+        v->xslen = NULL;
+    else if (v->slen == old->slen)
+        v->xslen = old->xslen;
+}
+
 static void var_join(struct rule_bo_var *v, const struct rule_bo_var *old)
 {
     v->bytes = join_min(v->bytes, old->bytes);
     v->slen = join_max(v->slen, old->slen);
+    var_join_seeds(v, old);
     v->filled = -1;
     if (!old->has_value || !v->has_value || old->value != v->value)
         v->has_value = 0;
@@ -180,6 +195,8 @@ static void var_join(struct rule_bo_var *v, const struct rule_bo_var *old)
         v->entry = clang_getNullCursor();
     if (!clang_equalCursors(v->strlen_of, old->strlen_of))
         v->strlen_of = clang_getNullCursor();
+    if (!clang_equalCursors(v->xread, old->xread))
+        v->xread = clang_getNullCursor();
 }
 
 void rule_bo_facts_assign(struct rule_bo_facts *f, CXCursor decl, const struct rule_bo_path *at,
@@ -197,6 +214,7 @@ void rule_bo_facts_assign(struct rule_bo_facts *f, CXCursor decl, const struct r
     v->decl = decl;
     memcpy(v->arms, arms, n * sizeof(arms[0]));
     v->n_arms = n;
+    v->assigned = 1;
     if (arms_sibling(&old, arms, n))
         var_join(v, &old);
 }
@@ -205,8 +223,10 @@ void rule_bo_facts_forget(struct rule_bo_facts *f, CXCursor decl)
 {
     struct rule_bo_var *v = rule_bo_facts_get(f, decl);
 
-    if (v != NULL)
-        var_unknown(v, decl);
+    if (v == NULL)
+        return;
+    var_unknown(v, decl);
+    v->assigned = 1;
 }
 
 const struct rule_bo_var *rule_bo_facts_read(const struct rule_bo_facts *f, CXCursor decl,

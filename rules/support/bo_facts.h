@@ -10,6 +10,7 @@
 #include <clang-c/Index.h>
 #include <stddef.h>
 
+struct ecg_xfact;
 struct rule_ctx;
 
 #define RULE_BO_ARMS 4      /* enclosing if branches remembered per write */
@@ -39,6 +40,10 @@ struct rule_bo_var {
     CXCursor strlen_of; /* p = malloc(strlen(s)): the declaration of s; else a null cursor */
     CXCursor target;    /* q = &v: the declaration of v; else a null cursor */
     CXCursor entry;     /* the parameter or global whose value on entry it holds, or null */
+    CXCursor xread; /* the read at the unit's edge (rules/support/xvalue.h) whose value it holds */
+    int assigned;   /* written as a whole (or changed in a way not followed) in this function */
+    const struct ecg_xfact *xbytes; /* bytes came from another unit's seed (borrowed), or NULL */
+    const struct ecg_xfact *xslen;  /* slen came from another unit's seed (borrowed), or NULL */
     struct rule_bo_arm arms[RULE_BO_ARMS]; /* if branches around the last write, innermost first */
     size_t n_arms;
 };

@@ -50,6 +50,7 @@ void rule_nullflow_free(struct rule_nullflow *nf)
     free(nf->jumps);
     free(nf->frames);
     free(nf->vars);
+    free(nf->aggs);
     state_free(&nf->cur);
     free(nf);
 }
@@ -60,6 +61,7 @@ void rule_nullflow_begin(struct rule_nullflow *nf, CXTranslationUnit tu)
     jumps_clear(nf);
     nf->tu = tu;
     nf->n_vars = 0;
+    nf->n_aggs = 0;
     state_free(&nf->cur);
     nf->cur.reachable = 1;
     nf->lost = 0;

@@ -10,6 +10,7 @@
 
 struct rule_ctx;
 struct rule_nullflow;
+struct rule_nullsum;
 
 /* What the paths reaching a point know about a variable: a set of these bits, one per kind
  * of path. 0: the variable holds nothing this module follows. */
@@ -135,10 +136,44 @@ int rule_nullflow_loop_writes(struct rule_ctx *rc, CXCursor decl);
  * ?:. */
 int rule_nullflow_sometimes_runs(struct rule_ctx *rc, CXCursor ref);
 
+/* Nonzero when the call being left runs only on some evaluations of its expression: in an
+ * arm of ?: or an operand of && or || (assertion macros). Ending the path there would end it
+ * for the whole statement. */
+int rule_nullflow_in_conditional(struct rule_ctx *rc);
+
 /* Nonzero when a condition around call, the call being left (of an if, a while, ?: or the left
  * side of && or ||), calls callee too: 'if (getenv("X")) n = atoi(getenv("X"));' tested the
  * result before this call repeats it. */
 int rule_nullflow_tested_by_same_call(struct rule_ctx *rc, CXCursor call, const char *callee);
+
+/* Nonzero when type is a pointer to data (not to a function). */
+int rule_nullflow_is_data_pointer(CXType type);
+
+/* Nonzero when decl is a parameter, or a local variable that is not static, of data pointer
+ * type: what the flows follow. */
+int rule_nullflow_is_local_pointer(CXCursor decl);
+
+/* Nonzero when ref, the reference being entered, is the operand of ++, -- or a compound
+ * assignment: the pointer moves. */
+int rule_nullflow_moves(struct rule_ctx *rc, CXCursor ref);
+
+/* Nonzero when access, the p->f, p[i] or *p just entered, only has its address taken (&p->f):
+ * nothing is read or written through p there. */
+int rule_nullflow_address_only(struct rule_ctx *rc, CXCursor access);
+
+/* When expr is a call of a function documented to return NULL (or named in the rule's
+ * may_return_null option), stores in *out the end of the sentence "it returns NULL when ..."
+ * (static) and returns 1; otherwise returns 0. */
+int rule_nullflow_maybe_call(const char **out, struct rule_ctx *rc, CXCursor expr);
+
+/* Nonzero when call never returns: by name, type or attribute (asked once per function and
+ * kept in sums), or by the summary of a function of the unit; -1 when memory ran out. */
+int rule_nullflow_call_noreturn(struct rule_ctx *rc, struct rule_nullsum *sums, CXCursor call);
+
+/* Nonzero when the NULL test of decl at test, or its dereference at deref, comes from a
+ * macro's body: a macro that tests its argument ('#define RELEASE(p) if (p) free(p)') tests
+ * it everywhere. */
+int rule_nullflow_test_in_macro(struct rule_ctx *rc, CXCursor test, CXCursor decl, CXCursor deref);
 
 /* When the C library function name returns NULL in an ordinary case (getenv, localtime,
  * getpwnam ...), the end of the sentence "it returns NULL when ..." (static); else NULL. */

@@ -54,6 +54,14 @@ struct rule_nullflow_jump {
     struct rule_nullflow_state state;
 };
 
+/* A local array or struct variable followed as one value: what the last store into it put
+ * in the member named here ("f", or "[k]" for element k; "?" for an element not known). */
+struct rule_nullflow_agg {
+    CXCursor decl;
+    unsigned hash;
+    char member[64];
+};
+
 struct rule_nullflow {
     CXTranslationUnit tu;
     struct rule_nullflow_var *vars; /* owned; variables ever given a value in this function */
@@ -66,6 +74,9 @@ struct rule_nullflow {
     struct rule_nullflow_jump *jumps; /* owned; forward gotos waiting for their label */
     size_t n_jumps;
     size_t cap_jumps;
+    struct rule_nullflow_agg *aggs; /* owned; aggregates stored into in this function */
+    size_t n_aggs;
+    size_t cap_aggs;
     int lost;
 };
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules/support/nullflow.h"
+#include "rules/rule.h"
 
 struct nf_maybe {
     const char *name;
@@ -31,4 +32,24 @@ const char *rule_nullflow_null_when(const char *name)
             return nf_maybe_fns[i].when;
     }
     return NULL;
+}
+
+int rule_nullflow_maybe_call(const char **out, struct rule_ctx *rc, CXCursor expr)
+{
+    char callee[64];
+    const char *when;
+
+    expr = rule_nullflow_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_CallExpr)
+        return 0;
+    rule_callee_name(expr, callee, sizeof(callee));
+    if (callee[0] == '\0')
+        return 0;
+    when = rule_nullflow_null_when(callee);
+    if (when == NULL && rule_option_list_has(rc, "may_return_null", callee))
+        when = "it finds nothing";
+    if (when == NULL)
+        return 0;
+    *out = when;
+    return 1;
 }

@@ -6,7 +6,10 @@
 
 #include "rules/rule.h"
 #include "rules/support/expr.h"
+#include "rules/support/nullctx.h"
+#include "rules/support/libc.h"
 #include "rules/support/nullflow.h"
+#include "rules/support/nullsum.h"
 #include "rules/support/opkind.h"
 
 #define NF_MAX_CLIMB 256 /* enclosing expressions and statements looked at */
@@ -151,4 +154,101 @@ int rule_nullflow_tested_by_same_call(struct rule_ctx *rc, CXCursor call, const 
         below = a;
     }
     return 0;
+}
+
+int rule_nullflow_in_conditional(struct rule_ctx *rc)
+{
+    for (size_t up = 0; up < NF_MAX_CLIMB; up++) {
+        CXCursor a = rule_ancestor(rc, up);
+        enum CXCursorKind kind = clang_getCursorKind(a);
+        enum rule_opkind op;
+        if (!clang_isExpression(kind))
+            return 0;
+        if (kind == CXCursor_ConditionalOperator)
+            return 1;
+        if (kind != CXCursor_BinaryOperator)
+            continue;
+        op = rule_opkind_binary(rule_unit(rc), a);
+        if (op == RULE_OPKIND_LAND || op == RULE_OPKIND_LOR || op == RULE_OPKIND_UNKNOWN)
+            return 1;
+    }
+    return 1;
+}
+
+int rule_nullflow_is_data_pointer(CXType type)
+{
+    CXType t = clang_getCanonicalType(type);
+
+    if (t.kind != CXType_Pointer)
+        return 0;
+    t = clang_getCanonicalType(clang_getPointeeType(t));
+    return t.kind != CXType_FunctionProto && t.kind != CXType_FunctionNoProto;
+}
+
+int rule_nullflow_is_local_pointer(CXCursor decl)
+{
+    enum CXCursorKind kind = clang_getCursorKind(decl);
+
+    if (kind != CXCursor_ParmDecl &&
+        (kind != CXCursor_VarDecl || clang_getCursorLinkage(decl) != CXLinkage_NoLinkage ||
+         clang_Cursor_getStorageClass(decl) == CX_SC_Static))
+        return 0;
+    return rule_nullflow_is_data_pointer(clang_getCursorType(decl));
+}
+
+int rule_nullflow_moves(struct rule_ctx *rc, CXCursor ref)
+{
+    CXCursor parent = rule_ancestor(rc, 0);
+
+    if (clang_getCursorKind(parent) == CXCursor_UnaryOperator)
+        return rule_opkind_unary(rule_unit(rc), parent) == RULE_OPKIND_OTHER_UNARY;
+    return clang_getCursorKind(parent) == CXCursor_CompoundAssignOperator &&
+           rule_nullflow_same(rule_expr_first_child(parent), ref);
+}
+
+int rule_nullflow_address_only(struct rule_ctx *rc, CXCursor access)
+{
+    size_t up = 0;
+
+    while (up < NF_MAX_CLIMB && !rule_nullflow_same(rule_ancestor(rc, up), access))
+        up++;
+    for (up++; up < NF_MAX_CLIMB; up++) {
+        CXCursor a = rule_ancestor(rc, up);
+        if (!rule_nullctx_is_wrapper(clang_getCursorKind(a)))
+            return clang_getCursorKind(a) == CXCursor_UnaryOperator &&
+                   rule_opkind_unary(rule_unit(rc), a) == RULE_OPKIND_ADDR;
+    }
+    return 0;
+}
+
+int rule_nullflow_call_noreturn(struct rule_ctx *rc, struct rule_nullsum *sums, CXCursor call)
+{
+    char callee[NF_NAME_MAX];
+    CXCursor decl = clang_getCursorReferenced(call);
+    const struct rule_nullsum_fn *s;
+    unsigned char *known;
+    int added;
+
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return 0;
+    s = rule_nullsum_find(sums, decl);
+    if (s != NULL && s->noreturn)
+        return 1;
+    known = rule_nullsum_callee(sums, decl, &added);
+    if (known == NULL)
+        return -1;
+    if (added) {
+        rule_callee_name(call, callee, sizeof(callee));
+        *known = (unsigned char)(1 + (rule_libc_noreturn(rule_unit(rc), call, callee) != 0));
+    }
+    return *known == 2;
+}
+
+int rule_nullflow_test_in_macro(struct rule_ctx *rc, CXCursor test, CXCursor decl, CXCursor deref)
+{
+    char name[NF_NAME_MAX];
+
+    rule_cursor_name(decl, name, sizeof(name));
+    return rule_nullflow_in_macro(rule_unit(rc), test, name) ||
+           rule_nullflow_in_macro(rule_unit(rc), deref, name);
 }

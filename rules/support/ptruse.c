@@ -186,8 +186,7 @@ static int assigned_back(const struct pu_walk *w, size_t up)
     return 0;
 }
 
-/* A parameter of type pointer to const: the callee only reads through it. */
-static int param_is_const_pointer(CXCursor fn, unsigned i)
+int rule_ptruse_param_is_const_pointer(CXCursor fn, unsigned i)
 {
     CXType type = clang_getCanonicalType(clang_getCursorType(fn));
     CXType param;
@@ -226,7 +225,7 @@ static const char *plain_name(const char *name, char *buf, size_t size)
  * though a pointer it returns may point into the argument; anything else may keep it. */
 static enum pu_step on_unknown_call(CXCursor call, unsigned i, enum rule_ptruse *out)
 {
-    if (!param_is_const_pointer(clang_getCursorReferenced(call), i)) {
+    if (!rule_ptruse_param_is_const_pointer(clang_getCursorReferenced(call), i)) {
         *out = RULE_PTRUSE_ESCAPE;
         return PU_DONE;
     }

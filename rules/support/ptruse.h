@@ -31,4 +31,8 @@ struct rule_ptruse_options {
 enum rule_ptruse rule_ptruse_classify(struct rule_ctx *rc, const struct rule_ptruse_options *opts,
                                       size_t first_up, CXCursor below, CXCursor var);
 
+/* Nonzero when parameter i of the function fn is a pointer to const: the callee only reads
+ * through it. */
+int rule_ptruse_param_is_const_pointer(CXCursor fn, unsigned i);
+
 #endif

@@ -34,7 +34,17 @@ void rule_uaf_free(struct rule_uaf *u)
     free(u->reports);
     free(u->queue);
     free(u->queued);
+    free(u->exits);
     free(u);
+}
+
+/* Nonzero when a use of loc, freed at free_node, is reported. A block that came in freed
+ * is reported only where it is freed on every path. */
+static int reportable(const struct rule_uaf *u, uint16_t loc, uint32_t free_node)
+{
+    if (!u->reporting || free_node == ECG_FIR_NONE || (u->lossy && u->locs[loc].field))
+        return 0;
+    return !uaf_edge_seeded(u, free_node) || (u->cur.slots[loc].bits & UAF_LIVE) == 0;
 }
 
 static void add_report(struct rule_uaf *u, enum rule_uaf_kind kind, uint32_t at, uint16_t loc,
@@ -42,7 +52,7 @@ static void add_report(struct rule_uaf *u, enum rule_uaf_kind kind, uint32_t at,
 {
     struct rule_uaf_report *r;
 
-    if (!u->reporting || free_node == ECG_FIR_NONE || (u->lossy && u->locs[loc].field))
+    if (!reportable(u, loc, free_node))
         return;
     if (u->n_reports == u->reports_cap) {
         size_t cap = u->reports_cap != 0 ? u->reports_cap * 2 : 8;
@@ -60,6 +70,7 @@ static void add_report(struct rule_uaf *u, enum rule_uaf_kind kind, uint32_t at,
     r->at = u->fir->nodes[at].cursor;
     r->freed_at = u->fir->nodes[free_node].cursor;
     memcpy(r->name, u->locs[loc].name, sizeof(r->name));
+    r->origin = uaf_edge_origin(u, free_node);
 }
 
 static int is_wrapper(enum CXCursorKind kind)
@@ -260,6 +271,7 @@ static void do_call(struct rule_uaf *u, uint32_t node)
 
     if (call == NULL)
         return;
+    uaf_edge_at_call(u, node, call);
     if (call->releases != 0)
         call_releases(u, node, call);
     else if (call->opaque)
@@ -306,6 +318,9 @@ static void value_of(struct rule_uaf *u, uint32_t rhs, uint32_t at, struct uaf_s
         out->bits = UAF_FREED | UAF_NULL;
         out->guard = u->cur.path;
         out->free_node = uaf_strip(u->fir, rhs);
+    } else if (call != NULL && call->ret_origin != NULL) {
+        out->bits = UAF_FREED;
+        out->free_node = uaf_strip(u->fir, rhs);
     }
 }
 
@@ -327,6 +342,8 @@ static void assign(struct rule_uaf *u, uint32_t lhs_node, uint32_t rhs, uint32_t
     value_of(u, rhs, at, &value);
     redefine(u, loc);
     u->cur.slots[loc] = value;
+    if (ecg_fir_kind(u->fir, lhs_node) == CXCursor_VarDecl)
+        uaf_edge_reseed(u, loc);
     if (uaf_constant(&k, u->fir, rhs)) {
         struct uaf_fact f = { .value = k, .loc = loc };
         for (size_t m = 0; m < u->n_locs; m++) {
@@ -403,6 +420,8 @@ static void do_modify(struct rule_uaf *u, uint32_t node)
     op = ecg_opcode_unary(u->fir->nodes[node].cursor, u->fir->nodes[operand].cursor);
     if (reads_only(op))
         return;
+    if (op == ECG_OP_ADDROF)
+        uaf_edge_at_address(u, node, loc);
     if (u->locs[loc].flag && step_of(op) != 0)
         uaf_state_shift(&u->cur, u->n_locs, loc, step_of(op));
     else
@@ -423,6 +442,7 @@ static void do_return(struct rule_uaf *u, uint32_t node)
         return;
     }
     bits = u->cur.slots[loc].bits;
+    uaf_edge_at_return(u, node, loc);
     if ((bits & UAF_LIVE) != 0)
         u->ret_live = 1;
     if ((bits & UAF_FREED) == 0)
@@ -442,6 +462,25 @@ static uint32_t var_init(const struct rule_uaf *u, uint32_t var)
     if (t.kind == CXType_ConstantArray || t.kind == CXType_VariableArray)
         return ECG_FIR_NONE;
     return last;
+}
+
+/* A local array declared again (a loop's next iteration): its elements hold nothing known,
+ * whatever the previous iteration left in them. A static one keeps them. */
+static void declare_array(struct rule_uaf *u, uint32_t var)
+{
+    CXCursor c = u->fir->nodes[var].cursor;
+    char prefix[UAF_KEY_MAX];
+    size_t n;
+
+    if (clang_Cursor_getStorageClass(c) == CX_SC_Static ||
+        !uaf_loc_decl_key(prefix, sizeof(prefix), u, c))
+        return;
+    n = strlen(prefix);
+    for (size_t m = 0; m < u->n_locs; m++) {
+        const char *key = u->keys + u->locs[m].key;
+        if (strncmp(key, prefix, n) == 0 && key[n] == '[')
+            reset(u, (uint16_t)m);
+    }
 }
 
 /* An evaluated reference: a use when the location holds a freed pointer. */
@@ -476,91 +515,15 @@ static void transfer(struct rule_uaf *u, const struct ecg_cfg_elem *e)
         do_modify(u, node);
         break;
     case CXCursor_VarDecl:
-        assign(u, node, var_init(u, node), node);
+        if (uaf_loc_of(u, node) != UAF_NONE)
+            assign(u, node, var_init(u, node), node);
+        else
+            declare_array(u, node);
         break;
     default:
         do_reference(u, node);
         break;
     }
-}
-
-static uint8_t negate_rel(enum ecg_op op)
-{
-    switch (op) {
-    case ECG_OP_LT:
-        return ECG_OP_GE;
-    case ECG_OP_LE:
-        return ECG_OP_GT;
-    case ECG_OP_GT:
-        return ECG_OP_LE;
-    default:
-        return ECG_OP_LT;
-    }
-}
-
-/* 'a == k' or 'k == a' (ne: '!='), a a location and k a constant. */
-static int eq_fact(const struct rule_uaf *u, uint32_t a, uint32_t b, int ne, struct uaf_fact *out)
-{
-    uint16_t loc = uaf_loc_of(u, a);
-    long long k;
-
-    if (loc == UAF_NONE || !uaf_constant(&k, u->fir, b)) {
-        loc = uaf_loc_of(u, b);
-        if (loc == UAF_NONE || !uaf_constant(&k, u->fir, a))
-            return 0;
-    }
-    *out = (struct uaf_fact){ .value = k, .loc = loc, .ne = (uint8_t)ne };
-    return 1;
-}
-
-/* 'a rel k', a a location and k a constant. */
-static int rel_fact(const struct rule_uaf *u, uint32_t a, uint32_t b, uint8_t rel,
-                    struct uaf_fact *out)
-{
-    uint16_t loc = uaf_loc_of(u, a);
-    long long k;
-
-    if (loc == UAF_NONE || !uaf_constant(&k, u->fir, b))
-        return 0;
-    *out = (struct uaf_fact){ .value = k, .loc = loc, .rel = rel };
-    return 1;
-}
-
-/* What a comparison 'a op b' says when it has the value truth. */
-static int compare_fact(const struct rule_uaf *u, uint32_t node, int truth, struct uaf_fact *out)
-{
-    uint32_t a = ecg_fir_first_child(u->fir, node);
-    uint32_t b = a != ECG_FIR_NONE ? ecg_fir_next_sibling(u->fir, a) : ECG_FIR_NONE;
-    enum ecg_op op;
-
-    if (b == ECG_FIR_NONE)
-        return 0;
-    op = ecg_opcode_binary(u->fir->nodes[node].cursor, u->fir->nodes[a].cursor,
-                           u->fir->nodes[b].cursor);
-    if (op == ECG_OP_EQ || op == ECG_OP_NE)
-        return eq_fact(u, a, b, (op == ECG_OP_NE) == truth, out);
-    if (op < ECG_OP_LT || op > ECG_OP_GE)
-        return 0;
-    return rel_fact(u, a, b, (uint8_t)(truth ? op : negate_rel(op)), out);
-}
-
-/* What the branch condition cond says on an edge of kind truth: a fact, or (returning 2)
- * that the edge is never taken; 0 when it says nothing followed here. */
-static int cond_fact(const struct rule_uaf *u, uint32_t cond, int truth, struct uaf_fact *out)
-{
-    uint32_t node = uaf_strip(u->fir, cond);
-    uint16_t loc = uaf_loc_of(u, node);
-    long long k;
-
-    if (loc != UAF_NONE) {
-        *out = (struct uaf_fact){ .value = 0, .loc = loc, .ne = (uint8_t)truth };
-        return 1;
-    }
-    if (uaf_constant(&k, u->fir, node))
-        return (k != 0) != truth ? 2 : 0;
-    if (ecg_fir_kind(u->fir, node) != CXCursor_BinaryOperator)
-        return 0;
-    return compare_fact(u, node, truth, out);
 }
 
 /* Copies cur into edge and applies what the edge tells; 0 when the edge cannot be taken. */
@@ -573,7 +536,7 @@ static int take_edge(struct rule_uaf *u, const struct ecg_cfg_block *blk,
     uaf_state_copy(&u->edge, &u->cur, u->n_locs);
     if (blk->terminator != ECG_CFG_BRANCH || e->kind == ECG_CFG_ALWAYS)
         return 1;
-    said = cond_fact(u, blk->cond, e->kind == ECG_CFG_TRUE, &f);
+    said = uaf_cond_fact(u, blk->cond, e->kind == ECG_CFG_TRUE, &f);
     if (said == 2)
         return 0;
     if (said == 1)
@@ -630,7 +593,7 @@ static int thread_edge(struct rule_uaf *u, uint32_t *to)
         for (uint32_t i = 0; i < blk->n_edges; i++) {
             const struct ecg_cfg_edge *e = &u->cfg.edges[blk->first_edge + i];
             struct uaf_fact f;
-            int said = cond_fact(u, blk->cond, e->kind == ECG_CFG_TRUE, &f);
+            int said = uaf_cond_fact(u, blk->cond, e->kind == ECG_CFG_TRUE, &f);
             if (said == 2 || (said == 1 && uaf_facts_conflict(&u->edge.path, &f)))
                 continue;
             pick = e;
@@ -740,6 +703,7 @@ static int analyse(struct rule_uaf *u)
     if (rc != 0)
         return rc;
     uaf_state_entry(&u->in[ECG_CFG_ENTRY], u);
+    uaf_edge_entry(&u->in[ECG_CFG_ENTRY], u);
     rc = solve(u);
     if (rc != 0)
         return rc;
@@ -760,14 +724,17 @@ int rule_uaf_run(struct rule_uaf_result *out, struct rule_uaf *u, const struct e
     u->resolve = resolve;
     u->resolve_arg = arg;
     u->n_reports = 0;
+    u->n_exits = 0;
     u->ret_freed = 0;
     u->ret_live = 0;
     u->failed = 0;
     rc = uaf_loc_find(u, fir, fn);
     if (rc == 0)
         rc = uaf_loc_scan(u);
-    if (rc == 0)
+    if (rc == 0) {
+        uaf_edge_scan(u);
         rc = analyse(u);
+    }
     if (rc != 0)
         return rc;
     memset(out, 0, sizeof(*out));
@@ -776,5 +743,12 @@ int rule_uaf_run(struct rule_uaf_result *out, struct rule_uaf *u, const struct e
     out->returns_freed = u->ret_freed && !u->ret_live;
     out->reports = u->reports;
     out->n_reports = u->n_reports;
+    out->exits = u->exits;
+    out->n_exits = u->n_exits;
     return 0;
+}
+
+void rule_uaf_set_seeds(struct rule_uaf *u, rule_uaf_seed_fn seed)
+{
+    u->seed = seed;
 }

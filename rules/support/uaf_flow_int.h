@@ -59,12 +59,15 @@ struct uaf_state {
 
 struct uaf_loc {
     char name[RULE_UAF_NAME_MAX];
-    size_t key;  /* offset of its key in keys */
-    int param;   /* parameter index, or -1 */
-    int pointer; /* pointer-typed */
-    int flag;    /* integer-typed: a flag or counter; neither: a struct or union */
-    int field;   /* reached through another expression: a member, element or '*p' */
-    int global;  /* rooted in a variable that outlives the function */
+    size_t key;              /* offset of its key in keys */
+    int param;               /* parameter index, or -1 */
+    int pointer;             /* pointer-typed */
+    int flag;                /* integer-typed: a flag or counter; neither: a struct or union */
+    int field;               /* reached through another expression: a member, element or '*p' */
+    int global;              /* rooted in a variable that outlives the function */
+    uint32_t rep;            /* the first node naming it */
+    uint32_t seed_node;      /* it enters freed: the free_node its state gets; ECG_FIR_NONE */
+    const void *seed_origin; /* that state comes from another unit: the seed's record */
 };
 
 /* The per-node role: a location, or a call's entry in calls. */
@@ -104,6 +107,10 @@ struct rule_uaf {
     int failed;
     rule_uaf_resolve_fn resolve;
     void *resolve_arg;
+    rule_uaf_seed_fn seed;       /* NULL: nothing enters freed */
+    struct rule_uaf_exit *exits; /* owned */
+    size_t n_exits;
+    size_t exits_cap;
 };
 
 /* Points u at fn's nodes in fir. Returns 0, or ECG_EPARSE when fir does not hold fn or fn is
@@ -130,6 +137,33 @@ static inline int uaf_loc_below(const struct rule_uaf *u, uint16_t m, uint16_t l
 {
     return (u->below[l][m / 64] >> (m % 64)) & 1u;
 }
+
+/* The key of the variable decl, as its references get it, into buf. Returns 0 when decl is
+ * no variable or the key does not fit. */
+int uaf_loc_decl_key(char *buf, size_t size, const struct rule_uaf *u, CXCursor decl);
+
+/* Seeds and exits (uaf_edge.c). */
+/* Asks the seed function about every location; run after uaf_loc_scan. */
+void uaf_edge_scan(struct rule_uaf *u);
+/* Gives the seeded locations of s (the entry state) their freed state. */
+void uaf_edge_entry(struct uaf_state *s, const struct rule_uaf *u);
+/* The local loc was just initialised: locations reached through it that enter freed (what
+ * a copy of a parameter points to) get their seeds again. */
+void uaf_edge_reseed(struct rule_uaf *u, uint16_t loc);
+/* Nonzero when free_node is where a seed entered, not a release in this function. */
+int uaf_edge_seeded(const struct rule_uaf *u, uint32_t free_node);
+/* The origin of the seed that entered at free_node, or NULL. */
+const void *uaf_edge_origin(const struct rule_uaf *u, uint32_t free_node);
+/* Records the exits at the call node (before it runs). */
+void uaf_edge_at_call(struct rule_uaf *u, uint32_t node, const struct rule_uaf_call *call);
+/* '&loc' at node: records an exit when it is an argument of another unit's function. */
+void uaf_edge_at_address(struct rule_uaf *u, uint32_t node, uint16_t loc);
+/* 'return loc' at node: records an exit when loc holds a freed block on every path. */
+void uaf_edge_at_return(struct rule_uaf *u, uint32_t node, uint16_t loc);
+
+/* What the branch condition cond says on an edge of kind truth: a fact (1), that the edge
+ * is never taken (2), or nothing followed here (0). uaf_cond.c. */
+int uaf_cond_fact(const struct rule_uaf *u, uint32_t cond, int truth, struct uaf_fact *out);
 
 /* State helpers (uaf_state.c). */
 void uaf_state_copy(struct uaf_state *dst, const struct uaf_state *src, size_t n_locs);

@@ -283,6 +283,19 @@ static int key_deref(struct key *k, const struct rule_uaf *u, uint32_t node, int
     return put(k, ")", "");
 }
 
+int uaf_loc_decl_key(char *buf, size_t size, const struct rule_uaf *u, CXCursor decl)
+{
+    struct key k;
+
+    memset(&k, 0, sizeof(k));
+    k.base = ECG_FIR_NONE;
+    k.param = -1;
+    if (!key_decl(&k, u, decl) || k.len + 1 > size)
+        return 0;
+    memcpy(buf, k.text, k.len + 1);
+    return 1;
+}
+
 static int key_node(struct key *k, const struct rule_uaf *u, uint32_t node, int depth)
 {
     node = uaf_strip(u->fir, node);
@@ -355,13 +368,14 @@ static int add_key(struct rule_uaf *u, const struct key *k, int pointer, uint16_
     loc->flag = pointer == 2;
     loc->field = k->base != ECG_FIR_NONE;
     loc->global = k->global;
+    loc->rep = ECG_FIR_NONE;
+    loc->seed_node = ECG_FIR_NONE;
     memcpy(u->keys + u->keys_len, k->text, k->len + 1);
     u->keys_len += k->len + 1;
     *out = (uint16_t)u->n_locs++;
     return 0;
 }
 
-/* Gives node a location when it names a pointer (pass 1) or a flag (pass 2). */
 /* The location of the key k, added when new and there is room; UAF_NONE otherwise. */
 static int find_or_add(struct rule_uaf *u, const struct key *k, int pass, uint16_t *out)
 {
@@ -375,6 +389,7 @@ static int find_or_add(struct rule_uaf *u, const struct key *k, int pass, uint16
     return 0;
 }
 
+/* Gives node a location when it names a pointer (pass 1), a struct (3) or a flag (2). */
 static int scan_key(struct rule_uaf *u, uint32_t node, int pass)
 {
     struct key k;
@@ -392,8 +407,11 @@ static int scan_key(struct rule_uaf *u, uint32_t node, int pass)
         k.param = -1; /* a field of a parameter is not the block it points to */
     if (find_or_add(u, &k, pass, &loc) != 0)
         return ECG_ENOMEM;
-    if (loc != UAF_NONE)
-        u->aux[node - u->fn] = loc;
+    if (loc == UAF_NONE)
+        return 0;
+    u->aux[node - u->fn] = loc;
+    if (u->locs[loc].rep == ECG_FIR_NONE)
+        u->locs[loc].rep = node;
     return 0;
 }
 

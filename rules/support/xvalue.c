@@ -197,6 +197,11 @@ static void ask(const struct rule_ctx *rc, const struct rule_xplace *place, uint
     rule_xvalue_want(rc, &question);
 }
 
+static int worse(const struct ecg_xfact *a, const struct ecg_xfact *b)
+{
+    return a->value == ECG_XV_STRING ? a->size > b->size : a->size < b->size;
+}
+
 const struct ecg_xfact *rule_xvalue_seed(const struct rule_ctx *rc, const struct rule_xplace *place,
                                          uint8_t value)
 {
@@ -208,8 +213,8 @@ const struct ecg_xfact *rule_xvalue_seed(const struct rule_ctx *rc, const struct
         const struct ecg_xfact *f = &seeds->items[i];
         if (!matches(f, place, value))
             continue;
-        /* the smallest known buffer is the one a copy overflows first */
-        if (best == NULL || (f->size >= 0 && (best->size < 0 || f->size < best->size)))
+        /* the smallest buffer and the longest string are the ones a copy overflows first */
+        if (best == NULL || (f->size >= 0 && (best->size < 0 || worse(f, best))))
             best = f;
     }
     return best;

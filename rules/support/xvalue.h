@@ -33,10 +33,10 @@ struct rule_xplace {
  * Returns 1 and fills *out, else 0. */
 int rule_xvalue_place_of(struct rule_xplace *out, CXCursor fn, CXCursor expr);
 
-/* The seed of kind value (enum ecg_xvalue) other units gave for place; for ECG_XV_BUFFER the
- * smallest buffer. NULL when there is none. The question is recorded: other units' facts
- * reach a unit only at the places and states its rules asked about, so ask where the answer
- * would change a finding (at the sink), not for every parameter up front. */
+/* The seed of kind value (enum ecg_xvalue) other units gave for place: for ECG_XV_BUFFER the
+ * smallest buffer, for ECG_XV_STRING the longest string. NULL when there is none. The question is
+ * recorded: other units' facts reach a unit only at the places and states its rules asked about, so
+ * ask where the answer would change a finding (at the sink), not for every parameter up front. */
 const struct ecg_xfact *rule_xvalue_seed(const struct rule_ctx *rc, const struct rule_xplace *place,
                                          uint8_t value);
 
@@ -50,8 +50,9 @@ void rule_xvalue_add_steps(struct rule_ctx *rc, struct ecg_finding *f,
 
 /* What a rule knows of a value as it leaves the unit. */
 struct rule_xout {
-    uint8_t value;                   /* enum ecg_xvalue, not ECG_XV_TAINT */
-    int64_t size;                    /* ECG_XV_BUFFER, ECG_XV_UNCHECKED: bytes, -1 unknown */
+    uint8_t value; /* enum ecg_xvalue, not ECG_XV_TAINT */
+    int64_t
+        size; /* ECG_XV_BUFFER, ECG_XV_UNCHECKED: bytes; ECG_XV_STRING: characters; -1 unknown */
     const struct ecg_xorigin *prior; /* the value came from a seed: its steps go first; NULL */
     CXSourceRange where;             /* where the state arose in this unit; null range: none */
     const char *what_happened;       /* the step's text at where: "'data' is set to NULL" */

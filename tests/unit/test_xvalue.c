@@ -198,11 +198,16 @@ static void fill_ifaces(struct ecg_xiface x[2])
     ecg_xiface_init(&x[0]);
     ecg_xiface_init(&x[1]);
     add_fact(&x[0], ECG_XV_BUFFER, "sink", 50);
-    add_fact(&x[0], ECG_XV_BUFFER, "sink", 100); /* another size is another fact */
+    add_fact(&x[0], ECG_XV_BUFFER, "sink", 100); /* a larger buffer: the 50 bytes stay */
     add_fact(&x[0], ECG_XV_TAINT, "sink", 0);
     add_fact(&x[0], ECG_XV_NULL, "sink", 0);
     add_fact(&x[0], ECG_XV_NULL, "sink", 0); /* the same key once */
+    add_fact(&x[0], ECG_XV_STRING, "sink", 9);
+    add_fact(&x[0], ECG_XV_STRING, "sink", 5);  /* a shorter string: the 9 characters stay */
+    add_fact(&x[0], ECG_XV_BUFFER, "sink", 30); /* a smaller buffer replaces the 50 bytes */
     assert_int_equal(x[0].facts.len, 4);
+    assert_int_equal(x[0].facts.items[0].size, 30);
+    assert_int_equal(x[0].facts.items[3].size, 9);
     assert_int_equal(ecg_taint_xunit_name_add(&x[1].defines, "sink"), 0);
 }
 
@@ -232,11 +237,11 @@ static void test_xvalue_facts_reach_units_that_ask_after_taint(void **state)
     want(&x[1], ECG_XV_BUFFER, "sink");
     want(&x[1], ECG_XV_FREED, "other");
     assert_int_equal(ecg_taint_xunit_link(seeds, ifaces, 2), 0);
-    assert_int_equal(seeds[1].len, 4);
+    assert_int_equal(seeds[1].len, 3); /* the string was not asked about */
     assert_int_equal(ecg_taint_xunit_taint_count(&seeds[1]), 1);
     assert_int_equal(seeds[1].items[1].value, ECG_XV_NULL);
-    assert_int_equal(seeds[1].items[2].size, 50);
-    assert_int_equal(seeds[1].items[3].size, 100);
+    assert_int_equal(seeds[1].items[2].value, ECG_XV_BUFFER);
+    assert_int_equal(seeds[1].items[2].size, 30);
     fini_all(x, seeds);
 }
 
@@ -254,9 +259,10 @@ static void test_xvalue_facts_and_wants_round_trip(void **state)
     assert_int_equal(ecg_taint_xunit_json_read_iface(&back, json), 0);
     assert_int_equal(back.facts.len, 4);
     assert_int_equal(back.facts.items[0].value, ECG_XV_BUFFER);
-    assert_int_equal(back.facts.items[0].size, 50);
-    assert_int_equal(back.facts.items[2].value, ECG_XV_TAINT);
-    assert_string_equal(back.facts.items[3].origin.steps[0].text, "'data' is set to NULL");
+    assert_int_equal(back.facts.items[0].size, 30);
+    assert_int_equal(back.facts.items[1].value, ECG_XV_TAINT);
+    assert_int_equal(back.facts.items[3].value, ECG_XV_STRING);
+    assert_string_equal(back.facts.items[2].origin.steps[0].text, "'data' is set to NULL");
     cJSON_Delete(json);
     ecg_xiface_fini(&back);
     json = ecg_taint_xunit_json_iface(&x[1]);

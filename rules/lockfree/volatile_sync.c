@@ -57,12 +57,20 @@ static void vs_state_fini(void *state)
     free(st->uses);
 }
 
-/* Nonzero when t (looked through typedefs) is named sig_atomic_t. */
+/* Nonzero when t (looked through typedefs, and the elaborated types libclang 16 and later
+ * wrap a written typedef name in) is named sig_atomic_t. */
 static int vs_is_sig_atomic(CXType t)
 {
-    for (int depth = 0; depth < 8 && t.kind == CXType_Typedef; depth++) {
-        CXCursor decl = clang_getTypeDeclaration(t);
+    for (int depth = 0; depth < 16; depth++) {
+        CXCursor decl;
         char name[64];
+        if (t.kind == CXType_Elaborated) {
+            t = clang_Type_getNamedType(t);
+            continue;
+        }
+        if (t.kind != CXType_Typedef)
+            return 0;
+        decl = clang_getTypeDeclaration(t);
         if (strcmp(rule_cursor_name(decl, name, sizeof(name)), "sig_atomic_t") == 0)
             return 1;
         t = clang_getTypedefDeclUnderlyingType(decl);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer/opcode.h"
 #include "rules/support/operator.h"
 #include "rules/support/macro.h"
 
@@ -562,10 +563,11 @@ static int operator_kind(enum rule_atomics_kind *out, CXCursor expr, const struc
         *out = RULE_ATOMICS_FETCH_OP;
         return ch->n == 1;
     }
-    /* an assignment has the type of its _Atomic left side; a comma has its right's */
+    /* of the binary operators only '=' accesses an _Atomic left side (a comma does not; the
+     * assignment's own type is _Atomic before libclang 16, plain after) */
     if (kind == CXCursor_BinaryOperator) {
         *out = RULE_ATOMICS_STORE;
-        return ch->n == 2 && cursor_is_atomic(expr);
+        return ch->n == 2 && ecg_opcode_of(expr) == ECG_OP_ASSIGN;
     }
     *out = RULE_ATOMICS_FETCH_OP;
     return ch->n == 2;

@@ -13,6 +13,7 @@
 #include "rules/support/libc.h"
 #include "rules/support/nullctx.h"
 #include "rules/support/nullflow.h"
+#include "rules/support/nullflow_drive.h"
 #include "rules/support/nullflow_report.h"
 #include "rules/support/nullflow_xunit.h"
 #include "rules/support/nullsum.h"
@@ -423,8 +424,9 @@ static void nd_on_agg_ref(struct rule_ctx *rc, struct nd_state *st, CXCursor ref
     rule_nullflow_set(st->flow, decl, nd_value(0, ND_UNKNOWN));
 }
 
-static void nd_on_ref(struct rule_ctx *rc, struct nd_state *st, CXCursor ref)
+static void nd_on_ref(struct rule_ctx *rc, void *arg, CXCursor ref)
 {
+    struct nd_state *st = arg;
     CXCursor decl = clang_getCursorReferenced(ref);
     struct rule_nullctx ctx;
 
@@ -568,8 +570,9 @@ static void nd_on_compare(struct rule_ctx *rc, struct nd_state *st, CXCursor op,
     }
 }
 
-static void nd_on_binop_leave(struct rule_ctx *rc, struct nd_state *st, CXCursor op)
+static void nd_on_binop_leave(struct rule_ctx *rc, void *arg, CXCursor op)
 {
+    struct nd_state *st = arg;
     CXCursor ops[2];
     enum rule_opkind kind;
 
@@ -592,8 +595,10 @@ static int nd_call_noreturn(struct rule_ctx *rc, struct nd_state *st, CXCursor c
     return r > 0;
 }
 
-static void nd_on_call_leave(struct rule_ctx *rc, struct nd_state *st, CXCursor call)
+static void nd_on_call_leave(struct rule_ctx *rc, void *arg, CXCursor call)
 {
+    struct nd_state *st = arg;
+
     rule_nullflow_at(st->flow, rc, call);
     if (rule_nullflow_reachable(st->flow))
         nd_on_maybe_result(rc, st, call);
@@ -604,27 +609,27 @@ static void nd_on_call_leave(struct rule_ctx *rc, struct nd_state *st, CXCursor 
     st->branched_off = 1;
 }
 
-/* Leaving a return or a goto: the path ends here, or continues at the goto's label. */
-static void nd_on_jump(struct rule_ctx *rc, struct nd_state *st, CXCursor jump)
+/* Leaving a return or a goto: the function branches off its straight path; a return where
+ * the path goes on may hand its value to other units. */
+static void nd_on_jump(struct rule_ctx *rc, void *arg, CXCursor jump)
 {
+    struct nd_state *st = arg;
     struct rule_xout out;
     CXCursor decl;
 
-    rule_nullflow_at(st->flow, rc, jump);
     st->branched_off = 1;
-    if (clang_getCursorKind(jump) == CXCursor_GotoStmt) {
-        rule_nullflow_goto(st->flow, clang_getCursorReferenced(rule_expr_first_child(jump)));
+    if (clang_getCursorKind(jump) == CXCursor_GotoStmt || !rule_nullflow_reachable(st->flow))
         return;
-    }
-    if (rule_nullflow_reachable(st->flow)) {
-        st->exits = 1;
-        /* return p; with p NULL on every path: other units calling the function learn it */
-        if (rule_nullflow_value_decl(st->flow, rule_expr_first_child(jump), &decl) &&
-            rule_nullflow_is_local_pointer(decl) && nd_xout(rc, st, decl, &out))
-            rule_xvalue_export_return(rc, rule_function(rc), jump, &out);
-    }
-    rule_nullflow_stop(st->flow);
+    st->exits = 1;
+    /* return p; with p NULL on every path: other units calling the function learn it */
+    if (rule_nullflow_value_decl(st->flow, rule_expr_first_child(jump), &decl) &&
+        rule_nullflow_is_local_pointer(decl) && nd_xout(rc, st, decl, &out))
+        rule_xvalue_export_return(rc, rule_function(rc), jump, &out);
 }
+
+static const struct rule_nullflow_hooks nd_hooks = {
+    nd_on_ref, nd_xout, nd_on_call_leave, nd_on_binop_leave, nd_on_jump,
+};
 
 /* ---- hooks ------------------------------------------------------------------------------- */
 
@@ -635,68 +640,20 @@ static int nd_following(struct rule_ctx *rc, const struct nd_state *st)
            !rule_nullflow_lost(st->flow);
 }
 
-static int nd_is_frame(enum CXCursorKind kind)
-{
-    return kind == CXCursor_IfStmt || kind == CXCursor_WhileStmt || kind == CXCursor_ForStmt ||
-           kind == CXCursor_SwitchStmt;
-}
-
-static void nd_flow_enter(struct rule_ctx *rc, struct nd_state *st, CXCursor cursor)
-{
-    switch (clang_getCursorKind(cursor)) {
-    case CXCursor_CaseStmt:
-    case CXCursor_DefaultStmt:
-        rule_nullflow_case(st->flow, rc, cursor);
-        break;
-    case CXCursor_LabelStmt:
-        rule_nullflow_label(st->flow, rc, cursor);
-        break;
-    case CXCursor_DeclRefExpr:
-        nd_on_ref(rc, st, cursor);
-        break;
-    case CXCursor_CallExpr:
-        /* before the arguments: what the callee receives */
-        rule_nullflow_at(st->flow, rc, cursor);
-        if (rule_nullflow_reachable(st->flow))
-            rule_nullflow_export_call(rc, st->flow, cursor, nd_xout, st);
-        break;
-    default:
-        if (nd_is_frame(clang_getCursorKind(cursor)))
-            rule_nullflow_push(st->flow, rc, cursor);
-        break;
-    }
-}
-
 static void nd_on_enter(struct rule_ctx *rc, CXCursor cursor)
 {
     struct nd_state *st = rule_state(rc);
 
     if (nd_following(rc, st))
-        nd_flow_enter(rc, st, cursor);
+        rule_nullflow_drive_enter(st->flow, rc, cursor, &nd_hooks, st);
 }
 
 static void nd_on_leave(struct rule_ctx *rc, CXCursor cursor)
 {
     struct nd_state *st = rule_state(rc);
 
-    if (!nd_following(rc, st))
-        return;
-    switch (clang_getCursorKind(cursor)) {
-    case CXCursor_CallExpr:
-        nd_on_call_leave(rc, st, cursor);
-        break;
-    case CXCursor_BinaryOperator:
-        nd_on_binop_leave(rc, st, cursor);
-        break;
-    case CXCursor_ReturnStmt:
-    case CXCursor_GotoStmt:
-        nd_on_jump(rc, st, cursor);
-        break;
-    default:
-        if (nd_is_frame(clang_getCursorKind(cursor)))
-            rule_nullflow_pop(st->flow, rc, cursor);
-        break;
-    }
+    if (nd_following(rc, st))
+        rule_nullflow_drive_leave(st->flow, rc, cursor, &nd_hooks, st);
 }
 
 /* Pointer parameters start as origins of their own, so that the summary can tell which ones

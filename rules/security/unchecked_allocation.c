@@ -12,6 +12,7 @@
 #include "rules/support/libc.h"
 #include "rules/support/nullctx.h"
 #include "rules/support/nullflow.h"
+#include "rules/support/nullflow_drive.h"
 #include "rules/support/nullflow_report.h"
 #include "rules/support/nullflow_xunit.h"
 #include "rules/support/nullsum.h"
@@ -354,8 +355,9 @@ static void ua_apply(struct rule_ctx *rc, struct ua_state *st, CXCursor ref, CXC
     }
 }
 
-static void ua_on_ref(struct rule_ctx *rc, struct ua_state *st, CXCursor ref)
+static void ua_on_ref(struct rule_ctx *rc, void *arg, CXCursor ref)
 {
+    struct ua_state *st = arg;
     CXCursor decl = clang_getCursorReferenced(ref);
     struct rule_nullflow_value none = { 0, 0 };
     struct rule_nullctx ctx;
@@ -415,8 +417,9 @@ static void ua_on_allocation(struct rule_ctx *rc, struct ua_state *st, CXCursor 
 }
 
 /* Leaving a call: a call that does not return ends the path. */
-static void ua_on_call_leave(struct rule_ctx *rc, struct ua_state *st, CXCursor call)
+static void ua_on_call_leave(struct rule_ctx *rc, void *arg, CXCursor call)
 {
+    struct ua_state *st = arg;
     char callee[UA_NAME_MAX];
     int noreturn;
 
@@ -567,8 +570,9 @@ static void ua_on_compare(struct rule_ctx *rc, struct ua_state *st, CXCursor op)
     }
 }
 
-static void ua_on_binop_leave(struct rule_ctx *rc, struct ua_state *st, CXCursor op)
+static void ua_on_binop_leave(struct rule_ctx *rc, void *arg, CXCursor op)
 {
+    struct ua_state *st = arg;
     enum CXTypeKind type = clang_getCanonicalType(clang_getCursorType(op)).kind;
 
     if (type == CXType_Pointer)
@@ -578,12 +582,6 @@ static void ua_on_binop_leave(struct rule_ctx *rc, struct ua_state *st, CXCursor
 }
 
 /* ---- hooks ------------------------------------------------------------------------------- */
-
-static int ua_is_frame(enum CXCursorKind kind)
-{
-    return kind == CXCursor_IfStmt || kind == CXCursor_WhileStmt || kind == CXCursor_ForStmt ||
-           kind == CXCursor_SwitchStmt;
-}
 
 /* The function may return here: what its pointer parameters are, for its summary. */
 static void ua_note_exit(struct ua_state *st)
@@ -597,31 +595,17 @@ static void ua_note_exit(struct ua_state *st)
     }
 }
 
-static void ua_flow_enter(struct rule_ctx *rc, struct ua_state *st, CXCursor cursor)
+/* Leaving a return: the function may return here (its summary). */
+static void ua_on_jump(struct rule_ctx *rc, void *arg, CXCursor jump)
 {
-    switch (clang_getCursorKind(cursor)) {
-    case CXCursor_CaseStmt:
-    case CXCursor_DefaultStmt:
-        rule_nullflow_case(st->flow, rc, cursor);
-        break;
-    case CXCursor_LabelStmt:
-        rule_nullflow_label(st->flow, rc, cursor);
-        break;
-    case CXCursor_DeclRefExpr:
-        ua_on_ref(rc, st, cursor);
-        break;
-    case CXCursor_CallExpr:
-        /* before the arguments: what the callee receives */
-        rule_nullflow_at(st->flow, rc, cursor);
-        if (rule_nullflow_reachable(st->flow))
-            rule_nullflow_export_call(rc, st->flow, cursor, ua_xout, st);
-        break;
-    default:
-        if (ua_is_frame(clang_getCursorKind(cursor)))
-            rule_nullflow_push(st->flow, rc, cursor);
-        break;
-    }
+    (void)rc;
+    if (clang_getCursorKind(jump) == CXCursor_ReturnStmt)
+        ua_note_exit(arg);
 }
+
+static const struct rule_nullflow_hooks ua_hooks = {
+    ua_on_ref, ua_xout, ua_on_call_leave, ua_on_binop_leave, ua_on_jump,
+};
 
 static void ua_on_enter(struct rule_ctx *rc, CXCursor cursor)
 {
@@ -632,19 +616,7 @@ static void ua_on_enter(struct rule_ctx *rc, CXCursor cursor)
     if (clang_getCursorKind(cursor) == CXCursor_CallExpr)
         rule_nullflow_check_discarded(rc, cursor);
     if (!st->oom && st->flow != NULL)
-        ua_flow_enter(rc, st, cursor);
-}
-
-/* Leaving a return or a goto: the path ends here, or continues at the goto's label. */
-static void ua_on_jump(struct rule_ctx *rc, struct ua_state *st, CXCursor jump)
-{
-    rule_nullflow_at(st->flow, rc, jump);
-    if (clang_getCursorKind(jump) == CXCursor_GotoStmt) {
-        rule_nullflow_goto(st->flow, clang_getCursorReferenced(rule_expr_first_child(jump)));
-        return;
-    }
-    ua_note_exit(st);
-    rule_nullflow_stop(st->flow);
+        rule_nullflow_drive_enter(st->flow, rc, cursor, &ua_hooks, st);
 }
 
 /* Nonzero inside a function whose paths the flow still follows. */
@@ -658,24 +630,8 @@ static void ua_on_leave(struct rule_ctx *rc, CXCursor cursor)
 {
     struct ua_state *st = rule_state(rc);
 
-    if (!ua_following(rc, st))
-        return;
-    switch (clang_getCursorKind(cursor)) {
-    case CXCursor_CallExpr:
-        ua_on_call_leave(rc, st, cursor);
-        break;
-    case CXCursor_BinaryOperator:
-        ua_on_binop_leave(rc, st, cursor);
-        break;
-    case CXCursor_ReturnStmt:
-    case CXCursor_GotoStmt:
-        ua_on_jump(rc, st, cursor);
-        break;
-    default:
-        if (ua_is_frame(clang_getCursorKind(cursor)))
-            rule_nullflow_pop(st->flow, rc, cursor);
-        break;
-    }
+    if (ua_following(rc, st))
+        rule_nullflow_drive_leave(st->flow, rc, cursor, &ua_hooks, st);
 }
 
 /* Parameters start as origins of their own, so that a summary can tell which ones the

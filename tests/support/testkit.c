@@ -237,18 +237,30 @@ int testkit_size_at(const cJSON *root, const char *path)
     return cJSON_GetArraySize(item);
 }
 
-void testkit_visit_source(const char *source, CXCursorVisitor visit, void *data)
+void testkit_parse_source(CXIndex *index, CXTranslationUnit *tu, const char *source)
 {
     const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=c11" };
     struct CXUnsavedFile unsaved = { "/virtual/t.c", source, (unsigned long)strlen(source) };
-    CXIndex index = clang_createIndex(0, 0);
-    CXTranslationUnit tu = NULL;
-    enum CXErrorCode rc =
-        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 4, &unsaved, 1, 0, &tu);
 
-    if (rc == CXError_Success)
-        clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, data);
+    *index = clang_createIndex(0, 0);
+    *tu = NULL;
+    assert_int_equal(
+        clang_parseTranslationUnit2FullArgv(*index, "/virtual/t.c", argv, 4, &unsaved, 1, 0, tu),
+        CXError_Success);
+}
+
+void testkit_dispose_source(CXIndex index, CXTranslationUnit tu)
+{
     clang_disposeTranslationUnit(tu);
     clang_disposeIndex(index);
-    assert_int_equal(rc, CXError_Success);
+}
+
+void testkit_visit_source(const char *source, CXCursorVisitor visit, void *data)
+{
+    CXIndex index;
+    CXTranslationUnit tu;
+
+    testkit_parse_source(&index, &tu, source);
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, data);
+    testkit_dispose_source(index, tu);
 }

@@ -72,7 +72,13 @@ void testkit_assert_num_at(const struct cJSON *root, const char *path, double wa
 /* Fails the test when there is an item at path. */
 void testkit_assert_absent(const struct cJSON *root, const char *path);
 
-/* Parses source as the C11 file /virtual/t.c (no file on disk) and visits every cursor of
+/* Parses source as the C11 file /virtual/t.c (no file on disk) into a new index and unit;
+ * fails the test when it cannot be parsed. Release both with testkit_dispose_source. */
+void testkit_parse_source(CXIndex *index, CXTranslationUnit *tu, const char *source);
+
+void testkit_dispose_source(CXIndex index, CXTranslationUnit tu);
+
+/* Parses source as testkit_parse_source does and visits every cursor of
  * the unit with visit and data, recursing where visit says; fails the test when the source
  * cannot be parsed. The cursors are valid only during the visit. */
 void testkit_visit_source(const char *source, CXCursorVisitor visit, void *data);

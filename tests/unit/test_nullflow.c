@@ -8,9 +8,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "analyzer/build_config.h"
 #include "rules/support/nullflow.h"
 #include "rules/support/nullsum.h"
+#include "tests/support/testkit.h"
 
 #define MAX_SEEN 16
 
@@ -49,21 +49,14 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 
 static void parse(const char *source, struct seen *out)
 {
-    const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=c11" };
-    struct CXUnsavedFile unsaved = { "/virtual/t.c", source, (unsigned long)strlen(source) };
-
     memset(out, 0, sizeof(*out));
-    out->index = clang_createIndex(0, 0);
-    assert_int_equal(clang_parseTranslationUnit2FullArgv(out->index, "/virtual/t.c", argv, 4,
-                                                         &unsaved, 1, 0, &out->tu),
-                     CXError_Success);
+    testkit_parse_source(&out->index, &out->tu, source);
     clang_visitChildren(clang_getTranslationUnitCursor(out->tu), visit, out);
 }
 
 static void release(struct seen *s)
 {
-    clang_disposeTranslationUnit(s->tu);
-    clang_disposeIndex(s->index);
+    testkit_dispose_source(s->index, s->tu);
 }
 
 static void test_nullflow_null_constants(void **state)

@@ -10,6 +10,7 @@
 #include "analyzer/grow.h"
 #include "rules/rule.h"
 #include "rules/support/expr.h"
+#include "rules/support/strorigin.h"
 
 #define PT_NAME_MAX 64
 #define PT_REPORTED_MAX 256
@@ -446,21 +447,8 @@ static int pt_source_appends(const struct rule_ctx *rc, const struct ecg_taint_s
  * into the middle of a buffer, formatted, or concatenated. */
 static int pt_appended(const struct rule_ctx *rc, const struct ecg_taint_flow *flow)
 {
-    static const char *const appenders[] = { "by strcat()", "by strncat()", "by strlcat()",
-                                             "by wcscat()", "by wcsncat()" };
-
-    if (flow->n_steps > 0 && pt_source_appends(rc, &flow->steps[0]))
-        return 1;
-    for (size_t s = 0; s < flow->n_steps; s++) {
-        const char *text = flow->steps[s].text != NULL ? flow->steps[s].text : "";
-        if (strncmp(text, "formatted into", 14) == 0)
-            return 1;
-        for (size_t i = 0; i < ARRAY_LEN(appenders); i++) {
-            if (strstr(text, appenders[i]) != NULL)
-                return 1;
-        }
-    }
-    return 0;
+    return (flow->n_steps > 0 && pt_source_appends(rc, &flow->steps[0])) ||
+           rule_strorigin_flow_spliced(flow);
 }
 
 static void pt_report(struct rule_ctx *rc, const struct ecg_taint_flow *flow)

@@ -107,25 +107,6 @@ static const struct si_sink *si_find(CXCursor call)
     return si_find_name(rule_callee_name(call, name, sizeof(name)));
 }
 
-/* Nonzero when the flow's data was spliced into other text (formatted or appended) on its
- * way, rather than being the whole statement. */
-static int si_spliced(const struct ecg_taint_flow *flow)
-{
-    static const char *const appenders[] = { "by strcat()", "by strncat()", "by strlcat()",
-                                             "by wcscat()", "by wcsncat()" };
-
-    for (size_t s = 0; s < flow->n_steps; s++) {
-        const char *text = flow->steps[s].text != NULL ? flow->steps[s].text : "";
-        if (strncmp(text, "formatted into", 14) == 0)
-            return 1;
-        for (size_t i = 0; i < ARRAY_LEN(appenders); i++) {
-            if (strstr(text, appenders[i]) != NULL)
-                return 1;
-        }
-    }
-    return 0;
-}
-
 /* Nonzero when a flow counts: data spliced into a statement from any source but rand(); a
  * whole statement only from the kinds the option whole_statement_sources names, since a
  * program that runs the SQL its user types (an SQL console) does so by design. */
@@ -133,7 +114,7 @@ static int si_flow_counts(const struct rule_ctx *rc, const struct ecg_taint_flow
 {
     if (flow->category != ECG_TAINT_SQL || flow->source == ECG_TAINT_FROM_RANDOM)
         return 0;
-    return si_spliced(flow) ||
+    return rule_strorigin_flow_spliced(flow) ||
            rule_option_list_has(rc, "whole_statement_sources", ecg_taint_source_name(flow->source));
 }
 

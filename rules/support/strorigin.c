@@ -587,3 +587,20 @@ void rule_strorigin_classify(struct rule_strorigin *so, CXCursor expr, CXCursor 
     out->param = acc.param;
     out->params = acc.params;
 }
+
+int rule_strorigin_flow_spliced(const struct ecg_taint_flow *flow)
+{
+    static const char *const appenders[] = { "by strcat()", "by strncat()", "by strlcat()",
+                                             "by wcscat()", "by wcsncat()" };
+
+    for (size_t s = 0; s < flow->n_steps; s++) {
+        const char *text = flow->steps[s].text != NULL ? flow->steps[s].text : "";
+        if (strncmp(text, "formatted into", 14) == 0)
+            return 1;
+        for (size_t i = 0; i < sizeof(appenders) / sizeof(appenders[0]); i++) {
+            if (strstr(text, appenders[i]) != NULL)
+                return 1;
+        }
+    }
+    return 0;
+}

@@ -7,6 +7,7 @@
 
 #include <clang-c/Index.h>
 
+struct ecg_taint_flow;
 struct rule_strorigin;
 
 /* What non-constant text may be in a string. 0: only literals ever reach it. */
@@ -79,5 +80,10 @@ int rule_strorigin_lost(const struct rule_strorigin *so);
  * calls before before (the call expr is an argument of, usually) make the text unknown. */
 void rule_strorigin_classify(struct rule_strorigin *so, CXCursor expr, CXCursor before,
                              struct rule_strorigin_result *out);
+
+/* Nonzero when a taint flow's data was spliced into other text on its way (formatted, or
+ * appended by the strcat family), read from the engine's step texts: the data is then a
+ * piece of the string that reaches the sink, not all of it. */
+int rule_strorigin_flow_spliced(const struct ecg_taint_flow *flow);
 
 #endif

@@ -19,6 +19,7 @@
 #include "analyzer/result.h"
 #include "analyzer/run.h"
 #include "sarif/cli.h"
+#include "sarif/html.h"
 #include "sarif/sarif.h"
 
 enum exit_code {
@@ -39,6 +40,7 @@ static const char main_help[] =
     "            baseline that 'ecg check --baseline' compares against\n"
     "  history   'ecg history [--db PATH] [--limit N]': the runs recorded in the database\n"
     "  metrics   complexity and size of every function, with totals ('ecg metrics --help')\n"
+    "  report    'ecg report html IN.sarif -o OUT.html': a self-contained HTML report\n"
     "  version   print the version\n"
     "  help      show this help\n";
 
@@ -324,10 +326,10 @@ struct command {
 };
 
 static const struct command commands[] = {
-    { "check", cmd_check },       { "rules", cmd_rules },       { "sarif", sarif_cli_main },
-    { "baseline", cmd_baseline }, { "history", cmd_history },   { "metrics", ecg_metrics_main },
-    { "version", cmd_version },   { "--version", cmd_version }, { "help", cmd_help },
-    { "--help", cmd_help },       { "-h", cmd_help },
+    { "check", cmd_check },        { "rules", cmd_rules },     { "sarif", sarif_cli_main },
+    { "baseline", cmd_baseline },  { "history", cmd_history }, { "metrics", ecg_metrics_main },
+    { "report", sarif_html_main }, { "version", cmd_version }, { "--version", cmd_version },
+    { "help", cmd_help },          { "--help", cmd_help },     { "-h", cmd_help },
 };
 
 int main(int argc, char **argv)

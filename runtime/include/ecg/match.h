@@ -1,0 +1,130 @@
+/* The reference limit-order-book matching engine of libecgrt: many instruments, one book
+ * each, integer prices (ticks) and quantities, price-time priority. Orders: limit (good till
+ * cancelled), IOC, FOK, market and post-only; cancel; modify. Self-trade prevention by owner.
+ * Every outcome is an event delivered to a callback, in order. After ecgrt_match_init the
+ * engine never allocates, locks or does I/O; one thread drives it. */
+#ifndef ECG_RUNTIME_MATCH_H
+#define ECG_RUNTIME_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum ecgrt_side {
+    ECGRT_SIDE_BUY,
+    ECGRT_SIDE_SELL,
+};
+
+enum ecgrt_order_type {
+    ECGRT_ORDER_LIMIT,  /* trades what crosses, rests the remainder (good till cancelled) */
+    ECGRT_ORDER_IOC,    /* immediate or cancel: trades what crosses, cancels the remainder */
+    ECGRT_ORDER_FOK,    /* fill or kill: trades its whole quantity at once, or nothing */
+    ECGRT_ORDER_MARKET, /* trades at any price, cancels the remainder; the price is ignored */
+    ECGRT_ORDER_POST,   /* post-only: rests without trading, rejected when it would cross */
+};
+
+/* Self-trade prevention: an incoming order about to trade with a resting order of the same
+ * owner cancels the resting order and goes on, or is itself cancelled. */
+enum ecgrt_stp {
+    ECGRT_STP_CANCEL_RESTING,
+    ECGRT_STP_CANCEL_INCOMING,
+};
+
+enum ecgrt_reject_reason {
+    ECGRT_REJECT_NONE,
+    ECGRT_REJECT_DUPLICATE_ID, /* an order with this id is live */
+    ECGRT_REJECT_UNKNOWN_ID,   /* cancel or modify of an id that is not live */
+    ECGRT_REJECT_ZERO_QUANTITY,
+    ECGRT_REJECT_PRICE_OUT_OF_BAND, /* outside the instrument's configured price band */
+    ECGRT_REJECT_UNKNOWN_INSTRUMENT,
+    ECGRT_REJECT_WOULD_CROSS, /* a post-only order that would trade */
+    ECGRT_REJECT_BOOK_FULL,   /* no order record left to rest the order in */
+};
+
+enum ecgrt_event_kind {
+    ECGRT_EVENT_ACCEPTED,  /* id */
+    ECGRT_EVENT_REJECTED,  /* id, reason */
+    ECGRT_EVENT_TRADE,     /* instrument, maker, taker, price, qty */
+    ECGRT_EVENT_CANCELLED, /* id, remaining (what was left unfilled) */
+    ECGRT_EVENT_MODIFIED,  /* id, price, qty */
+    ECGRT_EVENT_BOOK,      /* instrument, side, price, total: a level's new total quantity */
+};
+
+struct ecgrt_match_event {
+    enum ecgrt_event_kind kind;
+    enum ecgrt_side side;            /* BOOK */
+    enum ecgrt_reject_reason reason; /* REJECTED */
+    uint32_t instrument;             /* TRADE, BOOK */
+    uint64_t id;                     /* ACCEPTED, REJECTED, CANCELLED, MODIFIED */
+    uint64_t maker;                  /* TRADE: the resting order */
+    uint64_t taker;                  /* TRADE: the incoming order */
+    int64_t price;                   /* TRADE, MODIFIED, BOOK (ticks) */
+    uint64_t qty;                    /* TRADE, MODIFIED (the new remaining quantity) */
+    uint64_t remaining;              /* CANCELLED */
+    uint64_t total;                  /* BOOK */
+};
+
+/* Receives every event, in order, on the thread that drives the engine. */
+typedef void (*ecgrt_match_event_fn)(void *ctx, const struct ecgrt_match_event *event);
+
+struct ecgrt_match_config {
+    uint32_t instruments; /* instruments 0 .. instruments-1 have a book */
+    int64_t min_price;    /* each book's price band, in ticks, inclusive; */
+    int64_t max_price;    /* at most 2^24 ticks wide */
+    uint32_t max_orders;  /* resting orders at once, over all books */
+    enum ecgrt_stp stp;
+    ecgrt_match_event_fn on_event;
+    void *ctx; /* passed to on_event */
+};
+
+struct ecgrt_match_order {
+    uint64_t id;
+    uint32_t owner; /* for self-trade prevention */
+    uint32_t instrument;
+    enum ecgrt_side side;
+    enum ecgrt_order_type type;
+    int64_t price; /* ticks; ignored for MARKET */
+    uint64_t qty;
+};
+
+struct ecgrt_match; /* the engine; opaque */
+
+/* Allocates an engine for cfg (every book, level and order record, here and only here).
+ * Returns ECGRT_OK, ECGRT_EINVAL (no instrument, an empty or too wide band, no order
+ * capacity, no callback) or ECGRT_ENOMEM. Release with ecgrt_match_free. */
+int ecgrt_match_new(struct ecgrt_match **out, const struct ecgrt_match_config *cfg);
+
+/* Releases the engine; NULL is a no-op. */
+void ecgrt_match_free(struct ecgrt_match *m);
+
+/* Submits an order: ACCEPTED then its trades and book changes, then CANCELLED for a
+ * remainder that does not rest; or a single REJECTED. */
+void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *order);
+
+/* Cancels a resting order: CANCELLED and a BOOK change, or REJECTED (unknown id). */
+void ecgrt_match_cancel(struct ecgrt_match *m, uint64_t id);
+
+/* Changes a resting order's price and remaining quantity. A smaller quantity at the same price
+ * keeps its place in the queue; any other change moves it to the back of its new level, and
+ * a new price that crosses trades as an incoming limit order. MODIFIED, then book changes and
+ * trades; or REJECTED (unknown id, zero quantity, price out of band). */
+void ecgrt_match_modify(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty);
+
+/* The best bid or ask of an instrument; 0 when that side is empty (*out untouched). */
+int ecgrt_match_best(const struct ecgrt_match *m, uint32_t instrument, enum ecgrt_side side,
+                     int64_t *out_price, uint64_t *out_total);
+
+/* Resting orders over all books. */
+uint32_t ecgrt_match_resting(const struct ecgrt_match *m);
+
+/* The text of a reason as replay output spells it ("duplicate-id"). */
+const char *ecgrt_match_reason_name(enum ecgrt_reject_reason reason);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

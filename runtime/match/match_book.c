@@ -1,0 +1,201 @@
+/* One book's operations: queueing an order at its level, taking it out, and matching an
+ * incoming order against the opposite side best price first, oldest first, with self-trade
+ * prevention. Each level a command changes reports its new total once. */
+#include "runtime/match/match_book.h"
+
+static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
+{
+    m->cfg.on_event(m->cfg.ctx, ev);
+}
+
+static struct match_bits *side_bits(struct match_book *book, uint32_t side)
+{
+    return side == ECGRT_SIDE_BUY ? &book->bids : &book->asks;
+}
+
+void match_book_report_level(struct ecgrt_match *m, uint32_t instrument, uint32_t side,
+                             uint32_t level)
+{
+    struct ecgrt_match_event ev = {
+        .kind = ECGRT_EVENT_BOOK,
+        .instrument = instrument,
+        .side = (enum ecgrt_side)side,
+        .price = m->cfg.min_price + (int64_t)level,
+        .total = m->books[instrument].levels[level].total,
+    };
+    emit(m, &ev);
+}
+
+void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
+{
+    struct match_order *o = &m->orders[idx];
+    struct match_book *book = &m->books[o->instrument];
+    struct match_level *lv = &book->levels[o->level];
+
+    o->next = MATCH_NIL;
+    o->prev = lv->tail;
+    if (lv->tail == MATCH_NIL) {
+        lv->head = idx;
+        match_bits_set(side_bits(book, o->side), o->level);
+    } else {
+        m->orders[lv->tail].next = idx;
+    }
+    lv->tail = idx;
+    lv->total += o->qty;
+}
+
+void match_book_unlink(struct ecgrt_match *m, uint32_t idx)
+{
+    struct match_order *o = &m->orders[idx];
+    struct match_book *book = &m->books[o->instrument];
+    struct match_level *lv = &book->levels[o->level];
+
+    if (o->prev == MATCH_NIL)
+        lv->head = o->next;
+    else
+        m->orders[o->prev].next = o->next;
+    if (o->next == MATCH_NIL)
+        lv->tail = o->prev;
+    else
+        m->orders[o->next].prev = o->prev;
+    lv->total -= o->qty;
+    if (lv->head == MATCH_NIL)
+        match_bits_clear(side_bits(book, o->side), o->level);
+}
+
+void match_book_release(struct ecgrt_match *m, uint32_t idx)
+{
+    match_idmap_erase(&m->ids, m->orders[idx].id);
+    m->orders[idx].next = m->free_head;
+    m->free_head = idx;
+    m->resting--;
+}
+
+/* The best opposite level an incoming order of taker->side may trade at, or -1. */
+static int64_t best_opposite(const struct match_book *book, const struct match_taker *taker)
+{
+    int64_t best = taker->side == ECGRT_SIDE_BUY ? match_bits_lowest(&book->asks)
+                                                 : match_bits_highest(&book->bids);
+
+    if (best < 0 || taker->market)
+        return best;
+    if (taker->side == ECGRT_SIDE_BUY)
+        return best <= taker->limit ? best : -1;
+    return best >= taker->limit ? best : -1;
+}
+
+static void cancel_resting(struct ecgrt_match *m, uint32_t idx)
+{
+    struct ecgrt_match_event ev = {
+        .kind = ECGRT_EVENT_CANCELLED,
+        .id = m->orders[idx].id,
+        .remaining = m->orders[idx].qty,
+    };
+
+    match_book_unlink(m, idx);
+    match_book_release(m, idx);
+    emit(m, &ev);
+}
+
+static void trade(struct ecgrt_match *m, struct match_taker *taker, uint32_t idx, int64_t level)
+{
+    struct match_order *maker = &m->orders[idx];
+    uint64_t qty = maker->qty < taker->qty ? maker->qty : taker->qty;
+    struct ecgrt_match_event ev = {
+        .kind = ECGRT_EVENT_TRADE,
+        .instrument = taker->instrument,
+        .maker = maker->id,
+        .taker = taker->id,
+        .price = m->cfg.min_price + level,
+        .qty = qty,
+    };
+
+    maker->qty -= qty;
+    m->books[taker->instrument].levels[level].total -= qty;
+    taker->qty -= qty;
+    emit(m, &ev);
+    if (maker->qty == 0) {
+        match_book_unlink(m, idx);
+        match_book_release(m, idx);
+    }
+}
+
+/* Trades the taker against one level, oldest order first. */
+static void match_level(struct ecgrt_match *m, struct match_taker *taker, int64_t level)
+{
+    uint32_t idx = m->books[taker->instrument].levels[level].head;
+
+    while (idx != MATCH_NIL && taker->qty > 0 && !taker->stopped) {
+        uint32_t next = m->orders[idx].next;
+        if (m->orders[idx].owner != taker->owner)
+            trade(m, taker, idx, level);
+        else if (m->cfg.stp == ECGRT_STP_CANCEL_RESTING)
+            cancel_resting(m, idx);
+        else
+            taker->stopped = 1;
+        idx = next;
+    }
+}
+
+void match_book_match(struct ecgrt_match *m, struct match_taker *taker)
+{
+    struct match_book *book = &m->books[taker->instrument];
+    uint32_t maker_side = taker->side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY;
+
+    while (taker->qty > 0 && !taker->stopped) {
+        int64_t level = best_opposite(book, taker);
+        uint64_t before;
+        if (level < 0)
+            return;
+        before = book->levels[level].total;
+        match_level(m, taker, level);
+        if (book->levels[level].total != before)
+            match_book_report_level(m, taker->instrument, maker_side, (uint32_t)level);
+    }
+}
+
+/* What the taker could fill at one level: stops (sets *blocked) at an order of its own owner
+ * when self-trades cancel the incoming order, skips them when they cancel the resting one. */
+static uint64_t level_fillable(const struct ecgrt_match *m, const struct match_taker *taker,
+                               int64_t level, int *blocked)
+{
+    uint32_t idx = m->books[taker->instrument].levels[level].head;
+    uint64_t sum = 0;
+
+    for (; idx != MATCH_NIL; idx = m->orders[idx].next) {
+        if (m->orders[idx].owner != taker->owner) {
+            sum += m->orders[idx].qty;
+            continue;
+        }
+        if (m->cfg.stp == ECGRT_STP_CANCEL_INCOMING) {
+            *blocked = 1;
+            return sum;
+        }
+    }
+    return sum;
+}
+
+int match_book_can_fill(const struct ecgrt_match *m, const struct match_taker *taker)
+{
+    const struct match_book *book = &m->books[taker->instrument];
+    int64_t level = best_opposite(book, taker);
+    uint64_t sum = 0;
+    int blocked = 0;
+
+    while (level >= 0 && !blocked) {
+        sum += level_fillable(m, taker, level, &blocked);
+        if (sum >= taker->qty)
+            return 1;
+        level = taker->side == ECGRT_SIDE_BUY ? match_bits_above(&book->asks, (uint32_t)level)
+                                              : match_bits_below(&book->bids, (uint32_t)level);
+        if (level >= 0 && !taker->market &&
+            (taker->side == ECGRT_SIDE_BUY ? level > taker->limit : level < taker->limit))
+            return 0;
+    }
+    return 0;
+}
+
+int match_book_crosses(const struct ecgrt_match *m, const struct match_taker *taker)
+{
+    return best_opposite(&m->books[taker->instrument], taker) >= 0;
+}

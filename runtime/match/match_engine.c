@@ -1,0 +1,341 @@
+/* The engine's commands: checking an order, accepting it, matching it and resting what is
+ * left; cancel and modify. Every rejection happens before anything changes, so a rejected
+ * command leaves every book as it was. */
+#include "runtime/match/match_book.h"
+
+#include <stdlib.h>
+
+#include "ecg/error.h"
+
+static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
+{
+    m->cfg.on_event(m->cfg.ctx, ev);
+}
+
+static void emit_id(struct ecgrt_match *m, enum ecgrt_event_kind kind, uint64_t id,
+                    enum ecgrt_reject_reason reason, uint64_t remaining)
+{
+    struct ecgrt_match_event ev = {
+        .kind = kind, .id = id, .reason = reason, .remaining = remaining
+    };
+
+    emit(m, &ev);
+}
+
+static int config_valid(const struct ecgrt_match_config *cfg)
+{
+    return cfg->instruments > 0 && cfg->max_orders > 0 && cfg->max_orders < MATCH_NIL &&
+           cfg->on_event != NULL && cfg->min_price <= cfg->max_price &&
+           (uint64_t)(cfg->max_price - cfg->min_price) < MATCH_MAX_BAND;
+}
+
+static int books_new(struct ecgrt_match *m)
+{
+    m->books = calloc(m->cfg.instruments, sizeof *m->books);
+    if (m->books == NULL)
+        return ECGRT_ENOMEM;
+    for (uint32_t i = 0; i < m->cfg.instruments; i++) {
+        struct match_book *b = &m->books[i];
+        b->levels = malloc((size_t)m->band * sizeof *b->levels);
+        if (b->levels == NULL || match_bits_init(&b->bids, m->band) != 0 ||
+            match_bits_init(&b->asks, m->band) != 0)
+            return ECGRT_ENOMEM;
+        for (uint32_t l = 0; l < m->band; l++)
+            b->levels[l] = (struct match_level){ MATCH_NIL, MATCH_NIL, 0 };
+    }
+    return ECGRT_OK;
+}
+
+static int orders_new(struct ecgrt_match *m)
+{
+    m->orders = malloc((size_t)m->cfg.max_orders * sizeof *m->orders);
+    if (m->orders == NULL)
+        return ECGRT_ENOMEM;
+    for (uint32_t i = 0; i < m->cfg.max_orders; i++)
+        m->orders[i].next = i + 1 < m->cfg.max_orders ? i + 1 : MATCH_NIL;
+    m->free_head = 0;
+    return match_idmap_init(&m->ids, m->cfg.max_orders);
+}
+
+int ecgrt_match_new(struct ecgrt_match **out, const struct ecgrt_match_config *cfg)
+{
+    struct ecgrt_match *m;
+    int rc;
+
+    if (cfg == NULL || !config_valid(cfg))
+        return ECGRT_EINVAL;
+    m = calloc(1, sizeof *m);
+    if (m == NULL)
+        return ECGRT_ENOMEM;
+    m->cfg = *cfg;
+    m->band = (uint32_t)(cfg->max_price - cfg->min_price) + 1;
+    rc = books_new(m);
+    if (rc == ECGRT_OK)
+        rc = orders_new(m);
+    if (rc != ECGRT_OK) {
+        ecgrt_match_free(m);
+        return rc;
+    }
+    *out = m;
+    return ECGRT_OK;
+}
+
+void ecgrt_match_free(struct ecgrt_match *m)
+{
+    if (m == NULL)
+        return;
+    for (uint32_t i = 0; m->books != NULL && i < m->cfg.instruments; i++) {
+        free(m->books[i].levels);
+        match_bits_fini(&m->books[i].bids);
+        match_bits_fini(&m->books[i].asks);
+    }
+    free(m->books);
+    free(m->orders);
+    match_idmap_fini(&m->ids);
+    free(m);
+}
+
+static int in_band(const struct ecgrt_match *m, int64_t price)
+{
+    return price >= m->cfg.min_price && price <= m->cfg.max_price;
+}
+
+static void taker_of(struct match_taker *t, const struct ecgrt_match *m,
+                     const struct ecgrt_match_order *o)
+{
+    *t = (struct match_taker){
+        .id = o->id,
+        .qty = o->qty,
+        .owner = o->owner,
+        .instrument = o->instrument,
+        .side = (uint32_t)o->side,
+        .market = o->type == ECGRT_ORDER_MARKET,
+        .limit = o->type == ECGRT_ORDER_MARKET ? 0 : o->price - m->cfg.min_price,
+    };
+}
+
+/* Whether a post-only order would trade: the best opposite price reaches its limit. */
+static int would_cross(const struct ecgrt_match *m, const struct ecgrt_match_order *o)
+{
+    struct match_taker t;
+
+    taker_of(&t, m, o);
+    return match_book_crosses(m, &t);
+}
+
+/* What is wrong with the order itself, whatever the book holds. */
+static enum ecgrt_reject_reason check_fields(const struct ecgrt_match *m,
+                                             const struct ecgrt_match_order *o)
+{
+    if (o->instrument >= m->cfg.instruments)
+        return ECGRT_REJECT_UNKNOWN_INSTRUMENT;
+    if (o->qty == 0)
+        return ECGRT_REJECT_ZERO_QUANTITY;
+    if (o->type != ECGRT_ORDER_MARKET && !in_band(m, o->price))
+        return ECGRT_REJECT_PRICE_OUT_OF_BAND;
+    return ECGRT_REJECT_NONE;
+}
+
+static enum ecgrt_reject_reason check_order(const struct ecgrt_match *m,
+                                            const struct ecgrt_match_order *o)
+{
+    enum ecgrt_reject_reason reason = check_fields(m, o);
+    int rests = o->type == ECGRT_ORDER_LIMIT || o->type == ECGRT_ORDER_POST;
+
+    if (reason != ECGRT_REJECT_NONE)
+        return reason;
+    if (match_idmap_find(&m->ids, o->id) != MATCH_NIL)
+        return ECGRT_REJECT_DUPLICATE_ID;
+    if (rests && m->free_head == MATCH_NIL)
+        return ECGRT_REJECT_BOOK_FULL;
+    if (o->type == ECGRT_ORDER_POST && would_cross(m, o))
+        return ECGRT_REJECT_WOULD_CROSS;
+    return ECGRT_REJECT_NONE;
+}
+
+/* Rests what is left of a taker in a new record (check_order made sure one is free). */
+static void rest_new(struct ecgrt_match *m, const struct match_taker *t)
+{
+    uint32_t idx = m->free_head;
+    struct match_order *o = &m->orders[idx];
+
+    m->free_head = o->next;
+    *o = (struct match_order){ .id = t->id,
+                               .qty = t->qty,
+                               .owner = t->owner,
+                               .level = (uint32_t)t->limit,
+                               .instrument = t->instrument,
+                               .side = t->side };
+    match_idmap_put(&m->ids, t->id, idx);
+    m->resting++;
+    match_book_enqueue(m, idx);
+    match_book_report_level(m, t->instrument, t->side, o->level);
+}
+
+void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *order)
+{
+    enum ecgrt_reject_reason reason = check_order(m, order);
+    struct match_taker t;
+
+    if (reason != ECGRT_REJECT_NONE) {
+        emit_id(m, ECGRT_EVENT_REJECTED, order->id, reason, 0);
+        return;
+    }
+    emit_id(m, ECGRT_EVENT_ACCEPTED, order->id, reason, 0);
+    taker_of(&t, m, order);
+    if (order->type == ECGRT_ORDER_FOK && !match_book_can_fill(m, &t)) {
+        emit_id(m, ECGRT_EVENT_CANCELLED, order->id, reason, order->qty);
+        return;
+    }
+    match_book_match(m, &t);
+    if (t.qty == 0)
+        return;
+    if (!t.stopped && (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST))
+        rest_new(m, &t);
+    else
+        emit_id(m, ECGRT_EVENT_CANCELLED, order->id, reason, t.qty);
+}
+
+void ecgrt_match_cancel(struct ecgrt_match *m, uint64_t id)
+{
+    uint32_t idx = match_idmap_find(&m->ids, id);
+    struct match_order o;
+
+    if (idx == MATCH_NIL) {
+        emit_id(m, ECGRT_EVENT_REJECTED, id, ECGRT_REJECT_UNKNOWN_ID, 0);
+        return;
+    }
+    o = m->orders[idx];
+    match_book_unlink(m, idx);
+    match_book_release(m, idx);
+    emit_id(m, ECGRT_EVENT_CANCELLED, id, ECGRT_REJECT_NONE, o.qty);
+    match_book_report_level(m, o.instrument, o.side, o.level);
+}
+
+static enum ecgrt_reject_reason check_modify(const struct ecgrt_match *m, uint32_t idx,
+                                             int64_t price, uint64_t qty)
+{
+    if (idx == MATCH_NIL)
+        return ECGRT_REJECT_UNKNOWN_ID;
+    if (qty == 0)
+        return ECGRT_REJECT_ZERO_QUANTITY;
+    if (!in_band(m, price))
+        return ECGRT_REJECT_PRICE_OUT_OF_BAND;
+    return ECGRT_REJECT_NONE;
+}
+
+static void emit_modified(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty)
+{
+    struct ecgrt_match_event ev = {
+        .kind = ECGRT_EVENT_MODIFIED, .id = id, .price = price, .qty = qty
+    };
+
+    emit(m, &ev);
+}
+
+/* A smaller quantity at the same price: the order keeps its place. */
+static void shrink_in_place(struct ecgrt_match *m, uint32_t idx, uint64_t qty)
+{
+    struct match_order *o = &m->orders[idx];
+
+    m->books[o->instrument].levels[o->level].total -= o->qty - qty;
+    o->qty = qty;
+    emit_modified(m, o->id, m->cfg.min_price + (int64_t)o->level, qty);
+    match_book_report_level(m, o->instrument, o->side, o->level);
+}
+
+/* Any other change: out of the old level, then in as an incoming limit order with the same
+ * id and owner, reusing the record if anything is left to rest. */
+static void requeue(struct ecgrt_match *m, uint32_t idx, int64_t price, uint64_t qty)
+{
+    struct match_order *o = &m->orders[idx];
+    uint32_t old_level = o->level;
+    struct match_taker t = { .id = o->id,
+                             .qty = qty,
+                             .owner = o->owner,
+                             .instrument = o->instrument,
+                             .side = o->side,
+                             .limit = price - m->cfg.min_price };
+
+    match_book_unlink(m, idx);
+    emit_modified(m, o->id, price, qty);
+    match_book_report_level(m, o->instrument, o->side, old_level);
+    match_idmap_erase(&m->ids, o->id);
+    match_book_match(m, &t);
+    if (t.qty == 0 || t.stopped) {
+        m->orders[idx].next = m->free_head;
+        m->free_head = idx;
+        m->resting--;
+        if (t.qty != 0)
+            emit_id(m, ECGRT_EVENT_CANCELLED, t.id, ECGRT_REJECT_NONE, t.qty);
+        return;
+    }
+    o = &m->orders[idx];
+    o->qty = t.qty;
+    o->level = (uint32_t)t.limit;
+    match_idmap_put(&m->ids, t.id, idx);
+    match_book_enqueue(m, idx);
+    match_book_report_level(m, t.instrument, t.side, o->level);
+}
+
+void ecgrt_match_modify(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty)
+{
+    uint32_t idx = match_idmap_find(&m->ids, id);
+    enum ecgrt_reject_reason reason = check_modify(m, idx, price, qty);
+    const struct match_order *o;
+
+    if (reason != ECGRT_REJECT_NONE) {
+        emit_id(m, ECGRT_EVENT_REJECTED, id, reason, 0);
+        return;
+    }
+    o = &m->orders[idx];
+    if (price - m->cfg.min_price == (int64_t)o->level && qty <= o->qty)
+        shrink_in_place(m, idx, qty);
+    else
+        requeue(m, idx, price, qty);
+}
+
+int ecgrt_match_best(const struct ecgrt_match *m, uint32_t instrument, enum ecgrt_side side,
+                     int64_t *out_price, uint64_t *out_total)
+{
+    const struct match_book *b;
+    int64_t level;
+
+    if (instrument >= m->cfg.instruments)
+        return 0;
+    b = &m->books[instrument];
+    level = side == ECGRT_SIDE_BUY ? match_bits_highest(&b->bids) : match_bits_lowest(&b->asks);
+    if (level < 0)
+        return 0;
+    *out_price = m->cfg.min_price + level;
+    *out_total = b->levels[level].total;
+    return 1;
+}
+
+uint32_t ecgrt_match_resting(const struct ecgrt_match *m)
+{
+    return m->resting;
+}
+
+const char *ecgrt_match_reason_name(enum ecgrt_reject_reason reason)
+{
+    switch (reason) {
+    case ECGRT_REJECT_NONE:
+        return "none";
+    case ECGRT_REJECT_DUPLICATE_ID:
+        return "duplicate-id";
+    case ECGRT_REJECT_UNKNOWN_ID:
+        return "unknown-id";
+    case ECGRT_REJECT_ZERO_QUANTITY:
+        return "zero-quantity";
+    case ECGRT_REJECT_PRICE_OUT_OF_BAND:
+        return "price-out-of-band";
+    case ECGRT_REJECT_UNKNOWN_INSTRUMENT:
+        return "unknown-instrument";
+    case ECGRT_REJECT_WOULD_CROSS:
+        return "would-cross";
+    case ECGRT_REJECT_BOOK_FULL:
+        return "book-full";
+    }
+    return "unknown";
+}

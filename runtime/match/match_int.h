@@ -1,0 +1,86 @@
+/* Internals of the matching engine: order records, price levels with a hierarchical bitmap of
+ * the non-empty ones per side, the order-id map, and the engine that owns them. Indices, not
+ * pointers, link orders, so records stay 32-bit-addressed and relocatable. */
+#ifndef ECG_RUNTIME_MATCH_INT_H
+#define ECG_RUNTIME_MATCH_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ecg/match.h"
+
+#define MATCH_NIL UINT32_MAX
+/* Levels per book at most: four bitmap levels of 64 bits cover 2^24 prices. */
+#define MATCH_MAX_BAND (UINT32_C(1) << 24)
+#define MATCH_BIT_LEVELS 4
+
+/* A resting order; hot fields first (the matching loop reads id, qty, owner and next). */
+struct match_order {
+    uint64_t id;
+    uint64_t qty;  /* remaining */
+    uint32_t next; /* the next order of its level (later in time); MATCH_NIL at the tail */
+    uint32_t prev; /* the previous order; MATCH_NIL at the head */
+    uint32_t owner;
+    uint32_t level; /* price - min_price */
+    uint32_t instrument;
+    uint32_t side; /* enum ecgrt_side */
+};
+
+/* The orders resting at one price, oldest first, and their total quantity. All of one side:
+ * the book is never crossed. */
+struct match_level {
+    uint32_t head;
+    uint32_t tail;
+    uint64_t total;
+};
+
+/* A set of price levels: bit i of words[0] is level i; bit j of words[k] says whether word j
+ * of words[k-1] is non-zero. words[MATCH_BIT_LEVELS-1] is one word. */
+struct match_bits {
+    uint64_t *words[MATCH_BIT_LEVELS];
+};
+
+struct match_book {
+    struct match_level *levels; /* band entries; owned */
+    struct match_bits bids;
+    struct match_bits asks;
+};
+
+/* Order id -> record index, open addressing with linear probing and backward-shift deletion,
+ * at most half full. */
+struct match_idmap {
+    uint64_t *keys;
+    uint32_t *values; /* MATCH_NIL: an empty slot */
+    uint32_t mask;    /* capacity - 1; the capacity is a power of two */
+};
+
+struct ecgrt_match {
+    struct ecgrt_match_config cfg;
+    uint32_t band;              /* levels per book */
+    struct match_book *books;   /* cfg.instruments entries */
+    struct match_order *orders; /* cfg.max_orders records */
+    uint32_t free_head;         /* free records, linked through next */
+    uint32_t resting;
+    struct match_idmap ids;
+};
+
+/* Bitmaps (match_bits.c). */
+int match_bits_init(struct match_bits *b, uint32_t band);
+void match_bits_fini(struct match_bits *b);
+void match_bits_set(struct match_bits *b, uint32_t i);
+void match_bits_clear(struct match_bits *b, uint32_t i);
+/* The lowest / highest set level, or -1 when none is set. */
+int64_t match_bits_lowest(const struct match_bits *b);
+int64_t match_bits_highest(const struct match_bits *b);
+/* The lowest set level above i / the highest below i, or -1. */
+int64_t match_bits_above(const struct match_bits *b, uint32_t i);
+int64_t match_bits_below(const struct match_bits *b, uint32_t i);
+
+/* The id map (match_idmap.c). */
+int match_idmap_init(struct match_idmap *map, uint32_t max_entries);
+void match_idmap_fini(struct match_idmap *map);
+uint32_t match_idmap_find(const struct match_idmap *map, uint64_t id);
+void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value);
+void match_idmap_erase(struct match_idmap *map, uint64_t id);
+
+#endif

@@ -14,6 +14,7 @@
 #include "analyzer/diag.h"
 #include "analyzer/error.h"
 #include "analyzer/fileio.h"
+#include "analyzer/match_cmd.h"
 #include "analyzer/metrics_cmd.h"
 #include "analyzer/report.h"
 #include "analyzer/result.h"
@@ -41,6 +42,7 @@ static const char main_help[] =
     "  history   'ecg history [--db PATH] [--limit N]': the runs recorded in the database\n"
     "  metrics   complexity and size of every function, with totals ('ecg metrics --help')\n"
     "  report    'ecg report html IN.sarif -o OUT.html': a self-contained HTML report\n"
+    "  match     replay orders through the reference matching engine ('ecg match --help')\n"
     "  version   print the version\n"
     "  help      show this help\n";
 
@@ -326,10 +328,19 @@ struct command {
 };
 
 static const struct command commands[] = {
-    { "check", cmd_check },        { "rules", cmd_rules },     { "sarif", sarif_cli_main },
-    { "baseline", cmd_baseline },  { "history", cmd_history }, { "metrics", ecg_metrics_main },
-    { "report", sarif_html_main }, { "version", cmd_version }, { "--version", cmd_version },
-    { "help", cmd_help },          { "--help", cmd_help },     { "-h", cmd_help },
+    { "check", cmd_check },
+    { "rules", cmd_rules },
+    { "sarif", sarif_cli_main },
+    { "baseline", cmd_baseline },
+    { "history", cmd_history },
+    { "metrics", ecg_metrics_main },
+    { "report", sarif_html_main },
+    { "match", ecg_match_main },
+    { "version", cmd_version },
+    { "--version", cmd_version },
+    { "help", cmd_help },
+    { "--help", cmd_help },
+    { "-h", cmd_help },
 };
 
 int main(int argc, char **argv)

@@ -29,6 +29,7 @@ page_documents ecg-check.1 check
 page_documents ecg-metrics.1 metrics
 page_documents ecg-report.1 report html
 page_documents ecg-gen.1 gen
+page_documents ecg-match.1 match
 
 # The overview page names every command.
 for cmd in $("$ECG" help | sed -nE 's/^  ([a-z]+) .*/\1/p'); do

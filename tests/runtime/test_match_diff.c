@@ -47,34 +47,19 @@ static uint64_t below(uint64_t *state, uint64_t n)
     return next_random(state) % n;
 }
 
-/* The fields of an event as numbers, for comparison and messages. */
-static void event_fields(uint64_t out[11], const struct ecgrt_match_event *e)
-{
-    const uint64_t fields[11] = {
-        (uint64_t)e->kind, (uint64_t)e->side, (uint64_t)e->reason, e->instrument, e->id,
-        e->maker,          e->taker,          (uint64_t)e->price,  e->qty,        e->remaining,
-        e->total
-    };
-
-    memcpy(out, fields, sizeof fields);
-}
-
 static void assert_same_event(const struct ecgrt_match_event *a, const struct ecgrt_match_event *b,
                               size_t step)
 {
-    static const char *const names[11] = { "kind", "side",      "reason", "instrument",
-                                           "id",   "maker",     "taker",  "price",
-                                           "qty",  "remaining", "total" };
-    uint64_t got[11], want[11];
+    int field = ref_event_diff(a, b);
+    uint64_t got[REF_EVENT_FIELDS], want[REF_EVENT_FIELDS];
 
-    event_fields(got, a);
-    event_fields(want, b);
-    for (size_t f = 0; f < 11; f++) {
-        if (got[f] != want[f])
-            fail_msg("step %zu: event %s is %llu in the engine, %llu in the reference (kind %llu)",
-                     step, names[f], (unsigned long long)got[f], (unsigned long long)want[f],
-                     (unsigned long long)want[0]);
-    }
+    if (field < 0)
+        return;
+    ref_event_fields(got, a);
+    ref_event_fields(want, b);
+    fail_msg("step %zu: event %s is %llu in the engine, %llu in the reference (kind %llu)", step,
+             ref_event_field_name((size_t)field), (unsigned long long)got[field],
+             (unsigned long long)want[field], (unsigned long long)want[0]);
 }
 
 struct harness {

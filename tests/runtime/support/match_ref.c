@@ -317,3 +317,37 @@ int ref_book_best(const struct ref_book *b, uint32_t instrument, enum ecgrt_side
     *out_total = level_total(b, instrument, side, b->orders[best].price);
     return 1;
 }
+
+void ref_event_fields(uint64_t out[REF_EVENT_FIELDS], const struct ecgrt_match_event *e)
+{
+    const uint64_t fields[REF_EVENT_FIELDS] = {
+        (uint64_t)e->kind, (uint64_t)e->side, (uint64_t)e->reason, e->instrument, e->id,
+        e->maker,          e->taker,          (uint64_t)e->price,  e->qty,        e->remaining,
+        e->total,
+    };
+
+    memcpy(out, fields, sizeof fields);
+}
+
+const char *ref_event_field_name(size_t i)
+{
+    static const char *const names[REF_EVENT_FIELDS] = {
+        "kind",  "side",  "reason", "instrument", "id",    "maker",
+        "taker", "price", "qty",    "remaining",  "total",
+    };
+
+    return i < REF_EVENT_FIELDS ? names[i] : "?";
+}
+
+int ref_event_diff(const struct ecgrt_match_event *a, const struct ecgrt_match_event *b)
+{
+    uint64_t x[REF_EVENT_FIELDS], y[REF_EVENT_FIELDS];
+
+    ref_event_fields(x, a);
+    ref_event_fields(y, b);
+    for (int i = 0; i < REF_EVENT_FIELDS; i++) {
+        if (x[i] != y[i])
+            return i;
+    }
+    return -1;
+}

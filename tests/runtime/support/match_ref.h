@@ -34,6 +34,17 @@ void ref_book_add(struct ref_book *b, const struct ecgrt_match_order *o);
 void ref_book_cancel(struct ref_book *b, uint64_t id);
 void ref_book_modify(struct ref_book *b, uint64_t id, int64_t price, uint64_t qty);
 
+/* The fields of an event as numbers (kind, side, reason, instrument, id, maker, taker, price,
+ * qty, remaining, total), for comparing events and naming the field that differs. */
+#define REF_EVENT_FIELDS 11
+void ref_event_fields(uint64_t out[REF_EVENT_FIELDS], const struct ecgrt_match_event *e);
+
+/* The name of field i of ref_event_fields. */
+const char *ref_event_field_name(size_t i);
+
+/* The index of the first field where a and b differ, or -1 when they are equal. */
+int ref_event_diff(const struct ecgrt_match_event *a, const struct ecgrt_match_event *b);
+
 /* The best price of a side and the quantity resting there; 0 when the side is empty. */
 int ref_book_best(const struct ref_book *b, uint32_t instrument, enum ecgrt_side side,
                   int64_t *out_price, uint64_t *out_total);

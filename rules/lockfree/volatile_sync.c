@@ -1,11 +1,14 @@
 /* lockfree-volatile-sync: a volatile object with static storage, or a volatile struct member,
  * used as a flag or counter between threads: written in one function and polled in a loop
- * condition in another, or incremented in one function and used in another.
+ * condition in another, or updated (++, +=, x = x * 2) in one function and used in another;
+ * a function that several threads run (started twice, or in a loop) counts as two.
  * Silent on MMIO (register-block structs, members reached through fixed addresses), on
- * 'volatile sig_atomic_t', on locals (setjmp) and on objects whose address is taken (atomic
- * builtins and CMM_LOAD_SHARED-style macros reach them through it).
+ * 'volatile sig_atomic_t', on locals (setjmp), on objects whose address is taken (atomic
+ * builtins and CMM_LOAD_SHARED-style macros reach them through it) and when both uses of a
+ * pair are made holding the same lock.
  * Known gaps: a flag tested by 'if (flag) break;' inside the loop body is not a loop read;
- * objects reached only through pointers are not followed. */
+ * objects reached only through pointers are not followed; lock calls are known by name and
+ * told apart by the variable or member passed, not by what pointers point to. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,12 +19,23 @@
 #include "rules/rule.h"
 #include "rules/support/expr.h"
 
-#define VS_MAX_CLIMB 12 /* expression ancestors looked through to reach a loop */
+#define VS_MAX_CLIMB 12    /* expression ancestors looked through to reach a loop */
+#define VS_MAX_LOOKBACK 32 /* recorded uses searched back for the store of 'x = f(x)' */
+#define VS_MAX_NEST 256    /* ancestors looked through for a loop around a thread start */
+#define VS_MAX_HELD 4      /* locks remembered as held at once */
+
+/* The locks a function holds at a point: the object each lock call was given (the mutex
+ * variable or member; a null cursor when the call names none, or it is not a plain name). */
+struct vs_held {
+    unsigned depth; /* lock calls not yet undone; only the first VS_MAX_HELD are kept */
+    CXCursor lock[VS_MAX_HELD];
+};
 
 enum vs_use_kind {
     VS_READ,
     VS_WRITE,
     VS_INC,       /* ++, --, +=, -= */
+    VS_RMW,       /* x = an expression reading x; x *= 2, x |= m ... */
     VS_LOOP_READ, /* in a loop condition */
     VS_ADDR,      /* its address is taken */
 };
@@ -32,12 +46,23 @@ struct vs_use {
     CXCursor at;   /* the reference */
     CXCursor fn;   /* the enclosing function definition */
     enum vs_use_kind kind;
+    struct vs_held held; /* the locks its function holds there */
+};
+
+/* A function handed to pthread_create or thrd_create. */
+struct vs_start {
+    CXCursor fn;   /* its canonical cursor */
+    CXCursor call; /* the first start */
+    unsigned runs; /* starts seen; one in a loop counts twice */
 };
 
 struct vs_state {
     struct vs_use *uses;
     size_t n_uses, cap_uses;
-    int threads; /* the unit calls the threads API */
+    struct vs_start *starts;
+    size_t n_starts, cap_starts;
+    struct vs_held held; /* the locks held at this point of the function */
+    int threads;         /* the unit calls the threads API */
 };
 
 /* The evidence gathered for one object. Indexes are into the state's uses. */
@@ -55,6 +80,7 @@ static void vs_state_fini(void *state)
     struct vs_state *st = state;
 
     free(st->uses);
+    free(st->starts);
 }
 
 /* Nonzero when t (looked through typedefs, and the elaborated types libclang 16 and later
@@ -204,7 +230,37 @@ static enum vs_use_kind vs_assign_use(CXCursor op, CXCursor ref)
     code = ecg_opcode_of(op);
     if (clang_getCursorKind(op) == CXCursor_BinaryOperator)
         return code == ECG_OP_ASSIGN ? VS_WRITE : VS_READ;
-    return code == ECG_OP_ADD || code == ECG_OP_SUB ? VS_INC : VS_WRITE;
+    return code == ECG_OP_ADD || code == ECG_OP_SUB ? VS_INC : VS_RMW;
+}
+
+/* Turns the recorded store to decl at lhs into a read-modify-write. The walk visits the left
+ * side of an assignment before its right side, so the store is among the latest uses. */
+static void vs_upgrade_store(struct vs_state *st, CXCursor decl, CXCursor lhs)
+{
+    for (size_t j = st->n_uses, seen = 0; j-- > 0 && seen < VS_MAX_LOOKBACK; seen++) {
+        struct vs_use *u = &st->uses[j];
+        if (u->kind == VS_WRITE && ecg_cursor_same_node(u->at, lhs) &&
+            clang_equalCursors(u->decl, decl)) {
+            u->kind = VS_RMW;
+            return;
+        }
+    }
+}
+
+/* A read of decl inside the right side of 'x = ...': when x is the same object, the store
+ * is computed from the object's own value (x = 2 * x). */
+static void vs_note_self_read(const struct rule_ctx *rc, struct vs_state *st, CXCursor decl)
+{
+    for (size_t up = 0; up < VS_MAX_CLIMB; up++) {
+        CXCursor a = rule_ancestor(rc, up);
+        enum CXCursorKind k = clang_getCursorKind(a);
+        if (!clang_isExpression(k))
+            return;
+        if (k == CXCursor_BinaryOperator && ecg_opcode_of(a) == ECG_OP_ASSIGN) {
+            vs_upgrade_store(st, decl, rule_expr_strip(rule_expr_first_child(a)));
+            return;
+        }
+    }
 }
 
 /* How the reference uses the object, from its parent expression and the loop around it. */
@@ -248,18 +304,207 @@ static void vs_on_ref(struct rule_ctx *rc, CXCursor ref)
     u->at = ref;
     u->fn = fn;
     u->kind = vs_classify(rc, ref);
+    u->held = st->held;
+    if (u->kind == VS_READ || u->kind == VS_LOOP_READ)
+        vs_note_self_read(rc, st, decl);
+}
+
+/* 1 for a word naming an exclusive lock, -1 for 'unlock', -2 for a read lock, else 0. */
+static int vs_lock_word(const char *w, size_t n)
+{
+    static const struct {
+        const char *word;
+        int cls;
+    } words[] = { { "lock", 1 },    { "wrlock", 1 }, { "trylock", 1 },
+                  { "unlock", -1 }, { "read", -2 },  { "rdlock", -2 } };
+
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (strlen(words[i].word) == n && memcmp(words[i].word, w, n) == 0)
+            return words[i].cls;
+    }
+    return 0;
+}
+
+/* Lock calls by the words of the callee's name (pthread_mutex_lock, mtx_unlock,
+ * ck_spinlock_fas_lock): 1 for a lock, -1 for an unlock, 0 otherwise and for read locks,
+ * which do not exclude other readers. */
+static int vs_lock_call(const char *name)
+{
+    int found = 0;
+
+    for (const char *w = name; *w != '\0';) {
+        size_t n = strcspn(w, "_");
+        int cls = vs_lock_word(w, n);
+        if (cls == -2)
+            return 0;
+        if (cls != 0)
+            found = cls;
+        w += n + (w[n] == '_');
+    }
+    return found;
+}
+
+/* The object a lock call locks: its first argument's variable or member, through '&'; a
+ * null cursor when there is no argument or it is something else. */
+static CXCursor vs_lock_object(CXCursor call)
+{
+    CXCursor arg;
+    enum CXCursorKind k;
+
+    if (clang_Cursor_getNumArguments(call) < 1)
+        return clang_getNullCursor();
+    arg = rule_expr_strip(clang_Cursor_getArgument(call, 0));
+    if (clang_getCursorKind(arg) == CXCursor_UnaryOperator && ecg_opcode_of(arg) == ECG_OP_ADDROF)
+        arg = rule_expr_strip(rule_expr_first_child(arg));
+    k = clang_getCursorKind(arg);
+    if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
+        return clang_getNullCursor();
+    return clang_getCanonicalCursor(clang_getCursorReferenced(arg));
+}
+
+static void vs_hold(struct vs_held *h, CXCursor lock)
+{
+    if (h->depth < VS_MAX_HELD)
+        h->lock[h->depth] = lock;
+    h->depth++;
+}
+
+/* Undoes the latest lock call on the same object (or, when none is kept, the latest). */
+static void vs_release(struct vs_held *h, CXCursor lock)
+{
+    unsigned kept = h->depth < VS_MAX_HELD ? h->depth : VS_MAX_HELD;
+    unsigned i = kept;
+
+    if (h->depth == 0)
+        return;
+    while (i > 0 && !clang_equalCursors(h->lock[i - 1], lock))
+        i--;
+    if (i == 0 && h->depth <= VS_MAX_HELD)
+        i = kept; /* not found: the latest lock is the one undone */
+    if (i > 0)
+        memmove(&h->lock[i - 1], &h->lock[i], (kept - i) * sizeof(h->lock[0]));
+    h->depth--;
+}
+
+/* Nonzero when two held locks may be the same: one's object is not known, or they match. */
+static int vs_same_lock(CXCursor a, CXCursor b)
+{
+    return clang_Cursor_isNull(a) || clang_Cursor_isNull(b) || clang_equalCursors(a, b);
+}
+
+/* Nonzero when the two points hold a lock in common. Locks whose object is not known, and
+ * more locks than are kept, count as common: the rule then stays silent. */
+static int vs_common_lock(const struct vs_held *a, const struct vs_held *b)
+{
+    if (a->depth == 0 || b->depth == 0)
+        return 0;
+    if (a->depth > VS_MAX_HELD || b->depth > VS_MAX_HELD)
+        return 1;
+    for (unsigned i = 0; i < a->depth; i++) {
+        for (unsigned j = 0; j < b->depth; j++) {
+            if (vs_same_lock(a->lock[i], b->lock[j]))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The operand a cast or '&' applies to, or a null cursor for other expressions. */
+static CXCursor vs_operand(CXCursor e)
+{
+    CXCursor kids[2];
+    unsigned n;
+
+    if (clang_getCursorKind(e) == CXCursor_UnaryOperator && ecg_opcode_of(e) == ECG_OP_ADDROF)
+        return rule_expr_strip(rule_expr_first_child(e));
+    if (clang_getCursorKind(e) != CXCursor_CStyleCastExpr)
+        return clang_getNullCursor();
+    n = ecg_cursor_children(kids, 2, e);
+    if (n < 1 || n > 2)
+        return clang_getNullCursor();
+    return rule_expr_strip(kids[n - 1]);
+}
+
+/* The function a thread-start argument names ('worker', '&worker', '(void *)worker'), as
+ * its canonical cursor, or a null cursor. */
+static CXCursor vs_started_function(CXCursor arg)
+{
+    CXCursor e = rule_expr_strip(arg);
+
+    for (int depth = 0; depth < 4 && !clang_Cursor_isNull(e); depth++) {
+        if (clang_getCursorKind(e) == CXCursor_DeclRefExpr) {
+            CXCursor fn = clang_getCursorReferenced(e);
+            if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+                return clang_getNullCursor();
+            return clang_getCanonicalCursor(fn);
+        }
+        e = vs_operand(e);
+    }
+    return clang_getNullCursor();
+}
+
+/* Nonzero when the current cursor lies in a loop of its function. */
+static int vs_in_loop(const struct rule_ctx *rc)
+{
+    for (size_t up = 0; up < VS_MAX_NEST; up++) {
+        enum CXCursorKind k = clang_getCursorKind(rule_ancestor(rc, up));
+        if (k == CXCursor_WhileStmt || k == CXCursor_DoStmt || k == CXCursor_ForStmt)
+            return 1;
+        if (k == CXCursor_FunctionDecl || k == CXCursor_TranslationUnit)
+            return 0;
+    }
+    return 0;
+}
+
+/* Records a thread start: the function run by 'pthread_create(&t, attr, fn, arg)' or
+ * 'thrd_create(&t, fn, arg)'. */
+static void vs_note_start(struct rule_ctx *rc, struct vs_state *st, CXCursor call, int index)
+{
+    CXCursor fn;
+    size_t i;
+
+    if (clang_Cursor_getNumArguments(call) <= index)
+        return;
+    fn = vs_started_function(clang_Cursor_getArgument(call, (unsigned)index));
+    if (clang_Cursor_isNull(fn))
+        return;
+    for (i = 0; i < st->n_starts && !clang_equalCursors(st->starts[i].fn, fn); i++)
+        ;
+    if (i == st->n_starts) {
+        if (ecg_grow((void **)&st->starts, &st->cap_starts, i + 1, sizeof(*st->starts)) != 0)
+            return; /* out of memory: judged as started once */
+        st->starts[st->n_starts++] = (struct vs_start){ .fn = fn, .call = call, .runs = 0 };
+    }
+    st->starts[i].runs += vs_in_loop(rc) ? 2 : 1;
 }
 
 static void vs_on_call(struct rule_ctx *rc, CXCursor call)
 {
     struct vs_state *st = rule_state(rc);
     char name[64];
+    int lock;
 
-    if (st->threads)
-        return;
     rule_callee_name(call, name, sizeof(name));
-    st->threads = strncmp(name, "pthread_", 8) == 0 || strncmp(name, "thrd_", 5) == 0 ||
-                  rule_option_list_has(rc, "thread_functions", name);
+    if (!st->threads)
+        st->threads = strncmp(name, "pthread_", 8) == 0 || strncmp(name, "thrd_", 5) == 0 ||
+                      rule_option_list_has(rc, "thread_functions", name);
+    if (strcmp(name, "pthread_create") == 0)
+        vs_note_start(rc, st, call, 2);
+    else if (strcmp(name, "thrd_create") == 0)
+        vs_note_start(rc, st, call, 1);
+    lock = vs_lock_call(name);
+    if (lock > 0)
+        vs_hold(&st->held, vs_lock_object(call));
+    if (lock < 0)
+        vs_release(&st->held, vs_lock_object(call));
+}
+
+static void vs_on_function_enter(struct rule_ctx *rc, CXCursor fn)
+{
+    struct vs_state *st = rule_state(rc);
+
+    (void)fn;
+    memset(&st->held, 0, sizeof(st->held));
 }
 
 static void vs_on_cursor(struct rule_ctx *rc, CXCursor cursor)
@@ -272,7 +517,48 @@ static void vs_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 
 static int vs_is_write(enum vs_use_kind k)
 {
-    return k == VS_WRITE || k == VS_INC;
+    return k == VS_WRITE || k == VS_INC || k == VS_RMW;
+}
+
+static int vs_is_update(enum vs_use_kind k)
+{
+    return k == VS_INC || k == VS_RMW;
+}
+
+/* The thread start recorded for the function fn, or NULL. */
+static const struct vs_start *vs_start_of(const struct vs_state *st, CXCursor fn)
+{
+    CXCursor canon = clang_getCanonicalCursor(fn);
+
+    for (size_t i = 0; i < st->n_starts; i++) {
+        if (clang_equalCursors(st->starts[i].fn, canon))
+            return &st->starts[i];
+    }
+    return NULL;
+}
+
+/* Nonzero when uses a and b may run at once in two threads with no lock in common: they
+ * lie in different functions, or in one function that several threads run, and not both
+ * after a lock call. */
+static int vs_concurrent(const struct vs_state *st, size_t a, size_t b)
+{
+    const struct vs_use *u = &st->uses[a];
+    const struct vs_use *v = &st->uses[b];
+    const struct vs_start *start;
+
+    if (vs_common_lock(&u->held, &v->held))
+        return 0;
+    if (!clang_equalCursors(u->fn, v->fn))
+        return 1;
+    start = vs_start_of(st, u->fn);
+    return start != NULL && start->runs > 1;
+}
+
+/* Nonzero when use j should replace the candidate at *slot: none yet, or j is not under a
+ * lock and the candidate is. */
+static int vs_better(const struct vs_use *uses, size_t slot, size_t j)
+{
+    return slot == SIZE_MAX || (uses[slot].held.depth > 0 && uses[j].held.depth == 0);
 }
 
 /* Folds use j of the same object into the facts. */
@@ -282,22 +568,21 @@ static void vs_fold(struct vs_facts *f, const struct vs_use *uses, size_t j)
 
     if (u->kind == VS_ADDR)
         f->addr_taken = 1;
-    if (vs_is_write(u->kind) && f->writer == SIZE_MAX)
+    if (vs_is_write(u->kind) && vs_better(uses, f->writer, j))
         f->writer = j;
-    if (u->kind == VS_INC && f->counter == SIZE_MAX)
+    if (vs_is_update(u->kind) && vs_better(uses, f->counter, j))
         f->counter = j;
 }
 
-/* Second pass: a poller or a user in another function than the writer or incrementer. */
-static void vs_fold_cross(struct vs_facts *f, const struct vs_use *uses, size_t j)
+/* Second pass: a poller or a user that may run at once with the writer or the updater. */
+static void vs_fold_cross(struct vs_facts *f, const struct vs_state *st, size_t j)
 {
-    const struct vs_use *u = &uses[j];
+    const struct vs_use *u = &st->uses[j];
 
     if (f->writer != SIZE_MAX && f->poller == SIZE_MAX && u->kind == VS_LOOP_READ &&
-        !clang_equalCursors(u->fn, uses[f->writer].fn))
+        vs_concurrent(st, f->writer, j))
         f->poller = j;
-    if (f->counter != SIZE_MAX && f->other == SIZE_MAX &&
-        !clang_equalCursors(u->fn, uses[f->counter].fn))
+    if (f->counter != SIZE_MAX && f->other == SIZE_MAX && vs_concurrent(st, f->counter, j))
         f->other = j;
 }
 
@@ -314,7 +599,7 @@ static void vs_gather(struct vs_facts *f, const struct vs_state *st, size_t firs
     }
     for (size_t j = first; j < st->n_uses; j++) {
         if (clang_equalCursors(st->uses[j].decl, decl))
-            vs_fold_cross(f, st->uses, j);
+            vs_fold_cross(f, st, j);
     }
 }
 
@@ -334,35 +619,62 @@ static struct ecg_finding *vs_report_at_decl(struct rule_ctx *rc, const struct v
                        name, what, fn, fix);
 }
 
-static void vs_report(struct rule_ctx *rc, const struct vs_facts *f)
+/* When both uses lie in one function, the thread start that makes several threads run it. */
+static void vs_add_start(struct rule_ctx *rc, struct ecg_finding *fi, const struct vs_use *a,
+                         const struct vs_use *b)
 {
-    const struct vs_state *st = rule_state(rc);
-    const struct vs_use *u = st->uses;
+    const struct vs_start *start;
+    char fn[128];
+
+    if (!clang_equalCursors(a->fn, b->fn))
+        return;
+    start = vs_start_of(rule_state(rc), a->fn);
+    if (start == NULL)
+        return;
+    rule_add_related(rc, fi, clang_getCursorExtent(start->call),
+                     "'%s' runs in several threads: started here, again or in a loop",
+                     rule_cursor_name(a->fn, fn, sizeof(fn)));
+}
+
+static void vs_report_flag(struct rule_ctx *rc, const struct vs_use *w, const struct vs_use *p)
+{
     struct ecg_finding *fi;
     char fn[128];
 
-    if (f->poller != SIZE_MAX) {
-        fi = vs_report_at_decl(rc, &u[f->writer], "flag, written in",
-                               "declare it 'atomic_bool' (or _Atomic) and pair a "
-                               "memory_order_release store with a memory_order_acquire load");
-        if (fi == NULL)
-            return;
-        rule_add_related(rc, fi, clang_getCursorExtent(u[f->writer].at), "written here in '%s'",
-                         rule_cursor_name(u[f->writer].fn, fn, sizeof(fn)));
-        rule_add_related(rc, fi, clang_getCursorExtent(u[f->poller].at),
-                         "polled in a loop here in '%s'",
-                         rule_cursor_name(u[f->poller].fn, fn, sizeof(fn)));
-        return;
-    }
-    fi = vs_report_at_decl(rc, &u[f->counter], "counter, incremented in",
-                           "'++' on a volatile is a separate load and store, so concurrent "
-                           "updates are lost: declare it _Atomic and use atomic_fetch_add");
+    fi = vs_report_at_decl(rc, w, "flag, written in",
+                           "declare it 'atomic_bool' (or _Atomic) and pair a "
+                           "memory_order_release store with a memory_order_acquire load");
     if (fi == NULL)
         return;
-    rule_add_related(rc, fi, clang_getCursorExtent(u[f->counter].at), "incremented here in '%s'",
-                     rule_cursor_name(u[f->counter].fn, fn, sizeof(fn)));
-    rule_add_related(rc, fi, clang_getCursorExtent(u[f->other].at), "used here in '%s'",
-                     rule_cursor_name(u[f->other].fn, fn, sizeof(fn)));
+    rule_add_related(rc, fi, clang_getCursorExtent(w->at), "written here in '%s'",
+                     rule_cursor_name(w->fn, fn, sizeof(fn)));
+    rule_add_related(rc, fi, clang_getCursorExtent(p->at), "polled in a loop here in '%s'",
+                     rule_cursor_name(p->fn, fn, sizeof(fn)));
+    vs_add_start(rc, fi, w, p);
+}
+
+static void vs_report_counter(struct rule_ctx *rc, const struct vs_use *c, const struct vs_use *o)
+{
+    int rmw = c->kind == VS_RMW;
+    struct ecg_finding *fi;
+    char fn[128];
+
+    fi = vs_report_at_decl(
+        rc, c, rmw ? "object, updated from its own value in" : "counter, incremented in",
+        rmw ? "reading it and storing a value computed from it are a separate load and store, "
+              "so concurrent updates are lost: declare it _Atomic and use atomic_fetch_* or a "
+              "compare-exchange loop"
+            : "'++' on a volatile is a separate load and store, so concurrent updates are lost: "
+              "declare it _Atomic and use atomic_fetch_add");
+    if (fi == NULL)
+        return;
+    rule_add_related(rc, fi, clang_getCursorExtent(c->at),
+                     rmw ? "updated here in '%s'" : "incremented here in '%s'",
+                     rule_cursor_name(c->fn, fn, sizeof(fn)));
+    if (!ecg_cursor_same_node(c->at, o->at))
+        rule_add_related(rc, fi, clang_getCursorExtent(o->at), "used here in '%s'",
+                         rule_cursor_name(o->fn, fn, sizeof(fn)));
+    vs_add_start(rc, fi, c, o);
 }
 
 /* Nonzero when an earlier use names the same object (it was judged there). */
@@ -375,24 +687,42 @@ static int vs_seen(const struct vs_state *st, size_t i)
     return 0;
 }
 
+/* Judges the object first used at use i. */
+static void vs_judge(struct rule_ctx *rc, const struct vs_state *st, size_t i)
+{
+    struct vs_facts f;
+
+    vs_gather(&f, st, i);
+    if (f.addr_taken)
+        return;
+    if (f.poller != SIZE_MAX)
+        vs_report_flag(rc, &st->uses[f.writer], &st->uses[f.poller]);
+    else if (f.other != SIZE_MAX)
+        vs_report_counter(rc, &st->uses[f.counter], &st->uses[f.other]);
+}
+
 static void vs_on_unit_end(struct rule_ctx *rc)
 {
-    const struct vs_state *st = rule_state(rc);
+    struct vs_state *st = rule_state(rc);
 
     if (!st->threads && rule_option_bool(rc, "require_thread_api"))
         return;
+    if (!rule_option_bool(rc, "allow_locked")) {
+        for (size_t i = 0; i < st->n_uses; i++)
+            st->uses[i].held.depth = 0;
+    }
     for (size_t i = 0; i < st->n_uses; i++) {
-        struct vs_facts f;
-        if (vs_seen(st, i))
-            continue;
-        vs_gather(&f, st, i);
-        if (f.addr_taken || (f.poller == SIZE_MAX && f.other == SIZE_MAX))
-            continue;
-        vs_report(rc, &f);
+        if (!vs_seen(st, i))
+            vs_judge(rc, st, i);
     }
 }
 
 static const struct rule_option vs_options[] = {
+    { "allow_locked", RULE_OPT_BOOL, "true",
+      "stay silent on a pair of uses made while both functions hold the same lock (a call "
+      "with 'lock', 'wrlock' or 'trylock' as a word of its name, given the same mutex): the "
+      "lock orders them",
+      NULL },
     { "require_thread_api", RULE_OPT_BOOL, "true",
       "report only in units that call the threads API (pthread_*, thrd_* or a "
       "thread_functions item), so single-threaded code with interrupt handlers stays silent",
@@ -420,6 +750,7 @@ const struct rule_desc rule_lockfree_volatile_sync = {
     .state_size = sizeof(struct vs_state),
     .kinds = { CXCursor_DeclRefExpr, CXCursor_MemberRefExpr, CXCursor_CallExpr },
     .on_cursor = vs_on_cursor,
+    .on_function_enter = vs_on_function_enter,
     .on_unit_end = vs_on_unit_end,
     .state_fini = vs_state_fini,
 };

@@ -19,6 +19,7 @@
 #include "analyzer/report.h"
 #include "analyzer/result.h"
 #include "analyzer/run.h"
+#include "codegen/cli.h"
 #include "sarif/cli.h"
 #include "sarif/html.h"
 #include "sarif/sarif.h"
@@ -41,6 +42,7 @@ static const char main_help[] =
     "            baseline that 'ecg check --baseline' compares against\n"
     "  history   'ecg history [--db PATH] [--limit N]': the runs recorded in the database\n"
     "  metrics   complexity and size of every function, with totals ('ecg metrics --help')\n"
+    "  gen       structs, pools and rings from annotated headers ('ecg gen --help')\n"
     "  report    'ecg report html IN.sarif -o OUT.html': a self-contained HTML report\n"
     "  match     replay orders through the reference matching engine ('ecg match --help')\n"
     "  version   print the version\n"
@@ -328,19 +330,13 @@ struct command {
 };
 
 static const struct command commands[] = {
-    { "check", cmd_check },
-    { "rules", cmd_rules },
-    { "sarif", sarif_cli_main },
-    { "baseline", cmd_baseline },
-    { "history", cmd_history },
-    { "metrics", ecg_metrics_main },
-    { "report", sarif_html_main },
-    { "match", ecg_match_main },
-    { "version", cmd_version },
-    { "--version", cmd_version },
-    { "help", cmd_help },
-    { "--help", cmd_help },
-    { "-h", cmd_help },
+    { "check", cmd_check },       { "rules", cmd_rules },
+    { "sarif", sarif_cli_main },  { "baseline", cmd_baseline },
+    { "history", cmd_history },   { "metrics", ecg_metrics_main },
+    { "gen", gen_cli_main },      { "report", sarif_html_main },
+    { "match", ecg_match_main },  { "version", cmd_version },
+    { "--version", cmd_version }, { "help", cmd_help },
+    { "--help", cmd_help },       { "-h", cmd_help },
 };
 
 int main(int argc, char **argv)

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The generator benchmarks of issue 7, in one run: `ecg gen` on bench/gen/bench_types.h, then
+# ROUNDS interleaved rounds of the pool benchmark (instrumented and -DECG_NO_INSTRUMENT builds,
+# alternating which goes first) and the two-thread ring benchmark; prints the median ns/op of
+# every figure with its spread, and the ratios against the targets (median of per-round ratios).
+# Usage: bench/gen/run.sh [BUILD_DIR]  (the directory holding the built ecg; default: build)
+# Environment: ECG (the ecg binary), CC (default cc), ROUNDS (11), POOL_OPS (4194304),
+# RING_OPS (2000000), KEEP=1 keeps the raw figures in bench-gen-raw.txt, RT=1 runs the ring
+# benchmark under `chrt -f 1` (SCHED_FIFO: its two threads then own both cores while it runs,
+# which keeps a loaded machine's scheduler out of the figures but stalls everything else).
+set -euo pipefail
+
+here=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$here/../.." && pwd)
+ECG=${ECG:-${1:-$top/build}/ecg}
+CC=${CC:-cc}
+ROUNDS=${ROUNDS:-11}
+POOL_OPS=${POOL_OPS:-4194304}
+RING_OPS=${RING_OPS:-2000000}
+
+[ -x "$ECG" ] || { echo "run.sh: no ecg at '$ECG' (pass the build directory or set ECG)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "run.sh: python3 is needed for the summary" >&2; exit 2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ecg-bench-gen.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+"$ECG" gen "$here/bench_types.h" -o "$work/gen" -- -I"$top/runtime/include"
+cflags=(-std=c11 -O2 -DNDEBUG -Wall -Wextra -Werror -pthread -I"$work/gen" -I"$top/runtime/include" -I"$here")
+"$CC" "${cflags[@]}" "$here/bench_pool.c" "$work/gen/fill.gen.c" "$work/gen/quote.gen.c" \
+    -o "$work/pool_instr"
+"$CC" "${cflags[@]}" -DECG_NO_INSTRUMENT "$here/bench_pool.c" "$work/gen/fill.gen.c" \
+    "$work/gen/quote.gen.c" -o "$work/pool_noinstr"
+"$CC" "${cflags[@]}" "$here/bench_ring.c" "$work/gen/fill.gen.c" -o "$work/ring"
+ring_cmd=("$work/ring")
+if [ "${RT:-0}" = 1 ]; then
+    ring_cmd=(chrt -f 1 "$work/ring")
+fi
+
+echo "ecg gen bench: $ROUNDS rounds, $POOL_OPS pool ops, $RING_OPS ring values; $("$CC" --version | head -n 1)" >&2
+echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); ring: ${ring_cmd[*]##*/}" >&2
+raw=$work/raw.txt
+: >"$raw"
+for ((round = 1; round <= ROUNDS; round++)); do
+    if ((round % 2)); then order="instr noinstr"; else order="noinstr instr"; fi
+    for variant in $order; do
+        "$work/pool_$variant" "$round" "$POOL_OPS" | sed "s/^/$round $variant /" >>"$raw"
+    done
+    "${ring_cmd[@]}" "$round" "$RING_OPS" | sed "s/^/$round ring /" >>"$raw"
+    printf '.' >&2
+done
+echo >&2
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+if [ "${KEEP:-0}" = 1 ]; then
+    cp "$raw" bench-gen-raw.txt
+fi
+
+python3 - "$raw" <<'EOF'
+import statistics
+import sys
+from collections import defaultdict
+
+vals = defaultdict(dict)  # (variant, name) -> {round: ns}
+for line in open(sys.argv[1]):
+    rnd, variant, name, ns = line.split()
+    vals[(variant, name)][int(rnd)] = float(ns)
+
+def med(key):
+    return statistics.median(vals[key].values())
+
+def spread(key):
+    v = vals[key].values()
+    return min(v), max(v)
+
+print(f"{'figure':44} {'median':>9} {'min':>9} {'max':>9}  ns/op")
+for key in sorted(vals):
+    lo, hi = spread(key)
+    print(f"{key[0] + ' ' + key[1]:44} {med(key):9.2f} {lo:9.2f} {hi:9.2f}")
+
+def ratio(label, num, den, target, higher_is_better=True):
+    per_round = [vals[num][r] / vals[den][r] for r in vals[num] if r in vals[den]]
+    m = statistics.median(per_round)
+    ok = m >= target if higher_is_better else m <= target
+    print(f"{label:52} {m:7.3f}  (rounds {min(per_round):.3f}..{max(per_round):.3f}; "
+          f"target {'>=' if higher_is_better else '<='} {target}) {'met' if ok else 'MISSED'}")
+
+print()
+print("ratios (median of per-round ratios)")
+ratio("malloc+free / pool, local pool, pairs", ("instr", "malloc_local_pair"),
+      ("instr", "pool_local_pair"), 5)
+ratio("malloc+free / pool, local pool, bursts of 64", ("instr", "malloc_local_burst"),
+      ("instr", "pool_local_burst"), 5)
+ratio("malloc+free / pool, shared pool, pairs", ("instr", "malloc_shared_pair"),
+      ("instr", "pool_shared_pair"), 5)
+ratio("mutex ring / SPSC ring, wall per value", ("ring", "ring_mutex"), ("ring", "ring_spsc"), 5)
+ratio("mutex ring / SPSC ring, CPU per value", ("ring", "ring_mutex_cpu"),
+      ("ring", "ring_spsc_cpu"), 5)
+ratio("mutex ring / SPSC ring batched by 32, wall", ("ring", "ring_mutex"),
+      ("ring", "ring_spsc_batch"), 5)
+print()
+print("in cache-line round trips between the two cores (line_round_trip, same round)")
+for name in ("ring_spsc", "ring_spsc_batch", "ring_mutex"):
+    per_round = [vals[("ring", name)][r] / vals[("ring", "line_round_trip")][r]
+                 for r in vals[("ring", name)]]
+    print(f"{name + ' per value':52} {statistics.median(per_round):7.3f}  "
+          f"(rounds {min(per_round):.3f}..{max(per_round):.3f})")
+print()
+for name, label in (("pool_local_pair", "local pairs"), ("pool_local_burst", "local bursts"),
+                    ("pool_shared_pair", "shared pairs")):
+    ratio(f"instrumented / -DECG_NO_INSTRUMENT, {label}", ("instr", name), ("noinstr", name),
+          1.05, higher_is_better=False)
+EOF

@@ -1,0 +1,255 @@
+/* The operations of a generated pool. Local: an index stack, no atomics. Shared: a Treiber
+ * stack of indices whose 64-bit head packs the top index with a tag that every acquire bumps,
+ * so a head that returns to the same index after an acquire compares unequal and ABA cannot
+ * happen (short of 2^32 acquires between one thread's load and its compare-exchange). */
+#include "codegen/emit_pool_ops.h"
+
+#include "codegen/emit_pool_tpl.h"
+
+/* Shared by both kinds: the checked index of a released pointer. */
+static const char index_of[] =
+    "\n"
+    "/* The index of obj in p; debug builds assert that obj is one of p's objects. */\n"
+    "static inline uint32_t $n_pool_index(const struct $n_pool *p, const struct $n *obj)\n"
+    "{\n"
+    "    uintptr_t base = (uintptr_t)p->objects;\n"
+    "    uintptr_t at = (uintptr_t)obj;\n"
+    "\n"
+    "    assert(at >= base && at - base < sizeof p->objects && (at - base) % sizeof *obj == 0);\n"
+    "    return (uint32_t)((at - base) / sizeof *obj);\n"
+    "}\n";
+
+static const char local_ops[] =
+    "\n"
+    "/* Takes a free object of p in O(1): the one released last. Returns NULL when all $c are in\n"
+    " * use (a failure, counted with instrument(counters)). The object holds what its last user\n"
+    " * left there. A local pool serves one thread: no call may race with another on p. */\n"
+    "ECG_NONBLOCKING static inline struct $n *$n_pool_acquire(struct $n_pool *p)\n"
+    "{\n"
+    "    uint32_t index;\n"
+    "\n"
+    "    if (p->free_top == 0) {\n"
+    "?c        $n_pool_count_failure(&p->counters);\n"
+    "        return NULL;\n"
+    "    }\n"
+    "    p->free_top--;\n"
+    "    index = p->free_list[p->free_top];\n"
+    "#ifndef NDEBUG\n"
+    "    p->owned[index] = 1;\n"
+    "#endif\n"
+    "?c    $n_pool_count_acquire(&p->counters, $N_POOL_CAPACITY - p->free_top);\n"
+    "?l    $n_pool_hold_begin(&p->latency, index);\n"
+    "    return &p->objects[index];\n"
+    "}\n"
+    "\n"
+    "/* Gives obj, which $n_pool_acquire returned, back to p in O(1). obj must not be used after.\n"
+    " * Debug builds assert that obj is p's and acquired (not released twice, not foreign). */\n"
+    "ECG_NONBLOCKING static inline void $n_pool_release(struct $n_pool *p, struct $n *obj)\n"
+    "{\n"
+    "    uint32_t index = $n_pool_index(p, obj);\n"
+    "\n"
+    "    assert(p->owned[index] == 1 && p->free_top < $N_POOL_CAPACITY);\n"
+    "#ifndef NDEBUG\n"
+    "    p->owned[index] = 0;\n"
+    "#endif\n"
+    "?l    $n_pool_hold_end(&p->latency, index);\n"
+    "?c    $n_pool_count_release(&p->counters);\n"
+    "    p->free_list[p->free_top] = index;\n"
+    "    p->free_top++;\n"
+    "}\n";
+
+static const char local_init[] = "\n"
+                                 "void $n_pool_init(struct $n_pool *p)\n"
+                                 "{\n"
+                                 "    p->free_top = $N_POOL_CAPACITY;\n"
+                                 "    for (uint32_t i = 0; i < $N_POOL_CAPACITY; i++) {\n"
+                                 "        p->free_list[i] = $N_POOL_CAPACITY - 1 - i;\n"
+                                 "        p->owned[i] = 0;\n"
+                                 "?l        p->latency.since[i] = 0;\n"
+                                 "    }\n"
+                                 "?l    p->latency.round = 0;\n"
+                                 "?c    p->counters.releases = 0;\n"
+                                 "?c    p->counters.failures = 0;\n"
+                                 "?c    p->counters.high_water = 0;\n"
+                                 "?l    ecgrt_hist_init(&p->latency.hold.hist);\n"
+                                 "}\n";
+
+static const char local_stats[] =
+    "\n"
+    "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p)\n"
+    "{\n"
+    "    struct $n_pool_stats st = { $N_POOL_CAPACITY, $N_POOL_CAPACITY - p->free_top, 0, 0, 0,\n"
+    "                                0, 0, 0, 0 };\n"
+    "\n"
+    "?c#ifndef ECG_NO_INSTRUMENT\n"
+    "?c    st.high_water = p->counters.high_water;\n"
+    "?c    st.releases = p->counters.releases;\n"
+    "?c    st.acquires = st.releases + st.in_use;\n"
+    "?c    st.failures = p->counters.failures;\n"
+    "?c    st.counting = 1;\n"
+    "?c#endif\n"
+    "    *out = st;\n"
+    "}\n";
+
+static const char shared_acquire[] =
+    "\n"
+    "/* Takes a free object of p in O(1) (lock-free: a compare-exchange retried only when another\n"
+    " * thread changed the free stack meanwhile): the one released last. Returns NULL when all $c\n"
+    " * are in use (a failure, counted with instrument(counters)). Any thread may call it. */\n"
+    "ECG_NONBLOCKING static inline struct $n *$n_pool_acquire(struct $n_pool *p)\n"
+    "{\n"
+    "    /* acquire: pairs with the release compare-exchange in $n_pool_release, so next[] and "
+    "the\n"
+    "     * object's contents, written before that release, are visible here */\n"
+    "    uint64_t head = atomic_load_explicit(&p->head, memory_order_acquire);\n"
+    "    uint64_t desired;\n"
+    "    uint32_t index;\n"
+    "\n"
+    "    do {\n"
+    "        index = (uint32_t)head;\n"
+    "        if (index == UINT32_MAX) {\n"
+    "?c            $n_pool_count_failure(&p->counters);\n"
+    "            return NULL;\n"
+    "        }\n"
+    "        /* relaxed: ordered by the acquire load of head, which pairs with the release that\n"
+    "         * pushed index; a value changed since makes the compare-exchange fail (new tag) */\n"
+    "        desired = atomic_load_explicit(&p->next[index], memory_order_relaxed);\n"
+    "        desired |= ((head >> 32) + 1) << 32;\n"
+    "        /* acquire (success and failure): pairs with the release compare-exchange in\n"
+    "         * $n_pool_release, as for the load of head above */\n"
+    "    } while (!atomic_compare_exchange_weak_explicit(&p->head, &head, desired,\n"
+    "                                                    memory_order_acquire, "
+    "memory_order_acquire));\n"
+    "    $n_pool_claim(p, index);\n"
+    "?c    $n_pool_count_acquire(&p->counters);\n"
+    "?l    $n_pool_hold_begin(&p->latency, index, desired >> 32);\n"
+    "    return &p->objects[index];\n"
+    "}\n";
+
+static const char shared_owned[] =
+    "\n"
+    "/* Debug builds: marks objects[index] acquired. */\n"
+    "static inline void $n_pool_claim(struct $n_pool *p, uint32_t index)\n"
+    "{\n"
+    "#ifdef NDEBUG\n"
+    "    (void)p;\n"
+    "    (void)index;\n"
+    "#else\n"
+    "    /* relaxed: a debug flag with no pair; the head's compare-exchanges order the handover "
+    "*/\n"
+    "    unsigned char was = atomic_exchange_explicit(&p->owned[index], 1, memory_order_relaxed);\n"
+    "\n"
+    "    assert(was == 0);\n"
+    "    (void)was;\n"
+    "#endif\n"
+    "}\n"
+    "\n"
+    "/* Debug builds: asserts that objects[index] is acquired and marks it free: releasing it\n"
+    " * twice, or to a full pool, fails here. */\n"
+    "static inline void $n_pool_unclaim(struct $n_pool *p, uint32_t index)\n"
+    "{\n"
+    "#ifdef NDEBUG\n"
+    "    (void)p;\n"
+    "    (void)index;\n"
+    "#else\n"
+    "    /* relaxed: a debug flag with no pair; the head's compare-exchanges order the handover "
+    "*/\n"
+    "    unsigned char was = atomic_exchange_explicit(&p->owned[index], 0, memory_order_relaxed);\n"
+    "\n"
+    "    assert(was == 1);\n"
+    "    (void)was;\n"
+    "#endif\n"
+    "}\n";
+
+static const char shared_release[] =
+    "\n"
+    "/* Gives obj, which $n_pool_acquire returned, back to p in O(1) (lock-free). obj must not be\n"
+    " * used after. Any thread may call it. Debug builds assert that obj is p's and acquired. */\n"
+    "ECG_NONBLOCKING static inline void $n_pool_release(struct $n_pool *p, struct $n *obj)\n"
+    "{\n"
+    "    uint32_t index = $n_pool_index(p, obj);\n"
+    "    /* relaxed: no pair; only the top index is read, and the compare-exchange checks it */\n"
+    "    uint64_t head = atomic_load_explicit(&p->head, memory_order_relaxed);\n"
+    "\n"
+    "    $n_pool_unclaim(p, index);\n"
+    "?l    $n_pool_hold_end(&p->latency, index);\n"
+    "?c    $n_pool_count_release(&p->counters);\n"
+    "    do {\n"
+    "        /* relaxed: no pair of its own; the release compare-exchange below publishes it */\n"
+    "        atomic_store_explicit(&p->next[index], (uint32_t)head, memory_order_relaxed);\n"
+    "        /* release: pairs with the acquire load and compare-exchange in $n_pool_acquire.\n"
+    "         * Relaxed on failure, no pair: the reloaded head only goes into next[index] */\n"
+    "    } while (!atomic_compare_exchange_weak_explicit(&p->head, &head,\n"
+    "                                                    (head & 0xffffffff00000000u) | index,\n"
+    "                                                    memory_order_release, "
+    "memory_order_relaxed));\n"
+    "}\n";
+
+static const char shared_init[] =
+    "\n"
+    "void $n_pool_init(struct $n_pool *p)\n"
+    "{\n"
+    "    for (uint32_t i = 0; i < $N_POOL_CAPACITY; i++) {\n"
+    "        atomic_init(&p->next[i], i + 1 < $N_POOL_CAPACITY ? i + 1 : UINT32_MAX);\n"
+    "        atomic_init(&p->owned[i], 0);\n"
+    "?l        p->latency.since[i] = 0;\n"
+    "    }\n"
+    "    atomic_init(&p->head, 0);\n"
+    "?c    atomic_init(&p->counters.flow, 0);\n"
+    "?c    atomic_init(&p->counters.failures, 0);\n"
+    "?c    atomic_init(&p->counters.high_water, 0);\n"
+    "?l    atomic_init(&p->latency.busy, 0);\n"
+    "?l    atomic_init(&p->latency.dropped, 0);\n"
+    "?l    ecgrt_hist_init(&p->latency.hold.hist);\n"
+    "}\n";
+
+/* Only written when something is counted or timed; static inline in the header, so a build
+ * where -DECG_NO_INSTRUMENT leaves it unused stays warning-free under clang too. */
+static const char shared_peek[] =
+    "\n"
+    "/* One statistic of a shared pool, read on its own. */\n"
+    "static inline uint64_t $n_pool_peek(const _Atomic uint64_t *counter)\n"
+    "{\n"
+    "    /* relaxed: a statistic with no pair; a snapshot of several is only approximate */\n"
+    "    return atomic_load_explicit(counter, memory_order_relaxed);\n"
+    "}\n";
+
+static const char shared_stats[] =
+    "\n"
+    "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p)\n"
+    "{\n"
+    "    struct $n_pool_stats st = { $N_POOL_CAPACITY, 0, 0, 0, 0, 0, 0, 0, 1 };\n"
+    "\n"
+    "?c#ifndef ECG_NO_INSTRUMENT\n"
+    "?c    st.in_use = $n_pool_peek(&p->counters.flow);\n"
+    "?c    st.releases = st.in_use >> $N_POOL_IN_USE_BITS;\n"
+    "?c    st.in_use &= ((uint64_t)1 << $N_POOL_IN_USE_BITS) - 1;\n"
+    "?c    st.high_water = $n_pool_peek(&p->counters.high_water);\n"
+    "?c    st.failures = $n_pool_peek(&p->counters.failures);\n"
+    "?c    st.acquires = st.releases + st.in_use;\n"
+    "?c    st.counting = 1;\n"
+    "?c#else\n"
+    "?c    (void)p;\n"
+    "?c#endif\n"
+    "?l    st.latency_dropped = $n_pool_peek(&p->latency.dropped);\n"
+    "?0    (void)p;\n"
+    "    *out = st;\n"
+    "}\n";
+
+void gen_emit_pool_ops_write(struct gen_text *h, struct gen_text *c, const struct gen_struct *s)
+{
+    gen_emit_pool_tpl_write(h, index_of, s);
+    if (s->options.pool_sharing == GEN_POOL_SHARED) {
+        gen_emit_pool_tpl_write(h, shared_owned, s);
+        gen_emit_pool_tpl_write(h, shared_acquire, s);
+        gen_emit_pool_tpl_write(h, shared_release, s);
+        gen_emit_pool_tpl_write(c, shared_init, s);
+        if (s->options.counters || s->options.latency)
+            gen_emit_pool_tpl_write(h, shared_peek, s);
+        gen_emit_pool_tpl_write(c, shared_stats, s);
+    } else {
+        gen_emit_pool_tpl_write(h, local_ops, s);
+        gen_emit_pool_tpl_write(c, local_init, s);
+        gen_emit_pool_tpl_write(c, local_stats, s);
+    }
+}

@@ -15,43 +15,82 @@ static int is_operator(enum CXTokenKind kind)
     return kind == CXToken_Punctuation || kind == CXToken_Keyword;
 }
 
-/* A hash of token i's spelling and class: its length and up to its first and last eight
- * bytes, mixed by multiplication (the set compares spellings whole on a match). */
-static uint64_t spelling_hash(const struct ecg_fnmetrics_tokens *t, size_t i)
+/* The first n <= 8 bytes of word in memory order, the others zeroed, whatever the
+ * machine's byte order: the mask is n 0xff bytes then zero bytes. */
+static uint64_t first_bytes(uint64_t word, size_t n)
+{
+    static const unsigned char ones[16] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+    uint64_t mask;
+
+    memcpy(&mask, ones + 8 - n, sizeof(mask));
+    return word & mask;
+}
+
+/* The n <= 8 bytes of the file's text at off, zero-padded: one 8-byte load (no call) when
+ * the text extends that far. */
+static inline uint64_t text_word(const struct ecg_fnmetrics_tokens *t, size_t off, size_t n)
+{
+    uint64_t word = 0;
+
+    if (off + sizeof(word) <= t->text_len) {
+        memcpy(&word, t->text + off, sizeof(word));
+        return first_bytes(word, n);
+    }
+    memcpy(&word, t->text + off, n);
+    return word;
+}
+
+/* Token i's first (up to) eight bytes, and its last eight when it is longer than eight:
+ * the whole spelling of a token of at most 16 bytes. */
+static inline void spelling_words(const struct ecg_fnmetrics_tokens *t, size_t i, uint64_t w[2])
 {
     const struct ecg_fnmetrics_token *tok = &t->items[i];
-    const char *s = t->text + tok->offset;
-    uint64_t head = 0, tail = 0;
-    size_t n = tok->length < 8 ? tok->length : 8;
-    uint64_t h;
 
-    memcpy(&head, s, n);
-    memcpy(&tail, s + tok->length - n, n);
-    h = (head ^ (uint64_t)tok->length << 56 ^ (uint64_t)is_operator(tok->kind) << 63) *
-        0x9e3779b97f4a7c15u;
-    h = (h ^ (h >> 29) ^ tail) * 0xbf58476d1ce4e5b9u;
+    w[0] = text_word(t, tok->offset, tok->length < 8 ? tok->length : 8);
+    w[1] = tok->length > 8 ? text_word(t, tok->offset + tok->length - 8, 8) : 0;
+}
+
+/* A hash of a token's spelling and class: its length and its words, mixed by
+ * multiplication (the set compares spellings whole on a match). */
+static uint64_t spelling_hash(const struct ecg_fnmetrics_token *tok, const uint64_t w[2])
+{
+    uint64_t h = (w[0] ^ (uint64_t)tok->length << 56 ^ (uint64_t)is_operator(tok->kind) << 63) *
+                 0x9e3779b97f4a7c15u;
+
+    h = (h ^ (h >> 29) ^ w[1]) * 0xbf58476d1ce4e5b9u;
     return h ^ (h >> 32);
 }
 
-static int same_spelling(const struct ecg_fnmetrics_tokens *t, size_t a, size_t b)
+/* Nonzero when token a is spelled as token b, whose words are wb. */
+static int same_spelling(const struct ecg_fnmetrics_tokens *t, size_t a, size_t b,
+                         const uint64_t wb[2])
 {
     const struct ecg_fnmetrics_token *x = &t->items[a], *y = &t->items[b];
+    uint64_t wa[2];
 
-    return is_operator(x->kind) == is_operator(y->kind) && x->length == y->length &&
-           memcmp(t->text + x->offset, t->text + y->offset, x->length) == 0;
+    if (is_operator(x->kind) != is_operator(y->kind) || x->length != y->length)
+        return 0;
+    if (x->length > 16)
+        return memcmp(t->text + x->offset, t->text + y->offset, x->length) == 0;
+    spelling_words(t, a, wa);
+    return wa[0] == wb[0] && wa[1] == wb[1];
 }
 
 /* Adds token i's spelling to the set; nonzero when it was not there yet. A slot holds the
  * hash's high half beside the token index + 1, so most probes compare no text. */
 static int set_insert(struct ecg_fnmetrics_tokens *t, size_t i)
 {
-    uint64_t hash = spelling_hash(t, i);
-    uint64_t tag = hash & 0xffffffff00000000u;
-    size_t h = (size_t)hash & (t->set_size - 1);
+    uint64_t w[2];
+    uint64_t hash, tag;
+    size_t h;
 
+    spelling_words(t, i, w);
+    hash = spelling_hash(&t->items[i], w);
+    tag = hash & 0xffffffff00000000u;
+    h = (size_t)hash & (t->set_size - 1);
     while (t->set[h] != 0) {
         if ((t->set[h] & 0xffffffff00000000u) == tag &&
-            same_spelling(t, (size_t)(t->set[h] & 0xffffffffu) - 1, i))
+            same_spelling(t, (size_t)(t->set[h] & 0xffffffffu) - 1, i, w))
             return 0;
         h = (h + 1) & (t->set_size - 1);
     }

@@ -28,12 +28,56 @@ struct text_table {
     const char *(*cell)(const struct text_ctx *ctx, size_t row, size_t col, char *buf, size_t size);
 };
 
-/* A real with one decimal; "-" for a value that is not a finite number. */
+/* Writes u in decimal at buf (room for 20 digits and the NUL); returns the length. */
+static size_t put_decimal(char *buf, unsigned long long u)
+{
+    char digits[24];
+    size_t n = 0;
+
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = digits[n - 1 - i];
+    buf[n] = '\0';
+    return n;
+}
+
+/* A real with one decimal, as "%.1f" writes it; "-" for a value that is not a finite
+ * number. Tenths are rounded by hand unless v * 10 lies too near a half for the product's
+ * rounding error to be ruled out (below 1e9 that error is under 1e-6); snprintf then. */
 static const char *real_cell(double v, char *buf, size_t size)
 {
+    double tenths = v * 10.0;
+    double whole = nearbyint(tenths);
+    unsigned long long u;
+    size_t n;
+
     if (!isfinite(v))
         return "-";
-    snprintf(buf, size, "%.1f", v);
+    if (!(v >= 0 && v < 1e9) || signbit(v) || fabs(fabs(tenths - whole) - 0.5) < 1e-3 ||
+        size < 24) {
+        snprintf(buf, size, "%.1f", v);
+        return buf;
+    }
+    u = (unsigned long long)whole;
+    n = put_decimal(buf, u / 10);
+    buf[n] = '.';
+    buf[n + 1] = (char)('0' + u % 10);
+    buf[n + 2] = '\0';
+    return buf;
+}
+
+/* An integer, as "%.0f" writes it; digits by hand for the whole numbers the counts are,
+ * since formatting thousands of cells twice through snprintf was most of the output's cost. */
+static const char *count_cell(double v, char *buf, size_t size)
+{
+    if (!(v >= 0 && v < 1e15) || signbit(v) || v != floor(v) || size < 24) {
+        snprintf(buf, size, "%.0f", v);
+        return buf;
+    }
+    put_decimal(buf, (unsigned long long)v);
     return buf;
 }
 
@@ -47,14 +91,11 @@ static const char *function_cell(const struct text_ctx *ctx, size_t r, size_t co
         return ecg_metrics_summary_relative(row->path, ctx->root);
     if (col == 1)
         return row->function;
-    if (col == 2) {
-        snprintf(buf, size, "%u", row->line);
-        return buf;
-    }
+    if (col == 2)
+        return count_cell(row->line, buf, size);
     if (ecg_metrics_summary_col(metric)->real)
         return real_cell(ecg_metrics_summary_value(row, metric), buf, size);
-    snprintf(buf, size, "%.0f", ecg_metrics_summary_value(row, metric));
-    return buf;
+    return count_cell(ecg_metrics_summary_value(row, metric), buf, size);
 }
 
 /* Rows 3g, 3g+1, 3g+2 are the mean, p90 and max of group g (the files, then the project). */
@@ -77,8 +118,7 @@ static const char *stat_cell(const struct ecg_metrics_group *g, enum ecg_metrics
         return "-";
     if (which == 0 || ecg_metrics_summary_col(metric)->real)
         return real_cell(values[which], buf, size);
-    snprintf(buf, size, "%.0f", values[which]);
-    return buf;
+    return count_cell(values[which], buf, size);
 }
 
 static const char *total_cell(const struct text_ctx *ctx, size_t r, size_t col, char *buf,
@@ -122,21 +162,33 @@ static void measure(size_t *width, const struct text_table *t, const struct text
     }
 }
 
+/* Writes n blanks. */
+static void pad(FILE *out, size_t n)
+{
+    static const char blanks[] = "                                ";
+
+    while (n > 0) {
+        size_t k = n < sizeof(blanks) - 1 ? n : sizeof(blanks) - 1;
+        fwrite(blanks, 1, k, out);
+        n -= k;
+    }
+}
+
 /* One line of cells; the last column is never padded on the right. */
 static void print_line(FILE *out, const struct text_table *t, const size_t *width,
                        const char *const *cells)
 {
     for (size_t col = 0; col < TEXT_COLS; col++) {
-        int w = (int)width[col];
+        size_t len = strlen(cells[col]);
+        size_t fill = width[col] > len ? width[col] - len : 0;
 
         if (col > 0)
             fputs(TEXT_GAP, out);
         if (right_aligned(t, col))
-            fprintf(out, "%*s", w, cells[col]);
-        else if (col + 1 < TEXT_COLS)
-            fprintf(out, "%-*s", w, cells[col]);
-        else
-            fputs(cells[col], out);
+            pad(out, fill);
+        fwrite(cells[col], 1, len, out);
+        if (!right_aligned(t, col) && col + 1 < TEXT_COLS)
+            pad(out, fill);
     }
     fputc('\n', out);
 }

@@ -143,6 +143,9 @@ void ecg_walk_fini(struct ecg_walk *w)
     ecg_fir_free(w->fir);
     ecg_xfacts_fini(&w->value_exports);
     ecg_xnames_fini(&w->value_wants);
+    for (size_t i = 0; i < w->n_shared; i++)
+        w->shared[i].release(w->shared[i].data);
+    free(w->shared);
     memset(w, 0, sizeof(*w));
 }
 

@@ -19,6 +19,13 @@ struct ecg_fnmetrics;
 struct ecg_taint;
 struct rule_desc;
 
+/* Per-unit data the rules' support modules share (rule_unit_shared in rules/rule.h). */
+struct ecg_walk_shared {
+    const void *key; /* the module's static descriptor */
+    void *data;      /* owned: released with release after the walk */
+    void (*release)(void *data);
+};
+
 /* One enabled rule during a walk. */
 struct ecg_walk_rule {
     const struct rule_desc *desc;
@@ -66,6 +73,9 @@ struct ecg_walk {
     /* The want keys of the pointer states the rules asked about (ecg_taint_xunit_want_key);
      * owned. Other units' facts reach the unit only where it asked. */
     struct ecg_xnames value_wants;
+    /* Data shared by the rules through a support module, created on first use; owned. */
+    struct ecg_walk_shared *shared;
+    size_t n_shared;
 };
 
 /* What a walk is given. All of it is borrowed: tu, config, filter and out must outlive the

@@ -68,6 +68,34 @@ const struct ecg_taint_flows *rule_taint_flows(struct rule_ctx *rc)
     return ecg_taint_flows(w->taint);
 }
 
+void *rule_unit_shared(struct rule_ctx *rc, const struct rule_shared_desc *desc)
+{
+    struct ecg_walk *w = rc->walk;
+    struct ecg_walk_shared *grown;
+    void *data;
+
+    for (size_t i = 0; i < w->n_shared; i++) {
+        if (w->shared[i].key == desc)
+            return w->shared[i].data;
+    }
+    grown = realloc(w->shared, (w->n_shared + 1) * sizeof(*grown));
+    if (grown == NULL) {
+        w->failed = 1;
+        return NULL;
+    }
+    w->shared = grown;
+    data = desc->create(rc);
+    if (data == NULL) {
+        w->failed = 1;
+        return NULL;
+    }
+    w->shared[w->n_shared].key = desc;
+    w->shared[w->n_shared].data = data;
+    w->shared[w->n_shared].release = desc->release;
+    w->n_shared++;
+    return data;
+}
+
 const struct ecg_fir *rule_unit_ir(const struct rule_ctx *rc)
 {
     const struct ecg_fir *fir = rc->walk->fir;
@@ -388,6 +416,18 @@ static int csv_has(const char *list, const char *word)
         p = comma != NULL ? comma + 1 : NULL;
     }
     return 0;
+}
+
+const char *rule_option_list_item(const struct rule_ctx *rc, const char *name, size_t index)
+{
+    const struct rule_option *decl;
+    const cJSON *v = option_value(rc, name, &decl);
+    const cJSON *item;
+
+    if (!cJSON_IsArray(v) || index >= (size_t)cJSON_GetArraySize(v))
+        return NULL;
+    item = cJSON_GetArrayItem(v, (int)index);
+    return cJSON_IsString(item) ? cJSON_GetStringValue(item) : NULL;
 }
 
 int rule_option_list_has(const struct rule_ctx *rc, const char *name, const char *word)

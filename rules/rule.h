@@ -94,6 +94,17 @@ const struct ecg_taint_flows *rule_taint_flows(struct rule_ctx *rc);
  * memory ran out. */
 const struct ecg_fir *rule_unit_ir(const struct rule_ctx *rc);
 
+/* Data a support module shares between the rules of one unit (the lock-free rules' atomic
+ * operation readings). The address of the module's static descriptor is the key. */
+struct rule_shared_desc {
+    void *(*create)(struct rule_ctx *rc); /* NULL when memory runs out */
+    void (*release)(void *data);
+};
+
+/* The unit's data for desc: created by desc->create on the first call of the walk, then
+ * returned to every rule; the engine releases it after the walk. NULL when memory ran out. */
+void *rule_unit_shared(struct rule_ctx *rc, const struct rule_shared_desc *desc);
+
 /* Nonzero when loc lies in a file whose findings are kept (main file or a header that
  * passes the header filter; never a system header). */
 int rule_location_analyzed(const struct rule_ctx *rc, CXSourceLocation loc);
@@ -159,6 +170,11 @@ const char *rule_option_expects(enum rule_opt_type type);
 
 /* Nonzero when word is one of the items of a RULE_OPT_STRING_LIST option. */
 int rule_option_list_has(const struct rule_ctx *rc, const char *name, const char *word);
+
+/* The index-th string of a RULE_OPT_STRING_LIST option set in the configuration, or NULL past
+ * its end (and when the option is not configured: the default is not split). Borrowed from
+ * the configuration. */
+const char *rule_option_list_item(const struct rule_ctx *rc, const char *name, size_t index);
 
 /* Copies the cursor's spelling (name) into buf; returns buf ("" when it has none). */
 const char *rule_cursor_name(CXCursor cursor, char *buf, size_t size);

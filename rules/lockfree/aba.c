@@ -10,6 +10,7 @@
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_unit.h"
 #include "rules/support/names.h"
 #include "rules/support/opkind.h"
 
@@ -120,11 +121,11 @@ static struct aba_var *find_var(struct aba_state *st, CXCursor var)
 }
 
 /* The atomic operation e is, looking through parentheses, conversions and casts. */
-static int atomic_under(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor e)
+static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor e)
 {
     for (unsigned i = 0; i < ABA_MAX_DOWN && !clang_Cursor_isNull(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
-        if (rule_atomics_match(out, tu, e))
+        if (rule_atomics_read(out, rc, e))
             return 1;
         if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr &&
             kind != CXCursor_CStyleCastExpr)
@@ -135,18 +136,18 @@ static int atomic_under(struct rule_atomics_op *out, CXTranslationUnit tu, CXCur
 }
 
 /* What rhs gives: a load of an object (key) or a read through a pointer (base). */
-static void classify(struct aba_var *v, CXTranslationUnit tu, CXCursor rhs)
+static void classify(struct aba_var *v, struct rule_ctx *rc, CXCursor rhs)
 {
     struct rule_atomics_op op;
 
-    if (!atomic_under(&op, tu, rhs) || op.kind != RULE_ATOMICS_LOAD) {
-        v->base = read_through(tu, v->origin);
+    if (!atomic_under(&op, rc, rhs) || op.kind != RULE_ATOMICS_LOAD) {
+        v->base = read_through(rule_unit(rc), v->origin);
         return;
     }
     v->origin = op.expr;
     v->key = object_key(&op);
     if (clang_Cursor_isNull(v->key))
-        v->base = read_through(tu, op.object);
+        v->base = read_through(rule_unit(rc), op.object);
 }
 
 /* Records what 'var = rhs' assigns: a load of an object, a read through a pointer, or
@@ -156,7 +157,7 @@ static void on_assign(struct rule_ctx *rc, struct aba_state *st, CXCursor var, C
     struct aba_var v = { var, clang_getNullCursor(), clang_getNullCursor(), bare(rhs) };
     struct aba_var *slot = find_var(st, var);
 
-    classify(&v, rule_unit(rc), rhs);
+    classify(&v, rc, rhs);
     if (clang_Cursor_isNull(v.key) && clang_Cursor_isNull(v.base)) {
         if (slot != NULL)
             *slot = st->vars[--st->n_vars];
@@ -338,7 +339,7 @@ static void on_atomic_or_call(struct rule_ctx *rc, struct aba_state *st, CXCurso
 {
     struct rule_atomics_op op;
 
-    if (!rule_atomics_match(&op, rule_unit(rc), cursor)) {
+    if (!rule_atomics_read(&op, rc, cursor)) {
         if (clang_getCursorKind(cursor) == CXCursor_CallExpr)
             on_call(rc, st, cursor);
         return;
@@ -371,7 +372,7 @@ static void report(struct rule_ctx *rc, const struct aba_cand *c)
     struct ecg_finding *f;
     CXCursor decl;
 
-    if (!rule_atomics_match(&op, rule_unit(rc), c->cas))
+    if (!rule_atomics_read(&op, rc, c->cas))
         return;
     decl = rule_atomics_object_decl(&op);
     if (clang_Cursor_isNull(decl))
@@ -415,12 +416,19 @@ static void aba_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
     st->last_op = clang_getNullCursor();
 }
 
+/* The lock-free rules read atomic operations through one shared reader per unit. */
+static void aba_on_unit_begin(struct rule_ctx *rc)
+{
+    rule_atomics_join(rc);
+}
+
 static const struct rule_option aba_options[] = {
     { "protection_words", RULE_OPT_STRING_LIST,
       "hazard,hp,hazptr,epoch,rcu,urcu,qsbr,smr,reclaim,lock,mutex,spinlock",
       "words that, in the name of a function called in the same function, show a reclamation "
       "scheme or a lock that rules out ABA (a call's name is split into words)",
       NULL },
+    RULE_ATOMICS_WRAPPERS_OPTION,
 };
 
 const struct rule_desc rule_lockfree_aba = {
@@ -444,6 +452,7 @@ const struct rule_desc rule_lockfree_aba = {
     .state_size = sizeof(struct aba_state),
     .kinds = { RULE_ATOMICS_CURSOR_KINDS, CXCursor_VarDecl },
     .on_cursor = aba_on_cursor,
+    .on_unit_begin = aba_on_unit_begin,
     .on_function_enter = aba_on_function_enter,
     .on_function_leave = aba_on_function_leave,
 };

@@ -7,6 +7,7 @@
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_unit.h"
 #include "rules/support/opkind.h"
 
 #define CWL_MAX_UP 64 /* ancestors looked at between the operation and its statement */
@@ -322,7 +323,7 @@ static void cwl_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     struct rule_atomics_op op;
     struct cwl_use use;
 
-    if (!rule_atomics_match(&op, rule_unit(rc), cursor) || op.kind != RULE_ATOMICS_CAS_WEAK)
+    if (!rule_atomics_read(&op, rc, cursor) || op.kind != RULE_ATOMICS_CAS_WEAK)
         return;
     follow_result(&use, rc, cursor);
     if (use.decided)
@@ -332,11 +333,18 @@ static void cwl_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     report(rc, &op, &use);
 }
 
+/* The lock-free rules read atomic operations through one shared reader per unit. */
+static void cwl_on_unit_begin(struct rule_ctx *rc)
+{
+    rule_atomics_join(rc);
+}
+
 static const struct rule_option cwl_options[] = {
     { "allow_returned", RULE_OPT_BOOL, "true",
       "stay silent when the result is returned to the caller (directly, through a flag, or as "
       "an early return on failure): a try-operation whose caller retries",
       NULL },
+    RULE_ATOMICS_WRAPPERS_OPTION,
 };
 
 const struct rule_desc rule_lockfree_cas_weak_no_loop = {
@@ -353,6 +361,7 @@ const struct rule_desc rule_lockfree_cas_weak_no_loop = {
     .level = ECG_LEVEL_WARNING,
     .options = cwl_options,
     .n_options = sizeof(cwl_options) / sizeof(cwl_options[0]),
-    .kinds = { CXCursor_UnexposedExpr },
+    .kinds = { RULE_ATOMICS_CURSOR_KINDS },
     .on_cursor = cwl_on_cursor,
+    .on_unit_begin = cwl_on_unit_begin,
 };

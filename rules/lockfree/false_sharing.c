@@ -5,11 +5,13 @@
  * accesses through library wrappers that are functions (ck_pr_*) count only when listed in
  * the atomic_call_prefixes option; unions are skipped (their members overlap by design). */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/cursors.h"
 #include "analyzer/error.h"
+#include "analyzer/cursormap.h"
 #include "analyzer/grow.h"
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
@@ -36,6 +38,7 @@ struct fs_state {
     size_t n_records, cap_records;
     struct fs_access *accesses;
     size_t n_accesses, cap_accesses;
+    struct ecg_cursormap access_index; /* field -> index into accesses (zeroed: empty) */
     struct fs_writer *writers;
     size_t n_writers, cap_writers;
 };
@@ -54,16 +57,15 @@ static void fs_state_fini(void *state)
 
     free(st->records);
     free(st->accesses);
+    ecg_cursormap_fini(&st->access_index);
     free(st->writers);
 }
 
 static const struct fs_access *fs_find_access(const struct fs_state *st, CXCursor field)
 {
-    for (size_t i = 0; i < st->n_accesses; i++) {
-        if (clang_equalCursors(st->accesses[i].field, field))
-            return &st->accesses[i];
-    }
-    return NULL;
+    long at = ecg_cursormap_find(&st->access_index, field);
+
+    return at >= 0 && (size_t)at < st->n_accesses ? &st->accesses[at] : NULL;
 }
 
 static const char *fs_find_writer(const struct fs_state *st, CXCursor field)
@@ -96,11 +98,15 @@ static void fs_note_access(struct rule_ctx *rc, CXCursor arg, CXCursor at)
 {
     struct fs_state *st = rule_state(rc);
     CXCursor field = fs_member_of_pointer(arg);
+    uint32_t index;
+    int added = 0;
 
     if (clang_Cursor_isNull(field) || fs_find_access(st, field) != NULL)
         return;
     if (ecg_grow((void **)&st->accesses, &st->cap_accesses, st->n_accesses + 1,
-                 sizeof(*st->accesses)) != 0)
+                 sizeof(*st->accesses)) != 0 ||
+        ecg_cursormap_intern(&index, &added, &st->access_index, field) != 0 ||
+        index != st->n_accesses)
         return; /* out of memory: the member is judged without this access */
     st->accesses[st->n_accesses].field = field;
     st->accesses[st->n_accesses].at = at;

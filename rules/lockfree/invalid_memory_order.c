@@ -4,6 +4,7 @@
  * Known gaps: orders held in variables or parameters are not followed. */
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_unit.h"
 
 /* What the operation should use instead, for the message. */
 struct imo_problem {
@@ -159,13 +160,27 @@ static void report_problem(struct rule_ctx *rc, const struct rule_atomics_op *op
                      p->on_failure ? "failure" : "the", rule_atomics_order_name(bad->order));
 }
 
+/* A wrapper call whose orders are all the wrapper's own: its body was checked, not the call. */
+static int orders_fixed_by_wrapper(const struct rule_atomics_op *op)
+{
+    return op->wrapper != NULL && clang_Cursor_isNull(op->order.expr) &&
+           (!op->has_failure || clang_Cursor_isNull(op->failure.expr));
+}
+
+/* Operations whose orders nobody wrote: implicit ones, __sync_*, atomic_init, and wrapper
+ * calls whose orders are the wrapper's. */
+static int no_written_order(const struct rule_atomics_op *op)
+{
+    return op->family == RULE_ATOMICS_IMPLICIT || op->family == RULE_ATOMICS_SYNC ||
+           op->kind == RULE_ATOMICS_INIT || orders_fixed_by_wrapper(op);
+}
+
 static void imo_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 {
     struct rule_atomics_op op;
     struct imo_problem p = { NULL, NULL, 0, 0 };
 
-    if (!rule_atomics_match(&op, rule_unit(rc), cursor) || op.family == RULE_ATOMICS_IMPLICIT ||
-        op.family == RULE_ATOMICS_SYNC || op.kind == RULE_ATOMICS_INIT)
+    if (!rule_atomics_read(&op, rc, cursor) || no_written_order(&op))
         return;
     if (op.order.order == RULE_ATOMICS_ORDER_INVALID) {
         report_invalid_constant(rc, &op, &op.order);
@@ -179,11 +194,18 @@ static void imo_on_cursor(struct rule_ctx *rc, CXCursor cursor)
         report_problem(rc, &op, &p);
 }
 
+/* The lock-free rules read atomic operations through one shared reader per unit. */
+static void imo_on_unit_begin(struct rule_ctx *rc)
+{
+    rule_atomics_join(rc);
+}
+
 static const struct rule_option imo_options[] = {
     { "failure_stronger_than_success", RULE_OPT_BOOL, "true",
       "report a compare-exchange whose failure order is stronger than its success order "
       "(C11 and C17 forbid it; C++17 and GCC's builtins accept it)",
       NULL },
+    RULE_ATOMICS_WRAPPERS_OPTION,
 };
 
 const struct rule_desc rule_lockfree_invalid_memory_order = {
@@ -201,6 +223,7 @@ const struct rule_desc rule_lockfree_invalid_memory_order = {
     .level = ECG_LEVEL_WARNING,
     .options = imo_options,
     .n_options = sizeof(imo_options) / sizeof(imo_options[0]),
-    .kinds = { CXCursor_UnexposedExpr, CXCursor_CallExpr },
+    .kinds = { RULE_ATOMICS_CURSOR_KINDS },
     .on_cursor = imo_on_cursor,
+    .on_unit_begin = imo_on_unit_begin,
 };

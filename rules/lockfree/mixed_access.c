@@ -3,6 +3,7 @@
  * Silent on initialisation and teardown, before a function starts threads and after it joins
  * them, on freshly allocated or local objects, under a lock, and where the address escapes.
  * Known gaps: only one unit is seen; locks are counted by name, not by what they guard. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_sides.h"
+#include "rules/support/atomics_unit.h"
 #include "rules/support/expr.h"
 
 #define MA_MAX_CLIMB 8   /* expression ancestors looked through above a reference */
@@ -31,6 +34,14 @@ struct ma_atomic {
     int is_init; /* atomic_init: marks the function as the object's initialiser */
 };
 
+/* A pointer held in a local or parameter that an atomic store, exchange or compare-exchange
+ * publishes: before it, the object it points to is the function's own. */
+struct ma_publish {
+    CXCursor var;
+    CXCursor fn;
+    unsigned offset; /* of the publishing operation */
+};
+
 /* A plain load or store of a named object. */
 struct ma_plain {
     CXCursor decl;
@@ -39,6 +50,8 @@ struct ma_plain {
     int write;
     int exempt; /* under a lock, on a fresh or local object, in an init function */
     enum ma_phase phase;
+    CXCursor base;   /* the local or parameter 'v' of 'v->f', or null */
+    unsigned offset; /* of the reference */
 };
 
 struct ma_state {
@@ -48,8 +61,14 @@ struct ma_state {
     size_t n_plains, cap_plains;
     CXCursor *creators; /* owned: functions that create threads */
     size_t n_creators, cap_creators;
+    struct rule_atomics_sides sides; /* owned: the unit's writing side */
+    struct ma_publish *publishes;    /* owned */
+    size_t n_publishes, cap_publishes;
     CXCursor *fresh; /* owned: locals of the current function that hold a new allocation */
     size_t n_fresh, cap_fresh;
+    CXCursor wrapped;      /* the object of the last operation made through a wrapper macro */
+    unsigned wrapped_from; /* file offsets of that operation's extent */
+    unsigned wrapped_to;
     unsigned lock_depth; /* lock calls minus unlock calls so far in the function */
     enum ma_phase phase;
     int init_fn; /* the current function's name says it initialises or tears down */
@@ -62,6 +81,8 @@ static void ma_state_fini(void *state)
     free(st->atomics);
     free(st->plains);
     free(st->creators);
+    free(st->publishes);
+    rule_atomics_sides_fini(&st->sides);
     free(st->fresh);
 }
 
@@ -143,6 +164,31 @@ static int is_fresh(const struct ma_state *st, CXCursor var)
             return 1;
     }
     return 0;
+}
+
+static unsigned offset_of(CXCursor c)
+{
+    unsigned offset = 0;
+
+    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(c)), NULL, NULL, NULL,
+                               &offset);
+    return offset;
+}
+
+/* The local variable or parameter e names, or null. */
+static CXCursor local_var(CXCursor e)
+{
+    CXCursor var;
+
+    e = rule_expr_strip(e);
+    if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+        return clang_getNullCursor();
+    var = clang_getCursorReferenced(e);
+    if (clang_getCursorKind(var) == CXCursor_ParmDecl ||
+        (clang_getCursorKind(var) == CXCursor_VarDecl &&
+         !clang_Cursor_hasVarDeclGlobalStorage(var)))
+        return var;
+    return clang_getNullCursor();
 }
 
 /* Nonzero when a member access goes through an object that has not escaped: a local struct
@@ -240,13 +286,68 @@ static enum ma_use classify(const struct rule_ctx *rc, CXCursor ref)
     return MA_READ;
 }
 
+/* 'dst->f = atomic_load(&src->f)': the write fills a snapshot (the caller's copy) from the
+ * shared object; the copy is another object of the same type, not the one read atomically. */
+static int snapshot_copy(struct rule_ctx *rc, CXCursor decl)
+{
+    struct rule_atomics_op op;
+    CXCursor kids[2];
+
+    for (size_t up = 0; up < MA_MAX_CLIMB; up++) {
+        CXCursor a = rule_ancestor(rc, up);
+        enum CXCursorKind kind = clang_getCursorKind(a);
+        if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr)
+            continue;
+        if (kind != CXCursor_BinaryOperator || ecg_cursor_children(kids, 2, a) != 2)
+            return 0;
+        return rule_atomics_read(&op, rc, rule_atomics_strip(kids[1])) &&
+               op.kind == RULE_ATOMICS_LOAD &&
+               clang_equalCursors(shared_object(rule_atomics_object_decl(&op)), decl);
+    }
+    return 0;
+}
+
+/* Exempt where it happens: in an init function, under a lock, filling a snapshot, or on an
+ * object that has not escaped. */
+static int exempt_here(struct rule_ctx *rc, const struct ma_state *st, const struct ma_plain *p)
+{
+    if (st->init_fn || (st->lock_depth > 0 && rule_option_bool(rc, "allow_locked")))
+        return 1;
+    if (p->write && snapshot_copy(rc, p->decl))
+        return 1;
+    return clang_getCursorKind(p->ref) == CXCursor_MemberRefExpr && unpublished_base(st, p->ref);
+}
+
+/* Remembers where an operation written through a wrapper is: inside it, the object is the
+ * wrapper's to access (rcu_dereference(p) may pass p's value to a function). */
+static void note_wrapped(struct ma_state *st, const struct rule_atomics_op *op)
+{
+    CXSourceRange r = clang_getCursorExtent(op->expr);
+
+    if (op->wrapper == NULL)
+        return;
+    st->wrapped = shared_object(rule_atomics_object_decl(op));
+    clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &st->wrapped_from);
+    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &st->wrapped_to);
+}
+
+static int inside_wrapped(const struct ma_state *st, CXCursor ref, CXCursor decl)
+{
+    unsigned at = 0;
+
+    if (clang_Cursor_isNull(st->wrapped) || !clang_equalCursors(st->wrapped, decl))
+        return 0;
+    clang_getFileLocation(clang_getCursorLocation(ref), NULL, NULL, NULL, &at);
+    return at >= st->wrapped_from && at <= st->wrapped_to;
+}
+
 static void on_ref(struct rule_ctx *rc, struct ma_state *st, CXCursor ref)
 {
     CXCursor decl = shared_object(clang_getCursorReferenced(ref));
     enum ma_use use;
     struct ma_plain *p;
 
-    if (clang_Cursor_isNull(decl))
+    if (clang_Cursor_isNull(decl) || inside_wrapped(st, ref, decl))
         return;
     use = classify(rc, ref);
     if (use == MA_SKIP)
@@ -259,8 +360,11 @@ static void on_ref(struct rule_ctx *rc, struct ma_state *st, CXCursor ref)
     p->fn = rule_function(rc);
     p->write = use == MA_WRITE;
     p->phase = st->phase;
-    p->exempt = st->init_fn || (st->lock_depth > 0 && rule_option_bool(rc, "allow_locked")) ||
-                (clang_getCursorKind(ref) == CXCursor_MemberRefExpr && unpublished_base(st, ref));
+    p->offset = offset_of(ref);
+    p->base = clang_getCursorKind(ref) == CXCursor_MemberRefExpr
+                  ? local_var(rule_expr_first_child(ref))
+                  : clang_getNullCursor();
+    p->exempt = exempt_here(rc, st, p);
 }
 
 static void on_atomic(struct rule_ctx *rc, struct ma_state *st, const struct rule_atomics_op *op)
@@ -275,11 +379,43 @@ static void on_atomic(struct rule_ctx *rc, struct ma_state *st, const struct rul
         return;
     if (ecg_grow((void **)&st->atomics, &st->cap_atomics, st->n_atomics + 1, sizeof(*a)) != 0)
         return;
+    if (rule_atomics_sides_note_object(&st->sides, decl, st->n_atomics, rule_function(rc), op) != 0)
+        return; /* out of memory: judged without this access */
     a = &st->atomics[st->n_atomics++];
     a->decl = decl;
     a->expr = op->expr;
     a->fn = rule_function(rc);
     a->is_init = op->kind == RULE_ATOMICS_INIT;
+}
+
+/* The pointer a tagging helper is applied to ('flag_removed(n)' gives n), else value. */
+static CXCursor untagged(CXCursor value)
+{
+    CXCursor e = rule_expr_strip(value);
+
+    if (clang_getCursorKind(e) == CXCursor_CallExpr && clang_Cursor_getNumArguments(e) == 1)
+        return clang_Cursor_getArgument(e, 0);
+    return value;
+}
+
+/* Records that op publishes the pointer a local or parameter holds. */
+static void on_publish(struct rule_ctx *rc, struct ma_state *st, const struct rule_atomics_op *op)
+{
+    CXCursor var;
+    struct ma_publish *p;
+
+    if (op->kind == RULE_ATOMICS_LOAD || op->kind == RULE_ATOMICS_FETCH_OP ||
+        clang_Cursor_isNull(op->value))
+        return;
+    var = local_var(untagged(op->value));
+    if (clang_Cursor_isNull(var))
+        return;
+    if (ecg_grow((void **)&st->publishes, &st->cap_publishes, st->n_publishes + 1, sizeof(*p)) != 0)
+        return;
+    p = &st->publishes[st->n_publishes++];
+    p->var = var;
+    p->fn = rule_function(rc);
+    p->offset = offset_of(op->expr);
 }
 
 /* Nonzero when the call returns new memory: malloc, calloc, realloc, aligned_alloc, or a
@@ -325,6 +461,7 @@ static void on_call(struct rule_ctx *rc, struct ma_state *st, CXCursor call)
 {
     char name[128];
 
+    rule_atomics_sides_note_call(&st->sides, rule_function(rc), call);
     rule_callee_name(call, name, sizeof(name));
     if (strcmp(name, "pthread_create") == 0 || strcmp(name, "thrd_create") == 0) {
         st->phase = MA_THREADS_RUN;
@@ -354,6 +491,10 @@ static int fn_in(const CXCursor *fns, size_t n, CXCursor fn)
 /* Nonzero when fn calls atomic_init on decl: it initialises the object before publishing. */
 static int initialises(const struct ma_state *st, CXCursor decl, CXCursor fn)
 {
+    const struct rule_atomics_object *o = rule_atomics_sides_object(&st->sides, decl);
+
+    if (o == NULL || !o->inits)
+        return 0;
     for (size_t i = 0; i < st->n_atomics; i++) {
         const struct ma_atomic *a = &st->atomics[i];
         if (a->is_init && clang_equalCursors(a->fn, fn) && clang_equalCursors(a->decl, decl))
@@ -362,10 +503,43 @@ static int initialises(const struct ma_state *st, CXCursor decl, CXCursor fn)
     return 0;
 }
 
-/* Nonzero when the plain access can race with the atomic ones. */
-static int racy(const struct ma_state *st, const struct ma_plain *p)
+/* Nonzero when a plain read is the writer's own: the function also writes the object
+ * atomically, or the object has a single writer (only atomic stores) and the function is on
+ * the writing side (it, or a function it calls, writes atomically). A writer reads what it
+ * wrote itself; the readers, which write nothing, are still reported. */
+static int writer_reads(struct ma_state *st, const struct ma_plain *p)
 {
-    if (p->exempt)
+    const struct rule_atomics_object *o = rule_atomics_sides_object(&st->sides, p->decl);
+
+    if (p->write || o == NULL)
+        return 0;
+    if (!o->writes)
+        return 1; /* reads race only with writes, and every write of it is plain */
+    if (rule_atomics_object_written_by(o, p->fn))
+        return 1;
+    /* only stores, no read-modify-write: one writer (several would need one) */
+    return !o->rmw && rule_atomics_sides_writing(&st->sides, p->fn);
+}
+
+/* Nonzero when p goes through a pointer the function publishes later ('n->next = head;
+ * ... compare-exchange(&top, &head, n)'): the object is still the function's own. */
+static int before_publication(const struct ma_state *st, const struct ma_plain *p)
+{
+    if (clang_Cursor_isNull(p->base))
+        return 0;
+    for (size_t i = 0; i < st->n_publishes; i++) {
+        const struct ma_publish *q = &st->publishes[i];
+        if (q->offset > p->offset && clang_equalCursors(q->fn, p->fn) &&
+            clang_equalCursors(q->var, p->base))
+            return 1;
+    }
+    return 0;
+}
+
+/* Nonzero when the plain access can race with the atomic ones. */
+static int racy(struct ma_state *st, const struct ma_plain *p)
+{
+    if (p->exempt || writer_reads(st, p) || before_publication(st, p))
         return 0;
     if (p->phase != MA_THREADS_RUN && fn_in(st->creators, st->n_creators, p->fn))
         return 0; /* before the function starts threads, or after it joins them */
@@ -438,11 +612,9 @@ static void report(struct rule_ctx *rc, struct ma_state *st, size_t k, size_t fi
 /* The first atomic (not init) access to decl, or SIZE_MAX. */
 static size_t first_atomic(const struct ma_state *st, CXCursor decl)
 {
-    for (size_t i = 0; i < st->n_atomics; i++) {
-        if (!st->atomics[i].is_init && clang_equalCursors(st->atomics[i].decl, decl))
-            return i;
-    }
-    return (size_t)-1;
+    const struct rule_atomics_object *o = rule_atomics_sides_object(&st->sides, decl);
+
+    return o == NULL ? SIZE_MAX : o->first;
 }
 
 static void ma_on_unit_end(struct rule_ctx *rc)
@@ -452,11 +624,8 @@ static void ma_on_unit_end(struct rule_ctx *rc)
     if (st->n_atomics == 0)
         return;
     for (size_t k = 0; k < st->n_plains; k++) {
-        size_t first;
-        if (!racy(st, &st->plains[k]))
-            continue;
-        first = first_atomic(st, st->plains[k].decl);
-        if (first != (size_t)-1)
+        size_t first = first_atomic(st, st->plains[k].decl);
+        if (first != SIZE_MAX && racy(st, &st->plains[k]))
             report(rc, st, k, first);
     }
 }
@@ -477,7 +646,10 @@ static void ma_on_cursor(struct rule_ctx *rc, CXCursor cursor)
         on_assign(st, cursor);
         return;
     }
-    if (rule_atomics_match(&op, rule_unit(rc), cursor)) {
+    if (rule_atomics_read(&op, rc, cursor)) {
+        on_publish(rc, st, &op);
+        note_wrapped(st, &op);
+        rule_atomics_sides_note_op(&st->sides, rule_function(rc), &op);
         on_atomic(rc, st, &op);
         return;
     }
@@ -493,9 +665,19 @@ static void ma_on_function_enter(struct rule_ctx *rc, CXCursor fn)
     char name[128];
 
     st->lock_depth = 0;
+    st->wrapped = clang_getNullCursor();
     st->phase = MA_BEFORE_THREADS;
     st->n_fresh = 0;
     st->init_fn = has_word(rule_cursor_name(fn, name, sizeof(name)), is_init_word, rc);
+}
+
+/* The lock-free rules read atomic operations through one shared reader per unit. */
+static void ma_on_unit_begin(struct rule_ctx *rc)
+{
+    struct ma_state *st = rule_state(rc);
+
+    rule_atomics_sides_init(&st->sides);
+    rule_atomics_join(rc);
 }
 
 static const struct rule_option ma_options[] = {
@@ -503,10 +685,12 @@ static const struct rule_option ma_options[] = {
       "stay silent on plain accesses after a lock call ('lock', 'wrlock' or 'trylock' as a word "
       "of the callee's name, not 'read') in the same function",
       NULL },
-    { "init_functions", RULE_OPT_STRING_LIST, "init,create,new,alloc,setup,destroy,fini,free",
+    { "init_functions", RULE_OPT_STRING_LIST,
+      "init,create,new,alloc,setup,destroy,fini,free,deinit,register,unregister",
       "words ('_'-separated) of the names of functions that initialise or tear down objects "
       "before they are shared or after they are not: plain accesses there are silent",
       NULL },
+    RULE_ATOMICS_WRAPPERS_OPTION,
 };
 
 const struct rule_desc rule_lockfree_mixed_access = {
@@ -528,6 +712,7 @@ const struct rule_desc rule_lockfree_mixed_access = {
     .kinds = { RULE_ATOMICS_CURSOR_KINDS, CXCursor_DeclRefExpr, CXCursor_MemberRefExpr,
                CXCursor_VarDecl },
     .on_cursor = ma_on_cursor,
+    .on_unit_begin = ma_on_unit_begin,
     .on_function_enter = ma_on_function_enter,
     .on_unit_end = ma_on_unit_end,
     .state_fini = ma_state_fini,

@@ -10,6 +10,7 @@
 #include "analyzer/grow.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_unit.h"
 #include "rules/support/exprkey.h"
 #include "rules/support/opkind.h"
 
@@ -33,6 +34,7 @@ struct nr_state {
 
 /* What a search of the stored value found. */
 struct nr_hit {
+    struct rule_ctx *rc;
     CXTranslationUnit tu;
     const struct nr_state *st;
     const char *key;
@@ -150,6 +152,8 @@ static enum CXChildVisitResult find_load_var(CXCursor c, CXCursor parent, CXClie
     struct nr_ref *r = data;
 
     (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_UnaryExpr)
+        return CXChildVisit_Continue; /* sizeof and alignof do not read their operand */
     if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
         return CXChildVisit_Recurse;
     r->found = find_var(r->st, clang_getCursorReferenced(c));
@@ -173,6 +177,56 @@ static void derive(struct nr_state *st, CXCursor var, CXCursor value)
     push_record(st, &rec);
 }
 
+struct nr_mention {
+    CXCursor var;
+    int found;
+};
+
+static enum CXChildVisitResult find_mention(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct nr_mention *m = data;
+
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_UnaryExpr)
+        return CXChildVisit_Continue; /* sizeof and alignof do not read their operand */
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+        clang_equalCursors(clang_getCursorReferenced(c), m->var)) {
+        m->found = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Nonzero when value reads var ('v = v + 1', 'v = f(v)'). */
+static int mentions(CXCursor value, CXCursor var)
+{
+    struct nr_mention m = { var, 0 };
+
+    if (find_mention(value, clang_getNullCursor(), &m) == CXChildVisit_Recurse)
+        clang_visitChildren(value, find_mention, &m);
+    return m.found;
+}
+
+/* 'v = <something new>': v no longer holds what was loaded into it. */
+static void forget(struct nr_state *st, CXCursor var)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        if (clang_equalCursors(st->loads[i].var, var))
+            st->loads[i].var = clang_getNullCursor();
+    }
+}
+
+/* 'v = e': v holds e now; a value that does not read v replaces what v held. */
+static void on_assign(struct nr_state *st, const CXCursor *kids)
+{
+    CXCursor var = clang_getCursorReferenced(rule_exprkey_strip(kids[0]));
+
+    if (!mentions(kids[1], var))
+        forget(st, var);
+    note_change(st, kids[0]);
+    derive(st, var, kids[1]);
+}
+
 static void on_operator(struct rule_ctx *rc, struct nr_state *st, CXCursor c)
 {
     enum CXCursorKind kind = clang_getCursorKind(c);
@@ -193,11 +247,9 @@ static void on_operator(struct rule_ctx *rc, struct nr_state *st, CXCursor c)
         return;
     if (kind == CXCursor_CompoundAssignOperator)
         note_change(st, kids[0]);
-    if (kind != CXCursor_BinaryOperator ||
-        rule_opkind_binary(rule_unit(rc), c) != RULE_OPKIND_ASSIGN)
-        return;
-    note_change(st, kids[0]);
-    derive(st, clang_getCursorReferenced(rule_exprkey_strip(kids[0])), kids[1]);
+    if (kind == CXCursor_BinaryOperator &&
+        rule_opkind_binary(rule_unit(rc), c) == RULE_OPKIND_ASSIGN)
+        on_assign(st, kids);
 }
 
 /* 1 for a lock word, -1 for 'unlock', -2 for a read lock (not exclusive), else 0. */
@@ -264,7 +316,7 @@ static enum CXChildVisitResult find_source(CXCursor c, CXCursor parent, CXClient
         }
         return CXChildVisit_Continue;
     }
-    if (rule_atomics_match(&op, h->tu, c) && op.kind == RULE_ATOMICS_LOAD &&
+    if (rule_atomics_read(&op, h->rc, c) && op.kind == RULE_ATOMICS_LOAD &&
         object_key(key, sizeof(key), h->tu, &op) && strcmp(key, h->key) == 0) {
         h->load = op.expr;
         return CXChildVisit_Break;
@@ -287,6 +339,7 @@ static void value_source(struct nr_hit *h, CXCursor value)
 }
 
 struct nr_cas {
+    struct rule_ctx *rc;
     CXTranslationUnit tu;
     const char *key;
     int found;
@@ -299,7 +352,7 @@ static enum CXChildVisitResult find_cas(CXCursor c, CXCursor parent, CXClientDat
     char key[NR_KEY];
 
     (void)parent;
-    if (rule_atomics_match(&op, s->tu, c) &&
+    if (rule_atomics_read(&op, s->rc, c) &&
         (op.kind == RULE_ATOMICS_CAS_STRONG || op.kind == RULE_ATOMICS_CAS_WEAK) &&
         object_key(key, sizeof(key), s->tu, &op) && strcmp(key, s->key) == 0) {
         s->found = 1;
@@ -311,7 +364,7 @@ static enum CXChildVisitResult find_cas(CXCursor c, CXCursor parent, CXClientDat
 /* Nonzero when a loop around the store also compare-exchanges the object: a retry loop. */
 static int in_cas_loop(struct rule_ctx *rc, const char *key)
 {
-    struct nr_cas s = { rule_unit(rc), key, 0 };
+    struct nr_cas s = { rc, rule_unit(rc), key, 0 };
 
     for (unsigned up = 0; up < NR_MAX_UP * 4; up++) {
         CXCursor a = rule_ancestor(rc, up);
@@ -354,8 +407,7 @@ static int owner_publish(struct rule_ctx *rc, const struct nr_hit *h,
         return 0;
     if (h->rec != NULL)
         return h->rec->order == RULE_ATOMICS_RELAXED;
-    return rule_atomics_match(&load, rule_unit(rc), h->load) &&
-           load.order.order == RULE_ATOMICS_RELAXED;
+    return rule_atomics_read(&load, rc, h->load) && load.order.order == RULE_ATOMICS_RELAXED;
 }
 
 static const char *object_name(const struct rule_atomics_op *op, char *buf, size_t size)
@@ -391,7 +443,7 @@ static void report(struct rule_ctx *rc, const struct rule_atomics_op *store, con
 static void on_store(struct rule_ctx *rc, struct nr_state *st, const struct rule_atomics_op *op)
 {
     char key[NR_KEY];
-    struct nr_hit h = { rule_unit(rc), st, key, clang_getNullCursor(), NULL };
+    struct nr_hit h = { rc, rule_unit(rc), st, key, clang_getNullCursor(), NULL };
 
     if (clang_Cursor_isNull(op->value) || !object_key(key, sizeof(key), rule_unit(rc), op))
         return;
@@ -412,7 +464,7 @@ static void nr_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 
     if (clang_Cursor_isNull(rule_function(rc)))
         return;
-    if (!rule_atomics_match(&op, rule_unit(rc), cursor)) {
+    if (!rule_atomics_read(&op, rc, cursor)) {
         if (clang_getCursorKind(cursor) == CXCursor_CallExpr)
             on_call(st, cursor);
         else
@@ -434,6 +486,12 @@ static void nr_on_function_enter(struct rule_ctx *rc, CXCursor fn)
     st->lock_depth = 0;
 }
 
+/* The lock-free rules read atomic operations through one shared reader per unit. */
+static void nr_on_unit_begin(struct rule_ctx *rc)
+{
+    rule_atomics_join(rc);
+}
+
 static const struct rule_option nr_options[] = {
     { "allow_locked", RULE_OPT_BOOL, "true",
       "stay silent when a lock call ('lock', 'wrlock' or 'trylock' in the callee's name) precedes "
@@ -445,6 +503,7 @@ static const struct rule_option nr_options[] = {
       NULL },
     { "single_writer", RULE_OPT_STRING_LIST, "",
       "names of variables and members that only one thread writes", NULL },
+    RULE_ATOMICS_WRAPPERS_OPTION,
 };
 
 const struct rule_desc rule_lockfree_nonatomic_rmw = {
@@ -465,6 +524,7 @@ const struct rule_desc rule_lockfree_nonatomic_rmw = {
     .state_size = sizeof(struct nr_state),
     .kinds = { RULE_ATOMICS_CURSOR_KINDS, CXCursor_VarDecl },
     .on_cursor = nr_on_cursor,
+    .on_unit_begin = nr_on_unit_begin,
     .on_function_enter = nr_on_function_enter,
     .state_fini = nr_state_fini,
 };

@@ -11,6 +11,7 @@
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_unit.h"
 #include "rules/support/opkind.h"
 #include "rules/support/operator.h"
 
@@ -323,7 +324,7 @@ static void report_consume(struct rule_ctx *rc, CXCursor load, CXCursor var, CXC
     char vname[128];
     struct ecg_finding *f;
 
-    if (!rule_atomics_match(&op, rule_unit(rc), load))
+    if (!rule_atomics_read(&op, rc, load))
         return;
     object_name(&op, name, sizeof(name));
     if (clang_Cursor_isNull(var))
@@ -429,6 +430,71 @@ static int write_guarded(const struct rp_write *w, CXCursor ptr, const struct rp
     return flag != NULL && flag_guards(w, flag);
 }
 
+/* A search for a read of a file-static variable in the file's other functions. */
+struct rp_reader {
+    CXCursor var;
+    CXCursor skip; /* the publishing function */
+    CXFile file;
+    int found;   /* another function reads it */
+    int written; /* another function writes it */
+};
+
+/* Nonzero when ref is the left side of an assignment: a write, not a read. */
+static int assigned_to(CXCursor ref, CXCursor parent)
+{
+    CXCursor kids[2];
+
+    return clang_getCursorKind(parent) == CXCursor_BinaryOperator &&
+           ecg_cursor_children(kids, 2, parent) == 2 && ecg_cursor_same_node(kids[0], ref) &&
+           rule_opkind_binary(clang_Cursor_getTranslationUnit(ref), parent) == RULE_OPKIND_ASSIGN;
+}
+
+static enum CXChildVisitResult find_reader(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct rp_reader *r = data;
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    CXFile file = NULL;
+
+    if (clang_getCursorKind(parent) == CXCursor_TranslationUnit) {
+        clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
+        if (kind != CXCursor_FunctionDecl || file != r->file || !clang_isCursorDefinition(c) ||
+            clang_equalCursors(c, r->skip))
+            return CXChildVisit_Continue;
+        return CXChildVisit_Recurse;
+    }
+    if (kind != CXCursor_DeclRefExpr ||
+        !clang_equalCursors(clang_getCanonicalCursor(clang_getCursorReferenced(c)), r->var))
+        return CXChildVisit_Recurse;
+    if (assigned_to(c, parent)) {
+        r->written = 1;
+        return CXChildVisit_Continue;
+    }
+    r->found = 1;
+    return CXChildVisit_Break;
+}
+
+/* A ready flag guards static data beside it only if another function can read that data:
+ * a file-static variable that other functions set but only the publishing function reads
+ * (main's flag, set by a signal handler) is not what the readers of the flag wait for. */
+static int unread_beside(struct rule_ctx *rc, const struct rp_write *w, const struct rp_flag *flag)
+{
+    struct rp_reader r;
+
+    if (flag == NULL || !clang_Cursor_isNull(flag->index_var) ||
+        clang_equalCursors(w->root.decl, flag->root.decl) ||
+        clang_getCursorLinkage(w->root.decl) != CXLinkage_Internal ||
+        clang_getCursorKind(clang_getCursorSemanticParent(w->root.decl)) !=
+            CXCursor_TranslationUnit)
+        return 0;
+    r.var = clang_getCanonicalCursor(w->root.decl);
+    r.skip = rule_function(rc);
+    r.found = 0;
+    r.written = 0;
+    clang_getExpansionLocation(clang_getCursorLocation(w->root.decl), &r.file, NULL, NULL, NULL);
+    clang_visitChildren(clang_getTranslationUnitCursor(rule_unit(rc)), find_reader, &r);
+    return !r.found && r.written;
+}
+
 static void report_publish(struct rule_ctx *rc, struct rp_state *st,
                            const struct rule_atomics_op *op, CXCursor ptr,
                            const struct rp_flag *flag)
@@ -440,7 +506,7 @@ static void report_publish(struct rule_ctx *rc, struct rp_state *st,
 
     object_name(op, name, sizeof(name));
     for (unsigned i = 0; i < st->n_writes; i++) {
-        if (!write_guarded(&st->writes[i], ptr, flag)) {
+        if (!write_guarded(&st->writes[i], ptr, flag) || unread_beside(rc, &st->writes[i], flag)) {
             st->writes[kept++] = st->writes[i];
             continue;
         }
@@ -559,7 +625,7 @@ static void rp_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 
     if (clang_Cursor_isNull(rule_function(rc)))
         return;
-    if (!rule_atomics_match(&op, rule_unit(rc), cursor)) {
+    if (!rule_atomics_read(&op, rc, cursor)) {
         on_plain(rc, st, cursor);
         return;
     }
@@ -579,6 +645,12 @@ static void rp_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
     st->last_op = clang_getNullCursor();
 }
 
+/* The lock-free rules read atomic operations through one shared reader per unit. */
+static void rp_on_unit_begin(struct rule_ctx *rc)
+{
+    rule_atomics_join(rc);
+}
+
 static const struct rule_option rp_options[] = {
     { "flags", RULE_OPT_BOOL, "true",
       "also report a ready flag (a nonzero constant) stored relaxed after plain writes to "
@@ -588,13 +660,16 @@ static const struct rule_option rp_options[] = {
     { "release_fences", RULE_OPT_STRING_LIST,
       "ck_pr_fence_store,ck_pr_fence_release,ck_pr_fence_memory,ck_pr_fence_strict_store,"
       "ck_pr_fence_strict_memory,cmm_smp_wmb,cmm_smp_mb,cmm_wmb,cmm_mb,smp_wmb,smp_mb,"
-      "__sync_synchronize,rcu_assign_pointer",
-      "calls that order earlier writes before later stores (release fences)", NULL },
+      "__sync_synchronize,rcu_assign_pointer,pthread_create,thrd_create",
+      "calls that order earlier writes before later stores (release fences; a thread creation "
+      "orders them for the new thread)",
+      NULL },
     { "acquire_fences", RULE_OPT_STRING_LIST,
       "ck_pr_fence_load,ck_pr_fence_acquire,ck_pr_fence_load_depends,ck_pr_fence_memory,"
       "ck_pr_fence_strict_load,ck_pr_fence_strict_memory,cmm_smp_rmb,cmm_smp_mb,cmm_rmb,cmm_mb,"
       "cmm_smp_read_barrier_depends,smp_rmb,smp_mb,smp_read_barrier_depends,__sync_synchronize",
       "calls that order earlier loads before later accesses (acquire fences)", NULL },
+    RULE_ATOMICS_WRAPPERS_OPTION,
 };
 
 const struct rule_desc rule_lockfree_relaxed_publication = {
@@ -617,5 +692,6 @@ const struct rule_desc rule_lockfree_relaxed_publication = {
     .state_size = sizeof(struct rp_state),
     .kinds = { RULE_ATOMICS_CURSOR_KINDS, CXCursor_MemberRefExpr, CXCursor_ArraySubscriptExpr },
     .on_cursor = rp_on_cursor,
+    .on_unit_begin = rp_on_unit_begin,
     .on_function_enter = rp_on_function_enter,
 };

@@ -9,6 +9,7 @@
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_unit.h"
 #include "rules/support/opkind.h"
 
 #define SNB_MAX_DEPTH 64 /* nested loops tracked; deeper ones are not judged */
@@ -162,7 +163,7 @@ static void snb_on_cursor(struct rule_ctx *rc, CXCursor cursor)
         fr->backoff++;
         return;
     }
-    if (rule_atomics_match(&op, rule_unit(rc), cursor))
+    if (rule_atomics_read(&op, rc, cursor))
         note_atomic(rc, fr, &op);
     else if (kind == CXCursor_CallExpr)
         note_call(rc, fr, cursor);
@@ -278,7 +279,7 @@ static const char *object_name(struct rule_ctx *rc, CXCursor op_expr, char *buf,
     struct rule_atomics_op op;
     CXCursor decl;
 
-    if (!rule_atomics_match(&op, rule_unit(rc), op_expr))
+    if (!rule_atomics_read(&op, rc, op_expr))
         return "an atomic object";
     decl = rule_atomics_object_decl(&op);
     if (clang_Cursor_isNull(decl))
@@ -336,6 +337,12 @@ static void snb_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
     st->overflow = 0;
 }
 
+/* The lock-free rules read atomic operations through one shared reader per unit. */
+static void snb_on_unit_begin(struct rule_ctx *rc)
+{
+    rule_atomics_join(rc);
+}
+
 static const struct rule_option snb_options[] = {
     { "any_call_is_backoff", RULE_OPT_BOOL, "true",
       "any call in the loop counts as backoff (it may pause, yield or do work); when false, "
@@ -345,6 +352,7 @@ static const struct rule_option snb_options[] = {
       "sched_yield,thrd_yield,pthread_yield,usleep,nanosleep,sleep,thrd_sleep,_mm_pause,"
       "__builtin_ia32_pause,__builtin_arm_yield,__yield,cpu_relax,futex_wait,syscall",
       "functions that pause, yield or sleep", NULL },
+    RULE_ATOMICS_WRAPPERS_OPTION,
 };
 
 const struct rule_desc rule_lockfree_spin_no_backoff = {
@@ -365,6 +373,7 @@ const struct rule_desc rule_lockfree_spin_no_backoff = {
     .kinds = { CXCursor_WhileStmt, CXCursor_DoStmt, CXCursor_ForStmt, CXCursor_AsmStmt,
                CXCursor_CallExpr, CXCursor_UnexposedExpr },
     .on_cursor = snb_on_cursor,
+    .on_unit_begin = snb_on_unit_begin,
     .on_cursor_leave = snb_on_leave,
     .on_function_enter = snb_on_function_enter,
 };

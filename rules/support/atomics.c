@@ -214,22 +214,47 @@ static void children_of(struct at_children *out, CXCursor c)
     clang_visitChildren(c, collect, out);
 }
 
-/* Looks through parentheses, one-operand conversions and written casts. */
-static CXCursor strip(CXCursor e)
+/* '(void)sizeof(*p = v), p': a comma expression, whose value is its right operand. */
+static int is_comma(CXCursor e, enum CXCursorKind kind)
 {
     struct at_children ch;
 
-    for (int i = 0; i < 32; i++) {
-        enum CXCursorKind kind = clang_getCursorKind(e);
-        if (kind != CXCursor_UnexposedExpr && kind != CXCursor_ParenExpr &&
-            kind != CXCursor_CStyleCastExpr)
-            return e;
-        children_of(&ch, e);
-        if (ch.n == 0 || ch.n > MAX_SUB || (kind != CXCursor_CStyleCastExpr && ch.n != 1))
-            return e;
-        e = ch.c[ch.n - 1];
-    }
+    if (kind != CXCursor_BinaryOperator)
+        return 0;
+    if (ecg_opcode_of(e) == ECG_OP_COMMA)
+        return 1;
+    /* inside a macro the operator token may not be found: only a comma takes a void operand */
+    children_of(&ch, e);
+    return ch.n == 2 && clang_getCanonicalType(clang_getCursorType(ch.c[0])).kind == CXType_Void;
+}
+
+/* Steps into what e wraps (its operand, a cast's operand, a comma's right side): 1 and *out,
+ * or 0 when e wraps nothing. */
+static int strip_once(CXCursor *out, CXCursor e)
+{
+    struct at_children ch;
+    enum CXCursorKind kind = clang_getCursorKind(e);
+    int several = kind == CXCursor_CStyleCastExpr || is_comma(e, kind);
+
+    if (kind != CXCursor_UnexposedExpr && kind != CXCursor_ParenExpr && !several)
+        return 0;
+    children_of(&ch, e);
+    if (ch.n == 0 || ch.n > MAX_SUB || (!several && ch.n != 1))
+        return 0;
+    *out = ch.c[ch.n - 1];
+    return 1;
+}
+
+CXCursor rule_atomics_strip(CXCursor e)
+{
+    for (int i = 0; i < 32 && strip_once(&e, e); i++)
+        continue;
     return e;
+}
+
+static CXCursor strip(CXCursor e)
+{
+    return rule_atomics_strip(e);
 }
 
 /* '&x': a unary operator whose type points to its operand's type. */
@@ -290,6 +315,43 @@ static void set_object(struct rule_atomics_op *op, CXCursor ptr)
     }
 }
 
+/* '*p': a dereference whose operand is a pointer to its type. */
+static int is_deref(CXCursor e, CXCursor *operand)
+{
+    struct at_children ch;
+    CXType t;
+
+    if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
+        return 0;
+    children_of(&ch, e);
+    if (ch.n != 1)
+        return 0;
+    t = clang_getCursorType(ch.c[0]);
+    if (t.kind != CXType_Pointer ||
+        !clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
+                          clang_getCanonicalType(clang_getCursorType(e))))
+        return 0;
+    *operand = ch.c[0];
+    return 1;
+}
+
+void rule_atomics_set_object(struct rule_atomics_op *op, CXCursor arg, int pointer)
+{
+    CXCursor e = strip(arg);
+    CXCursor operand;
+
+    if (pointer) {
+        set_object(op, arg);
+        return;
+    }
+    op->object = e;
+    op->object_is_ptr = 0;
+    if (is_deref(e, &operand)) {
+        op->object = strip(operand);
+        op->object_is_ptr = 1;
+    }
+}
+
 static enum rule_atomics_order order_of_value(long long v)
 {
     if (v < RULE_ATOMICS_RELAXED || v > RULE_ATOMICS_SEQ_CST)
@@ -316,6 +378,12 @@ static void set_order(struct rule_atomics_order_arg *out, const struct rule_atom
     }
     if (ev != NULL)
         clang_EvalResult_dispose(ev);
+}
+
+void rule_atomics_read_order(struct rule_atomics_order_arg *out, const struct rule_atomics_op *op,
+                             CXCursor expr)
+{
+    set_order(out, op, expr, 0);
 }
 
 /* An order that no argument carries: seq_cst, or what a __sync builtin implies. */

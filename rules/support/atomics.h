@@ -1,7 +1,8 @@
 /* The one recognizer of atomic operations for the lockfree rules: C11 <stdatomic.h> and the
  * __c11_atomic_* builtins, GCC's __atomic_* and __sync_* builtins, and plain accesses to
  * _Atomic objects. libclang shows the builtins as unexposed expressions, so the operation is
- * named from the token written at the use (or the body of the macro written there). */
+ * named from the token written at the use (or the body of the macro written there). Rules
+ * read through atomics_unit.h, which adds wrappers (atomics_wrap.h) and caches each reading. */
 #ifndef ECG_RULES_SUPPORT_ATOMICS_H
 #define ECG_RULES_SUPPORT_ATOMICS_H
 
@@ -56,15 +57,18 @@ struct rule_atomics_order_arg {
 struct rule_atomics_op {
     enum rule_atomics_kind kind;
     enum rule_atomics_family family;
-    const char *name;  /* "atomic_load_explicit", "__atomic_load_n", "__sync_fetch_and_add",
-                          "=", "++", "load" (implicit read)...; never NULL */
-    CXCursor expr;     /* the whole operation */
-    CXCursor object;   /* the object acted on: 'x' for &x, else the pointer expression; null
-                          for fences */
-    int object_is_ptr; /* 1: object is a pointer to the object (p in atomic_load(p)) */
-    CXCursor value;    /* value stored, operand, or desired value; null when none. A pointer to
-                          it for the generic __atomic_store/exchange/compare_exchange forms */
-    CXCursor expected; /* compare-exchange: the expected-value argument; else null */
+    const char *name;    /* "atomic_load_explicit", "__atomic_load_n", "__sync_fetch_and_add",
+                            "=", "++", "load" (implicit read)...; the wrapper's name for an
+                            operation written through one; never NULL */
+    const char *wrapper; /* the wrapper function or macro the operation was written through
+                            (atomics_wrap.h), or NULL; valid while the unit's readings are */
+    CXCursor expr;       /* the whole operation */
+    CXCursor object;     /* the object acted on: 'x' for &x, else the pointer expression; null
+                            for fences */
+    int object_is_ptr;   /* 1: object is a pointer to the object (p in atomic_load(p)) */
+    CXCursor value;      /* value stored, operand, or desired value; null when none. A pointer to
+                            it for the generic __atomic_store/exchange/compare_exchange forms */
+    CXCursor expected;   /* compare-exchange: the expected-value argument; else null */
     struct rule_atomics_order_arg order;   /* the order; a compare-exchange's success order */
     struct rule_atomics_order_arg failure; /* a compare-exchange's failure order (has_failure) */
     int has_failure;
@@ -76,6 +80,18 @@ struct rule_atomics_op {
  * weakness is an argument that is not constant counts as weak. A builtin behind two levels
  * of user macros (a macro whose body names another user macro) is not recognized. */
 int rule_atomics_match(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr);
+
+/* Looks through parentheses, one-operand conversions, written casts and comma expressions
+ * (to their right operand, as ck's '((void)sizeof(*(d) = (v)), (d))'). */
+CXCursor rule_atomics_strip(CXCursor e);
+
+/* Sets op's object from arg: a pointer to the object when pointer is nonzero ('&x' gives
+ * the object x, 'p' the pointer p), else the object itself ('*p' gives the pointer p). */
+void rule_atomics_set_object(struct rule_atomics_op *op, CXCursor arg, int pointer);
+
+/* Reads the order argument expr of op into *out (its constant value, when it has one). */
+void rule_atomics_read_order(struct rule_atomics_order_arg *out, const struct rule_atomics_op *op,
+                             CXCursor expr);
 
 /* Nonzero when type (after typedefs) is an _Atomic type. */
 int rule_atomics_type_is_atomic(CXType type);

@@ -1,0 +1,771 @@
+/* The per-unit reader of atomic operations; see atomics_unit.h. Readings sit in a
+ * direct-mapped cache keyed by the cursor's hash, so memory stays bounded on huge units; the
+ * wrapper verdict of each called function and the macro expansions a wrapper macro claimed
+ * are kept for the whole unit. Invariant: a claimed expansion reads as one operation, at
+ * its owner, the outermost cursor that spans the whole invocation. */
+#include "rules/support/atomics_unit.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/cursormap.h"
+#include "analyzer/error.h"
+#include "rules/rule.h"
+
+#define AU_CACHE 4096      /* readings kept; a power of two */
+#define AU_MAX_ARGS 8      /* macro arguments located */
+#define AU_MAX_TOKENS 4096 /* tokens of a wrapper macro's invocation examined */
+
+struct au_entry {
+    CXCursor key;
+    int filled;
+    int found;
+    struct rule_atomics_op op;
+};
+
+/* A called function: whether it is a wrapper. Allocated one by one, so names stay put. */
+struct au_fn {
+    char name[RULE_ATOMICS_WRAP_NAME];
+    const struct rule_atomics_wrapper *wrapper; /* NULL: not a wrapper */
+    struct rule_atomics_wrapper inferred;       /* wrapper points here when inferred */
+};
+
+/* A wrapper macro's expansion, claimed by the first cursor read that spans it. */
+struct au_claim {
+    CXFile file;
+    unsigned offset; /* of the macro name */
+    CXCursor owner;
+    int found;
+    struct rule_atomics_op op;
+};
+
+/* A wrapper macro's expansion: the place of its name, and its wrapper. */
+struct au_expansion {
+    CXFile file;
+    unsigned offset;
+    const struct rule_atomics_wrapper *wrapper;
+};
+
+/* The expansions of wrapper macros in the unit, found once from the preprocessing record so
+ * that most expressions are ruled out without reading a token. Open addressing. */
+struct au_site_set {
+    struct au_expansion *slots; /* owned; n_slots entries, file NULL when empty */
+    size_t n_slots;             /* a power of two, at least twice len; 0 before the first */
+    size_t len;
+    int failed; /* memory ran out: every expression is looked at */
+};
+
+struct rule_atomics_unit {
+    CXTranslationUnit tu;
+    struct au_entry *cache;   /* owned, AU_CACHE entries */
+    struct ecg_cursormap fns; /* called functions examined, by canonical declaration */
+    struct au_fn **fn;        /* owned; fn[i] for fns index i */
+    size_t fn_cap;
+    struct au_claim *claims; /* owned */
+    size_t n_claims;
+    size_t cap_claims;
+    uint32_t *claim_slots;    /* owned; open addressing: claim index + 1, 0 when empty */
+    size_t n_claim_slots;     /* a power of two, at least twice n_claims; 0 before the first */
+    struct au_site_set sites; /* where wrapper macros are expanded; filled on first use */
+    int sites_ready;
+    char **names; /* owned: the wrapper macros' names read so far, for ops' names */
+    size_t n_names;
+    struct rule_atomics_wrapper *config; /* owned */
+    size_t n_config;
+    const struct rule_atomics_wrapper *profiles;
+    size_t n_profiles;
+};
+
+struct rule_atomics_unit *rule_atomics_unit_new(CXTranslationUnit tu)
+{
+    struct rule_atomics_unit *u = calloc(1, sizeof(*u));
+
+    if (u == NULL)
+        return NULL;
+    u->cache = calloc(AU_CACHE, sizeof(*u->cache));
+    if (u->cache == NULL) {
+        free(u);
+        return NULL;
+    }
+    u->tu = tu;
+    ecg_cursormap_init(&u->fns);
+    u->profiles = rule_atomics_wrap_profiles(&u->n_profiles);
+    return u;
+}
+
+void rule_atomics_unit_free(struct rule_atomics_unit *u)
+{
+    if (u == NULL)
+        return;
+    for (size_t i = 0; i < u->fns.len; i++)
+        free(u->fn[i]);
+    free(u->fn);
+    ecg_cursormap_fini(&u->fns);
+    free(u->claims);
+    free(u->claim_slots);
+    free(u->sites.slots);
+    for (size_t i = 0; i < u->n_names; i++)
+        free(u->names[i]);
+    free(u->names);
+    free(u->config);
+    free(u->cache);
+    free(u);
+}
+
+int rule_atomics_unit_add_wrapper(struct rule_atomics_unit *u, const char *entry)
+{
+    struct rule_atomics_wrapper w;
+    struct rule_atomics_wrapper *grown;
+
+    if (!rule_atomics_wrap_parse(&w, entry))
+        return ECG_ECONFIG;
+    grown = realloc(u->config, (u->n_config + 1) * sizeof(*grown));
+    if (grown == NULL)
+        return ECG_ENOMEM;
+    u->config = grown;
+    u->config[u->n_config++] = w;
+    return 0;
+}
+
+/* Whether a and b are one expression. libclang gives an expression's cursor the enclosing
+ * declaration it was reached from, which a visit started at an expression leaves unset, so
+ * clang_equalCursors can tell one node from itself; the node (data[1]) identifies it. */
+static int same_expr(CXCursor a, CXCursor b)
+{
+    return clang_getCursorKind(a) == clang_getCursorKind(b) && a.data[1] == b.data[1] &&
+           a.data[2] == b.data[2];
+}
+
+/* The kinds RULE_ATOMICS_CURSOR_KINDS lists: the only cursors that can be an operation. */
+static int is_atomic_kind(enum CXCursorKind kind)
+{
+    return kind == CXCursor_CallExpr || kind == CXCursor_UnexposedExpr ||
+           kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator ||
+           kind == CXCursor_UnaryOperator;
+}
+
+static const struct rule_atomics_wrapper *lookup(const struct rule_atomics_unit *u,
+                                                 const char *name)
+{
+    const struct rule_atomics_wrapper *w = rule_atomics_wrap_find(u->config, u->n_config, name);
+
+    if (w != NULL || !rule_atomics_wrap_maybe_profile(name))
+        return w;
+    return rule_atomics_wrap_find(u->profiles, u->n_profiles, name);
+}
+
+/* An order no argument carries: chosen by the wrapper, so reported at the call. */
+static void fixed_order(struct rule_atomics_order_arg *out, CXCursor expr,
+                        enum rule_atomics_order order)
+{
+    out->expr = clang_getNullCursor();
+    out->implicit = 0;
+    out->range = clang_getCursorExtent(expr);
+    out->order = order;
+    out->value = (long long)order;
+}
+
+static int arg_ok(int index, unsigned n_args)
+{
+    return index >= 0 && (unsigned)index < n_args;
+}
+
+/* The operation of wrapper w at expr, whose arguments are args[0..n_args). */
+/* The argument at index, or a null cursor when the wrapper has none there. */
+static CXCursor arg_at(const CXCursor *args, unsigned n_args, int index)
+{
+    return arg_ok(index, n_args) ? args[index] : clang_getNullCursor();
+}
+
+/* The orders of op: the wrapper's fixed ones, or those the arguments carry. */
+static void build_orders(struct rule_atomics_op *op, const struct rule_atomics_wrapper *w,
+                         const CXCursor *args, unsigned n_args)
+{
+    fixed_order(&op->order, op->expr, w->order);
+    fixed_order(&op->failure, op->expr, w->failure);
+    if (arg_ok(w->order_arg, n_args))
+        rule_atomics_read_order(&op->order, op, args[w->order_arg]);
+    op->has_failure = w->kind == RULE_ATOMICS_CAS_STRONG || w->kind == RULE_ATOMICS_CAS_WEAK;
+    if (op->has_failure && arg_ok(w->failure_arg, n_args))
+        rule_atomics_read_order(&op->failure, op, args[w->failure_arg]);
+}
+
+static int build(struct rule_atomics_op *out, const struct rule_atomics_wrapper *w,
+                 const char *name, CXCursor expr, const CXCursor *args, unsigned n_args)
+{
+    struct rule_atomics_op op;
+    int has_object = w->kind != RULE_ATOMICS_FENCE;
+
+    if (has_object && !arg_ok(w->object_arg, n_args))
+        return 0;
+    memset(&op, 0, sizeof(op));
+    op.kind = w->kind;
+    op.family = w->family;
+    op.name = name;
+    op.wrapper = name;
+    op.expr = expr;
+    op.object = clang_getNullCursor();
+    op.value = arg_at(args, n_args, w->value_arg);
+    op.expected = arg_at(args, n_args, w->expected_arg);
+    if (has_object)
+        rule_atomics_set_object(&op, args[w->object_arg],
+                                w->object_mode == RULE_ATOMICS_WRAP_POINTER);
+    build_orders(&op, w, args, n_args);
+    *out = op;
+    return 1;
+}
+
+/* Examines a called function once: a named wrapper, an inferred one, or neither. */
+static struct au_fn *fn_examine(struct rule_atomics_unit *u, CXCursor callee)
+{
+    struct au_fn *fn = calloc(1, sizeof(*fn));
+    CXCursor def;
+
+    if (fn == NULL)
+        return NULL;
+    rule_cursor_name(callee, fn->name, sizeof(fn->name));
+    fn->wrapper = lookup(u, fn->name);
+    if (fn->wrapper != NULL)
+        return fn;
+    def = clang_getCursorDefinition(callee);
+    if (!clang_Cursor_isNull(def) && rule_atomics_wrap_infer(&fn->inferred, u->tu, def)) {
+        memcpy(fn->inferred.name, fn->name, sizeof(fn->name));
+        fn->wrapper = &fn->inferred;
+    }
+    return fn;
+}
+
+/* The record of callee; NULL when memory ran out. */
+static const struct au_fn *fn_of(struct rule_atomics_unit *u, CXCursor callee)
+{
+    uint32_t index;
+    int added = 0;
+
+    if (ecg_cursormap_intern(&index, &added, &u->fns, clang_getCanonicalCursor(callee)) != 0)
+        return NULL;
+    if (added) {
+        if (index >= u->fn_cap) {
+            size_t cap = u->fn_cap == 0 ? 64 : u->fn_cap * 2;
+            struct au_fn **grown = realloc(u->fn, cap * sizeof(*grown));
+            if (grown == NULL)
+                return NULL;
+            memset(grown + u->fn_cap, 0, (cap - u->fn_cap) * sizeof(*grown));
+            u->fn = grown;
+            u->fn_cap = cap;
+        }
+        u->fn[index] = fn_examine(u, callee);
+    }
+    return index < u->fn_cap ? u->fn[index] : NULL;
+}
+
+static int read_call(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCursor call)
+{
+    CXCursor callee = clang_getCursorReferenced(call);
+    CXCursor args[AU_MAX_ARGS];
+    int n = clang_Cursor_getNumArguments(call);
+    const struct au_fn *fn;
+
+    if (rule_atomics_match(out, u->tu, call))
+        return 1;
+    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl || n < 0)
+        return 0;
+    fn = fn_of(u, callee);
+    if (fn == NULL || fn->wrapper == NULL)
+        return 0;
+    if (n > AU_MAX_ARGS)
+        n = AU_MAX_ARGS;
+    for (int i = 0; i < n; i++)
+        args[i] = clang_Cursor_getArgument(call, (unsigned)i);
+    return build(out, fn->wrapper, fn->name, call, args, (unsigned)n);
+}
+
+static size_t claim_hash(CXFile file, unsigned offset, size_t n_slots)
+{
+    uint64_t h = (uint64_t)(uintptr_t)file * 0x9e3779b97f4a7c15ull ^ offset;
+
+    h ^= h >> 29;
+    return (size_t)(h * 0xbf58476d1ce4e5b9ull) & (n_slots - 1);
+}
+
+/* The claim of the expansion at (file, offset), or NULL. */
+static struct au_claim *claim_find(const struct rule_atomics_unit *u, CXFile file, unsigned offset)
+{
+    if (u->n_claim_slots == 0)
+        return NULL;
+    for (size_t i = claim_hash(file, offset, u->n_claim_slots);;
+         i = (i + 1) & (u->n_claim_slots - 1)) {
+        uint32_t slot = u->claim_slots[i];
+        if (slot == 0)
+            return NULL;
+        if (u->claims[slot - 1].file == file && u->claims[slot - 1].offset == offset)
+            return &u->claims[slot - 1];
+    }
+}
+
+static void claim_slot_put(uint32_t *slots, size_t n_slots, const struct au_claim *c, uint32_t v)
+{
+    size_t i = claim_hash(c->file, c->offset, n_slots);
+
+    while (slots[i] != 0)
+        i = (i + 1) & (n_slots - 1);
+    slots[i] = v;
+}
+
+/* Makes room for one more claim. Returns 0 or ECG_ENOMEM. */
+static int claim_reserve(struct rule_atomics_unit *u)
+{
+    size_t n_slots = u->n_claim_slots == 0 ? 64 : u->n_claim_slots * 2;
+    uint32_t *slots;
+
+    if (u->n_claims == u->cap_claims) {
+        size_t cap = u->cap_claims == 0 ? 32 : u->cap_claims * 2;
+        struct au_claim *grown = realloc(u->claims, cap * sizeof(*grown));
+        if (grown == NULL)
+            return ECG_ENOMEM;
+        u->claims = grown;
+        u->cap_claims = cap;
+    }
+    if ((u->n_claims + 1) * 2 <= u->n_claim_slots)
+        return 0;
+    slots = calloc(n_slots, sizeof(*slots));
+    if (slots == NULL)
+        return ECG_ENOMEM;
+    for (size_t i = 0; i < u->n_claims; i++)
+        claim_slot_put(slots, n_slots, &u->claims[i], (uint32_t)i + 1);
+    free(u->claim_slots);
+    u->claim_slots = slots;
+    u->n_claim_slots = n_slots;
+    return 0;
+}
+
+/* The byte ranges of a macro invocation's arguments. */
+struct au_args {
+    unsigned begin[AU_MAX_ARGS];
+    unsigned end[AU_MAX_ARGS];
+    unsigned n;
+};
+
+static unsigned token_offset(CXTranslationUnit tu, CXToken tok, int end)
+{
+    CXSourceRange r = clang_getTokenExtent(tu, tok);
+    unsigned offset = 0;
+
+    clang_getFileLocation(end ? clang_getRangeEnd(r) : clang_getRangeStart(r), NULL, NULL, NULL,
+                          &offset);
+    return offset;
+}
+
+/* Adds the argument ending before toks[i] (a ',' or the last ')'), from toks[first]. */
+static void args_add(struct au_args *a, CXTranslationUnit tu, const CXToken *toks, unsigned first,
+                     unsigned i)
+{
+    if (a->n >= AU_MAX_ARGS || first >= i)
+        return;
+    a->begin[a->n] = token_offset(tu, toks[first], 0);
+    a->end[a->n] = token_offset(tu, toks[i - 1], 1);
+    a->n++;
+}
+
+/* What a token does to the argument list: +1 opens a bracket, -1 closes one, 2 is a comma,
+ * 0 anything else. */
+static int token_role(CXTranslationUnit tu, CXToken tok)
+{
+    CXString s;
+    const char *text;
+    int role = 0;
+
+    if (clang_getTokenKind(tok) != CXToken_Punctuation)
+        return 0;
+    s = clang_getTokenSpelling(tu, tok);
+    text = clang_getCString(s);
+    if (text[0] != '\0' && text[1] == '\0' && strchr("([{", text[0]) != NULL)
+        role = 1;
+    else if (text[0] != '\0' && text[1] == '\0' && strchr(")]}", text[0]) != NULL)
+        role = -1;
+    else if (strcmp(text, ",") == 0)
+        role = 2;
+    clang_disposeString(s);
+    return role;
+}
+
+/* Splits the invocation toks[0..n) ('name ( a , b )') into arguments at top-level commas. */
+static void args_split(struct au_args *out, CXTranslationUnit tu, const CXToken *toks, unsigned n)
+{
+    int depth = 0;
+    unsigned first = 2;
+
+    out->n = 0;
+    for (unsigned i = 1; i < n && i < AU_MAX_TOKENS; i++) {
+        int role = token_role(tu, toks[i]);
+        int comma = role == 2 && depth == 1;
+        depth += role == 2 ? 0 : role;
+        if (depth == 0 || comma)
+            args_add(out, tu, toks, first, i);
+        if (depth == 0)
+            return;
+        first = comma ? i + 1 : first;
+    }
+}
+
+struct au_find {
+    unsigned begin;
+    unsigned end;
+    CXCursor found;
+};
+
+static enum CXChildVisitResult find_arg(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct au_find *f = data;
+    CXSourceRange r = clang_getCursorExtent(c);
+    unsigned b = 0;
+    unsigned e = 0;
+
+    (void)parent;
+    clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
+    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
+    if (b == f->begin && e == f->end && clang_isExpression(clang_getCursorKind(c))) {
+        f->found = c;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* The argument cursors of the wrapper macro expansion mexp, found below expr. */
+static unsigned macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor mexp, CXCursor expr)
+{
+    struct au_args a;
+    CXToken *toks = NULL;
+    unsigned n = 0;
+
+    clang_tokenize(tu, clang_getCursorExtent(mexp), &toks, &n);
+    args_split(&a, tu, toks, n);
+    if (toks != NULL)
+        clang_disposeTokens(tu, toks, n);
+    for (unsigned i = 0; i < a.n; i++) {
+        struct au_find f = { a.begin[i], a.end[i], clang_getNullCursor() };
+        clang_visitChildren(expr, find_arg, &f);
+        out[i] = f.found;
+        if (clang_Cursor_isNull(f.found))
+            return i;
+    }
+    return a.n;
+}
+
+static unsigned end_offset(CXCursor c, int file_location)
+{
+    CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(c));
+    unsigned offset = 0;
+
+    if (file_location)
+        clang_getFileLocation(end, NULL, NULL, NULL, &offset);
+    else
+        clang_getExpansionLocation(end, NULL, NULL, NULL, &offset);
+    return offset;
+}
+
+/* Nonzero when expr spans the whole invocation mexp, whose name is at offset (not
+ * 'M(x) + 1'). Inside another macro's argument the end of an expansion maps back to the
+ * macro's name, so an end there counts too. */
+static int spans(CXCursor expr, CXCursor mexp, unsigned offset)
+{
+    unsigned end = end_offset(expr, 1);
+
+    return end_offset(expr, 0) == end_offset(mexp, 0) || end == end_offset(mexp, 1) ||
+           end == offset;
+}
+
+/* A copy of name that lives as long as the unit; NULL when memory ran out. */
+static const char *intern(struct rule_atomics_unit *u, const char *name)
+{
+    size_t len = strlen(name) + 1;
+    char **grown;
+    char *copy;
+
+    for (size_t i = 0; i < u->n_names; i++) {
+        if (strcmp(u->names[i], name) == 0)
+            return u->names[i];
+    }
+    grown = realloc(u->names, (u->n_names + 1) * sizeof(*grown));
+    if (grown == NULL)
+        return NULL;
+    u->names = grown;
+    copy = malloc(len);
+    if (copy == NULL)
+        return NULL;
+    memcpy(copy, name, len);
+    u->names[u->n_names++] = copy;
+    return copy;
+}
+
+/* Where a wrapper macro is written: its expansion cursor, name and the name's place. */
+struct au_site {
+    CXCursor mexp;
+    const char *word;
+    CXFile file;
+    unsigned offset;
+};
+
+/* Claims the expansion at site for expr and reads the wrapper's operation. */
+static int claim(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCursor expr,
+                 const struct rule_atomics_wrapper *w, const struct au_site *site)
+{
+    struct au_claim *c;
+    CXCursor args[AU_MAX_ARGS];
+    unsigned n_args;
+    const char *name = intern(u, site->word);
+
+    if (name == NULL || claim_reserve(u) != 0)
+        return 0;
+    c = &u->claims[u->n_claims];
+    c->file = site->file;
+    c->offset = site->offset;
+    c->owner = expr;
+    n_args = macro_args(args, u->tu, site->mexp, expr);
+    c->found = build(&c->op, w, name, expr, args, n_args);
+    u->n_claims++;
+    claim_slot_put(u->claim_slots, u->n_claim_slots, c, (uint32_t)u->n_claims);
+    if (c->found)
+        *out = c->op;
+    return c->found;
+}
+
+/* Nonzero when expr is a call of the function name written at its start (no macro). */
+static int is_direct_call(CXCursor expr, const char *word)
+{
+    char callee[RULE_ATOMICS_WRAP_NAME];
+
+    if (clang_getCursorKind(expr) != CXCursor_CallExpr)
+        return 0;
+    return strcmp(rule_callee_name(expr, callee, sizeof(callee)), word) == 0;
+}
+
+static size_t site_hash(CXFile file, unsigned offset, size_t n_slots)
+{
+    uint64_t h = (uint64_t)(uintptr_t)file * 0x9e3779b97f4a7c15ull ^ offset;
+
+    h ^= h >> 29;
+    return (size_t)(h * 0xbf58476d1ce4e5b9ull) & (n_slots - 1);
+}
+
+static struct au_expansion *site_slot(const struct au_site_set *set, CXFile file, unsigned offset)
+{
+    size_t i = site_hash(file, offset, set->n_slots);
+
+    while (set->slots[i].file != NULL &&
+           (set->slots[i].file != file || set->slots[i].offset != offset))
+        i = (i + 1) & (set->n_slots - 1);
+    return &set->slots[i];
+}
+
+/* Doubles the table. Returns 0 or ECG_ENOMEM. */
+static int site_grow(struct au_site_set *set)
+{
+    size_t n = set->n_slots == 0 ? 256 : set->n_slots * 2;
+    struct au_site_set bigger = { calloc(n, sizeof(struct au_expansion)), n, set->len, 0 };
+
+    if (bigger.slots == NULL)
+        return ECG_ENOMEM;
+    for (size_t i = 0; i < set->n_slots; i++) {
+        if (set->slots[i].file != NULL)
+            *site_slot(&bigger, set->slots[i].file, set->slots[i].offset) = set->slots[i];
+    }
+    free(set->slots);
+    *set = bigger;
+    return 0;
+}
+
+static void site_add(struct au_site_set *set, const struct au_expansion *e)
+{
+    struct au_expansion *slot;
+
+    if ((set->len + 1) * 2 > set->n_slots && site_grow(set) != 0) {
+        set->failed = 1;
+        return;
+    }
+    slot = site_slot(set, e->file, e->offset);
+    if (slot->file == NULL)
+        set->len++;
+    *slot = *e;
+}
+
+static enum CXChildVisitResult find_sites(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct rule_atomics_unit *u = data;
+    struct au_expansion e;
+    CXString name;
+
+    (void)parent;
+    if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
+        return CXChildVisit_Continue;
+    name = clang_getCursorSpelling(c);
+    e.wrapper = lookup(u, clang_getCString(name));
+    clang_disposeString(name);
+    if (e.wrapper == NULL)
+        return CXChildVisit_Continue;
+    clang_getFileLocation(clang_getCursorLocation(c), &e.file, NULL, NULL, &e.offset);
+    if (e.file != NULL)
+        site_add(&u->sites, &e);
+    return u->sites.failed ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* Nonzero when a wrapper macro may be expanded at expr's start: always when the sites could
+ * not be gathered. */
+static int maybe_site(struct rule_atomics_unit *u, CXCursor expr)
+{
+    CXFile file = NULL;
+    unsigned offset = 0;
+
+    if (!u->sites_ready) {
+        u->sites_ready = 1;
+        clang_visitChildren(clang_getTranslationUnitCursor(u->tu), find_sites, u);
+    }
+    if (u->sites.failed)
+        return 1;
+    if (u->sites.len == 0)
+        return 0;
+    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(expr)), &file, NULL, NULL,
+                          &offset);
+    return file != NULL && site_slot(&u->sites, file, offset)->file != NULL;
+}
+
+/* The identifier written where expr starts, looked up as a file location: for a cursor
+ * inside a macro argument, where the argument was written (so 'uatomic_read' inside
+ * 'uatomic_set(&x, uatomic_read(&x) + 1)' is found, not the outer macro). */
+static int name_at(char *out, size_t size, CXFile *file, unsigned *offset, CXTranslationUnit tu,
+                   CXCursor expr)
+{
+    CXFile at_file = NULL;
+    unsigned at = 0;
+    CXToken *tok;
+    CXString s;
+    int ok;
+
+    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(expr)), &at_file, NULL, NULL,
+                          &at);
+    if (at_file == NULL)
+        return 0;
+    tok = clang_getToken(tu, clang_getLocationForOffset(tu, at_file, at));
+    if (tok == NULL)
+        return 0;
+    ok = clang_getTokenKind(*tok) == CXToken_Identifier;
+    if (ok) {
+        s = clang_getTokenSpelling(tu, *tok);
+        snprintf(out, size, "%s", clang_getCString(s));
+        clang_disposeString(s);
+        *file = at_file;
+        *offset = at;
+    }
+    clang_disposeTokens(tu, tok, 1);
+    return ok;
+}
+
+/* The reading of expr inside the expansion c claimed: the operation at its owner, nothing
+ * elsewhere. */
+static int claimed_reading(struct rule_atomics_op *out, const struct au_claim *c, CXCursor expr)
+{
+    if (!same_expr(c->owner, expr) || !c->found)
+        return 0;
+    *out = c->op;
+    return 1;
+}
+
+/* Reads expr when it starts a wrapper macro's expansion: *handled is set when the expansion
+ * decides (expr owns it, or lies inside an expansion another cursor owns). */
+static int read_macro(struct rule_atomics_op *out, int *handled, struct rule_atomics_unit *u,
+                      CXCursor expr)
+{
+    char word[RULE_ATOMICS_WRAP_NAME];
+    const struct rule_atomics_wrapper *w;
+    const struct au_claim *c;
+    CXFile file = NULL;
+    unsigned offset = 0;
+    struct au_site site;
+
+    if (!maybe_site(u, expr) || !name_at(word, sizeof(word), &file, &offset, u->tu, expr))
+        return 0;
+    w = lookup(u, word);
+    if (w == NULL || is_direct_call(expr, word))
+        return 0;
+    c = claim_find(u, file, offset);
+    if (c != NULL) {
+        *handled = 1;
+        return claimed_reading(out, c, expr);
+    }
+    site.mexp = clang_getCursor(u->tu, clang_getLocationForOffset(u->tu, file, offset));
+    if (clang_getCursorKind(site.mexp) != CXCursor_MacroExpansion ||
+        !spans(expr, site.mexp, offset))
+        return 0;
+    site.word = word;
+    site.file = file;
+    site.offset = offset;
+    *handled = 1;
+    return claim(out, u, expr, w, &site);
+}
+
+int rule_atomics_unit_match(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCursor expr)
+{
+    unsigned slot = clang_hashCursor(expr) & (AU_CACHE - 1);
+    struct au_entry *e = &u->cache[slot];
+    struct rule_atomics_op op;
+    int found;
+    int handled = 0;
+
+    if (!is_atomic_kind(clang_getCursorKind(expr)))
+        return 0;
+    if (e->filled && same_expr(e->key, expr)) {
+        if (e->found)
+            *out = e->op;
+        return e->found;
+    }
+    found = read_macro(&op, &handled, u, expr);
+    if (!handled && clang_getCursorKind(expr) == CXCursor_CallExpr)
+        found = read_call(&op, u, expr);
+    else if (!handled)
+        found = rule_atomics_match(&op, u->tu, expr);
+    e->key = expr;
+    e->filled = 1;
+    e->found = found;
+    if (found) {
+        e->op = op;
+        *out = op;
+    }
+    return found;
+}
+
+static void *unit_create(struct rule_ctx *rc)
+{
+    return rule_atomics_unit_new(rule_unit(rc));
+}
+
+static void unit_release(void *data)
+{
+    rule_atomics_unit_free(data);
+}
+
+static const struct rule_shared_desc au_shared = { unit_create, unit_release };
+
+void rule_atomics_join(struct rule_ctx *rc)
+{
+    struct rule_atomics_unit *u = rule_unit_shared(rc, &au_shared);
+    const char *entry;
+
+    if (u == NULL)
+        return;
+    for (size_t i = 0;; i++) {
+        entry = rule_option_list_item(rc, "atomic_wrappers", i);
+        if (entry == NULL)
+            return;
+        (void)rule_atomics_unit_add_wrapper(u, entry);
+    }
+}
+
+int rule_atomics_read(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor expr)
+{
+    struct rule_atomics_unit *u = rule_unit_shared(rc, &au_shared);
+
+    if (u == NULL)
+        return 0;
+    return rule_atomics_unit_match(out, u, expr);
+}

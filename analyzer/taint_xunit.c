@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analyzer/error.h"
+#include "analyzer/taint_xunit_run.h"
 
 void ecg_xiface_init(struct ecg_xiface *x)
 {
@@ -179,6 +180,7 @@ static int fact_push(struct ecg_xfacts *facts, const struct ecg_xfact *fact)
     if (grow_facts(facts) != 0)
         return ECG_ENOMEM;
     memset(&copy.origin, 0, sizeof(copy.origin));
+    copy.relay = NULL;
     copy.name = strdup(fact->name);
     copy.field = strdup(fact->field != NULL ? fact->field : "");
     if (copy.name == NULL || copy.field == NULL || copy_origin(&copy.origin, &fact->origin) != 0) {
@@ -285,28 +287,34 @@ static int compare_keyed(const void *pa, const void *pb)
     return c != 0 ? c : (a->unit > b->unit) - (a->unit < b->unit);
 }
 
-void ecg_taint_xunit_want_key(char *buf, size_t size, const struct ecg_xfact *f)
+/* The place part of a want key. */
+static void place_key(char *buf, size_t size, const struct ecg_xfact *f)
 {
     snprintf(buf, size, "%u|%u|%s|%u|%u|%s", (unsigned)f->value, (unsigned)f->what, f->name,
              (unsigned)f->index, (unsigned)f->pointee, field_of(f));
 }
 
-/* Nonzero when unit x asked about the pointer state f (taint facts need no asking). */
-static int wants(const struct ecg_xiface *x, const struct ecg_xfact *f)
+void ecg_taint_xunit_want_key(char *buf, size_t size, const struct ecg_xfact *f)
 {
-    char key[600];
+    size_t len;
+    int sized = f->value == ECG_XV_BUFFER || f->value == ECG_XV_STRING;
 
-    if (f->value == ECG_XV_TAINT)
-        return 1;
-    ecg_taint_xunit_want_key(key, sizeof(key), f);
-    return ecg_taint_xunit_name_has(&x->wants, key);
+    place_key(buf, size, f);
+    len = strlen(buf);
+    if (f->relay != NULL)
+        snprintf(buf + len, size - len, "\t@%s", f->relay);
+    else if (sized && f->size > 0)
+        snprintf(buf + len, size - len, "\t%c%lld", f->value == ECG_XV_BUFFER ? '<' : '>',
+                 (long long)f->size);
 }
 
-/* Nonzero when unit x uses the name of fact f. */
-static int uses(const struct ecg_xiface *x, const struct ecg_xfact *f)
+/* Relays are followed this many levels deep (a chain the rounds could not finish matters
+ * nowhere). */
+#define RELAY_DEPTH ECG_XUNIT_ROUNDS
+
+/* Nonzero when unit x uses the name of fact f as f's what says. */
+static int uses_name(const struct ecg_xiface *x, const struct ecg_xfact *f)
 {
-    if (!wants(x, f))
-        return 0;
     switch ((enum ecg_xfact_what)f->what) {
     case ECG_XF_ARG:
         return ecg_taint_xunit_name_has(&x->defines, f->name);
@@ -315,6 +323,172 @@ static int uses(const struct ecg_xiface *x, const struct ecg_xfact *f)
         return ecg_taint_xunit_name_has(&x->calls, f->name);
     case ECG_XF_GLOBAL:
         return ecg_taint_xunit_name_has(&x->reads, f->name);
+    }
+    return 0;
+}
+
+/* Reads the unsigned number before sep at *at and moves past sep; 0 on a malformed key. */
+static int key_number(unsigned *out, const char **at, char sep)
+{
+    char *end;
+    unsigned long v = strtoul(*at, &end, 10);
+
+    if (end == *at || *end != sep || v > UINT32_MAX)
+        return 0;
+    *out = (unsigned)v;
+    *at = end + 1;
+    return 1;
+}
+
+/* Copies the text before sep ('\0': the rest) at *at into buf and moves past sep; 0 when
+ * sep is missing or the text does not fit. */
+static int key_text(char *buf, size_t size, const char **at, char sep)
+{
+    const char *end = sep != '\0' ? strchr(*at, sep) : *at + strlen(*at);
+    size_t len;
+
+    if (end == NULL)
+        return 0;
+    len = (size_t)(end - *at);
+    if (len >= size)
+        return 0;
+    memcpy(buf, *at, len);
+    buf[len] = '\0';
+    *at = sep != '\0' ? end + 1 : end;
+    return 1;
+}
+
+/* The place a want key (without condition) names, into q, with name and field in the buffers
+ * given (of ECG_XWANT_KEY_MAX bytes). 0 when the key is malformed. */
+static int parse_place(struct ecg_xfact *q, char *name, char *field, const char *key)
+{
+    unsigned value, what, index, pointee;
+    const char *at = key;
+
+    if (!key_number(&value, &at, '|') || !key_number(&what, &at, '|') ||
+        !key_text(name, ECG_XWANT_KEY_MAX, &at, '|') || !key_number(&index, &at, '|') ||
+        !key_number(&pointee, &at, '|') || !key_text(field, ECG_XWANT_KEY_MAX, &at, '\0'))
+        return 0;
+    if (value >= ECG_XV_KINDS || what > ECG_XF_GLOBAL)
+        return 0;
+    memset(q, 0, sizeof(*q));
+    q->value = (uint8_t)value;
+    q->what = (uint8_t)what;
+    q->index = index;
+    q->pointee = pointee != 0;
+    q->name = name;
+    q->field = field;
+    return 1;
+}
+
+/* Nonzero when unit x receives the place a want key names (defines, calls or reads its
+ * name); a malformed key counts as received. */
+static int receives(const struct ecg_xiface *x, const char *key)
+{
+    char name[ECG_XWANT_KEY_MAX], field[ECG_XWANT_KEY_MAX];
+    struct ecg_xfact q;
+
+    return !parse_place(&q, name, field, key) || uses_name(x, &q);
+}
+
+/* Splits a want into its place key (into buf, of ECG_XWANT_KEY_MAX bytes) and returns its
+ * condition: what follows the tab, "" for a plain want. */
+static const char *want_split(char *buf, const char *want)
+{
+    const char *tab = strchr(want, '\t');
+    size_t len = tab != NULL ? (size_t)(tab - want) : strlen(want);
+
+    if (len >= ECG_XWANT_KEY_MAX)
+        len = ECG_XWANT_KEY_MAX - 1;
+    memcpy(buf, want, len);
+    buf[len] = '\0';
+    return tab != NULL ? tab + 1 : "";
+}
+
+/* Adds to out the places unit x receives and asks about: on the first pass (relays 0) under
+ * a condition of their own, after it through a relay to a place out holds already. */
+static int add_wanted(struct ecg_xnames *out, const struct ecg_xiface *x, int relays)
+{
+    char place[ECG_XWANT_KEY_MAX];
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < x->wants.len; i++) {
+        const char *cond = want_split(place, x->wants.items[i]);
+        int relay = cond[0] == '@';
+        if (relay != (relays != 0) || ecg_taint_xunit_name_has(out, place))
+            continue;
+        if (relay && !ecg_taint_xunit_name_has(out, cond + 1))
+            continue;
+        if (receives(x, place))
+            rc = ecg_taint_xunit_name_add(out, place);
+    }
+    return rc;
+}
+
+/* The places some unit that receives them asks about, directly or through relays (up to
+ * RELAY_DEPTH levels), as place keys: where a relay to them holds. A bound behind a relay
+ * counts as met: the value handed on may have changed size on the way. */
+static int wanted_places(struct ecg_xnames *out, const struct ecg_xiface *const *ifaces, size_t n)
+{
+    size_t before = SIZE_MAX;
+    int rc = 0;
+
+    memset(out, 0, sizeof(*out));
+    for (int pass = 0; rc == 0 && pass < RELAY_DEPTH && out->len != before; pass++) {
+        before = pass > 0 ? out->len : SIZE_MAX;
+        for (size_t u = 0; rc == 0 && u < n; u++)
+            rc = ifaces[u] != NULL ? add_wanted(out, ifaces[u], pass) : 0;
+    }
+    if (rc != 0)
+        ecg_xnames_fini(out);
+    return rc;
+}
+
+/* Nonzero when the condition cond of a want (what follows its tab) holds for f; wanted: the
+ * places wanted further on (wanted_places). */
+static int holds(const struct ecg_xnames *wanted, const char *cond, const struct ecg_xfact *f)
+{
+    char *end;
+    long long bound;
+
+    if (cond[0] == '@')
+        return ecg_taint_xunit_name_has(wanted, cond + 1);
+    bound = strtoll(cond + 1, &end, 10);
+    if (end == cond + 1 || *end != '\0')
+        return 1;
+    if (cond[0] == '<')
+        return f->size > 0 && f->size < bound;
+    if (cond[0] == '>')
+        return f->size >= bound;
+    return 1;
+}
+
+/* Nonzero when unit x uses the name of fact f and, for a pointer state, asked about it under
+ * a condition that holds for it (taint facts need no asking). */
+static int uses(const struct ecg_xnames *wanted, const struct ecg_xiface *x,
+                const struct ecg_xfact *f)
+{
+    char key[ECG_XWANT_KEY_MAX];
+    size_t len;
+    int found;
+    size_t at;
+
+    if (!uses_name(x, f))
+        return 0;
+    if (f->value == ECG_XV_TAINT)
+        return 1;
+    place_key(key, sizeof(key), f);
+    len = strlen(key);
+    at = name_position(&x->wants, key, &found);
+    if (found)
+        return 1;
+    /* the conditional wants of the place sort right after it: a tab sorts before text */
+    for (; at < x->wants.len; at++) {
+        const char *w = x->wants.items[at];
+        if (strncmp(w, key, len) != 0 || w[len] != '\t')
+            return 0;
+        if (holds(wanted, w + len + 1, f))
+            return 1;
     }
     return 0;
 }
@@ -341,35 +515,51 @@ static struct keyed *sorted_facts(const struct ecg_xiface *const *ifaces, size_t
 /* Hands the key group all[from, to) to every unit that uses its name: the first fact of
  * another unit. */
 static int deliver(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n,
-                   const struct keyed *group, size_t len)
+                   const struct ecg_xnames *wanted, const struct keyed *group, size_t len)
 {
     for (size_t v = 0; v < n; v++) {
         const struct keyed *pick = NULL;
-        if (ifaces[v] == NULL || !uses(ifaces[v], group[0].fact))
+        if (ifaces[v] == NULL)
             continue;
         for (size_t i = 0; i < len && pick == NULL; i++)
             pick = group[i].unit != v ? &group[i] : NULL;
-        if (pick != NULL && fact_push(&out[v], pick->fact) != 0)
+        if (pick == NULL || !uses(wanted, ifaces[v], pick->fact))
+            continue;
+        if (fact_push(&out[v], pick->fact) != 0)
             return ECG_ENOMEM;
     }
     return 0;
 }
 
+/* Hands every key group of all (sorted, total facts) to the units that use it. */
+static int deliver_all(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n,
+                       const struct keyed *all, size_t total)
+{
+    struct ecg_xnames wanted;
+    size_t from = 0;
+    int rc = wanted_places(&wanted, ifaces, n);
+
+    while (rc == 0 && from < total) {
+        size_t to = from + 1;
+        while (to < total && compare_place(all[from].fact, all[to].fact) == 0)
+            to++;
+        rc = deliver(out, ifaces, n, &wanted, &all[from], to - from);
+        from = to;
+    }
+    ecg_xnames_fini(&wanted);
+    return rc;
+}
+
 int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n)
 {
-    size_t total = 0, from = 0;
+    size_t total = 0;
     struct keyed *all = sorted_facts(ifaces, n, &total);
     int rc = all != NULL ? 0 : ECG_ENOMEM;
 
     for (size_t v = 0; v < n; v++)
         memset(&out[v], 0, sizeof(out[v]));
-    while (rc == 0 && from < total) {
-        size_t to = from + 1;
-        while (to < total && compare_place(all[from].fact, all[to].fact) == 0)
-            to++;
-        rc = deliver(out, ifaces, n, &all[from], to - from);
-        from = to;
-    }
+    if (rc == 0)
+        rc = deliver_all(out, ifaces, n, all, total);
     free(all);
     for (size_t v = 0; rc != 0 && v < n; v++)
         ecg_xfacts_fini(&out[v]);

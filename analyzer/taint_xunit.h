@@ -56,12 +56,14 @@ struct ecg_xfact {
     uint32_t index;  /* ECG_XF_ARG, ECG_XF_OUT: the argument, from 0 */
     char *name;      /* owned */
     struct ecg_xorigin origin;
-    char *field;  /* owned; ECG_XF_ARG with pointee: "struct.field", the one field of what the
-                     argument points to that holds the data; "": all of it. A pointer-state
-                     fact: the member of the value (or of what it points to) that holds it */
-    int64_t size; /* ECG_XV_BUFFER, ECG_XV_UNCHECKED: bytes; ECG_XV_STRING: characters; -1
-                     unknown; else 0. One fact per place and state: the smallest buffer, the
-                     longest string */
+    char *field;       /* owned; ECG_XF_ARG with pointee: "struct.field", the one field of what the
+                          argument points to that holds the data; "": all of it. A pointer-state
+                          fact: the member of the value (or of what it points to) that holds it */
+    int64_t size;      /* ECG_XV_BUFFER, ECG_XV_UNCHECKED: bytes; ECG_XV_STRING: characters; -1
+                          unknown; else 0. One fact per place and state: the smallest buffer, the
+                          longest string. A question (ecg_taint_xunit_want_key): its threshold */
+    const char *relay; /* a question only, borrowed: the want key (without condition) of the
+                          place the value is handed on to unchanged; NULL for a fact */
 };
 
 struct ecg_xfacts {
@@ -83,8 +85,8 @@ struct ecg_xiface {
     struct ecg_xnames calls;   /* functions it calls and does not define (library ones excluded) */
     struct ecg_xnames reads;   /* globals with external linkage its functions name */
     struct ecg_xfacts facts;   /* source data it hands on, in the order found */
-    struct ecg_xnames wants;   /* the pointer states its rules asked about, as want keys:
-                                  only those are delivered to it */
+    struct ecg_xnames wants;   /* the pointer states its rules asked about, as want keys
+                                  (with their conditions): only those are delivered to it */
 };
 
 void ecg_xiface_init(struct ecg_xiface *x);
@@ -100,9 +102,22 @@ int ecg_taint_xunit_name_add(struct ecg_xnames *names, const char *name);
 /* Nonzero when the sorted list holds name. */
 int ecg_taint_xunit_name_has(const struct ecg_xnames *names, const char *name);
 
-/* The want key of a pointer-state fact or question: its value, what, name, index, pointee and
- * field (not its size or origin), written to buf (truncated to size). */
+/* The want key of a question about a pointer state: its value, what, name, index, pointee and
+ * field, then the condition under which an answer matters (not the origin), written to buf
+ * (truncated to size; ECG_XWANT_KEY_MAX holds any key a rule asks). The conditions, so that a
+ * unit is analysed again only for facts that can change what it reports or hands on:
+ *  - relay set: the value is handed on unchanged to the place relay names, and a fact matters
+ *    only where a unit that receives that place wants it (under any condition; followed
+ *    through further relays, as far as the rounds reach);
+ *  - else, ECG_XV_BUFFER with size > 0: only a buffer of fewer than size bytes matters (a
+ *    write reaches byte size - 1);
+ *  - else, ECG_XV_STRING with size > 0: only a string of at least size characters matters;
+ *  - else any fact matters.
+ * Written as "value|what|name|index|pointee|field", followed for a condition by a tab and
+ * "@relay key", "<bytes" or ">characters". */
 void ecg_taint_xunit_want_key(char *buf, size_t size, const struct ecg_xfact *f);
+
+#define ECG_XWANT_KEY_MAX 600
 
 /* Appends a deep copy of fact unless a fact of the same (value, what, name, index, pointee,
  * field) is there already: then the first one stays, unless fact is a pointer state that is
@@ -111,7 +126,8 @@ int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *f
 
 /* The seeds of every unit: for unit u, the facts of the other units at the names u defines
  * (ECG_XF_ARG), calls (ECG_XF_RET, ECG_XF_OUT) and reads (ECG_XF_GLOBAL) — a pointer-state
- * fact only when u wants it (its want key is in u's wants) — sorted by (value,
+ * fact only when u wants it (a want key of u's wants names its place and its condition holds
+ * for the fact the link picks: ecg_taint_xunit_want_key) — sorted by (value,
  * what, name, index, pointee, field, size); for a name several units provide, the first unit's
  * origin. ifaces may hold NULL for a unit that has none. out[i] is initialised by the call. Returns
  * 0 or ECG_ENOMEM (out untouched beyond what it releases). */

@@ -108,8 +108,10 @@ cJSON *ecg_taint_xunit_json_iface(const struct ecg_xiface *x)
     sarif_json_adopt(&rc, obj, "c", names_json(&x->calls));
     sarif_json_adopt(&rc, obj, "r", names_json(&x->reads));
     sarif_json_adopt(&rc, obj, "f", ecg_taint_xunit_json_facts(&x->facts));
+    /* "w2": want keys may carry conditions (ecg_taint_xunit_want_key); a reader that knows
+     * only "w" sees no wants and analyses the unit again rather than misread them */
     if (x->wants.len > 0)
-        sarif_json_adopt(&rc, obj, "w", names_json(&x->wants));
+        sarif_json_adopt(&rc, obj, "w2", names_json(&x->wants));
     if (rc != 0) {
         cJSON_Delete(obj);
         return NULL;
@@ -249,6 +251,17 @@ int ecg_taint_xunit_json_read_facts(struct ecg_xfacts *out, const cJSON *json)
     return rc;
 }
 
+/* The wants: "w2", or the plain keys of "w" an older entry holds (wants without
+ * conditions, which mean the same to this reader). */
+static int read_wants(struct ecg_xnames *out, const cJSON *json)
+{
+    const cJSON *wants = cJSON_GetObjectItemCaseSensitive(json, "w2");
+
+    if (wants == NULL)
+        wants = cJSON_GetObjectItemCaseSensitive(json, "w");
+    return wants != NULL ? read_names(out, wants) : 0;
+}
+
 int ecg_taint_xunit_json_read_iface(struct ecg_xiface *out, const cJSON *json)
 {
     int rc = cJSON_IsObject(json) ? 0 : ECG_EPARSE;
@@ -263,8 +276,8 @@ int ecg_taint_xunit_json_read_iface(struct ecg_xiface *out, const cJSON *json)
     if (rc == 0)
         rc = ecg_taint_xunit_json_read_facts(&out->facts,
                                              cJSON_GetObjectItemCaseSensitive(json, "f"));
-    if (rc == 0 && cJSON_GetObjectItemCaseSensitive(json, "w") != NULL)
-        rc = read_names(&out->wants, cJSON_GetObjectItemCaseSensitive(json, "w"));
+    if (rc == 0)
+        rc = read_wants(&out->wants, json);
     if (rc != 0)
         ecg_xiface_fini(out);
     return rc;

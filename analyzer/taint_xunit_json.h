@@ -8,8 +8,9 @@
 
 struct cJSON;
 
-/* {"d": [...], "c": [...], "r": [...], "f": [fact...]}; NULL when memory runs out. The
- * caller owns the result. */
+/* {"d": [...], "c": [...], "r": [...], "f": [fact...], "w2": [want key...]} ("w2" only when
+ * there are wants; entries of older versions hold "w", wants without conditions, which the
+ * reader still takes); NULL when memory runs out. The caller owns the result. */
 struct cJSON *ecg_taint_xunit_json_iface(const struct ecg_xiface *x);
 
 /* [fact...], each [what, pointee, index, name, kind, [[path, line, col, end line, end col,

@@ -27,6 +27,17 @@ static int cross_on(const struct rule_bo_use *u)
     return rule_option_bool(u->rc, "cross_unit");
 }
 
+static void resolve_when(struct rule_bo_use *u, CXCursor expr, const struct rule_xwhen *when);
+
+/* Asks about what expr reads at the unit's edge only for its value handed on to place to:
+ * a fact matters here only where a unit receiving to asks about it (rule_xvalue_seed_when). */
+static void resolve_relayed(struct rule_bo_use *u, CXCursor expr, const struct rule_xplace *to)
+{
+    struct rule_xwhen when = { 0, to };
+
+    resolve_when(u, expr, &when);
+}
+
 static void xval_unknown(struct bo_xval *x)
 {
     x->bytes = -1;
@@ -148,12 +159,15 @@ struct bo_store_export {
 static void export_store(void *arg, const char *field, CXCursor assignment, CXCursor rhs)
 {
     struct bo_store_export *se = arg;
+    int pointee = field[0] == '\0' || se->address;
+    struct rule_xplace to;
     struct bo_xval x;
 
     (void)assignment;
-    rule_bo_cross_resolve(se->u, rhs);
+    if (rule_xvalue_arg_place(&to, se->call, se->arg, pointee, field))
+        resolve_relayed(se->u, rhs, &to);
     xval_of_expr(&x, se->u, rhs);
-    export_arg(se->u, se->call, se->arg, field[0] == '\0' || se->address, field, &x);
+    export_arg(se->u, se->call, se->arg, pointee, field, &x);
 }
 
 static int is_record(CXCursor var)
@@ -166,9 +180,12 @@ static void export_argument(struct rule_bo_use *u, CXCursor call, unsigned i)
     CXCursor arg = clang_Cursor_getArgument(call, i), var = clang_getNullCursor();
     enum rule_xarg_shape shape = rule_xvalue_arg_shape(&var, arg);
     struct bo_store_export se = { u, call, i, shape == RULE_XARG_ADDRESS };
+    struct rule_xplace to;
     struct bo_xval x;
 
-    rule_bo_cross_resolve(u, arg);
+    /* &v hands on what v points to; anything else its value */
+    if (rule_xvalue_arg_place(&to, call, i, shape == RULE_XARG_ADDRESS, ""))
+        resolve_relayed(u, arg, &to);
     xval_of_expr(&x, u, arg);
     export_arg(u, call, i, 0, "", &x);
     if (shape == RULE_XARG_ADDRESS && !is_record(var)) {
@@ -194,14 +211,15 @@ void rule_bo_cross_export_global(struct rule_bo_use *u, CXCursor var, CXCursor a
 {
     struct bo_xval x;
     struct rule_xout out;
+    struct rule_xplace to;
     char text[160];
 
     if (!cross_on(u))
         return;
-    if (clang_getCursorKind(var) != CXCursor_VarDecl || !rule_xvalue_external(var) ||
-        clang_Cursor_isNull(rhs))
+    if (clang_getCursorKind(var) != CXCursor_VarDecl || clang_Cursor_isNull(rhs) ||
+        !rule_xvalue_global_place(&to, var))
         return;
-    rule_bo_cross_resolve(u, rhs);
+    resolve_relayed(u, rhs, &to);
     xval_of_expr(&x, u, rhs);
     if (x.bytes > 0) {
         xout_bytes(&out, text, sizeof(text), &x);
@@ -218,13 +236,14 @@ void rule_bo_cross_export_return(struct rule_bo_use *u, CXCursor ret, CXCursor v
     CXCursor fn = rule_function(u->rc);
     struct bo_xval x;
     struct rule_xout out;
+    struct rule_xplace to;
     char text[160];
 
     if (!cross_on(u))
         return;
-    if (clang_Cursor_isNull(value) || !rule_xvalue_external(fn))
+    if (clang_Cursor_isNull(value) || !rule_xvalue_return_place(&to, fn))
         return;
-    rule_bo_cross_resolve(u, value);
+    resolve_relayed(u, value, &to);
     xval_of_expr(&x, u, value);
     if (x.bytes > 0) {
         xout_bytes(&out, text, sizeof(text), &x);
@@ -236,19 +255,21 @@ void rule_bo_cross_export_return(struct rule_bo_use *u, CXCursor ret, CXCursor v
     rule_xvalue_export_return(u->rc, fn, ret, &out);
 }
 
-/* The longest string other units gave for place, or NULL; asks for it. */
-static const struct ecg_xfact *seed_len(const struct rule_ctx *rc, const struct rule_xplace *place)
+/* The longest string other units gave for place, or NULL; asks for it under when. */
+static const struct ecg_xfact *seed_len(const struct rule_ctx *rc, const struct rule_xplace *place,
+                                        const struct rule_xwhen *when)
 {
-    const struct ecg_xfact *f = rule_xvalue_seed(rc, place, ECG_XV_STRING);
+    const struct ecg_xfact *f = rule_xvalue_seed_when(rc, place, ECG_XV_STRING, when);
 
     return f != NULL && f->size >= 0 ? f : NULL;
 }
 
-/* The smallest buffer other units gave for place, or NULL; asks for it. */
+/* The smallest buffer other units gave for place, or NULL; asks for it under when. */
 static const struct ecg_xfact *seed_bytes(const struct rule_ctx *rc,
-                                          const struct rule_xplace *place)
+                                          const struct rule_xplace *place,
+                                          const struct rule_xwhen *when)
 {
-    const struct ecg_xfact *b = rule_xvalue_seed(rc, place, ECG_XV_BUFFER);
+    const struct ecg_xfact *b = rule_xvalue_seed_when(rc, place, ECG_XV_BUFFER, when);
 
     return b != NULL && b->size > 0 ? b : NULL;
 }
@@ -269,9 +290,10 @@ void rule_bo_cross_import(struct rule_bo_var *val, struct rule_bo_use *u, CXCurs
         val->xread = rhs;
 }
 
-/* Asks other units what the read at the unit's edge that v holds is, and records the answer
- * in v where v does not know it. */
-static void resolve_var(struct rule_bo_use *u, struct rule_bo_var *v, CXCursor read)
+/* Asks other units what the read at the unit's edge that v holds is (under when), and
+ * records the answer in v where v does not know it. */
+static void resolve_var(struct rule_bo_use *u, struct rule_bo_var *v, CXCursor read,
+                        const struct rule_xwhen *when)
 {
     struct rule_xplace place;
     const struct ecg_xfact *seed;
@@ -279,12 +301,12 @@ static void resolve_var(struct rule_bo_use *u, struct rule_bo_var *v, CXCursor r
     if (!rule_xvalue_place_of(&place, rule_function(u->rc), read))
         return;
     if (v->bytes < 0) {
-        seed = seed_bytes(u->rc, &place);
+        seed = seed_bytes(u->rc, &place, when);
         v->bytes = seed != NULL ? seed->size : -1;
         v->xbytes = seed;
     }
     if (v->slen < 0) {
-        seed = seed_len(u->rc, &place);
+        seed = seed_len(u->rc, &place, when);
         v->slen = seed != NULL ? seed->size : -1;
         v->xslen = seed;
     }
@@ -305,7 +327,7 @@ static CXCursor edge_read(CXCursor ref, CXCursor var, const struct rule_bo_var *
     return known->xread;
 }
 
-static void resolve_ref(struct rule_bo_use *u, CXCursor ref)
+static void resolve_ref(struct rule_bo_use *u, CXCursor ref, const struct rule_xwhen *when)
 {
     CXCursor var = rule_bo_facts_var(ref);
     const struct rule_bo_var *known = rule_bo_facts_read(&u->st->facts, var, &u->path);
@@ -321,43 +343,50 @@ static void resolve_ref(struct rule_bo_use *u, CXCursor ref)
         v->entry = var;
         v->origin = clang_getCursorReferenced(ref);
     }
-    resolve_var(u, v, read);
+    resolve_var(u, v, read, when);
 }
 
 #define BO_X_DEPTH 8 /* levels of an expression looked into, as far as the evaluator looks */
 
 struct bo_resolve {
     struct rule_bo_use *u;
+    const struct rule_xwhen *when;
     int depth;
 };
 
-static void resolve_at(struct rule_bo_use *u, CXCursor expr, int depth);
+static void resolve_at(const struct bo_resolve *r, CXCursor expr);
 
 static enum CXChildVisitResult visit_resolve(CXCursor c, CXCursor parent, CXClientData data)
 {
     const struct bo_resolve *r = data;
+    struct bo_resolve below = { r->u, r->when, r->depth + 1 };
 
     (void)parent;
-    resolve_at(r->u, c, r->depth + 1);
+    resolve_at(&below, c);
     return CXChildVisit_Continue;
 }
 
-static void resolve_at(struct rule_bo_use *u, CXCursor expr, int depth)
+static void resolve_at(const struct bo_resolve *r, CXCursor expr)
 {
-    struct bo_resolve r = { u, depth };
-
     if (clang_getCursorKind(expr) == CXCursor_DeclRefExpr)
-        resolve_ref(u, expr);
-    else if (depth < BO_X_DEPTH)
-        clang_visitChildren(expr, visit_resolve, &r);
+        resolve_ref(r->u, expr, r->when);
+    else if (r->depth < BO_X_DEPTH)
+        clang_visitChildren(expr, visit_resolve, (CXClientData)r);
+}
+
+static void resolve_when(struct rule_bo_use *u, CXCursor expr, const struct rule_xwhen *when)
+{
+    struct bo_resolve r = { u, when, 0 };
+
+    if (!cross_on(u))
+        return;
+    if (!clang_Cursor_isNull(expr))
+        resolve_at(&r, expr);
 }
 
 void rule_bo_cross_resolve(struct rule_bo_use *u, CXCursor expr)
 {
-    if (!cross_on(u))
-        return;
-    if (!clang_Cursor_isNull(expr))
-        resolve_at(u, expr, 0);
+    resolve_when(u, expr, NULL);
 }
 
 void rule_bo_cross_notes(struct rule_bo_use *u, struct ecg_finding *f, CXCursor dst,

@@ -182,18 +182,34 @@ static int matches(const struct ecg_xfact *f, const struct rule_xplace *place, u
            strcmp(f->field != NULL ? f->field : "", place->field) == 0;
 }
 
-/* Records the question, so other units' facts for place reach this unit (rule_xvalue_want). */
-static void ask(const struct rule_ctx *rc, const struct rule_xplace *place, uint8_t value)
+/* The question about the state value of place, without a condition. */
+static void question_of(struct ecg_xfact *out, const struct rule_xplace *place, uint8_t value)
 {
-    struct ecg_xfact question;
+    memset(out, 0, sizeof(*out));
+    out->value = value;
+    out->what = place->what;
+    out->pointee = place->pointee;
+    out->index = place->what == ECG_XF_ARG ? place->index : 0;
+    out->name = (char *)place->name;
+    out->field = (char *)place->field;
+}
 
-    memset(&question, 0, sizeof(question));
-    question.value = value;
-    question.what = place->what;
-    question.pointee = place->pointee;
-    question.index = place->what == ECG_XF_ARG ? place->index : 0;
-    question.name = (char *)place->name;
-    question.field = (char *)place->field;
+/* Records the question, so other units' facts for place reach this unit (rule_xvalue_want)
+ * when they meet the condition. */
+static void ask(const struct rule_ctx *rc, const struct rule_xplace *place, uint8_t value,
+                const struct rule_xwhen *when)
+{
+    struct ecg_xfact question, target;
+    char relay[ECG_XWANT_KEY_MAX];
+
+    question_of(&question, place, value);
+    if (when != NULL && when->relay != NULL) {
+        question_of(&target, when->relay, value);
+        ecg_taint_xunit_want_key(relay, sizeof(relay), &target);
+        question.relay = relay;
+    } else if (when != NULL && when->bound > 0) {
+        question.size = when->bound;
+    }
     rule_xvalue_want(rc, &question);
 }
 
@@ -205,10 +221,17 @@ static int worse(const struct ecg_xfact *a, const struct ecg_xfact *b)
 const struct ecg_xfact *rule_xvalue_seed(const struct rule_ctx *rc, const struct rule_xplace *place,
                                          uint8_t value)
 {
+    return rule_xvalue_seed_when(rc, place, value, NULL);
+}
+
+const struct ecg_xfact *rule_xvalue_seed_when(const struct rule_ctx *rc,
+                                              const struct rule_xplace *place, uint8_t value,
+                                              const struct rule_xwhen *when)
+{
     const struct ecg_xfacts *seeds = rule_xvalue_seeds(rc);
     const struct ecg_xfact *best = NULL;
 
-    ask(rc, place, value);
+    ask(rc, place, value, when);
     for (size_t i = 0; seeds != NULL && i < seeds->len; i++) {
         const struct ecg_xfact *f = &seeds->items[i];
         if (!matches(f, place, value))
@@ -369,6 +392,43 @@ static void export_fact(struct rule_ctx *rc, struct ecg_xfact *fact, const struc
     fact->origin.steps = steps;
     fact->origin.n_steps = n;
     rule_xvalue_export(rc, fact);
+}
+
+int rule_xvalue_arg_place(struct rule_xplace *out, CXCursor call, unsigned arg, int pointee,
+                          const char *field)
+{
+    struct rule_xplace place;
+
+    memset(&place, 0, sizeof(place));
+    if (rule_xvalue_external_callee(call, place.name, sizeof(place.name)) == NULL)
+        return 0;
+    place.what = ECG_XF_ARG;
+    place.index = arg;
+    place.pointee = pointee != 0;
+    snprintf(place.field, sizeof(place.field), "%s", field != NULL ? field : "");
+    *out = place;
+    return 1;
+}
+
+/* The place of a name with external linkage that what says. */
+static int named_place(struct rule_xplace *out, CXCursor decl, uint8_t what)
+{
+    if (!rule_xvalue_external(decl))
+        return 0;
+    memset(out, 0, sizeof(*out));
+    out->what = what;
+    copy_name(out->name, sizeof(out->name), decl);
+    return 1;
+}
+
+int rule_xvalue_return_place(struct rule_xplace *out, CXCursor fn)
+{
+    return named_place(out, fn, ECG_XF_RET);
+}
+
+int rule_xvalue_global_place(struct rule_xplace *out, CXCursor var)
+{
+    return named_place(out, var, ECG_XF_GLOBAL);
 }
 
 void rule_xvalue_export_arg(struct rule_ctx *rc, CXCursor call, unsigned arg, int pointee,

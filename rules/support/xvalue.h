@@ -36,9 +36,40 @@ int rule_xvalue_place_of(struct rule_xplace *out, CXCursor fn, CXCursor expr);
 /* The seed of kind value (enum ecg_xvalue) other units gave for place: for ECG_XV_BUFFER the
  * smallest buffer, for ECG_XV_STRING the longest string. NULL when there is none. The question is
  * recorded: other units' facts reach a unit only at the places and states its rules asked about, so
- * ask where the answer would change a finding (at the sink), not for every parameter up front. */
+ * ask where the answer would change a finding (at the sink), not for every parameter up front,
+ * and say when it would (rule_xvalue_seed_when): each fact delivered can make the unit be
+ * analysed again. */
 const struct ecg_xfact *rule_xvalue_seed(const struct rule_ctx *rc, const struct rule_xplace *place,
                                          uint8_t value);
+
+/* When another unit's answer to a question matters (see ecg_taint_xunit_want_key): the link
+ * delivers a fact, and the unit is analysed again for it, only when the fact would change what
+ * the rule reports or hands on. */
+struct rule_xwhen {
+    int64_t bound; /* ECG_XV_BUFFER: only a buffer of fewer than bound bytes matters (the write
+                      needs bound); ECG_XV_STRING: only a string of at least bound characters;
+                      0: any */
+    const struct rule_xplace *relay; /* the value is only handed on, unchanged, to this place
+                                        (rule_xvalue_arg_place ...): it matters where a unit
+                                        receiving that place asks about it; NULL: here */
+};
+
+/* rule_xvalue_seed, asked under a condition (NULL: none). */
+const struct ecg_xfact *rule_xvalue_seed_when(const struct rule_ctx *rc,
+                                              const struct rule_xplace *place, uint8_t value,
+                                              const struct rule_xwhen *when);
+
+/* The place argument arg (from 0) of call takes in another unit, at pointee and field as
+ * struct ecg_xfact says, when the call leaves the unit (rule_xvalue_external_callee): 1 and
+ * *out, else 0. */
+int rule_xvalue_arg_place(struct rule_xplace *out, CXCursor call, unsigned arg, int pointee,
+                          const char *field);
+
+/* The place of the result of fn (a definition with external linkage): 1 and *out, else 0. */
+int rule_xvalue_return_place(struct rule_xplace *out, CXCursor fn);
+
+/* The place of the global var (a declaration with external linkage): 1 and *out, else 0. */
+int rule_xvalue_global_place(struct rule_xplace *out, CXCursor var);
 
 /* rule_xvalue_place_of, then rule_xvalue_seed. */
 const struct ecg_xfact *rule_xvalue_seed_of(const struct rule_ctx *rc, CXCursor fn, CXCursor expr,

@@ -5,7 +5,8 @@
 # result), and a string of known length copied into a smaller array in another file, are
 # reported in the file that writes, with notes in the file the buffer or string came from;
 # receivers that are given enough room, replace the pointer or check the length first stay
-# silent, and one file alone reports nothing.
+# silent, and one file alone reports nothing. A file that only hands a buffer on is analysed
+# again for its size only when the file it hands it to asks about it.
 set -u
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
@@ -113,6 +114,45 @@ assert_contains "$OUT" "chain/main.c:6:5: note: step 1: 'name' has 8 bytes" \
 assert_contains "$OUT" "chain/relay.c:5:5: note: step 3: passed to fill_user_name() as argument 1" \
     "chain: a note in relay.c"
 assert_count "$OUT" "[$RULE]" 1 "chain: one finding"
+
+# --- a relay whose receiver never writes: relay.c hands the buffer on to print.c, which only
+# reads it, so no file asks about its size and relay.c is not analysed again for it ----------
+write_file relayonly/lines.h <<'EOF'
+void log_line(char *text);
+void print_line(const char *text);
+EOF
+write_file relayonly/main.c <<'EOF'
+#include "lines.h"
+
+int main(void)
+{
+    char line[8] = "ready";
+
+    log_line(line);
+    return 0;
+}
+EOF
+write_file relayonly/relay.c <<'EOF'
+#include "lines.h"
+
+void log_line(char *text)
+{
+    print_line(text);
+}
+EOF
+write_file relayonly/print.c <<'EOF'
+#include <stdio.h>
+#include "lines.h"
+
+void print_line(const char *text)
+{
+    puts(text);
+}
+EOF
+check 0 relayonly/main.c relayonly/relay.c relayonly/print.c
+assert_not_contains "$OUT" "$RULE" "relay only: nothing is reported"
+assert_not_contains "$ERR" "analyses repeated" \
+    "relay only: no file is analysed again for a size no receiver asks about"
 
 # --- &p through void *, an allocation too small for the record written into it -------------
 write_file address/store.c <<'EOF'

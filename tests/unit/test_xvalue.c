@@ -1,7 +1,8 @@
 /* Unit tests for pointer states across units (rules/support/xvalue.c and the facts' place in
  * analyzer/taint_xunit.c): which reads sit at the unit's edge, the shapes of arguments, the
- * stores into aggregates, the callee a call leaves the unit for, and how pointer-state facts
- * sort after taint facts and survive the JSON form the cache keeps. */
+ * stores into aggregates, the callee a call leaves the unit for, how pointer-state facts
+ * sort after taint facts and survive the JSON form the cache keeps, and the conditions of
+ * wants (bounds, relays) under which the link delivers a fact. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -274,6 +275,182 @@ static void test_xvalue_facts_and_wants_round_trip(void **state)
     fini_all(x, seeds);
 }
 
+/* A question about name's argument 0 under a condition: a threshold, or a relay to argument
+ * 0 of relay_to (value, pointee 0). */
+static void want_when(struct ecg_xiface *x, uint8_t value, const char *name, int64_t bound,
+                      const char *relay_to)
+{
+    struct ecg_xfact question = {
+        .what = ECG_XF_ARG, .value = value, .name = (char *)name, .field = "", .size = bound
+    };
+    struct ecg_xfact target = {
+        .what = ECG_XF_ARG, .value = value, .name = (char *)relay_to, .field = ""
+    };
+    char key[ECG_XWANT_KEY_MAX], relay[ECG_XWANT_KEY_MAX];
+
+    if (relay_to != NULL) {
+        ecg_taint_xunit_want_key(relay, sizeof(relay), &target);
+        question.relay = relay;
+    }
+    ecg_taint_xunit_want_key(key, sizeof(key), &question);
+    assert_int_equal(ecg_taint_xunit_name_add(&x->wants, key), 0);
+}
+
+/* Links x[0..n) and returns how many pointer-state seeds unit u gets. */
+static size_t linked_states(const struct ecg_xiface *x, size_t n, size_t u)
+{
+    const struct ecg_xiface *ifaces[3];
+    struct ecg_xfacts seeds[3];
+    size_t states;
+
+    assert_true(n <= 3);
+    for (size_t i = 0; i < n; i++)
+        ifaces[i] = &x[i];
+    assert_int_equal(ecg_taint_xunit_link(seeds, ifaces, n), 0);
+    states = seeds[u].len - ecg_taint_xunit_taint_count(&seeds[u]);
+    for (size_t i = 0; i < n; i++)
+        ecg_xfacts_fini(&seeds[i]);
+    return states;
+}
+
+static void test_xvalue_want_keys_carry_their_condition(void **state)
+{
+    struct ecg_xfact q = { .what = ECG_XF_ARG,
+                           .value = ECG_XV_BUFFER,
+                           .index = 2,
+                           .name = "fill",
+                           .field = "",
+                           .size = 16 };
+    char key[ECG_XWANT_KEY_MAX];
+
+    (void)state;
+    ecg_taint_xunit_want_key(key, sizeof(key), &q);
+    assert_string_equal(key, "4|0|fill|2|0|\t<16");
+    q.value = ECG_XV_STRING;
+    ecg_taint_xunit_want_key(key, sizeof(key), &q);
+    assert_string_equal(key, "6|0|fill|2|0|\t>16");
+    q.relay = "6|0|next|0|0|";
+    ecg_taint_xunit_want_key(key, sizeof(key), &q);
+    assert_string_equal(key, "6|0|fill|2|0|\t@6|0|next|0|0|");
+    q.relay = NULL;
+    q.size = 0;
+    q.value = ECG_XV_NULL;
+    ecg_taint_xunit_want_key(key, sizeof(key), &q);
+    assert_string_equal(key, "1|0|fill|2|0|");
+}
+
+/* A write reaching byte 29 needs 30 bytes: a buffer of 30 does not matter, one of 29 does. */
+static void test_xvalue_buffer_bound_delivers_only_a_buffer_too_small(void **state)
+{
+    struct ecg_xiface x[2];
+    struct ecg_xfacts none[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+
+    (void)state;
+    fill_ifaces(x); /* unit 0 passes a buffer of 30 bytes to sink() */
+    want_when(&x[1], ECG_XV_BUFFER, "sink", 30, NULL);
+    assert_int_equal(linked_states(x, 2, 1), 0);
+    want_when(&x[1], ECG_XV_BUFFER, "sink", 31, NULL);
+    assert_int_equal(linked_states(x, 2, 1), 1);
+    fini_all(x, none);
+    /* a buffer of unknown size never matters to a bound */
+    fill_ifaces(x);
+    add_fact(&x[0], ECG_XV_BUFFER, "other", -1);
+    assert_int_equal(ecg_taint_xunit_name_add(&x[1].defines, "other"), 0);
+    want_when(&x[1], ECG_XV_BUFFER, "other", 64, NULL);
+    assert_int_equal(linked_states(x, 2, 1), 0);
+    /* without a bound any buffer does */
+    want(&x[1], ECG_XV_BUFFER, "other");
+    assert_int_equal(linked_states(x, 2, 1), 1);
+    fini_all(x, none);
+}
+
+/* A string of 9 characters needs 10 bytes: it matters to a question about strings of at
+ * least 9 characters, not of 10. */
+static void test_xvalue_string_bound_delivers_only_a_string_too_long(void **state)
+{
+    struct ecg_xiface x[2];
+    struct ecg_xfacts none[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+
+    (void)state;
+    fill_ifaces(x); /* unit 0 passes a string of 9 characters to sink() */
+    want_when(&x[1], ECG_XV_STRING, "sink", 10, NULL);
+    assert_int_equal(linked_states(x, 2, 1), 0);
+    want_when(&x[1], ECG_XV_STRING, "sink", 9, NULL);
+    assert_int_equal(linked_states(x, 2, 1), 1);
+    fini_all(x, none);
+}
+
+/* main.c passes a buffer to relay(), which hands it on to fill() in fill.c: relay.c needs it
+ * only when fill.c asks about fill()'s argument. */
+static void test_xvalue_relay_delivers_only_where_it_is_asked_for_further(void **state)
+{
+    struct ecg_xiface x[3];
+    struct ecg_xstep step = { "/src/main.c", 3, 5, 3, 9, "'name' has 8 bytes" };
+    struct ecg_xfact f = { .what = ECG_XF_ARG,
+                           .value = ECG_XV_BUFFER,
+                           .name = "relay",
+                           .origin = { 0, &step, 1 },
+                           .field = "",
+                           .size = 8 };
+
+    (void)state;
+    for (size_t i = 0; i < 3; i++)
+        ecg_xiface_init(&x[i]);
+    assert_int_equal(ecg_taint_xunit_fact_add(&x[0].facts, &f), 0);
+    assert_int_equal(ecg_taint_xunit_name_add(&x[1].defines, "relay"), 0);
+    assert_int_equal(ecg_taint_xunit_name_add(&x[2].defines, "fill"), 0);
+    want_when(&x[1], ECG_XV_BUFFER, "relay", 0, "fill");
+    assert_int_equal(linked_states(x, 3, 1), 0); /* fill.c asked nothing */
+    want_when(&x[2], ECG_XV_STRING, "fill", 0, NULL);
+    assert_int_equal(linked_states(x, 3, 1), 0); /* ... nothing about buffers */
+    want_when(&x[2], ECG_XV_BUFFER, "fill", 4, NULL);
+    assert_int_equal(linked_states(x, 3, 1), 1); /* behind a relay a bound holds for any size */
+    ecg_xnames_fini(&x[2].wants);
+    /* fill.c hands it on to store(), defined in relay.c too, which asks: two relays */
+    want_when(&x[2], ECG_XV_BUFFER, "fill", 0, "store");
+    assert_int_equal(linked_states(x, 3, 1), 0); /* relay.c does not define store() yet */
+    assert_int_equal(ecg_taint_xunit_name_add(&x[1].defines, "store"), 0);
+    want_when(&x[1], ECG_XV_BUFFER, "store", 0, NULL);
+    assert_int_equal(linked_states(x, 3, 1), 1);
+    ecg_xnames_fini(&x[1].wants);
+    ecg_xnames_fini(&x[2].wants);
+    want_when(&x[1], ECG_XV_BUFFER, "relay", 0, "fill");
+    /* fill.c hands it back to relay(): a cycle, with no unit asking for itself */
+    want_when(&x[2], ECG_XV_BUFFER, "fill", 0, "relay");
+    assert_int_equal(linked_states(x, 3, 1), 0);
+    for (size_t i = 0; i < 3; i++)
+        ecg_xiface_fini(&x[i]);
+}
+
+/* Conditional wants survive the cache's JSON under "w2"; an older entry's "w" still reads. */
+static void test_xvalue_conditional_wants_round_trip(void **state)
+{
+    struct ecg_xiface x, back;
+    cJSON *json, *old;
+
+    (void)state;
+    ecg_xiface_init(&x);
+    want_when(&x, ECG_XV_BUFFER, "sink", 16, NULL);
+    want_when(&x, ECG_XV_BUFFER, "sink", 0, "next");
+    json = ecg_taint_xunit_json_iface(&x);
+    assert_non_null(json);
+    assert_non_null(cJSON_GetObjectItemCaseSensitive(json, "w2"));
+    assert_null(cJSON_GetObjectItemCaseSensitive(json, "w"));
+    assert_int_equal(ecg_taint_xunit_json_read_iface(&back, json), 0);
+    assert_int_equal(back.wants.len, 2);
+    assert_string_equal(back.wants.items[0], x.wants.items[0]);
+    assert_string_equal(back.wants.items[1], x.wants.items[1]);
+    ecg_xiface_fini(&back);
+    cJSON_Delete(json);
+    old = cJSON_Parse("{\"d\":[],\"c\":[],\"r\":[],\"f\":[],\"w\":[\"4|0|sink|0|0|\"]}");
+    assert_non_null(old);
+    assert_int_equal(ecg_taint_xunit_json_read_iface(&back, old), 0);
+    assert_int_equal(back.wants.len, 1);
+    ecg_xiface_fini(&back);
+    cJSON_Delete(old);
+    ecg_xiface_fini(&x);
+}
+
 static void test_xvalue_json_rejects_a_bad_state(void **state)
 {
     struct ecg_xfacts out;
@@ -293,6 +470,11 @@ int main(void)
         cmocka_unit_test(test_xvalue_facts_reach_units_that_ask_after_taint),
         cmocka_unit_test(test_xvalue_facts_and_wants_round_trip),
         cmocka_unit_test(test_xvalue_json_rejects_a_bad_state),
+        cmocka_unit_test(test_xvalue_want_keys_carry_their_condition),
+        cmocka_unit_test(test_xvalue_buffer_bound_delivers_only_a_buffer_too_small),
+        cmocka_unit_test(test_xvalue_string_bound_delivers_only_a_string_too_long),
+        cmocka_unit_test(test_xvalue_relay_delivers_only_where_it_is_asked_for_further),
+        cmocka_unit_test(test_xvalue_conditional_wants_round_trip),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

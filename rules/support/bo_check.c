@@ -527,25 +527,50 @@ static int bo_amount_known(const struct rule_bo_use *u, const struct rule_bo_cal
            rule_bo_eval_int(&v, &u->st->facts, &u->path, bo_arg(call, e->count));
 }
 
+static int bo_string_source(const struct rule_bo_call *e)
+{
+    return e->kind == RULE_BO_COPY || e->kind == RULE_BO_APPEND || e->kind == RULE_BO_NAPPEND;
+}
+
+/* Asks about the destination, with the bytes written as the bound when they are known. */
+static void bo_resolve_destination(struct rule_bo_use *u, const struct rule_bo_call *e,
+                                   CXCursor call, long long esize)
+{
+    int fixed = e->kind == RULE_BO_COPY || e->kind == RULE_BO_COUNT || e->kind == RULE_BO_FREAD;
+    long long need;
+
+    if (fixed && esize > 0 && bo_written(&need, u, e, call, esize))
+        rule_bo_cross_resolve_sink(u, bo_arg(call, e->dst), need, -1);
+    else
+        rule_bo_cross_resolve(u, bo_arg(call, e->dst));
+}
+
+/* Asks about the amount (a string source, the count) of a write into bytes bytes. */
+static void bo_resolve_amount(struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call,
+                              long long esize, long long bytes)
+{
+    if (e->kind == RULE_BO_COPY && esize > 0)
+        rule_bo_cross_resolve_sink(u, bo_arg(call, e->src), 0, bytes / esize);
+    else if (bo_string_source(e))
+        rule_bo_cross_resolve(u, bo_arg(call, e->src));
+    if (e->kind != RULE_BO_COPY && e->kind != RULE_BO_APPEND)
+        rule_bo_cross_resolve(u, bo_arg(call, e->count));
+}
+
 /* Asks other units about what decides the write, one side at a time: the destination when
  * the amount is known here, the amount (a string source, the count) when the destination's
  * size is. A write neither side of which is known here asks nothing, so a unit is not
  * analysed again for facts the check could not use. */
-static void bo_resolve_operands(struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call)
+static void bo_resolve_operands(struct rule_bo_use *u, const struct rule_bo_call *e, CXCursor call,
+                                long long esize)
 {
-    int string_source =
-        e->kind == RULE_BO_COPY || e->kind == RULE_BO_APPEND || e->kind == RULE_BO_NAPPEND;
     CXCursor origin = clang_getNullCursor();
     long long bytes;
 
-    if (bo_amount_known(u, e, call, string_source))
-        rule_bo_cross_resolve(u, bo_arg(call, e->dst));
-    if (!rule_bo_eval_bytes(&bytes, &origin, &u->st->facts, &u->path, bo_arg(call, e->dst)))
-        return;
-    if (string_source)
-        rule_bo_cross_resolve(u, bo_arg(call, e->src));
-    if (e->kind != RULE_BO_COPY && e->kind != RULE_BO_APPEND)
-        rule_bo_cross_resolve(u, bo_arg(call, e->count));
+    if (bo_amount_known(u, e, call, bo_string_source(e)))
+        bo_resolve_destination(u, e, call, esize);
+    if (rule_bo_eval_bytes(&bytes, &origin, &u->st->facts, &u->path, bo_arg(call, e->dst)))
+        bo_resolve_amount(u, e, call, esize, bytes);
 }
 
 void rule_bo_check_call(struct rule_bo_use *u, CXCursor call)
@@ -561,9 +586,9 @@ void rule_bo_check_call(struct rule_bo_use *u, CXCursor call)
     }
     if (!bo_args_ok(e, call))
         return;
-    bo_resolve_operands(u, e, call);
     esize =
         e->unit != 0 ? e->unit : rule_bo_eval_elem_size(rule_exprkey_strip(bo_arg(call, e->dst)));
+    bo_resolve_operands(u, e, call, esize);
     if (esize <= 0)
         return;
     bo_check_size(u, e, call, esize);
@@ -696,14 +721,16 @@ static enum CXChildVisitResult bo_visit_loop_part(CXCursor c, CXCursor parent, C
 
 /* What an indexed write depends on: its base, its index and the headers of the for loops
  * around it, with what other units said of the variables they name. */
-static void bo_resolve_subscript(struct rule_bo_use *u, CXCursor sub)
+static void bo_resolve_subscript(struct rule_bo_use *u, CXCursor sub, long long esize)
 {
     CXCursor origin = clang_getNullCursor();
     long long v;
 
     /* one side at a time, as for calls: the base when the index is known here, the index
      * and the loops when the base's size is */
-    if (bo_index_max(&v, u, sub, rule_bo_check_child(sub, 1)))
+    if (bo_index_max(&v, u, sub, rule_bo_check_child(sub, 1)) && v >= 0 && esize > 0)
+        rule_bo_cross_resolve_sink(u, rule_bo_check_child(sub, 0), (v + 1) * esize, 0);
+    else if (bo_index_max(&v, u, sub, rule_bo_check_child(sub, 1)))
         rule_bo_cross_resolve(u, rule_bo_check_child(sub, 0));
     if (!rule_bo_eval_bytes(&v, &origin, &u->st->facts, &u->path, rule_bo_check_child(sub, 0)))
         return;
@@ -726,7 +753,7 @@ void rule_bo_check_subscript(struct rule_bo_use *u, CXCursor sub)
 
     if (esize <= 0 || !bo_is_write(u, sub))
         return;
-    bo_resolve_subscript(u, sub);
+    bo_resolve_subscript(u, sub, esize);
     known = bo_index_max(&max, u, sub, rule_bo_check_child(sub, 1)) && max >= 0;
     if (!rule_bo_eval_bytes(&bytes, &origin, &u->st->facts, &u->path, base)) {
         if (known)

@@ -27,13 +27,20 @@ static int cross_on(const struct rule_bo_use *u)
     return rule_option_bool(u->rc, "cross_unit");
 }
 
-static void resolve_when(struct rule_bo_use *u, CXCursor expr, const struct rule_xwhen *when);
+/* When the answers about a variable matter: its buffer size, its string length. */
+struct bo_ask {
+    struct rule_xwhen bytes;
+    struct rule_xwhen slen;
+    int slen_off; /* the string length does not matter: not asked */
+};
+
+static void resolve_when(struct rule_bo_use *u, CXCursor expr, const struct bo_ask *when);
 
 /* Asks about what expr reads at the unit's edge only for its value handed on to place to:
  * a fact matters here only where a unit receiving to asks about it (rule_xvalue_seed_when). */
 static void resolve_relayed(struct rule_bo_use *u, CXCursor expr, const struct rule_xplace *to)
 {
-    struct rule_xwhen when = { 0, to };
+    struct bo_ask when = { { 0, to }, { 0, to }, 0 };
 
     resolve_when(u, expr, &when);
 }
@@ -290,30 +297,39 @@ void rule_bo_cross_import(struct rule_bo_var *val, struct rule_bo_use *u, CXCurs
         val->xread = rhs;
 }
 
+static void resolve_bytes(struct rule_bo_use *u, struct rule_bo_var *v,
+                          const struct rule_xplace *place, const struct bo_ask *when)
+{
+    const struct ecg_xfact *seed = seed_bytes(u->rc, place, when != NULL ? &when->bytes : NULL);
+
+    v->bytes = seed != NULL ? seed->size : -1;
+    v->xbytes = seed;
+}
+
+static void resolve_slen(struct rule_bo_use *u, struct rule_bo_var *v,
+                         const struct rule_xplace *place, const struct bo_ask *when)
+{
+    const struct ecg_xfact *seed = seed_len(u->rc, place, when != NULL ? &when->slen : NULL);
+
+    v->slen = seed != NULL ? seed->size : -1;
+    v->xslen = seed;
+}
+
 /* Asks other units what the read at the unit's edge that v holds is (under when), and
  * records the answer in v where v does not know it. */
 static void resolve_var(struct rule_bo_use *u, struct rule_bo_var *v, CXCursor read,
-                        const struct rule_xwhen *when)
+                        const struct bo_ask *when)
 {
     struct rule_xplace place;
-    const struct ecg_xfact *seed;
 
     if (!rule_xvalue_place_of(&place, rule_function(u->rc), read))
         return;
-    if (v->bytes < 0) {
-        seed = seed_bytes(u->rc, &place, when);
-        v->bytes = seed != NULL ? seed->size : -1;
-        v->xbytes = seed;
-    }
-    if (v->slen < 0) {
-        seed = seed_len(u->rc, &place, when);
-        v->slen = seed != NULL ? seed->size : -1;
-        v->xslen = seed;
-    }
+    if (v->bytes < 0)
+        resolve_bytes(u, v, &place, when);
+    if (v->slen < 0 && (when == NULL || !when->slen_off))
+        resolve_slen(u, v, &place, when);
 }
 
-/* A variable named in a sink: a parameter or global not written in this function yet (its
- * value on entry), or a variable holding a read at the unit's edge. */
 /* The read at the unit's edge whose value var (named by ref) holds: ref itself for a
  * parameter or global not written here yet, else what the variable was set from. */
 static CXCursor edge_read(CXCursor ref, CXCursor var, const struct rule_bo_var *known)
@@ -327,7 +343,7 @@ static CXCursor edge_read(CXCursor ref, CXCursor var, const struct rule_bo_var *
     return known->xread;
 }
 
-static void resolve_ref(struct rule_bo_use *u, CXCursor ref, const struct rule_xwhen *when)
+static void resolve_ref(struct rule_bo_use *u, CXCursor ref, const struct bo_ask *when)
 {
     CXCursor var = rule_bo_facts_var(ref);
     const struct rule_bo_var *known = rule_bo_facts_read(&u->st->facts, var, &u->path);
@@ -350,7 +366,7 @@ static void resolve_ref(struct rule_bo_use *u, CXCursor ref, const struct rule_x
 
 struct bo_resolve {
     struct rule_bo_use *u;
-    const struct rule_xwhen *when;
+    const struct bo_ask *when;
     int depth;
 };
 
@@ -374,7 +390,7 @@ static void resolve_at(const struct bo_resolve *r, CXCursor expr)
         clang_visitChildren(expr, visit_resolve, (CXClientData)r);
 }
 
-static void resolve_when(struct rule_bo_use *u, CXCursor expr, const struct rule_xwhen *when)
+static void resolve_when(struct rule_bo_use *u, CXCursor expr, const struct bo_ask *when)
 {
     struct bo_resolve r = { u, when, 0 };
 
@@ -387,6 +403,16 @@ static void resolve_when(struct rule_bo_use *u, CXCursor expr, const struct rule
 void rule_bo_cross_resolve(struct rule_bo_use *u, CXCursor expr)
 {
     resolve_when(u, expr, NULL);
+}
+
+void rule_bo_cross_resolve_sink(struct rule_bo_use *u, CXCursor expr, long long bytes,
+                                long long chars)
+{
+    struct bo_ask when = { { bytes > 0 ? bytes : 0, NULL },
+                           { chars > 0 ? chars : 0, NULL },
+                           chars < 0 };
+
+    resolve_when(u, expr, &when);
 }
 
 void rule_bo_cross_notes(struct rule_bo_use *u, struct ecg_finding *f, CXCursor dst,

@@ -23,6 +23,11 @@ void rule_bo_cross_import(struct rule_bo_var *val, struct rule_bo_use *u, CXCurs
  * units said (the smallest buffer, the longest string) and records it in the facts. */
 void rule_bo_cross_resolve(struct rule_bo_use *u, CXCursor expr);
 
+/* rule_bo_cross_resolve for a sink that overflows only with a buffer of fewer than bytes bytes
+ * (0: any) or a string of at least chars characters (0: any; -1: string lengths do not matter). */
+void rule_bo_cross_resolve_sink(struct rule_bo_use *u, CXCursor expr, long long bytes,
+                                long long chars);
+
 /* At a call of a function of another unit: exports what its arguments (their values, what
  * &v points to, the elements and members stored in an aggregate argument) are known to be. */
 void rule_bo_cross_export_call(struct rule_bo_use *u, CXCursor call);

@@ -3,6 +3,7 @@
 #include "runtime/match/match_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ecg/error.h"
 
@@ -17,11 +18,12 @@ int match_bits_init(struct match_bits *b, uint32_t band)
 
     for (int k = 0; k < MATCH_BIT_LEVELS; k++) {
         uint32_t n = words_for(bits);
-        b->words[k] = calloc(n, sizeof(uint64_t));
+        b->words[k] = malloc(n * sizeof(uint64_t));
         if (b->words[k] == NULL) {
             match_bits_fini(b);
             return ECGRT_ENOMEM;
         }
+        memset(b->words[k], 0, n * sizeof(uint64_t)); /* touched now: no faults while matching */
         bits = n;
     }
     return ECGRT_OK;

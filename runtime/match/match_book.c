@@ -5,7 +5,7 @@
 
 static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
 {
-    m->cfg.on_event(m->cfg.ctx, ev);
+    match_emit(m, ev);
 }
 
 static struct match_bits *side_bits(struct match_book *book, uint32_t side)
@@ -26,6 +26,26 @@ void match_book_report_level(struct ecgrt_match *m, uint32_t instrument, uint32_
     emit(m, &ev);
 }
 
+/* The better of a side's best level and a level that just filled (best is -1 when empty). */
+static int64_t better_of(uint32_t side, int64_t best, uint32_t level)
+{
+    if (best < 0)
+        return level;
+    if (side == ECGRT_SIDE_BUY)
+        return (int64_t)level > best ? level : best;
+    return (int64_t)level < best ? level : best;
+}
+
+/* A level of a side became empty: clear its bit, and find the next best if it was the best. */
+static void level_emptied(struct match_book *book, uint32_t side, uint32_t level)
+{
+    match_bits_clear(side_bits(book, side), level);
+    if (book->best[side] != (int64_t)level)
+        return;
+    book->best[side] =
+        side == ECGRT_SIDE_BUY ? match_bits_highest(&book->bids) : match_bits_lowest(&book->asks);
+}
+
 void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
 {
     struct match_order *o = &m->orders[idx];
@@ -37,6 +57,7 @@ void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
     if (lv->tail == MATCH_NIL) {
         lv->head = idx;
         match_bits_set(side_bits(book, o->side), o->level);
+        book->best[o->side] = better_of(o->side, book->best[o->side], o->level);
     } else {
         m->orders[lv->tail].next = idx;
     }
@@ -60,22 +81,26 @@ void match_book_unlink(struct ecgrt_match *m, uint32_t idx)
         m->orders[o->next].prev = o->prev;
     lv->total -= o->qty;
     if (lv->head == MATCH_NIL)
-        match_bits_clear(side_bits(book, o->side), o->level);
+        level_emptied(book, o->side, o->level);
 }
 
-void match_book_release(struct ecgrt_match *m, uint32_t idx)
+void match_book_recycle(struct ecgrt_match *m, uint32_t idx)
 {
-    match_idmap_erase(&m->ids, m->orders[idx].id);
     m->orders[idx].next = m->free_head;
     m->free_head = idx;
     m->resting--;
 }
 
+void match_book_release(struct ecgrt_match *m, uint32_t idx)
+{
+    match_idmap_erase(&m->ids, m->orders[idx].id);
+    match_book_recycle(m, idx);
+}
+
 /* The best opposite level an incoming order of taker->side may trade at, or -1. */
 static int64_t best_opposite(const struct match_book *book, const struct match_taker *taker)
 {
-    int64_t best = taker->side == ECGRT_SIDE_BUY ? match_bits_lowest(&book->asks)
-                                                 : match_bits_highest(&book->bids);
+    int64_t best = book->best[taker->side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY];
 
     if (best < 0 || taker->market)
         return best;
@@ -113,6 +138,7 @@ static void trade(struct ecgrt_match *m, struct match_taker *taker, uint32_t idx
     maker->qty -= qty;
     m->books[taker->instrument].levels[level].total -= qty;
     taker->qty -= qty;
+    match_count(&m->stats.traded_qty, qty);
     emit(m, &ev);
     if (maker->qty == 0) {
         match_book_unlink(m, idx);

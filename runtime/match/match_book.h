@@ -25,6 +25,9 @@ void match_book_unlink(struct ecgrt_match *m, uint32_t idx);
 /* Returns record idx to the free list and forgets its id. */
 void match_book_release(struct ecgrt_match *m, uint32_t idx);
 
+/* Returns record idx to the free list (its id already forgotten). */
+void match_book_recycle(struct ecgrt_match *m, uint32_t idx);
+
 /* Emits the BOOK event of a level: its new total. */
 void match_book_report_level(struct ecgrt_match *m, uint32_t instrument, uint32_t side,
                              uint32_t level);

@@ -9,7 +9,7 @@
 
 static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
 {
-    m->cfg.on_event(m->cfg.ctx, ev);
+    match_emit(m, ev);
 }
 
 static void emit_id(struct ecgrt_match *m, enum ecgrt_event_kind kind, uint64_t id,
@@ -40,6 +40,8 @@ static int books_new(struct ecgrt_match *m)
         if (b->levels == NULL || match_bits_init(&b->bids, m->band) != 0 ||
             match_bits_init(&b->asks, m->band) != 0)
             return ECGRT_ENOMEM;
+        b->best[ECGRT_SIDE_BUY] = -1;
+        b->best[ECGRT_SIDE_SELL] = -1;
         for (uint32_t l = 0; l < m->band; l++)
             b->levels[l] = (struct match_level){ MATCH_NIL, MATCH_NIL, 0 };
     }
@@ -177,7 +179,9 @@ void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *orde
     enum ecgrt_reject_reason reason = check_order(m, order);
     struct match_taker t;
 
+    match_count(&m->stats.adds, 1);
     if (reason != ECGRT_REJECT_NONE) {
+        match_count(&m->stats.rejects[reason], 1);
         emit_id(m, ECGRT_EVENT_REJECTED, order->id, reason, 0);
         return;
     }
@@ -198,18 +202,31 @@ void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *orde
 
 void ecgrt_match_cancel(struct ecgrt_match *m, uint64_t id)
 {
-    uint32_t idx = match_idmap_find(&m->ids, id);
-    struct match_order o;
+    uint32_t slot = match_idmap_slot(&m->ids, id);
+    uint32_t idx;
+    const struct match_order *o;
+    uint64_t qty;
+    uint32_t instrument;
+    uint32_t side;
+    uint32_t level;
 
-    if (idx == MATCH_NIL) {
+    match_count(&m->stats.cancels, 1);
+    if (slot == MATCH_NIL) {
+        match_count(&m->stats.rejects[ECGRT_REJECT_UNKNOWN_ID], 1);
         emit_id(m, ECGRT_EVENT_REJECTED, id, ECGRT_REJECT_UNKNOWN_ID, 0);
         return;
     }
-    o = m->orders[idx];
+    idx = m->ids.slots[slot].value;
+    o = &m->orders[idx];
+    qty = o->qty;
+    instrument = o->instrument;
+    side = o->side;
+    level = o->level;
     match_book_unlink(m, idx);
-    match_book_release(m, idx);
-    emit_id(m, ECGRT_EVENT_CANCELLED, id, ECGRT_REJECT_NONE, o.qty);
-    match_book_report_level(m, o.instrument, o.side, o.level);
+    match_idmap_erase_at(&m->ids, slot);
+    match_book_recycle(m, idx);
+    emit_id(m, ECGRT_EVENT_CANCELLED, id, ECGRT_REJECT_NONE, qty);
+    match_book_report_level(m, instrument, side, level);
 }
 
 static enum ecgrt_reject_reason check_modify(const struct ecgrt_match *m, uint32_t idx,
@@ -284,7 +301,9 @@ void ecgrt_match_modify(struct ecgrt_match *m, uint64_t id, int64_t price, uint6
     enum ecgrt_reject_reason reason = check_modify(m, idx, price, qty);
     const struct match_order *o;
 
+    match_count(&m->stats.modifies, 1);
     if (reason != ECGRT_REJECT_NONE) {
+        match_count(&m->stats.rejects[reason], 1);
         emit_id(m, ECGRT_EVENT_REJECTED, id, reason, 0);
         return;
     }
@@ -304,12 +323,34 @@ int ecgrt_match_best(const struct ecgrt_match *m, uint32_t instrument, enum ecgr
     if (instrument >= m->cfg.instruments)
         return 0;
     b = &m->books[instrument];
-    level = side == ECGRT_SIDE_BUY ? match_bits_highest(&b->bids) : match_bits_lowest(&b->asks);
+    level = b->best[side == ECGRT_SIDE_BUY ? ECGRT_SIDE_BUY : ECGRT_SIDE_SELL];
     if (level < 0)
         return 0;
     *out_price = m->cfg.min_price + level;
     *out_total = b->levels[level].total;
     return 1;
+}
+
+void ecgrt_match_prefetch(const struct ecgrt_match *m, uint64_t id, int deep)
+{
+    const struct match_slot *s = match_idmap_home(&m->ids, id);
+
+    if (!deep) {
+        __builtin_prefetch(s);
+        return;
+    }
+    if (s->key == id && s->value != MATCH_NIL)
+        __builtin_prefetch(&m->orders[s->value]);
+}
+
+int ecgrt_match_stats(struct ecgrt_match_stats *out, const struct ecgrt_match *m)
+{
+    *out = m->stats;
+#ifdef ECG_NO_INSTRUMENT
+    return 0;
+#else
+    return 1;
+#endif
 }
 
 uint32_t ecgrt_match_resting(const struct ecgrt_match *m)

@@ -44,14 +44,22 @@ struct match_book {
     struct match_level *levels; /* band entries; owned */
     struct match_bits bids;
     struct match_bits asks;
+    int64_t best[2]; /* the best level per side (enum ecgrt_side), -1 when empty: the highest
+                        set bit of bids, the lowest of asks, kept as levels fill and empty */
 };
 
 /* Order id -> record index, open addressing with linear probing and backward-shift deletion,
  * at most half full. */
+struct match_slot {
+    uint64_t key;
+    uint32_t value; /* MATCH_NIL: an empty slot */
+    uint32_t unused;
+};
+
+/* Key and value share a 16-byte slot, so a lookup costs one cache miss, not two. */
 struct match_idmap {
-    uint64_t *keys;
-    uint32_t *values; /* MATCH_NIL: an empty slot */
-    uint32_t mask;    /* capacity - 1; the capacity is a power of two */
+    struct match_slot *slots;
+    uint32_t mask; /* capacity - 1; the capacity is a power of two */
 };
 
 struct ecgrt_match {
@@ -62,7 +70,29 @@ struct ecgrt_match {
     uint32_t free_head;         /* free records, linked through next */
     uint32_t resting;
     struct match_idmap ids;
+    struct ecgrt_match_stats stats; /* stays zero under ECG_NO_INSTRUMENT */
 };
+
+/* Counts an event by kind (unless ECG_NO_INSTRUMENT) and hands it to the callback. Rejection
+ * reasons and traded quantity are counted where they arise (match_count), off this path. */
+static inline void match_emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
+{
+#ifndef ECG_NO_INSTRUMENT
+    m->stats.events[ev->kind]++;
+#endif
+    m->cfg.on_event(m->cfg.ctx, ev);
+}
+
+/* Adds n to a counter (nothing under ECG_NO_INSTRUMENT). */
+static inline void match_count(uint64_t *counter, uint64_t n)
+{
+#ifndef ECG_NO_INSTRUMENT
+    *counter += n;
+#else
+    (void)counter;
+    (void)n;
+#endif
+}
 
 /* Bitmaps (match_bits.c). */
 int match_bits_init(struct match_bits *b, uint32_t band);
@@ -80,7 +110,13 @@ int64_t match_bits_below(const struct match_bits *b, uint32_t i);
 int match_idmap_init(struct match_idmap *map, uint32_t max_entries);
 void match_idmap_fini(struct match_idmap *map);
 uint32_t match_idmap_find(const struct match_idmap *map, uint64_t id);
+/* The slot where a search for id starts. */
+const struct match_slot *match_idmap_home(const struct match_idmap *map, uint64_t id);
 void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value);
 void match_idmap_erase(struct match_idmap *map, uint64_t id);
+/* The slot holding id, or MATCH_NIL; match_idmap_erase_at(slot) then erases it without a
+ * second search (valid until the map changes). */
+uint32_t match_idmap_slot(const struct match_idmap *map, uint64_t id);
+void match_idmap_erase_at(struct match_idmap *map, uint32_t slot);
 
 #endif

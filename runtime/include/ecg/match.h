@@ -120,6 +120,28 @@ int ecgrt_match_best(const struct ecgrt_match *m, uint32_t instrument, enum ecgr
 /* Resting orders over all books. */
 uint32_t ecgrt_match_resting(const struct ecgrt_match *m);
 
+/* A hint that a command naming id comes soon, for callers that hold a batch of commands: with
+ * deep 0 it starts loading id's slot of the order-id map; with deep 1 (issue it a few commands
+ * after deep 0) also the order record the slot names. Changes nothing; any id is fine. */
+void ecgrt_match_prefetch(const struct ecgrt_match *m, uint64_t id, int deep);
+
+/* Counters the engine keeps as it runs (compiled out with -DECG_NO_INSTRUMENT): commands by
+ * kind, events by kind, rejections by reason and the quantity traded. */
+#define ECGRT_MATCH_EVENT_KINDS 6    /* entries of events: one per enum ecgrt_event_kind */
+#define ECGRT_MATCH_REJECT_REASONS 8 /* entries of rejects: one per enum ecgrt_reject_reason */
+struct ecgrt_match_stats {
+    uint64_t adds;                                /* ecgrt_match_add calls */
+    uint64_t cancels;                             /* ecgrt_match_cancel calls */
+    uint64_t modifies;                            /* ecgrt_match_modify calls */
+    uint64_t traded_qty;                          /* the sum of the quantities of TRADE events */
+    uint64_t events[ECGRT_MATCH_EVENT_KINDS];     /* indexed by enum ecgrt_event_kind */
+    uint64_t rejects[ECGRT_MATCH_REJECT_REASONS]; /* REJECTED events by reason; [0] unused */
+};
+
+/* Copies the engine's counters into *out. Returns 1, or 0 with *out zeroed when the engine was
+ * built with ECG_NO_INSTRUMENT. Read on the thread that drives the engine. */
+int ecgrt_match_stats(struct ecgrt_match_stats *out, const struct ecgrt_match *m);
+
 /* The text of a reason as replay output spells it ("duplicate-id"). */
 const char *ecgrt_match_reason_name(enum ecgrt_reject_reason reason);
 

@@ -1,5 +1,5 @@
-/* lockfree-mixed-access: a global, static or struct member (by declaration) that the unit
- * accesses both atomically (a builtin or atomic_* on its address) and by plain loads/stores.
+/* lockfree-mixed-access: a global, static or struct member (matched by access path) that the
+ * unit accesses both atomically (a builtin or atomic_* on its address) and by plain accesses.
  * Silent on initialisation and teardown, before a function starts threads and after it joins
  * them, on freshly allocated or local objects, under a lock, and where the address escapes.
  * Known gaps: only one unit is seen; locks are counted by name, not by what they guard. */
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/cursormap.h"
 #include "analyzer/cursors.h"
 #include "analyzer/grow.h"
 #include "analyzer/opcode.h"
@@ -19,6 +20,7 @@
 
 #define MA_MAX_CLIMB 8   /* expression ancestors looked through above a reference */
 #define MA_MAX_RELATED 4 /* related locations of each kind on a finding */
+#define MA_MAX_PATH 16   /* members, subscripts and dereferences followed to a path's root */
 
 enum ma_phase {
     MA_BEFORE_THREADS, /* no thread was created yet in the function */
@@ -51,7 +53,9 @@ struct ma_plain {
     int exempt; /* under a lock, on a fresh or local object, in an init function */
     enum ma_phase phase;
     CXCursor base;   /* the local or parameter 'v' of 'v->f', or null */
+    CXCursor root;   /* the variable a member's access path starts from ('g' of 'g->a.f') */
     unsigned offset; /* of the reference */
+    int matched;     /* the same object as an atomic access (see same_object) */
 };
 
 struct ma_state {
@@ -72,6 +76,14 @@ struct ma_state {
     unsigned lock_depth; /* lock calls minus unlock calls so far in the function */
     enum ma_phase phase;
     int init_fn; /* the current function's name says it initialises or tears down */
+    struct ecg_cursormap fn_fields;   /* members the current function accesses atomically */
+    struct ecg_cursormap fn_roots;    /* locals and parameters it accesses members of atomically */
+    struct ecg_cursormap shared_vars; /* globals the unit accesses members of atomically */
+    size_t fn_first_plain;            /* the current function's first plain access */
+    int across_functions;             /* option match_members_across_functions */
+    unsigned fn_fence; /* offset of the current function's last fence that orders stores */
+    CXCursor copy_src; /* the local or parameter the last local initialised from one copies */
+    unsigned copy_at;  /* the offset of that declaration (its macro's use, in a macro) */
 };
 
 static void ma_state_fini(void *state)
@@ -84,6 +96,9 @@ static void ma_state_fini(void *state)
     free(st->publishes);
     rule_atomics_sides_fini(&st->sides);
     free(st->fresh);
+    ecg_cursormap_fini(&st->fn_fields);
+    ecg_cursormap_fini(&st->fn_roots);
+    ecg_cursormap_fini(&st->shared_vars);
 }
 
 /* Splits name at '_' and reports whether a word satisfies pred. */
@@ -189,6 +204,48 @@ static CXCursor local_var(CXCursor e)
          !clang_Cursor_hasVarDeclGlobalStorage(var)))
         return var;
     return clang_getNullCursor();
+}
+
+/* Nonzero when e (once stripped) is a step of an access path: '.f', '->f', '[i]' or '*'. */
+static int path_step(CXCursor e)
+{
+    enum CXCursorKind kind;
+
+    e = rule_atomics_strip(e);
+    kind = clang_getCursorKind(e);
+    if (kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr)
+        return 1;
+    return kind == CXCursor_UnaryOperator && ecg_opcode_of(e) == ECG_OP_DEREF;
+}
+
+/* The variable an access path starts from: 'g' of 'g->a[i].f' or '(*g).f' (the canonical
+ * declaration of a global), 'p' of 'p->f'; null for a path that starts at a call or a
+ * pointer computed otherwise. */
+static CXCursor path_root(CXCursor e)
+{
+    for (size_t depth = 0; depth < MA_MAX_PATH && path_step(e); depth++)
+        e = rule_expr_first_child(rule_atomics_strip(e));
+    e = rule_atomics_strip(e);
+    if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+        return clang_getNullCursor();
+    e = clang_getCursorReferenced(e);
+    if (clang_getCursorKind(e) == CXCursor_ParmDecl)
+        return e;
+    if (clang_getCursorKind(e) != CXCursor_VarDecl)
+        return clang_getNullCursor();
+    return clang_Cursor_hasVarDeclGlobalStorage(e) == 1 ? clang_getCanonicalCursor(e) : e;
+}
+
+static int is_thread_local(CXCursor var)
+{
+    return clang_getCursorKind(var) == CXCursor_VarDecl &&
+           clang_getCursorTLSKind(var) != CXTLS_None;
+}
+
+static int is_global(CXCursor var)
+{
+    return clang_getCursorKind(var) == CXCursor_VarDecl &&
+           clang_Cursor_hasVarDeclGlobalStorage(var) == 1;
 }
 
 /* Nonzero when a member access goes through an object that has not escaped: a local struct
@@ -364,7 +421,28 @@ static void on_ref(struct rule_ctx *rc, struct ma_state *st, CXCursor ref)
     p->base = clang_getCursorKind(ref) == CXCursor_MemberRefExpr
                   ? local_var(rule_expr_first_child(ref))
                   : clang_getNullCursor();
+    p->root = clang_getCursorKind(ref) == CXCursor_MemberRefExpr
+                  ? path_root(rule_expr_first_child(ref))
+                  : clang_getNullCursor();
+    p->matched = clang_getCursorKind(decl) != CXCursor_FieldDecl;
     p->exempt = exempt_here(rc, st, p);
+}
+
+/* Records where the current function's atomic member access reaches its member: the
+ * member, and the variable its path starts from. Out of memory, the access is forgotten. */
+static void note_member_path(struct ma_state *st, CXCursor field, CXCursor object)
+{
+    CXCursor root = path_root(rule_expr_first_child(object));
+    uint32_t index;
+    int added;
+
+    if (ecg_cursormap_intern(&index, &added, &st->fn_fields, field) != 0 ||
+        clang_Cursor_isNull(root))
+        return;
+    if (is_global(root))
+        (void)ecg_cursormap_intern(&index, &added, &st->shared_vars, root);
+    else
+        (void)ecg_cursormap_intern(&index, &added, &st->fn_roots, root);
 }
 
 static void on_atomic(struct rule_ctx *rc, struct ma_state *st, const struct rule_atomics_op *op)
@@ -381,6 +459,9 @@ static void on_atomic(struct rule_ctx *rc, struct ma_state *st, const struct rul
         return;
     if (rule_atomics_sides_note_object(&st->sides, decl, st->n_atomics, rule_function(rc), op) != 0)
         return; /* out of memory: judged without this access */
+    if (clang_getCursorKind(decl) == CXCursor_FieldDecl && !op->object_is_ptr &&
+        clang_getCursorKind(op->object) == CXCursor_MemberRefExpr)
+        note_member_path(st, decl, op->object);
     a = &st->atomics[st->n_atomics++];
     a->decl = decl;
     a->expr = op->expr;
@@ -388,34 +469,73 @@ static void on_atomic(struct rule_ctx *rc, struct ma_state *st, const struct rul
     a->is_init = op->kind == RULE_ATOMICS_INIT;
 }
 
-/* The pointer a tagging helper is applied to ('flag_removed(n)' gives n), else value. */
+/* The pointer a tagging helper is applied to ('flag_removed(n)' gives n), else value; casts
+ * (liburcu's caa_cast_long_keep_sign) are looked through. */
 static CXCursor untagged(CXCursor value)
 {
-    CXCursor e = rule_expr_strip(value);
+    CXCursor e = rule_atomics_strip(value);
 
     if (clang_getCursorKind(e) == CXCursor_CallExpr && clang_Cursor_getNumArguments(e) == 1)
-        return clang_Cursor_getArgument(e, 0);
-    return value;
+        return rule_atomics_strip(clang_Cursor_getArgument(e, 0));
+    return e;
+}
+
+/* Remembers the function's last fence that orders earlier stores (not an acquire fence). */
+static void note_fence(struct ma_state *st, const struct rule_atomics_op *op)
+{
+    if (op->kind == RULE_ATOMICS_FENCE && op->order.order != RULE_ATOMICS_ACQUIRE &&
+        op->order.order != RULE_ATOMICS_CONSUME)
+        st->fn_fence = offset_of(op->expr);
+}
+
+/* The local or parameter whose value a local initialised from it copies ('T *v = n' gives n),
+ * or null: rcu_assign_pointer stores such a copy declared inside its expansion. */
+static CXCursor copied_from(CXCursor var)
+{
+    CXCursor kids[3];
+    unsigned n;
+
+    if (clang_getCursorKind(var) != CXCursor_VarDecl)
+        return clang_getNullCursor();
+    n = ecg_cursor_children(kids, 3, var);
+    if (n == 0 || n > 3)
+        return clang_getNullCursor();
+    return local_var(kids[n - 1]);
+}
+
+static void add_publish(struct rule_ctx *rc, struct ma_state *st, CXCursor var, CXCursor expr)
+{
+    struct ma_publish *p;
+
+    if (ecg_grow((void **)&st->publishes, &st->cap_publishes, st->n_publishes + 1, sizeof(*p)) != 0)
+        return;
+    p = &st->publishes[st->n_publishes++];
+    p->var = var;
+    p->fn = rule_function(rc);
+    p->offset = offset_of(expr);
 }
 
 /* Records that op publishes the pointer a local or parameter holds. */
 static void on_publish(struct rule_ctx *rc, struct ma_state *st, const struct rule_atomics_op *op)
 {
     CXCursor var;
-    struct ma_publish *p;
 
-    if (op->kind == RULE_ATOMICS_LOAD || op->kind == RULE_ATOMICS_FETCH_OP ||
-        clang_Cursor_isNull(op->value))
+    if (op->kind == RULE_ATOMICS_LOAD || op->kind == RULE_ATOMICS_FETCH_OP)
         return;
+    if (clang_Cursor_isNull(op->value)) {
+        /* a statement macro (rcu_assign_pointer) stores the copy it declares of its value */
+        if (op->wrapper != NULL && !clang_Cursor_isNull(st->copy_src) &&
+            st->copy_at == offset_of(op->expr))
+            add_publish(rc, st, st->copy_src, op->expr);
+        return;
+    }
     var = local_var(untagged(op->value));
     if (clang_Cursor_isNull(var))
         return;
-    if (ecg_grow((void **)&st->publishes, &st->cap_publishes, st->n_publishes + 1, sizeof(*p)) != 0)
-        return;
-    p = &st->publishes[st->n_publishes++];
-    p->var = var;
-    p->fn = rule_function(rc);
-    p->offset = offset_of(op->expr);
+    add_publish(rc, st, var, op->expr);
+    var = copied_from(var);
+    if (!clang_Cursor_isNull(var))
+        add_publish(rc, st, var, op->expr);
 }
 
 /* Nonzero when the call returns new memory: malloc, calloc, realloc, aligned_alloc, or a
@@ -441,13 +561,28 @@ static void add_fresh(struct ma_state *st, CXCursor var)
     st->fresh[st->n_fresh++] = var;
 }
 
+/* 'T v = n' with n a local or parameter: remembers n, which a store of v publishes. */
+static void note_copy(struct ma_state *st, CXCursor decl, CXCursor init)
+{
+    CXCursor src = local_var(init);
+
+    if (clang_Cursor_isNull(src))
+        return;
+    st->copy_src = src;
+    st->copy_at = offset_of(decl);
+}
+
 /* 'T *p = malloc(...)' or 'p = malloc(...)': p holds an object no other thread has seen. */
 static void on_assign(struct ma_state *st, CXCursor c)
 {
     CXCursor kids[3];
     unsigned n = ecg_cursor_children(kids, 3, c);
 
-    if (n == 0 || n > 3 || !is_allocation(kids[n - 1]))
+    if (n == 0 || n > 3)
+        return;
+    if (clang_getCursorKind(c) == CXCursor_VarDecl)
+        note_copy(st, c, kids[n - 1]);
+    if (!is_allocation(kids[n - 1]))
         return;
     if (clang_getCursorKind(c) == CXCursor_VarDecl) {
         add_fresh(st, c);
@@ -457,13 +592,21 @@ static void on_assign(struct ma_state *st, CXCursor c)
         add_fresh(st, clang_getCursorReferenced(rule_expr_strip(kids[0])));
 }
 
+/* pthread_create, thrd_create, or a helper named for both words ('create_thread'). */
+static int starts_threads(const char *name)
+{
+    if (strcmp(name, "pthread_create") == 0 || strcmp(name, "thrd_create") == 0)
+        return 1;
+    return strstr(name, "create") != NULL && strstr(name, "thread") != NULL;
+}
+
 static void on_call(struct rule_ctx *rc, struct ma_state *st, CXCursor call)
 {
     char name[128];
 
     rule_atomics_sides_note_call(&st->sides, rule_function(rc), call);
     rule_callee_name(call, name, sizeof(name));
-    if (strcmp(name, "pthread_create") == 0 || strcmp(name, "thrd_create") == 0) {
+    if (starts_threads(name)) {
         st->phase = MA_THREADS_RUN;
         if (ecg_grow((void **)&st->creators, &st->cap_creators, st->n_creators + 1,
                      sizeof(*st->creators)) == 0)
@@ -536,10 +679,62 @@ static int before_publication(const struct ma_state *st, const struct ma_plain *
     return 0;
 }
 
+/* Nonzero when the plain member access p of the current function reaches the object some
+ * atomic access does: the function itself accesses the member atomically, or accesses members
+ * atomically through the variable p's path starts from (a global's member also matches when
+ * the unit does so through that global: shared_at_end). A member reached only through
+ * pointers of other functions (a private copy, a node of another list) is another object. */
+static int same_object(const struct ma_state *st, const struct ma_plain *p)
+{
+    if (st->across_functions || ecg_cursormap_find(&st->fn_fields, p->decl) >= 0)
+        return 1;
+    return !clang_Cursor_isNull(p->root) && ecg_cursormap_find(&st->fn_roots, p->root) >= 0;
+}
+
+/* Nonzero when p reaches a shared object: decided per function, or (for a path from a
+ * global, whose atomic accesses may come in later functions) at the end of the unit. */
+static int shared_at_end(const struct ma_state *st, const struct ma_plain *p)
+{
+    if (p->matched)
+        return 1;
+    return !clang_Cursor_isNull(p->root) && is_global(p->root) &&
+           ecg_cursormap_find(&st->shared_vars, p->root) >= 0;
+}
+
+/* Nonzero when the member access p is the owner's read of its own thread's object (only
+ * the owner writes there), or a write through a local or parameter that the function then
+ * orders before a publication with a fence ('n->next = NULL; fence; cas(&tail->next, ..)'). */
+static int owned_or_fenced(const struct ma_state *st, const struct ma_plain *p)
+{
+    if (clang_Cursor_isNull(p->root))
+        return 0;
+    if (!p->write)
+        return is_thread_local(p->root);
+    return !is_global(p->root) && p->offset < st->fn_fence;
+}
+
+/* Decides which of the current function's plain member accesses reach a shared object, and
+ * empties the function's records for the next one. */
+static void finish_function(struct ma_state *st)
+{
+    for (size_t i = st->fn_first_plain; i < st->n_plains; i++) {
+        struct ma_plain *p = &st->plains[i];
+        if (p->matched)
+            continue;
+        p->matched = same_object(st, p);
+        p->exempt |= owned_or_fenced(st, p);
+    }
+    st->fn_first_plain = st->n_plains;
+    st->fn_fence = 0;
+    st->copy_src = clang_getNullCursor();
+    ecg_cursormap_fini(&st->fn_fields);
+    ecg_cursormap_fini(&st->fn_roots);
+}
+
 /* Nonzero when the plain access can race with the atomic ones. */
 static int racy(struct ma_state *st, const struct ma_plain *p)
 {
-    if (p->exempt || writer_reads(st, p) || before_publication(st, p))
+    if (!shared_at_end(st, p) || p->exempt || writer_reads(st, p) || before_publication(st, p))
         return 0;
     if (p->phase != MA_THREADS_RUN && fn_in(st->creators, st->n_creators, p->fn))
         return 0; /* before the function starts threads, or after it joins them */
@@ -621,6 +816,7 @@ static void ma_on_unit_end(struct rule_ctx *rc)
 {
     struct ma_state *st = rule_state(rc);
 
+    finish_function(st);
     if (st->n_atomics == 0)
         return;
     for (size_t k = 0; k < st->n_plains; k++) {
@@ -648,6 +844,7 @@ static void ma_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     }
     if (rule_atomics_read(&op, rc, cursor)) {
         on_publish(rc, st, &op);
+        note_fence(st, &op);
         note_wrapped(st, &op);
         rule_atomics_sides_note_op(&st->sides, rule_function(rc), &op);
         on_atomic(rc, st, &op);
@@ -664,6 +861,7 @@ static void ma_on_function_enter(struct rule_ctx *rc, CXCursor fn)
     struct ma_state *st = rule_state(rc);
     char name[128];
 
+    finish_function(st);
     st->lock_depth = 0;
     st->wrapped = clang_getNullCursor();
     st->phase = MA_BEFORE_THREADS;
@@ -677,6 +875,10 @@ static void ma_on_unit_begin(struct rule_ctx *rc)
     struct ma_state *st = rule_state(rc);
 
     rule_atomics_sides_init(&st->sides);
+    ecg_cursormap_init(&st->fn_fields);
+    ecg_cursormap_init(&st->fn_roots);
+    ecg_cursormap_init(&st->shared_vars);
+    st->across_functions = rule_option_bool(rc, "match_members_across_functions");
     rule_atomics_join(rc);
 }
 
@@ -689,6 +891,11 @@ static const struct rule_option ma_options[] = {
       "init,create,new,alloc,setup,destroy,fini,free,deinit,register,unregister",
       "words ('_'-separated) of the names of functions that initialise or tear down objects "
       "before they are shared or after they are not: plain accesses there are silent",
+      NULL },
+    { "match_members_across_functions", RULE_OPT_BOOL, "false",
+      "match a member by its declaration alone: a plain access in any function to the member "
+      "of any object is compared with every atomic access to that member (more races found "
+      "through parameters, and more false alarms on private copies and unshared nodes)",
       NULL },
     RULE_ATOMICS_WRAPPERS_OPTION,
 };

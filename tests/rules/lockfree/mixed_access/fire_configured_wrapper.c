@@ -1,4 +1,4 @@
-// ecg-options: {"atomic_wrappers": ["shm_load_*=load(obj)@acquire", "shm_store_*=store(obj,val)@release"]}
+// ecg-options: {"atomic_wrappers": ["shm_load_*=load(obj)@acquire", "shm_store_*=store(obj,val)@release"], "match_members_across_functions": true}
 /* Wrappers implemented in another unit (an assembly file): only their declarations are
  * visible here, so the project lists them in atomic_wrappers. */
 #include <stdint.h>

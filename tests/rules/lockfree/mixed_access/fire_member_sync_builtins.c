@@ -1,3 +1,8 @@
+// ecg-options: {"match_members_across_functions": true}
+/* A pool reached only through parameters: its counter is updated with __sync builtins in
+ * two functions and read plainly in two others. By default the rule does not match members
+ * across functions through parameters (another call may pass a private copy); the option
+ * asks for it. */
 #include <stddef.h>
 
 struct job {

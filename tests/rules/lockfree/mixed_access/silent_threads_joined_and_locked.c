@@ -32,3 +32,22 @@ int main(void)
     printf("total %ld\n", hits);
     return 0;
 }
+
+/* A test harness starts its threads through its own helper, as liburcu's torture test does:
+ * the plain reset before the first start cannot race. */
+static pthread_t harness_threads[4];
+static int n_harness_threads;
+
+static void create_thread(void *(*fn)(void *), void *arg)
+{
+    if (n_harness_threads < 4 &&
+        pthread_create(&harness_threads[n_harness_threads], NULL, fn, arg) == 0)
+        n_harness_threads++;
+}
+
+void stress_run(void)
+{
+    hits = 0;
+    for (int i = 0; i < 2; i++)
+        create_thread(worker, NULL);
+}

@@ -1,21 +1,11 @@
-/* The order-id map: open addressing over a power-of-two table at most half full, so a probe
- * sequence stays short; deletion shifts later entries back, so no tombstones accumulate. */
+/* The order-id map: Robin Hood open addressing over a power-of-two table at most half full. An
+ * entry never sits farther from its home than the entry it passes, so a search for an absent id
+ * stops early and deletion shifts back only the entries displaced past the hole, no tombstones. */
 #include "runtime/match/match_int.h"
 
 #include <stdlib.h>
 
 #include "ecg/error.h"
-
-/* Ids usually arrive in runs (a gateway numbers its orders), and the live ones are mostly
- * recent: ids of one block of 1024 take consecutive slots, so adds walk the table in order and
- * cancels of recent orders find it in cache, while each block starts at a Fibonacci hash of its
- * number, so strided or scattered ids still spread over the table. */
-static uint32_t slot_of(const struct match_idmap *map, uint64_t id)
-{
-    uint32_t base = (uint32_t)(((id >> 8) * UINT64_C(0x9E3779B97F4A7C15)) >> 32);
-
-    return (base + (uint32_t)(id & 255)) & map->mask;
-}
 
 int match_idmap_init(struct match_idmap *map, uint32_t max_entries)
 {
@@ -41,56 +31,36 @@ void match_idmap_fini(struct match_idmap *map)
     map->slots = NULL;
 }
 
-const struct match_slot *match_idmap_home(const struct match_idmap *map, uint64_t id)
-{
-    return &map->slots[slot_of(map, id)];
-}
-
-uint32_t match_idmap_find(const struct match_idmap *map, uint64_t id)
-{
-    for (uint32_t i = slot_of(map, id);; i = (i + 1) & map->mask) {
-        const struct match_slot *s = &map->slots[i];
-        if (s->value == MATCH_NIL || s->key == id)
-            return s->value;
-    }
-}
-
-/* The caller guarantees id is absent and the map is not full (at most max_entries). */
+/* The caller guarantees id is absent and the map is not full (at most max_entries). An entry
+ * nearer its home than the one being placed gives up its slot and moves on instead. */
 void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value)
 {
-    uint32_t i = slot_of(map, id);
+    struct match_slot cur = { id, value, match_idmap_slot_of(map, id) };
+    uint32_t i = cur.home;
 
-    while (map->slots[i].value != MATCH_NIL)
-        i = (i + 1) & map->mask;
-    map->slots[i].key = id;
-    map->slots[i].value = value;
+    for (uint32_t d = 0; map->slots[i].value != MATCH_NIL; d++, i = (i + 1) & map->mask) {
+        uint32_t held = match_idmap_distance(map, i);
+        if (held < d) {
+            struct match_slot out = map->slots[i];
+            map->slots[i] = cur;
+            cur = out;
+            d = held;
+        }
+    }
+    map->slots[i] = cur;
 }
 
-/* Whether the entry at j, whose home slot is home, may move back to the hole at i. */
-static int may_fill(uint32_t i, uint32_t j, uint32_t home, uint32_t mask)
-{
-    return ((j - home) & mask) >= ((j - i) & mask);
-}
-
-uint32_t match_idmap_slot(const struct match_idmap *map, uint64_t id)
-{
-    uint32_t i = slot_of(map, id);
-
-    while (map->slots[i].value != MATCH_NIL && map->slots[i].key != id)
-        i = (i + 1) & map->mask;
-    return map->slots[i].value == MATCH_NIL ? MATCH_NIL : i;
-}
-
+/* Shifts back the entries after the hole that sit past their home; the first empty slot or entry
+ * at its home ends the run (Robin Hood order: nothing after it belongs before it). */
 void match_idmap_erase_at(struct match_idmap *map, uint32_t slot)
 {
     uint32_t i = slot;
+    uint32_t j = (i + 1) & map->mask;
 
-    for (uint32_t j = (i + 1) & map->mask; map->slots[j].value != MATCH_NIL;
-         j = (j + 1) & map->mask) {
-        if (may_fill(i, j, slot_of(map, map->slots[j].key), map->mask)) {
-            map->slots[i] = map->slots[j];
-            i = j;
-        }
+    while (map->slots[j].value != MATCH_NIL && map->slots[j].home != j) {
+        map->slots[i] = map->slots[j];
+        i = j;
+        j = (j + 1) & map->mask;
     }
     map->slots[i].value = MATCH_NIL;
 }

@@ -42,10 +42,30 @@ static const char pool_intro[] =
     "    uint32_t shared;          /* 1 for a pool shared by threads */\n"
     "};\n";
 
+static const char pool_link_fields[] =
+    "    union {\n"
+    "        void *top;     /* the free struct $n released last, NULL when none */\n"
+    "        uint64_t bits; /* the same size whatever the size of a pointer */\n"
+    "    } free_list; /* each free object's first bytes hold the link to the next one */\n"
+    "    uint32_t fresh; /* objects[fresh..] were never acquired; the high-water mark */\n"
+    "    unsigned char owned[$c]; /* debug builds: 1 while objects[i] is acquired */\n";
+
 static const char pool_local_fields[] =
     "    uint32_t free_top; /* entries of free_list in use */\n"
     "    uint32_t free_list[$c]; /* indices of free objects; the top one is acquired next */\n"
     "    unsigned char owned[$c]; /* debug builds: 1 while objects[i] is acquired */\n";
+
+static const char shared_head_note[] =
+    "    /* The free stack's top: the index in the low $N_POOL_INDEX_BITS bits (the capacity when\n"
+    "     * empty), above them a tag that counts acquires, so a reused index returns with a new\n"
+    "     * tag, and $n_pool_stats reads the acquires from it */\n";
+
+/* The split of the shared pool's head: the index takes the bits that hold 0..capacity, the
+ * tag all the others (at least 39: capacities go up to 2^24), as many acquires before it wraps. */
+static const char shared_head_split[] =
+    "\n"
+    "#define $N_POOL_INDEX_BITS $b\n"
+    "#define $N_POOL_INDEX_MASK (((uint64_t)1 << $N_POOL_INDEX_BITS) - 1)\n";
 
 static const char pool_decls[] =
     "\n"
@@ -53,8 +73,10 @@ static const char pool_decls[] =
     " * used, and not while another thread uses p. The objects' bytes are left as they are. */\n"
     "void $n_pool_init(struct $n_pool *p);\n"
     "\n"
-    "/* Fills out with a snapshot of p's state. A snapshot of a shared pool taken while other\n"
-    " * threads use it is approximate (each counter is read on its own); at rest it is exact. */\n"
+    "/* Fills out with a snapshot of p's state, in time proportional to the free objects (objects\n"
+    " * in use are counted by walking the free list). A snapshot of a shared pool taken while\n"
+    " * other threads use it is approximate (each figure is read on its own); at rest it is\n"
+    " * exact. */\n"
     "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p);\n";
 
 static size_t round_up(size_t n, size_t align)
@@ -93,13 +115,20 @@ static void emit_objects(struct frame *f, const struct gen_struct *s,
     frame_took(f, capacity * layout->size);
 }
 
-static void emit_local_fields(struct frame *f, const struct gen_struct *s)
+static void emit_local_fields(struct frame *f, const struct gen_struct *s,
+                              const struct gen_layout *layout)
 {
     size_t capacity = s->options.pool_capacity;
 
-    frame_pad(f, 4);
-    gen_emit_pool_tpl_write(f->h, pool_local_fields, s);
-    frame_took(f, 4 + 4 * capacity + capacity);
+    if (gen_emit_pool_ops_intrusive(layout)) {
+        frame_pad(f, 8);
+        gen_emit_pool_tpl_write(f->h, pool_link_fields, s);
+        frame_took(f, 8 + 4 + capacity);
+    } else {
+        frame_pad(f, 4);
+        gen_emit_pool_tpl_write(f->h, pool_local_fields, s);
+        frame_took(f, 4 + 4 * capacity + capacity);
+    }
     if (s->options.counters) {
         frame_pad(f, 8);
         gen_text_printf(f->h, "    struct %s_pool_counters counters;\n", s->name);
@@ -113,18 +142,13 @@ static void emit_shared_fields(struct frame *f, const struct gen_struct *s)
     size_t capacity = s->options.pool_capacity;
 
     frame_pad(f, GEN_CACHE_LINE);
-    gen_text_printf(
-        f->h,
-        "    /* The free stack's top: the index in the low half (UINT32_MAX when empty),\n"
-        "     * in the high half a tag that counts acquires, so a reused index returns with a new "
-        "tag */\n"
-        "    _Alignas(%d) _Atomic uint64_t head;\n",
-        GEN_CACHE_LINE);
+    gen_emit_pool_tpl_write(f->h, shared_head_note, s);
+    gen_text_printf(f->h, "    _Alignas(%d) _Atomic uint64_t head;\n", GEN_CACHE_LINE);
     frame_took(f, 8);
     frame_pad(f, GEN_CACHE_LINE);
     gen_text_printf(f->h,
                     "    _Atomic uint32_t next[%zu]; /* next[i]: the free object under i, "
-                    "UINT32_MAX at the bottom */\n",
+                    "the capacity at the bottom */\n",
                     capacity);
     frame_took(f, 4 * capacity);
     frame_pad(f, GEN_CACHE_LINE);
@@ -136,7 +160,7 @@ static void emit_shared_fields(struct frame *f, const struct gen_struct *s)
     if (s->options.counters) {
         frame_pad(f, GEN_CACHE_LINE);
         gen_text_printf(f->h, "    struct %s_pool_counters counters;\n", s->name);
-        frame_took(f, 3 * GEN_CACHE_LINE);
+        frame_took(f, 2 * GEN_CACHE_LINE);
     }
 }
 
@@ -153,7 +177,7 @@ static void emit_pool_struct(struct gen_text *h, const struct gen_struct *s,
     if (s->options.pool_sharing == GEN_POOL_SHARED)
         emit_shared_fields(&f, s);
     else
-        emit_local_fields(&f, s);
+        emit_local_fields(&f, s, layout);
     frame_pad(&f, align > f.align ? align : f.align);
     if (s->options.latency)
         gen_text_printf(h, "    struct %s_pool_latency latency;\n", s->name);
@@ -170,8 +194,20 @@ static void emit_pool_struct(struct gen_text *h, const struct gen_struct *s,
                     s->name, f.align, s->name);
 }
 
+static void emit_local_asserts(struct gen_text *h, const struct gen_struct *s,
+                               const struct gen_layout *layout)
+{
+    if (!gen_emit_pool_ops_intrusive(layout))
+        return;
+    gen_text_printf(h,
+                    "_Static_assert(sizeof(void *) <= %d && sizeof(struct %s) >= sizeof(void *), "
+                    "\"a free %s holds the free list's link\");\n",
+                    GEN_POOL_LINK_SIZE, s->name, s->name);
+}
+
 static void emit_shared_asserts(struct gen_text *h, const struct gen_struct *s)
 {
+    gen_emit_pool_tpl_write(h, shared_head_split, s);
     gen_text_printf(h,
                     "_Static_assert(offsetof(struct %s_pool, head) %% %d == 0, \"head has its "
                     "own cache line\");\n",
@@ -188,8 +224,10 @@ int gen_emit_pool(struct gen_text *h, struct gen_text *c, const struct gen_struc
     emit_pool_struct(h, s, layout);
     if (s->options.pool_sharing == GEN_POOL_SHARED)
         emit_shared_asserts(h, s);
+    else
+        emit_local_asserts(h, s, layout);
     gen_emit_pool_tpl_write(h, pool_decls, s);
-    gen_emit_pool_ops_write(h, c, s);
+    gen_emit_pool_ops_write(h, c, s, layout);
     if (gen_text_status(h) != 0)
         return gen_text_status(h);
     return gen_text_status(c);

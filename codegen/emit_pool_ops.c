@@ -1,7 +1,10 @@
-/* The operations of a generated pool. Local: an index stack, no atomics. Shared: a Treiber
+/* The operations of a generated pool. Local: an intrusive free list (each free object's first
+ * bytes link to the next one) in front of the objects never acquired yet, no atomics; structs
+ * smaller than a pointer keep an index stack instead. Shared: a Treiber
  * stack of indices whose 64-bit head packs the top index with a tag that every acquire bumps,
  * so a head that returns to the same index after an acquire compares unequal and ABA cannot
- * happen (short of 2^32 acquires between one thread's load and its compare-exchange). */
+ * happen (short of 2^(64 - index bits) >= 2^32 acquires between one thread's load and its
+ * compare-exchange). The tag doubles as the acquire counter of instrument(counters). */
 #include "codegen/emit_pool_ops.h"
 
 #include "codegen/emit_pool_tpl.h"
@@ -19,7 +22,7 @@ static const char index_of[] =
     "    return (uint32_t)((at - base) / sizeof *obj);\n"
     "}\n";
 
-static const char local_ops[] =
+static const char small_ops[] =
     "\n"
     "/* Takes a free object of p in O(1): the one released last. Returns NULL when all $c are in\n"
     " * use (a failure, counted with instrument(counters)). The object holds what its last user\n"
@@ -58,7 +61,7 @@ static const char local_ops[] =
     "    p->free_top++;\n"
     "}\n";
 
-static const char local_init[] = "\n"
+static const char small_init[] = "\n"
                                  "void $n_pool_init(struct $n_pool *p)\n"
                                  "{\n"
                                  "    p->free_top = $N_POOL_CAPACITY;\n"
@@ -74,7 +77,7 @@ static const char local_init[] = "\n"
                                  "?l    ecgrt_hist_init(&p->latency.hold.hist);\n"
                                  "}\n";
 
-static const char local_stats[] =
+static const char small_stats[] =
     "\n"
     "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p)\n"
     "{\n"
@@ -83,6 +86,140 @@ static const char local_stats[] =
     "\n"
     "?c#ifndef ECG_NO_INSTRUMENT\n"
     "?c    st.high_water = p->counters.high_water;\n"
+    "?c    st.releases = p->counters.releases;\n"
+    "?c    st.acquires = st.releases + st.in_use;\n"
+    "?c    st.failures = p->counters.failures;\n"
+    "?c    st.counting = 1;\n"
+    "?c#endif\n"
+    "    *out = st;\n"
+    "}\n";
+
+/* Local pools of structs at least as large as a pointer: a free object is dead storage, so its
+ * first bytes hold the link to the next free one (copied with memcpy, which any type allows).
+ * Objects never acquired are not linked at all: fresh counts them off in address order, which
+ * makes init O(1) in the objects and fresh the high-water mark (the LIFO list is empty whenever
+ * a fresh object is taken, so every object taken before it is in use at that moment). */
+static const char local_claim[] =
+    "\n"
+    "/* Debug builds: asserts that obj is one of p's objects and free, and marks it acquired. */\n"
+    "static inline void $n_pool_claim(struct $n_pool *p, const struct $n *obj)\n"
+    "{\n"
+    "#ifdef NDEBUG\n"
+    "    (void)p;\n"
+    "    (void)obj;\n"
+    "#else\n"
+    "    uint32_t index = $n_pool_index(p, obj);\n"
+    "\n"
+    "    assert(p->owned[index] == 0);\n"
+    "    p->owned[index] = 1;\n"
+    "#endif\n"
+    "}\n"
+    "\n"
+    "/* Debug builds: asserts that obj is one of p's objects and acquired (not released twice,\n"
+    " * not foreign), and marks it free. */\n"
+    "static inline void $n_pool_unclaim(struct $n_pool *p, const struct $n *obj)\n"
+    "{\n"
+    "#ifdef NDEBUG\n"
+    "    (void)p;\n"
+    "    (void)obj;\n"
+    "#else\n"
+    "    uint32_t index = $n_pool_index(p, obj);\n"
+    "\n"
+    "    assert(p->owned[index] == 1);\n"
+    "    p->owned[index] = 0;\n"
+    "#endif\n"
+    "}\n"
+    "\n"
+    "/* The slow path of $n_pool_acquire, when no released object is free: the first object never\n"
+    " * acquired, or NULL when there is none. */\n"
+    "static inline struct $n *$n_pool_take_fresh(struct $n_pool *p)\n"
+    "{\n"
+    "    struct $n *obj;\n"
+    "\n"
+    "    if (p->fresh == $N_POOL_CAPACITY)\n"
+    "        return NULL;\n"
+    "    obj = &p->objects[p->fresh];\n"
+    "    p->fresh++;\n"
+    "    return obj;\n"
+    "}\n";
+
+static const char local_ops[] =
+    "\n"
+    "/* Takes a free object of p in O(1): the one released last, else the first never acquired.\n"
+    " * Returns NULL when all $c are in use (a failure, counted with instrument(counters)). The\n"
+    " * object holds what its last user left there, except its first sizeof(void *) bytes, which\n"
+    " * held the free list's link. A local pool serves one thread: no call may race with another\n"
+    " * on p. */\n"
+    "ECG_NONBLOCKING static inline struct $n *$n_pool_acquire(struct $n_pool *p)\n"
+    "{\n"
+    "    struct $n *obj = p->free_list.top;\n"
+    "\n"
+    "    if (obj != NULL)\n"
+    "        memcpy(&p->free_list.top, obj, sizeof p->free_list.top);\n"
+    "    else\n"
+    "        obj = $n_pool_take_fresh(p);\n"
+    "    if (obj == NULL) {\n"
+    "?c        $n_pool_count_failure(&p->counters);\n"
+    "        return NULL;\n"
+    "    }\n"
+    "    $n_pool_claim(p, obj);\n"
+    "?l    $n_pool_hold_begin(&p->latency, $n_pool_index(p, obj));\n"
+    "    return obj;\n"
+    "}\n"
+    "\n"
+    "/* Gives obj, which $n_pool_acquire returned, back to p in O(1). obj must not be used after.\n"
+    " * Debug builds assert that obj is p's and acquired (not released twice, not foreign). */\n"
+    "ECG_NONBLOCKING static inline void $n_pool_release(struct $n_pool *p, struct $n *obj)\n"
+    "{\n"
+    "    $n_pool_unclaim(p, obj);\n"
+    "?l    $n_pool_hold_end(&p->latency, $n_pool_index(p, obj));\n"
+    "?c    $n_pool_count_release(&p->counters);\n"
+    "    memcpy(obj, &p->free_list.top, sizeof p->free_list.top);\n"
+    "    p->free_list.top = obj;\n"
+    "}\n";
+
+static const char local_init[] = "\n"
+                                 "void $n_pool_init(struct $n_pool *p)\n"
+                                 "{\n"
+                                 "    p->free_list.top = NULL;\n"
+                                 "    p->fresh = 0;\n"
+                                 "    for (uint32_t i = 0; i < $N_POOL_CAPACITY; i++) {\n"
+                                 "        p->owned[i] = 0;\n"
+                                 "?l        p->latency.since[i] = 0;\n"
+                                 "    }\n"
+                                 "?l    p->latency.round = 0;\n"
+                                 "?c    p->counters.releases = 0;\n"
+                                 "?c    p->counters.failures = 0;\n"
+                                 "?c    p->counters.high_water = 0;\n"
+                                 "?l    ecgrt_hist_init(&p->latency.hold.hist);\n"
+                                 "}\n";
+
+static const char local_stats[] =
+    "\n"
+    "/* Objects of p that were acquired and are free again, counted along the free list (at most\n"
+    " * fresh links, so a list a user broke by writing to a released object still ends). */\n"
+    "static uint32_t $n_pool_released(const struct $n_pool *p)\n"
+    "{\n"
+    "    const struct $n *obj = p->free_list.top;\n"
+    "    uint32_t n = 0;\n"
+    "\n"
+    "    while (obj != NULL && n < p->fresh) {\n"
+    "        void *next;\n"
+    "\n"
+    "        memcpy(&next, obj, sizeof next);\n"
+    "        obj = next;\n"
+    "        n++;\n"
+    "    }\n"
+    "    return n;\n"
+    "}\n"
+    "\n"
+    "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p)\n"
+    "{\n"
+    "    struct $n_pool_stats st = { $N_POOL_CAPACITY, p->fresh - $n_pool_released(p), 0, 0, 0,\n"
+    "                                0, 0, 0, 0 };\n"
+    "\n"
+    "?c#ifndef ECG_NO_INSTRUMENT\n"
+    "?c    st.high_water = p->fresh;\n"
     "?c    st.releases = p->counters.releases;\n"
     "?c    st.acquires = st.releases + st.in_use;\n"
     "?c    st.failures = p->counters.failures;\n"
@@ -106,23 +243,23 @@ static const char shared_acquire[] =
     "    uint32_t index;\n"
     "\n"
     "    do {\n"
-    "        index = (uint32_t)head;\n"
-    "        if (index == UINT32_MAX) {\n"
+    "        index = (uint32_t)(head & $N_POOL_INDEX_MASK);\n"
+    "        if (index == $N_POOL_CAPACITY) {\n"
     "?c            $n_pool_count_failure(&p->counters);\n"
     "            return NULL;\n"
     "        }\n"
     "        /* relaxed: ordered by the acquire load of head, which pairs with the release that\n"
     "         * pushed index; a value changed since makes the compare-exchange fail (new tag) */\n"
     "        desired = atomic_load_explicit(&p->next[index], memory_order_relaxed);\n"
-    "        desired |= ((head >> 32) + 1) << 32;\n"
+    "        desired |= ((head >> $N_POOL_INDEX_BITS) + 1) << $N_POOL_INDEX_BITS;\n"
     "        /* acquire (success and failure): pairs with the release compare-exchange in\n"
     "         * $n_pool_release, as for the load of head above */\n"
     "    } while (!atomic_compare_exchange_weak_explicit(&p->head, &head, desired,\n"
     "                                                    memory_order_acquire, "
     "memory_order_acquire));\n"
     "    $n_pool_claim(p, index);\n"
-    "?c    $n_pool_count_acquire(&p->counters);\n"
-    "?l    $n_pool_hold_begin(&p->latency, index, desired >> 32);\n"
+    "?c    $n_pool_count_acquire(&p->counters, index);\n"
+    "?l    $n_pool_hold_begin(&p->latency, index, desired >> $N_POOL_INDEX_BITS);\n"
     "    return &p->objects[index];\n"
     "}\n";
 
@@ -173,35 +310,33 @@ static const char shared_release[] =
     "\n"
     "    $n_pool_unclaim(p, index);\n"
     "?l    $n_pool_hold_end(&p->latency, index);\n"
-    "?c    $n_pool_count_release(&p->counters);\n"
     "    do {\n"
     "        /* relaxed: no pair of its own; the release compare-exchange below publishes it */\n"
-    "        atomic_store_explicit(&p->next[index], (uint32_t)head, memory_order_relaxed);\n"
+    "        atomic_store_explicit(&p->next[index], (uint32_t)(head & $N_POOL_INDEX_MASK),\n"
+    "                              memory_order_relaxed);\n"
     "        /* release: pairs with the acquire load and compare-exchange in $n_pool_acquire.\n"
     "         * Relaxed on failure, no pair: the reloaded head only goes into next[index] */\n"
     "    } while (!atomic_compare_exchange_weak_explicit(&p->head, &head,\n"
-    "                                                    (head & 0xffffffff00000000u) | index,\n"
+    "                                                    (head & ~$N_POOL_INDEX_MASK) | index,\n"
     "                                                    memory_order_release, "
     "memory_order_relaxed));\n"
     "}\n";
 
-static const char shared_init[] =
-    "\n"
-    "void $n_pool_init(struct $n_pool *p)\n"
-    "{\n"
-    "    for (uint32_t i = 0; i < $N_POOL_CAPACITY; i++) {\n"
-    "        atomic_init(&p->next[i], i + 1 < $N_POOL_CAPACITY ? i + 1 : UINT32_MAX);\n"
-    "        atomic_init(&p->owned[i], 0);\n"
-    "?l        p->latency.since[i] = 0;\n"
-    "    }\n"
-    "    atomic_init(&p->head, 0);\n"
-    "?c    atomic_init(&p->counters.flow, 0);\n"
-    "?c    atomic_init(&p->counters.failures, 0);\n"
-    "?c    atomic_init(&p->counters.high_water, 0);\n"
-    "?l    atomic_init(&p->latency.busy, 0);\n"
-    "?l    atomic_init(&p->latency.dropped, 0);\n"
-    "?l    ecgrt_hist_init(&p->latency.hold.hist);\n"
-    "}\n";
+static const char shared_init[] = "\n"
+                                  "void $n_pool_init(struct $n_pool *p)\n"
+                                  "{\n"
+                                  "    for (uint32_t i = 0; i < $N_POOL_CAPACITY; i++) {\n"
+                                  "        atomic_init(&p->next[i], i + 1);\n"
+                                  "        atomic_init(&p->owned[i], 0);\n"
+                                  "?l        p->latency.since[i] = 0;\n"
+                                  "    }\n"
+                                  "    atomic_init(&p->head, 0);\n"
+                                  "?c    atomic_init(&p->counters.failures, 0);\n"
+                                  "?c    atomic_init(&p->counters.high_water, 0);\n"
+                                  "?l    atomic_init(&p->latency.busy, 0);\n"
+                                  "?l    atomic_init(&p->latency.dropped, 0);\n"
+                                  "?l    ecgrt_hist_init(&p->latency.hold.hist);\n"
+                                  "}\n";
 
 /* Only written when something is counted or timed; static inline in the header, so a build
  * where -DECG_NO_INSTRUMENT leaves it unused stays warning-free under clang too. */
@@ -214,6 +349,27 @@ static const char shared_peek[] =
     "    return atomic_load_explicit(counter, memory_order_relaxed);\n"
     "}\n";
 
+/* Only written with instrument(counters): the in-use count of a shared pool is the capacity
+ * less the free stack's length, so no operation pays for counting it. */
+static const char shared_free_count[] =
+    "\n"
+    "#ifndef ECG_NO_INSTRUMENT\n"
+    "/* Objects on p's free stack whose top is the index in head, counted along next[] (at most\n"
+    " * $c links). Exact at rest; while other threads use p, only approximate. */\n"
+    "static uint64_t $n_pool_free_count(const struct $n_pool *p, uint64_t head)\n"
+    "{\n"
+    "    uint32_t index = (uint32_t)(head & $N_POOL_INDEX_MASK);\n"
+    "    uint64_t n = 0;\n"
+    "\n"
+    "    while (index < $N_POOL_CAPACITY && n < $N_POOL_CAPACITY) {\n"
+    "        /* relaxed: a statistic with no pair; a stale link makes the count approximate */\n"
+    "        index = atomic_load_explicit(&p->next[index], memory_order_relaxed);\n"
+    "        n++;\n"
+    "    }\n"
+    "    return n;\n"
+    "}\n"
+    "#endif\n";
+
 static const char shared_stats[] =
     "\n"
     "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p)\n"
@@ -221,12 +377,13 @@ static const char shared_stats[] =
     "    struct $n_pool_stats st = { $N_POOL_CAPACITY, 0, 0, 0, 0, 0, 0, 0, 1 };\n"
     "\n"
     "?c#ifndef ECG_NO_INSTRUMENT\n"
-    "?c    st.in_use = $n_pool_peek(&p->counters.flow);\n"
-    "?c    st.releases = st.in_use >> $N_POOL_IN_USE_BITS;\n"
-    "?c    st.in_use &= ((uint64_t)1 << $N_POOL_IN_USE_BITS) - 1;\n"
+    "?c    uint64_t head = $n_pool_peek(&p->head);\n"
+    "?c\n"
+    "?c    st.acquires = head >> $N_POOL_INDEX_BITS;\n"
+    "?c    st.in_use = $N_POOL_CAPACITY - $n_pool_free_count(p, head);\n"
+    "?c    st.releases = st.acquires - st.in_use;\n"
     "?c    st.high_water = $n_pool_peek(&p->counters.high_water);\n"
     "?c    st.failures = $n_pool_peek(&p->counters.failures);\n"
-    "?c    st.acquires = st.releases + st.in_use;\n"
     "?c    st.counting = 1;\n"
     "?c#else\n"
     "?c    (void)p;\n"
@@ -236,7 +393,28 @@ static const char shared_stats[] =
     "    *out = st;\n"
     "}\n";
 
-void gen_emit_pool_ops_write(struct gen_text *h, struct gen_text *c, const struct gen_struct *s)
+static void write_local(struct gen_text *h, struct gen_text *c, const struct gen_struct *s,
+                        const struct gen_layout *layout)
+{
+    if (gen_emit_pool_ops_intrusive(layout)) {
+        gen_emit_pool_tpl_write(h, local_claim, s);
+        gen_emit_pool_tpl_write(h, local_ops, s);
+        gen_emit_pool_tpl_write(c, local_init, s);
+        gen_emit_pool_tpl_write(c, local_stats, s);
+        return;
+    }
+    gen_emit_pool_tpl_write(h, small_ops, s);
+    gen_emit_pool_tpl_write(c, small_init, s);
+    gen_emit_pool_tpl_write(c, small_stats, s);
+}
+
+int gen_emit_pool_ops_intrusive(const struct gen_layout *layout)
+{
+    return layout->size >= GEN_POOL_LINK_SIZE;
+}
+
+void gen_emit_pool_ops_write(struct gen_text *h, struct gen_text *c, const struct gen_struct *s,
+                             const struct gen_layout *layout)
 {
     gen_emit_pool_tpl_write(h, index_of, s);
     if (s->options.pool_sharing == GEN_POOL_SHARED) {
@@ -246,10 +424,10 @@ void gen_emit_pool_ops_write(struct gen_text *h, struct gen_text *c, const struc
         gen_emit_pool_tpl_write(c, shared_init, s);
         if (s->options.counters || s->options.latency)
             gen_emit_pool_tpl_write(h, shared_peek, s);
+        if (s->options.counters)
+            gen_emit_pool_tpl_write(c, shared_free_count, s);
         gen_emit_pool_tpl_write(c, shared_stats, s);
     } else {
-        gen_emit_pool_tpl_write(h, local_ops, s);
-        gen_emit_pool_tpl_write(c, local_init, s);
-        gen_emit_pool_tpl_write(c, local_stats, s);
+        write_local(h, c, s, layout);
     }
 }

@@ -68,6 +68,26 @@ generate()
     assert_file_exists "$1/out/order.gen.c" "$1: the source is written"
 }
 
+# A libecgrt built with ECG_SANITIZE (or ECG_SANITIZE_THREAD) needs its sanitizer's runtime,
+# which a plain driver build does not link (and gcc's and clang's do not mix): then the timed
+# driver gets the runtime's sources instead, compiled by the driver's own compiler.
+RT_SANITIZED=0
+if nm "$RT_LIB" 2>/dev/null | grep -Eq ' U __(asan|ubsan|tsan)_'; then
+    RT_SANITIZED=1
+fi
+
+# rt_objects CC: prints the objects of hist.c, clock.c and compat.c built with CC.
+rt_objects()
+{
+    local cc=$1 out=rt-${1##*/} src
+    mkdir -p "$out"
+    for src in hist clock compat; do
+        "$cc" -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -I"$RT_INCLUDE" -c \
+            "$ECG_SOURCE_DIR/runtime/src/$src.c" -o "$out/$src.o" >&2 || return 1
+        printf '%s\n' "$out/$src.o"
+    done
+}
+
 # build DIR CC DRIVER EXE [FLAG...]: the generated source and a driver, warnings as errors.
 build()
 {
@@ -77,6 +97,9 @@ build()
     local | shared) counters=1 ;;
     timed) counters=1 latency=1 lib=("$RT_LIB") ;;
     esac
+    if [ "$dir" = timed ] && [ "$RT_SANITIZED" = 1 ]; then
+        mapfile -t lib < <(rt_objects "$cc")
+    fi
     expect_exit 0 -- "$cc" -std=c11 -Wall -Wextra -Wpadded -Werror -O1 -g -pthread \
         -I"$dir/out" -I"$RT_INCLUDE" -DWANT_COUNTERS=$counters -DWANT_LATENCY=$latency "$@" \
         "$GEN_DRIVERS/$driver" "$dir/out/order.gen.c" "${lib[@]}" -o "$exe"

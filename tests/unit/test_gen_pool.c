@@ -362,6 +362,32 @@ static void test_gen_pool_reports_out_of_memory(void **state)
     assert_int_equal(gen_emit_pool(&h, &c, &s, &layout), ECG_ENOMEM);
 }
 
+/* A struct smaller than a pointer cannot hold the free list's link: its local pool keeps an
+ * index stack, with the same API, and asserts nothing about a pointer fitting. */
+static void test_gen_pool_small_struct_keeps_index_stack(void **state)
+{
+    struct gen_text h = { 0 };
+    struct gen_text c = { 0 };
+    struct gen_struct s;
+    struct gen_layout layout;
+
+    (void)state;
+    model_of(&s, &layout, &local_counted);
+    s.size = 4;
+    s.align = 4;
+    layout.size = 4;
+    layout.align = 4;
+    assert_int_equal(gen_emit_instrument(&h, &c, &s, &layout), 0);
+    assert_int_equal(gen_emit_pool(&h, &c, &s, &layout), 0);
+    assert_non_null(strstr(h.data, "    uint32_t free_top; /* entries of free_list in use */\n"));
+    assert_non_null(strstr(h.data, "    p->free_list[p->free_top] = index;\n"));
+    assert_null(strstr(h.data, "memcpy"));
+    assert_null(strstr(h.data, "sizeof(void *)"));
+    assert_non_null(strstr(c.data, "void order_pool_stats(struct order_pool_stats *out"));
+    gen_text_fini(&h);
+    gen_text_fini(&c);
+}
+
 static void test_gen_pool_text_is_deterministic(void **state)
 {
     struct gen_text h1 = { 0 }, c1 = { 0 }, h2 = { 0 }, c2 = { 0 };
@@ -389,11 +415,12 @@ static void test_gen_pool_local_layout_and_api(void **state)
     emit_variant(&h, &c, &local_counted);
     assert_non_null(strstr(h.data, "#define ORDER_POOL_CAPACITY 64u\n"));
     assert_non_null(strstr(h.data, "struct order_pool {\n    struct order objects[64];"));
-    /* 64 objects of 64 bytes, free_top, 64 indices, 64 owned flags, 4 bytes to the counters
-     * (24 bytes), then 32 to a multiple of the pool's 64-byte alignment. */
+    /* 64 objects of 64 bytes, the free list's top (8), fresh (4), 64 owned flags, 4 bytes to
+     * the counters (24 bytes), then 24 to a multiple of the pool's 64-byte alignment. */
     assert_non_null(strstr(h.data, "    char pad0[4];\n    struct order_pool_counters counters;\n"
-                                   "    char pad1[32];\n};"));
-    assert_non_null(strstr(h.data, "sizeof(struct order_pool) == 4480"));
+                                   "    char pad1[24];\n};"));
+    assert_non_null(strstr(h.data, "sizeof(struct order_pool) == 4224"));
+    assert_non_null(strstr(h.data, "    p->free_list.top = obj;\n"));
     assert_non_null(
         strstr(h.data, "ECG_NONBLOCKING static inline struct order *order_pool_acquire("));
     assert_non_null(strstr(h.data, "void order_pool_stats(struct order_pool_stats *out, "
@@ -415,7 +442,10 @@ static void test_gen_pool_shared_layout_and_orders(void **state)
     assert_non_null(strstr(h.data, "    _Alignas(64) _Atomic uint64_t head;\n    char pad0[56];\n"
                                    "    _Atomic uint32_t next[64];"));
     assert_non_null(strstr(h.data, "offsetof(struct order_pool, head) % 64 == 0"));
-    assert_non_null(strstr(h.data, "desired |= ((head >> 32) + 1) << 32;"));
+    /* 64 objects: the index takes 7 bits (0..64, 64 when empty), the tag the other 57 */
+    assert_non_null(strstr(h.data, "#define ORDER_POOL_INDEX_BITS 7\n"));
+    assert_non_null(strstr(
+        h.data, "desired |= ((head >> ORDER_POOL_INDEX_BITS) + 1) << ORDER_POOL_INDEX_BITS;"));
     assert_int_equal(testkit_count(h.data, "memory_order_seq_cst"), 0);
     assert_orders_paired(h.data);
     assert_orders_paired(c.data);
@@ -503,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_gen_pool_nothing_without_option),
         cmocka_unit_test(test_gen_pool_reports_out_of_memory),
         cmocka_unit_test(test_gen_pool_text_is_deterministic),
+        cmocka_unit_test(test_gen_pool_small_struct_keeps_index_stack),
         cmocka_unit_test(test_gen_pool_local_layout_and_api),
         cmocka_unit_test(test_gen_pool_shared_layout_and_orders),
         cmocka_unit_test(test_gen_pool_runs_local_counted),

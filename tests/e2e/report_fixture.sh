@@ -25,9 +25,9 @@ int run_tool(void)
     return system(cmd);
 }
 
-void read_line(char *buf)
+void label(char *buf, const char *name)
 {
-    gets(buf);
+    sprintf(buf, "name=%s", name);
 }
 
 int classify(int a, int b, int c, int d)

@@ -12,6 +12,7 @@
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/exprkey.h"
+#include "rules/support/lockcall.h"
 #include "rules/support/opkind.h"
 
 #define NR_KEY 160   /* bytes of an object key */
@@ -252,47 +253,10 @@ static void on_operator(struct rule_ctx *rc, struct nr_state *st, CXCursor c)
         on_assign(st, kids);
 }
 
-/* 1 for a lock word, -1 for 'unlock', -2 for a read lock (not exclusive), else 0. */
-static int word_class(const char *w)
-{
-    if (strcmp(w, "read") == 0 || strcmp(w, "rdlock") == 0)
-        return -2;
-    if (strcmp(w, "unlock") == 0)
-        return -1;
-    return strcmp(w, "lock") == 0 || strcmp(w, "wrlock") == 0 || strcmp(w, "trylock") == 0;
-}
-
-/* Lock calls by name: a word 'lock', 'wrlock', 'trylock' or 'unlock' in the callee's name
- * (pthread_mutex_lock, ck_spinlock_fas_lock, mtx_unlock); a 'read' lock is not exclusive.
- * Returns 1 for a lock, -1 for an unlock, 0 for anything else. */
-static int lock_word(const char *name)
-{
-    char buf[128];
-    int found = 0;
-    size_t len = strlen(name);
-
-    if (len >= sizeof(buf))
-        return 0;
-    memcpy(buf, name, len + 1);
-    for (char *w = buf; w != NULL;) {
-        char *end = strchr(w, '_');
-        int cls;
-        if (end != NULL)
-            *end = '\0';
-        cls = word_class(w);
-        if (cls == -2)
-            return 0;
-        if (cls != 0)
-            found = cls;
-        w = end != NULL ? end + 1 : NULL;
-    }
-    return found;
-}
-
 static void on_call(struct nr_state *st, CXCursor call)
 {
     char name[128];
-    int word = lock_word(rule_callee_name(call, name, sizeof(name)));
+    int word = rule_lockcall_kind(rule_callee_name(call, name, sizeof(name)));
 
     if (word > 0)
         st->lock_depth++;

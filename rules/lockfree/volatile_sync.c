@@ -18,6 +18,7 @@
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
 #include "rules/support/expr.h"
+#include "rules/support/lockcall.h"
 
 #define VS_MAX_CLIMB 12    /* expression ancestors looked through to reach a loop */
 #define VS_MAX_LOOKBACK 32 /* recorded uses searched back for the store of 'x = f(x)' */
@@ -309,41 +310,6 @@ static void vs_on_ref(struct rule_ctx *rc, CXCursor ref)
         vs_note_self_read(rc, st, decl);
 }
 
-/* 1 for a word naming an exclusive lock, -1 for 'unlock', -2 for a read lock, else 0. */
-static int vs_lock_word(const char *w, size_t n)
-{
-    static const struct {
-        const char *word;
-        int cls;
-    } words[] = { { "lock", 1 },    { "wrlock", 1 }, { "trylock", 1 },
-                  { "unlock", -1 }, { "read", -2 },  { "rdlock", -2 } };
-
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        if (strlen(words[i].word) == n && memcmp(words[i].word, w, n) == 0)
-            return words[i].cls;
-    }
-    return 0;
-}
-
-/* Lock calls by the words of the callee's name (pthread_mutex_lock, mtx_unlock,
- * ck_spinlock_fas_lock): 1 for a lock, -1 for an unlock, 0 otherwise and for read locks,
- * which do not exclude other readers. */
-static int vs_lock_call(const char *name)
-{
-    int found = 0;
-
-    for (const char *w = name; *w != '\0';) {
-        size_t n = strcspn(w, "_");
-        int cls = vs_lock_word(w, n);
-        if (cls == -2)
-            return 0;
-        if (cls != 0)
-            found = cls;
-        w += n + (w[n] == '_');
-    }
-    return found;
-}
-
 /* The object a lock call locks: its first argument's variable or member, through '&'; a
  * null cursor when there is no argument or it is something else. */
 static CXCursor vs_lock_object(CXCursor call)
@@ -492,7 +458,7 @@ static void vs_on_call(struct rule_ctx *rc, CXCursor call)
         vs_note_start(rc, st, call, 2);
     else if (strcmp(name, "thrd_create") == 0)
         vs_note_start(rc, st, call, 1);
-    lock = vs_lock_call(name);
+    lock = rule_lockcall_kind(name);
     if (lock > 0)
         vs_hold(&st->held, vs_lock_object(call));
     if (lock < 0)

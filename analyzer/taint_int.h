@@ -572,7 +572,8 @@ struct taint_xarg {
     uint32_t field; /* pointee: the field (index) holding the data; TNONE: the object */
 };
 
-/* Notes data passed to an external function (the first witness per argument and part). */
+/* Notes data passed to an external function (the first witness per argument and part that
+ * may be handed on to other units). */
 void ecg_taint_xunit_note_arg(struct ecg_taint *t, const struct taint_xarg *x);
 
 /* The seed of kind what (enum ecg_xfact_what) at name and index; its position in *out.

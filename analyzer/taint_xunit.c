@@ -138,6 +138,33 @@ static int compare_sizes(const struct ecg_xfact *a, const struct ecg_xfact *b)
     return (x > y) - (x < y);
 }
 
+static int compare_steps(const struct ecg_xstep *x, const struct ecg_xstep *y)
+{
+    int c = strcmp(x->path, y->path);
+
+    if (c == 0)
+        c = (x->line > y->line) - (x->line < y->line);
+    if (c == 0)
+        c = (x->col > y->col) - (x->col < y->col);
+    if (c == 0)
+        c = (x->end_line > y->end_line) - (x->end_line < y->end_line);
+    if (c == 0)
+        c = (x->end_col > y->end_col) - (x->end_col < y->end_col);
+    return c != 0 ? c : strcmp(x->text, y->text);
+}
+
+/* Orders the origins of one place, the one reported first: the shorter flow, then the earlier
+ * steps, then the source kind. A total order, so the origin a place keeps depends only on
+ * which origins reach it, not on the order units or rounds found them. */
+static int compare_origins(const struct ecg_xorigin *a, const struct ecg_xorigin *b)
+{
+    int c = (a->n_steps > b->n_steps) - (a->n_steps < b->n_steps);
+
+    for (size_t i = 0; c == 0 && i < a->n_steps; i++)
+        c = compare_steps(&a->steps[i], &b->steps[i]);
+    return c != 0 ? c : (int)a->kind - (int)b->kind;
+}
+
 static int copy_origin(struct ecg_xorigin *out, const struct ecg_xorigin *in)
 {
     out->kind = in->kind;
@@ -191,15 +218,24 @@ static int fact_push(struct ecg_xfacts *facts, const struct ecg_xfact *fact)
     return 0;
 }
 
+/* Whether fact, of the same place as old, takes its place: a worse pointer state (a smaller
+ * buffer, a longer string), or the same state from an origin reported first. */
+static int replaces(const struct ecg_xfact *fact, const struct ecg_xfact *old)
+{
+    int c = fact->value == ECG_XV_TAINT ? 0 : compare_sizes(fact, old);
+
+    return c != 0 ? c < 0 : compare_origins(&fact->origin, &old->origin) < 0;
+}
+
 int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *fact)
 {
     for (size_t i = 0; i < facts->len; i++) {
         struct ecg_xfact old;
         if (!same_key(&facts->items[i], fact))
             continue;
-        if (fact->value == ECG_XV_TAINT || compare_sizes(fact, &facts->items[i]) >= 0)
+        if (!replaces(fact, &facts->items[i]))
             return 0;
-        /* a worse state of the same place replaces the one there, in its position */
+        /* the fact replaces the one there, in its position */
         old = facts->items[i];
         if (fact_push(facts, fact) != 0)
             return ECG_ENOMEM;
@@ -284,6 +320,8 @@ static int compare_keyed(const void *pa, const void *pb)
     const struct keyed *a = pa, *b = pb;
     int c = compare_facts(a->fact, b->fact);
 
+    if (c == 0)
+        c = compare_origins(&a->fact->origin, &b->fact->origin);
     return c != 0 ? c : (a->unit > b->unit) - (a->unit < b->unit);
 }
 
@@ -566,31 +604,13 @@ int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const 
     return rc;
 }
 
-static int same_step(const struct ecg_xstep *x, const struct ecg_xstep *y)
-{
-    return x->line == y->line && x->col == y->col && x->end_line == y->end_line &&
-           x->end_col == y->end_col && strcmp(x->path, y->path) == 0 &&
-           strcmp(x->text, y->text) == 0;
-}
-
-static int same_origin(const struct ecg_xorigin *a, const struct ecg_xorigin *b)
-{
-    if (a->kind != b->kind || a->n_steps != b->n_steps)
-        return 0;
-    for (size_t i = 0; i < a->n_steps; i++) {
-        if (!same_step(&a->steps[i], &b->steps[i]))
-            return 0;
-    }
-    return 1;
-}
-
 int ecg_taint_xunit_same(const struct ecg_xfacts *a, const struct ecg_xfacts *b)
 {
     if (a->len != b->len)
         return 0;
     for (size_t i = 0; i < a->len; i++) {
         if (compare_facts(&a->items[i], &b->items[i]) != 0 ||
-            !same_origin(&a->items[i].origin, &b->items[i].origin))
+            compare_origins(&a->items[i].origin, &b->items[i].origin) != 0)
             return 0;
     }
     return 1;

@@ -120,22 +120,27 @@ void ecg_taint_xunit_want_key(char *buf, size_t size, const struct ecg_xfact *f)
 #define ECG_XWANT_KEY_MAX 600
 
 /* Appends a deep copy of fact unless a fact of the same (value, what, name, index, pointee,
- * field) is there already: then the first one stays, unless fact is a pointer state that is
- * worse (a smaller buffer, a longer string), which replaces it. Returns 0 or ECG_ENOMEM. */
+ * field) is there already: then fact replaces it only if it is a pointer state that is worse
+ * (a smaller buffer, a longer string), or the same state with an origin that comes first
+ * (the shorter flow, then the earlier steps by path, line and column, then the source kind).
+ * Which origin a place keeps so depends only on the origins that reach it, never on the order
+ * they were found in. Returns 0 or ECG_ENOMEM. */
 int ecg_taint_xunit_fact_add(struct ecg_xfacts *facts, const struct ecg_xfact *fact);
 
 /* The seeds of every unit: for unit u, the facts of the other units at the names u defines
  * (ECG_XF_ARG), calls (ECG_XF_RET, ECG_XF_OUT) and reads (ECG_XF_GLOBAL) — a pointer-state
  * fact only when u wants it (a want key of u's wants names its place and its condition holds
  * for the fact the link picks: ecg_taint_xunit_want_key) — sorted by (value,
- * what, name, index, pointee, field, size); for a name several units provide, the first unit's
- * origin. ifaces may hold NULL for a unit that has none. out[i] is initialised by the call. Returns
- * 0 or ECG_ENOMEM (out untouched beyond what it releases). */
+ * what, name, index, pointee, field, size); for a place several units provide, the origin
+ * that comes first (as in ecg_taint_xunit_fact_add), whatever the order of the units. ifaces may
+ * hold NULL for a unit that has none. out[i] is initialised by the call. Returns 0 or ECG_ENOMEM
+ * (out untouched beyond what it releases). */
 int ecg_taint_xunit_link(struct ecg_xfacts *out, const struct ecg_xiface *const *ifaces, size_t n);
 
 /* Adds to seeds (sorted) the facts of previous, a unit's seeds of the round before, that it
- * lacks, and keeps previous's origin where both hold a fact: a unit's seeds only grow, so the
- * rounds end even where two units would hand each other different data round after round.
+ * lacks, and where both hold a fact keeps the origin that comes first (as in
+ * ecg_taint_xunit_fact_add): a unit's seeds only grow, so the rounds end even where two units
+ * would hand each other different data round after round.
  * Returns 0 or ECG_ENOMEM (seeds unchanged). */
 int ecg_taint_xunit_keep(struct ecg_xfacts *seeds, const struct ecg_xfacts *previous);
 

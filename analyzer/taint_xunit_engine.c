@@ -12,15 +12,28 @@
 
 #define XCHAIN_MAX 128 /* steps of an exported origin */
 
+static int may_pass_on(const struct ecg_taint *t, uint8_t what, uint32_t witness);
+
+/* Whether two notes are of the same argument (and part) of the same callee. */
+static int same_xarg_place(const struct taint_xarg *a, const struct taint_xarg *b)
+{
+    return a->arg == b->arg && a->pointee == b->pointee && a->field == b->field &&
+           strcmp(a->callee, b->callee) == 0;
+}
+
 void ecg_taint_xunit_note_arg(struct ecg_taint *t, const struct taint_xarg *x)
 {
     struct taint_xarg *grown;
 
     for (size_t i = 0; i < t->n_xargs; i++) {
-        const struct taint_xarg *o = &t->xargs[i];
-        if (o->arg == x->arg && o->pointee == x->pointee && o->field == x->field &&
-            strcmp(o->callee, x->callee) == 0)
-            return;
+        struct taint_xarg *o = &t->xargs[i];
+        if (!same_xarg_place(o, x))
+            continue;
+        /* a witness that may not be handed on (data that came back from another unit) gives
+         * way to one that may: else seeds from other units would hide this unit's own data */
+        if (!may_pass_on(t, ECG_XF_ARG, o->witness) && may_pass_on(t, ECG_XF_ARG, x->witness))
+            *o = *x;
+        return;
     }
     if (t->n_xargs == t->xargs_cap) {
         size_t cap = t->xargs_cap != 0 ? t->xargs_cap * 2 : 8;

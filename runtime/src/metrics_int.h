@@ -79,4 +79,15 @@ void ecgrt_metrics_sink_u128(struct ecgrt_metrics_sink *s, uint64_t hi, uint64_t
  * buffer was too small, ECGRT_EIO if a file write failed. */
 int ecgrt_metrics_sink_finish(size_t *out, struct ecgrt_metrics_sink *s);
 
+/* An exporter: writes the whole registry m to s. */
+typedef void (*ecgrt_metrics_writer)(struct ecgrt_metrics_sink *s, const struct ecgrt_metrics *m);
+
+/* Runs write over a buffer sink (as ecgrt_metrics_json_write describes) and finishes it. */
+int ecgrt_metrics_sink_write_buffer(size_t *out, char *buf, size_t cap, ecgrt_metrics_writer write,
+                                    const struct ecgrt_metrics *m);
+
+/* Runs write over a sink on f and finishes it. */
+int ecgrt_metrics_sink_write_file(FILE *f, ecgrt_metrics_writer write,
+                                  const struct ecgrt_metrics *m);
+
 #endif

@@ -134,19 +134,10 @@ static void json_all(struct ecgrt_metrics_sink *s, const struct ecgrt_metrics *m
 
 int ecgrt_metrics_json_write(size_t *out, char *buf, size_t cap, const struct ecgrt_metrics *m)
 {
-    struct ecgrt_metrics_sink s;
-
-    ecgrt_metrics_sink_buffer(&s, buf, cap);
-    json_all(&s, m);
-    return ecgrt_metrics_sink_finish(out, &s);
+    return ecgrt_metrics_sink_write_buffer(out, buf, cap, json_all, m);
 }
 
 int ecgrt_metrics_json_print(FILE *f, const struct ecgrt_metrics *m)
 {
-    struct ecgrt_metrics_sink s;
-    size_t len;
-
-    ecgrt_metrics_sink_file(&s, f);
-    json_all(&s, m);
-    return ecgrt_metrics_sink_finish(&len, &s);
+    return ecgrt_metrics_sink_write_file(f, json_all, m);
 }

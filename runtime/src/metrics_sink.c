@@ -136,3 +136,24 @@ int ecgrt_metrics_sink_finish(size_t *out, struct ecgrt_metrics_sink *s)
     *out = s->len;
     return 0;
 }
+
+int ecgrt_metrics_sink_write_buffer(size_t *out, char *buf, size_t cap, ecgrt_metrics_writer write,
+                                    const struct ecgrt_metrics *m)
+{
+    struct ecgrt_metrics_sink s;
+
+    ecgrt_metrics_sink_buffer(&s, buf, cap);
+    write(&s, m);
+    return ecgrt_metrics_sink_finish(out, &s);
+}
+
+int ecgrt_metrics_sink_write_file(FILE *f, ecgrt_metrics_writer write,
+                                  const struct ecgrt_metrics *m)
+{
+    struct ecgrt_metrics_sink s;
+    size_t len;
+
+    ecgrt_metrics_sink_file(&s, f);
+    write(&s, m);
+    return ecgrt_metrics_sink_finish(&len, &s);
+}

@@ -1,9 +1,9 @@
 /* Unit tests for cross-unit taint (analyzer/taint_xunit.h): sorted name lists, the link
- * (facts go to the units that use their names, never back to their own unit, the first
- * unit's origin wins, the output is sorted), seed comparison, the JSON form the cache keeps,
- * and the engine's side: a unit exports what it passes on, a unit analysed with the linked
- * seeds reports a flow whose first steps lie in the other file, and a struct passed by
- * pointer keeps its fields apart across units. */
+ * (facts go to the units that use their names, never back to their own unit, the origin
+ * that comes first wins whatever the order of units and rounds, the output is sorted), seed
+ * comparison, the JSON form the cache keeps, and the engine's side: a unit exports what it passes
+ * on, a unit analysed with the linked seeds reports a flow whose first steps lie in the other file,
+ * and a struct passed by pointer keeps its fields apart across units. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -59,19 +59,27 @@ static void test_taint_xunit_names_sorted_once(void **state)
     ecg_xiface_fini(&x);
 }
 
-static void test_taint_xunit_fact_add_keeps_first(void **state)
+static void test_taint_xunit_fact_add_keeps_first_origin(void **state)
 {
     struct ecg_xfacts facts = { NULL, 0, 0 };
-    struct ecg_xfact f1 = fact(ECG_XF_ARG, "sink", 0, &step_a);
-    struct ecg_xfact f2 = fact(ECG_XF_ARG, "sink", 0, &step_b);
+    struct ecg_xfact f1 = fact(ECG_XF_ARG, "sink", 0, &step_b);
+    struct ecg_xfact f2 = fact(ECG_XF_ARG, "sink", 0, &step_a);
     struct ecg_xfact f3 = fact(ECG_XF_ARG, "sink", 1, &step_b);
+    struct ecg_xstep two[2] = { step_b, step_b };
+    struct ecg_xfact longer = fact(ECG_XF_ARG, "sink", 1, &step_a);
 
     (void)state;
+    longer.origin = (struct ecg_xorigin){ 1, two, 2 };
     assert_int_equal(ecg_taint_xunit_fact_add(&facts, &f1), 0);
     assert_int_equal(ecg_taint_xunit_fact_add(&facts, &f2), 0);
     assert_int_equal(ecg_taint_xunit_fact_add(&facts, &f3), 0);
+    assert_int_equal(ecg_taint_xunit_fact_add(&facts, &longer), 0);
     assert_int_equal(facts.len, 2);
+    /* a.c's step sorts before b.c's, though it came second */
     assert_string_equal(facts.items[0].origin.steps[0].path, "/src/a.c");
+    /* a one-step flow is kept over a two-step one */
+    assert_int_equal(facts.items[1].origin.n_steps, 1);
+    assert_string_equal(facts.items[1].origin.steps[0].path, "/src/b.c");
     ecg_xfacts_fini(&facts);
 }
 
@@ -79,9 +87,9 @@ static void test_taint_xunit_keep_only_grows_seeds(void **state)
 {
     struct ecg_xfacts previous = { NULL, 0, 0 };
     struct ecg_xfacts seeds = { NULL, 0, 0 };
-    struct ecg_xfact old_sink = fact(ECG_XF_ARG, "sink", 0, &step_a);
+    struct ecg_xfact old_sink = fact(ECG_XF_ARG, "sink", 0, &step_b);
     struct ecg_xfact old_global = fact(ECG_XF_GLOBAL, "g", 0, &step_a);
-    struct ecg_xfact new_sink = fact(ECG_XF_ARG, "sink", 0, &step_b);
+    struct ecg_xfact new_sink = fact(ECG_XF_ARG, "sink", 0, &step_a);
     struct ecg_xfact new_run = fact(ECG_XF_ARG, "run", 1, &step_b);
 
     (void)state;
@@ -94,7 +102,8 @@ static void test_taint_xunit_keep_only_grows_seeds(void **state)
     assert_int_equal(seeds.len, 3);
     assert_string_equal(seeds.items[0].name, "run");
     assert_string_equal(seeds.items[1].name, "sink");
-    assert_string_equal(seeds.items[1].origin.steps[0].path, "/src/a.c"); /* the old origin */
+    assert_string_equal(seeds.items[1].origin.steps[0].path,
+                        "/src/a.c"); /* comes first, though new */
     assert_string_equal(seeds.items[2].name, "g");
     ecg_xfacts_fini(&seeds);
     ecg_xfacts_fini(&previous);
@@ -201,10 +210,10 @@ static void test_taint_xunit_link_is_order_independent(void **state)
     swapped[1] = t.ifaces[1];
     swapped[2] = t.ifaces[0];
     assert_int_equal(ecg_taint_xunit_link(seeds, swapped, 3), 0);
-    /* the same facts reach unit 1; which origin is first follows the unit order given */
+    /* the same seeds reach unit 1, origins included, whatever the unit order */
     assert_int_equal(seeds[1].len, 3);
-    assert_string_equal(seeds[1].items[0].origin.steps[0].path, "/src/b.c");
-    assert_false(ecg_taint_xunit_same(&seeds[1], &t.seeds[1]));
+    assert_string_equal(seeds[1].items[0].origin.steps[0].path, "/src/a.c");
+    assert_true(ecg_taint_xunit_same(&seeds[1], &t.seeds[1]));
     for (size_t i = 0; i < 3; i++)
         ecg_xfacts_fini(&seeds[i]);
     three_fini(&t);
@@ -382,6 +391,37 @@ static void test_taint_xunit_engine_exports_interface(void **state)
     unit_done(&a);
 }
 
+/* Data another unit returned reaches relay() first; this unit's own data reaches it later. */
+static const char source_c[] = "char *getenv(const char *);\n"
+                               "char *fetch(void);\n"
+                               "void relay(const char *cmd);\n"
+                               "void first(void) { relay(fetch()); }\n"
+                               "void second(void) { relay(getenv(\"CMD\")); }\n";
+
+/* Data that came from another unit is never handed back, but it must not hide the unit's own
+ * data at the same argument: the export with seeds still holds it (exports only grow with
+ * seeds, so a cached run replays the rounds of a cold one). */
+static void test_taint_xunit_engine_seeds_do_not_hide_own_data(void **state)
+{
+    struct ecg_xfacts seeds = { NULL, 0, 0 };
+    struct ecg_xfact returned = fact(ECG_XF_RET, "fetch", 0, &step_b);
+    struct unit c;
+    struct ecg_xiface x;
+
+    (void)state;
+    assert_int_equal(ecg_taint_xunit_fact_add(&seeds, &returned), 0);
+    unit_run(&c, "/virtual/c.c", source_c, &seeds);
+    export_of(&x, &c);
+    assert_int_equal(x.facts.len, 1);
+    assert_int_equal(x.facts.items[0].what, ECG_XF_ARG);
+    assert_string_equal(x.facts.items[0].name, "relay");
+    assert_int_equal(x.facts.items[0].origin.kind, ECG_TAINT_FROM_ENV);
+    assert_int_equal(x.facts.items[0].origin.steps[0].line, 5);
+    ecg_xiface_fini(&x);
+    unit_done(&c);
+    ecg_xfacts_fini(&seeds);
+}
+
 static void test_taint_xunit_engine_seeded_flow_starts_elsewhere(void **state)
 {
     struct unit a, b;
@@ -481,7 +521,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_taint_xunit_names_sorted_once),
-        cmocka_unit_test(test_taint_xunit_fact_add_keeps_first),
+        cmocka_unit_test(test_taint_xunit_fact_add_keeps_first_origin),
         cmocka_unit_test(test_taint_xunit_keep_only_grows_seeds),
         cmocka_unit_test(test_taint_xunit_link_delivers_by_name),
         cmocka_unit_test(test_taint_xunit_link_skips_own_unit),
@@ -490,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_taint_xunit_json_round_trip),
         cmocka_unit_test(test_taint_xunit_json_rejects_malformed),
         cmocka_unit_test(test_taint_xunit_engine_exports_interface),
+        cmocka_unit_test(test_taint_xunit_engine_seeds_do_not_hide_own_data),
         cmocka_unit_test(test_taint_xunit_engine_seeded_flow_starts_elsewhere),
         cmocka_unit_test(test_taint_xunit_engine_fields_stay_apart),
     };

@@ -48,7 +48,7 @@ static void level_emptied(struct match_book *book, uint32_t side, uint32_t level
 
 void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
 {
-    struct match_order *o = &m->orders[idx];
+    struct match_order *o = match_order_at(m, idx);
     struct match_book *book = &m->books[o->instrument];
     struct match_level *lv = &book->levels[o->level];
 
@@ -59,7 +59,7 @@ void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
         match_bits_set(side_bits(book, o->side), o->level);
         book->best[o->side] = better_of(o->side, book->best[o->side], o->level);
     } else {
-        m->orders[lv->tail].next = idx;
+        match_order_at(m, lv->tail)->next = idx;
     }
     lv->tail = idx;
     lv->total += o->qty;
@@ -67,18 +67,18 @@ void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
 
 void match_book_unlink(struct ecgrt_match *m, uint32_t idx)
 {
-    struct match_order *o = &m->orders[idx];
+    struct match_order *o = match_order_at(m, idx);
     struct match_book *book = &m->books[o->instrument];
     struct match_level *lv = &book->levels[o->level];
 
     if (o->prev == MATCH_NIL)
         lv->head = o->next;
     else
-        m->orders[o->prev].next = o->next;
+        match_order_at(m, o->prev)->next = o->next;
     if (o->next == MATCH_NIL)
         lv->tail = o->prev;
     else
-        m->orders[o->next].prev = o->prev;
+        match_order_at(m, o->next)->prev = o->prev;
     lv->total -= o->qty;
     if (lv->head == MATCH_NIL)
         level_emptied(book, o->side, o->level);
@@ -86,14 +86,13 @@ void match_book_unlink(struct ecgrt_match *m, uint32_t idx)
 
 void match_book_recycle(struct ecgrt_match *m, uint32_t idx)
 {
-    m->orders[idx].next = m->free_head;
-    m->free_head = idx;
+    match_order_pool_release(m->pool, match_order_at(m, idx));
     m->resting--;
 }
 
 void match_book_release(struct ecgrt_match *m, uint32_t idx)
 {
-    match_idmap_erase(&m->ids, m->orders[idx].id);
+    match_idmap_erase(&m->ids, match_order_at(m, idx)->id);
     match_book_recycle(m, idx);
 }
 
@@ -111,10 +110,11 @@ static int64_t best_opposite(const struct match_book *book, const struct match_t
 
 static void cancel_resting(struct ecgrt_match *m, uint32_t idx)
 {
+    const struct match_order *o = match_order_at(m, idx);
     struct ecgrt_match_event ev = {
         .kind = ECGRT_EVENT_CANCELLED,
-        .id = m->orders[idx].id,
-        .remaining = m->orders[idx].qty,
+        .id = o->id,
+        .remaining = o->qty,
     };
 
     match_book_unlink(m, idx);
@@ -124,7 +124,7 @@ static void cancel_resting(struct ecgrt_match *m, uint32_t idx)
 
 static void trade(struct ecgrt_match *m, struct match_taker *taker, uint32_t idx, int64_t level)
 {
-    struct match_order *maker = &m->orders[idx];
+    struct match_order *maker = match_order_at(m, idx);
     uint64_t qty = maker->qty < taker->qty ? maker->qty : taker->qty;
     struct ecgrt_match_event ev = {
         .kind = ECGRT_EVENT_TRADE,
@@ -152,8 +152,9 @@ static void match_level(struct ecgrt_match *m, struct match_taker *taker, int64_
     uint32_t idx = m->books[taker->instrument].levels[level].head;
 
     while (idx != MATCH_NIL && taker->qty > 0 && !taker->stopped) {
-        uint32_t next = m->orders[idx].next;
-        if (m->orders[idx].owner != taker->owner)
+        const struct match_order *maker = match_order_at(m, idx);
+        uint32_t next = maker->next;
+        if (maker->owner != taker->owner)
             trade(m, taker, idx, level);
         else if (m->cfg.stp == ECGRT_STP_CANCEL_RESTING)
             cancel_resting(m, idx);
@@ -188,9 +189,10 @@ static uint64_t level_fillable(const struct ecgrt_match *m, const struct match_t
     uint32_t idx = m->books[taker->instrument].levels[level].head;
     uint64_t sum = 0;
 
-    for (; idx != MATCH_NIL; idx = m->orders[idx].next) {
-        if (m->orders[idx].owner != taker->owner) {
-            sum += m->orders[idx].qty;
+    for (; idx != MATCH_NIL; idx = match_order_at(m, idx)->next) {
+        const struct match_order *o = match_order_at(m, idx);
+        if (o->owner != taker->owner) {
+            sum += o->qty;
             continue;
         }
         if (m->cfg.stp == ECGRT_STP_CANCEL_INCOMING) {

@@ -1,11 +1,15 @@
 /* The engine's commands: checking an order, accepting it, matching it and resting what is
- * left; cancel and modify. Every rejection happens before anything changes, so a rejected
- * command leaves every book as it was. */
+ * left; cancel and modify, each optionally timed. Every rejection happens before anything
+ * changes, so a rejected command leaves every book as it was. */
 #include "runtime/match/match_book.h"
 
+#include <assert.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "ecg/clock.h"
 #include "ecg/error.h"
+#include "ecg/hist.h"
 
 static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
 {
@@ -24,8 +28,9 @@ static void emit_id(struct ecgrt_match *m, enum ecgrt_event_kind kind, uint64_t 
 
 static int config_valid(const struct ecgrt_match_config *cfg)
 {
-    return cfg->instruments > 0 && cfg->max_orders > 0 && cfg->max_orders < MATCH_NIL &&
-           cfg->on_event != NULL && cfg->min_price <= cfg->max_price &&
+    return cfg->instruments > 0 && cfg->max_orders > 0 &&
+           cfg->max_orders <= MATCH_ORDER_POOL_CAPACITY && cfg->on_event != NULL &&
+           cfg->min_price <= cfg->max_price &&
            (uint64_t)(cfg->max_price - cfg->min_price) < MATCH_MAX_BAND;
 }
 
@@ -48,14 +53,19 @@ static int books_new(struct ecgrt_match *m)
     return ECGRT_OK;
 }
 
+/* The order records: one generated pool, aligned to a cache line, holding the most orders any
+ * engine may (only the address space of the records beyond max_orders is reserved). The first
+ * max_orders records, the only ones this engine hands out, are written once here, so the first
+ * commands do not pay for page faults. */
 static int orders_new(struct ecgrt_match *m)
 {
-    m->orders = malloc((size_t)m->cfg.max_orders * sizeof *m->orders);
-    if (m->orders == NULL)
+    size_t size = (sizeof *m->pool + 63) & ~(size_t)63;
+
+    m->pool = aligned_alloc(64, size);
+    if (m->pool == NULL)
         return ECGRT_ENOMEM;
-    for (uint32_t i = 0; i < m->cfg.max_orders; i++)
-        m->orders[i].next = i + 1 < m->cfg.max_orders ? i + 1 : MATCH_NIL;
-    m->free_head = 0;
+    match_order_pool_init(m->pool);
+    memset(m->pool->objects, 0, (size_t)m->cfg.max_orders * sizeof m->pool->objects[0]);
     return match_idmap_init(&m->ids, m->cfg.max_orders);
 }
 
@@ -92,7 +102,7 @@ void ecgrt_match_free(struct ecgrt_match *m)
         match_bits_fini(&m->books[i].asks);
     }
     free(m->books);
-    free(m->orders);
+    free(m->pool);
     match_idmap_fini(&m->ids);
     free(m);
 }
@@ -148,20 +158,22 @@ static enum ecgrt_reject_reason check_order(const struct ecgrt_match *m,
         return reason;
     if (match_idmap_find(&m->ids, o->id) != MATCH_NIL)
         return ECGRT_REJECT_DUPLICATE_ID;
-    if (rests && m->free_head == MATCH_NIL)
+    if (rests && m->resting == m->cfg.max_orders)
         return ECGRT_REJECT_BOOK_FULL;
     if (o->type == ECGRT_ORDER_POST && would_cross(m, o))
         return ECGRT_REJECT_WOULD_CROSS;
     return ECGRT_REJECT_NONE;
 }
 
-/* Rests what is left of a taker in a new record (check_order made sure one is free). */
+/* Rests what is left of a taker in a new record (check_order made sure one is free: fewer
+ * than max_orders rest, and max_orders is at most the pool's capacity). */
 static void rest_new(struct ecgrt_match *m, const struct match_taker *t)
 {
-    uint32_t idx = m->free_head;
-    struct match_order *o = &m->orders[idx];
+    struct match_order *o = match_order_pool_acquire(m->pool);
+    uint32_t idx;
 
-    m->free_head = o->next;
+    assert(o != NULL);
+    idx = match_order_pool_index(m->pool, o);
     *o = (struct match_order){ .id = t->id,
                                .qty = t->qty,
                                .owner = t->owner,
@@ -182,7 +194,7 @@ static void prefetch_level(const struct ecgrt_match *m, const struct ecgrt_match
         __builtin_prefetch(&m->books[o->instrument].levels[o->price - m->cfg.min_price], 1);
 }
 
-void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *order)
+static void add_order(struct ecgrt_match *m, const struct ecgrt_match_order *order)
 {
     enum ecgrt_reject_reason reason;
     struct match_taker t;
@@ -210,7 +222,29 @@ void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *orde
         emit_id(m, ECGRT_EVENT_CANCELLED, order->id, reason, t.qty);
 }
 
-void ecgrt_match_cancel(struct ecgrt_match *m, uint64_t id)
+/* ecgrt_match_add, timed into h. Kept out of line so that an untimed command, the usual
+ * case, pays only for the test of h (inlined, the timed path's saved registers would be pushed
+ * on every call). */
+__attribute__((noinline)) static void timed_add(struct ecgrt_match *m, struct ecgrt_hist *h,
+                                                const struct ecgrt_match_order *order)
+{
+    uint64_t start = ecgrt_clock_ticks();
+
+    add_order(m, order);
+    ecgrt_hist_record(h, ecgrt_clock_ticks() - start);
+}
+
+void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *order)
+{
+    struct ecgrt_hist *h = match_latency(m->cfg.latency_add);
+
+    if (h != NULL)
+        timed_add(m, h, order);
+    else
+        add_order(m, order);
+}
+
+static void cancel_order(struct ecgrt_match *m, uint64_t id)
 {
     uint32_t slot = match_idmap_slot(&m->ids, id);
     uint32_t idx;
@@ -227,7 +261,7 @@ void ecgrt_match_cancel(struct ecgrt_match *m, uint64_t id)
         return;
     }
     idx = m->ids.slots[slot].value;
-    o = &m->orders[idx];
+    o = match_order_at(m, idx);
     qty = o->qty;
     instrument = o->instrument;
     side = o->side;
@@ -237,6 +271,28 @@ void ecgrt_match_cancel(struct ecgrt_match *m, uint64_t id)
     match_book_recycle(m, idx);
     emit_id(m, ECGRT_EVENT_CANCELLED, id, ECGRT_REJECT_NONE, qty);
     match_book_report_level(m, instrument, side, level);
+}
+
+/* ecgrt_match_cancel, timed into h. Kept out of line so that an untimed command, the usual
+ * case, pays only for the test of h (inlined, the timed path's saved registers would be pushed
+ * on every call). */
+__attribute__((noinline)) static void timed_cancel(struct ecgrt_match *m, struct ecgrt_hist *h,
+                                                   uint64_t id)
+{
+    uint64_t start = ecgrt_clock_ticks();
+
+    cancel_order(m, id);
+    ecgrt_hist_record(h, ecgrt_clock_ticks() - start);
+}
+
+void ecgrt_match_cancel(struct ecgrt_match *m, uint64_t id)
+{
+    struct ecgrt_hist *h = match_latency(m->cfg.latency_cancel);
+
+    if (h != NULL)
+        timed_cancel(m, h, id);
+    else
+        cancel_order(m, id);
 }
 
 static enum ecgrt_reject_reason check_modify(const struct ecgrt_match *m, uint32_t idx,
@@ -263,7 +319,7 @@ static void emit_modified(struct ecgrt_match *m, uint64_t id, int64_t price, uin
 /* A smaller quantity at the same price: the order keeps its place. */
 static void shrink_in_place(struct ecgrt_match *m, uint32_t idx, uint64_t qty)
 {
-    struct match_order *o = &m->orders[idx];
+    struct match_order *o = match_order_at(m, idx);
 
     m->books[o->instrument].levels[o->level].total -= o->qty - qty;
     o->qty = qty;
@@ -275,7 +331,7 @@ static void shrink_in_place(struct ecgrt_match *m, uint32_t idx, uint64_t qty)
  * id and owner, reusing the record if anything is left to rest. */
 static void requeue(struct ecgrt_match *m, uint32_t idx, int64_t price, uint64_t qty)
 {
-    struct match_order *o = &m->orders[idx];
+    struct match_order *o = match_order_at(m, idx);
     uint32_t old_level = o->level;
     struct match_taker t = { .id = o->id,
                              .qty = qty,
@@ -290,14 +346,11 @@ static void requeue(struct ecgrt_match *m, uint32_t idx, int64_t price, uint64_t
     match_idmap_erase(&m->ids, o->id);
     match_book_match(m, &t);
     if (t.qty == 0 || t.stopped) {
-        m->orders[idx].next = m->free_head;
-        m->free_head = idx;
-        m->resting--;
+        match_book_recycle(m, idx);
         if (t.qty != 0)
             emit_id(m, ECGRT_EVENT_CANCELLED, t.id, ECGRT_REJECT_NONE, t.qty);
         return;
     }
-    o = &m->orders[idx];
     o->qty = t.qty;
     o->level = (uint32_t)t.limit;
     match_idmap_put(&m->ids, t.id, idx);
@@ -305,7 +358,7 @@ static void requeue(struct ecgrt_match *m, uint32_t idx, int64_t price, uint64_t
     match_book_report_level(m, t.instrument, t.side, o->level);
 }
 
-void ecgrt_match_modify(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty)
+static void modify_order(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty)
 {
     uint32_t idx = match_idmap_find(&m->ids, id);
     enum ecgrt_reject_reason reason = check_modify(m, idx, price, qty);
@@ -317,11 +370,33 @@ void ecgrt_match_modify(struct ecgrt_match *m, uint64_t id, int64_t price, uint6
         emit_id(m, ECGRT_EVENT_REJECTED, id, reason, 0);
         return;
     }
-    o = &m->orders[idx];
+    o = match_order_at(m, idx);
     if (price - m->cfg.min_price == (int64_t)o->level && qty <= o->qty)
         shrink_in_place(m, idx, qty);
     else
         requeue(m, idx, price, qty);
+}
+
+/* ecgrt_match_modify, timed into h. Kept out of line so that an untimed command, the usual
+ * case, pays only for the test of h (inlined, the timed path's saved registers would be pushed
+ * on every call). */
+__attribute__((noinline)) static void timed_modify(struct ecgrt_match *m, struct ecgrt_hist *h,
+                                                   uint64_t id, int64_t price, uint64_t qty)
+{
+    uint64_t start = ecgrt_clock_ticks();
+
+    modify_order(m, id, price, qty);
+    ecgrt_hist_record(h, ecgrt_clock_ticks() - start);
+}
+
+void ecgrt_match_modify(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty)
+{
+    struct ecgrt_hist *h = match_latency(m->cfg.latency_modify);
+
+    if (h != NULL)
+        timed_modify(m, h, id, price, qty);
+    else
+        modify_order(m, id, price, qty);
 }
 
 int ecgrt_match_best(const struct ecgrt_match *m, uint32_t instrument, enum ecgrt_side side,
@@ -350,7 +425,7 @@ void ecgrt_match_prefetch(const struct ecgrt_match *m, uint64_t id, int deep)
         return;
     }
     if (s->key == id && s->value != MATCH_NIL)
-        __builtin_prefetch(&m->orders[s->value]);
+        __builtin_prefetch(match_order_at(m, s->value));
 }
 
 int ecgrt_match_stats(struct ecgrt_match_stats *out, const struct ecgrt_match *m)

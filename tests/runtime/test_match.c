@@ -1,6 +1,7 @@
 /* Unit tests of the matching engine on hand-written sessions: price-time priority, each order
  * type, self-trade prevention both ways, modify keeping or losing priority, rejections, the
- * text format and its errors, the binary format, and no allocation after start-up. */
+ * text format and its errors, the binary format, no allocation after start-up, and the order
+ * records' pool (its capacity bounds max_orders; records come back on cancel and fill). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -58,7 +59,24 @@ static void collect(void *ctx, const struct ecgrt_match_event *ev)
     t->len += (size_t)n;
 }
 
-/* Replays session (text commands, one a line) on a fresh engine and returns the events. */
+/* Applies session (text commands, one a line) to m. */
+static void apply_session(struct ecgrt_match *m, const char *session)
+{
+    struct ecgrt_match_command cmd;
+    char err[160];
+
+    for (const char *line = session; *line != '\0';) {
+        const char *end = strchr(line, '\n');
+        size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
+        int rc = ecgrt_match_parse_line(&cmd, line, len, err, sizeof err);
+        assert_true(rc >= 0);
+        if (rc == 1)
+            ecgrt_match_apply(m, &cmd);
+        line += len + (end != NULL);
+    }
+}
+
+/* Replays session on a fresh engine and returns the events. */
 static const char *replay(const char *session, enum ecgrt_stp stp, uint32_t max_orders)
 {
     static struct transcript t;
@@ -70,21 +88,11 @@ static const char *replay(const char *session, enum ecgrt_stp stp, uint32_t max_
                                       .on_event = collect,
                                       .ctx = &t };
     struct ecgrt_match *m = NULL;
-    struct ecgrt_match_command cmd;
-    char err[160];
 
     t.len = 0;
     t.text[0] = '\0';
     assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_OK);
-    for (const char *line = session; *line != '\0';) {
-        const char *end = strchr(line, '\n');
-        size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
-        int rc = ecgrt_match_parse_line(&cmd, line, len, err, sizeof err);
-        assert_true(rc >= 0);
-        if (rc == 1)
-            ecgrt_match_apply(m, &cmd);
-        line += len + (end != NULL);
-    }
+    apply_session(m, session);
     ecgrt_match_free(m);
     return t.text;
 }
@@ -352,6 +360,129 @@ static void test_match_no_allocation_after_start(void **state)
     ecgrt_match_free(m);
 }
 
+/* max_orders may be anything up to the generated pool's capacity, and nothing above it. */
+static void test_match_max_orders_bounded_by_the_pool(void **state)
+{
+    struct transcript t = { .len = 0 };
+    struct ecgrt_match_config cfg = { .instruments = 1,
+                                      .min_price = 1,
+                                      .max_price = 10,
+                                      .max_orders = ECGRT_MATCH_MAX_ORDERS,
+                                      .on_event = collect,
+                                      .ctx = &t };
+    struct ecgrt_match *m = NULL;
+    struct ecgrt_match *untouched = (struct ecgrt_match *)&t;
+
+    (void)state;
+    assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_OK);
+    assert_non_null(m);
+    ecgrt_match_free(m);
+    cfg.max_orders = ECGRT_MATCH_MAX_ORDERS + 1;
+    m = untouched;
+    assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_EINVAL);
+    cfg.max_orders = 0;
+    assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_EINVAL);
+    assert_ptr_equal(m, untouched);
+}
+
+/* A book holding max_orders refuses the next resting order; each cancel or fill gives its
+ * record back to the pool, so the book never fills up over many rounds of add and cancel. */
+static void test_match_records_return_to_the_pool(void **state)
+{
+    (void)state;
+    assert_string_equal(replay("A 1 1 0 S LIMIT 150 5\n"
+                               "A 2 1 0 S LIMIT 151 5\n"
+                               "A 3 1 0 S LIMIT 152 5\n"
+                               "A 4 2 0 B IOC 150 5\n"
+                               "A 5 1 0 S LIMIT 152 5\n"
+                               "C 2\n"
+                               "A 6 1 0 S POST 153 5\n",
+                               ECGRT_STP_CANCEL_RESTING, 2),
+                        "accepted id=1\nbook instrument=0 side=S price=150 total=5\n"
+                        "accepted id=2\nbook instrument=0 side=S price=151 total=5\n"
+                        "rejected id=3 reason=book-full\n"
+                        "accepted id=4\n"
+                        "trade instrument=0 maker=1 taker=4 price=150 qty=5\n"
+                        "book instrument=0 side=S price=150 total=0\n"
+                        "accepted id=5\nbook instrument=0 side=S price=152 total=5\n"
+                        "cancelled id=2 remaining=5\nbook instrument=0 side=S price=151 total=0\n"
+                        "accepted id=6\nbook instrument=0 side=S price=153 total=5\n");
+}
+
+static void test_match_add_cancel_rounds_never_fill_the_book(void **state)
+{
+    struct transcript t = { .len = 0 };
+    struct ecgrt_match_config cfg = { .instruments = 1,
+                                      .min_price = 1,
+                                      .max_price = 100,
+                                      .max_orders = 3,
+                                      .on_event = collect,
+                                      .ctx = &t };
+    struct ecgrt_match *m = NULL;
+    struct ecgrt_match_stats st;
+
+    (void)state;
+    assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_OK);
+    for (uint64_t id = 1; id <= 30000; id++) {
+        struct ecgrt_match_order o = { .id = id,
+                                       .owner = 1,
+                                       .side = ECGRT_SIDE_BUY,
+                                       .type = ECGRT_ORDER_LIMIT,
+                                       .price = 1 + (int64_t)(id % 50),
+                                       .qty = 10 };
+        t.len = 0;
+        ecgrt_match_add(m, &o);
+        if (id > 2)
+            ecgrt_match_cancel(m, id - 2);
+        assert_true(ecgrt_match_resting(m) <= 3);
+    }
+    assert_int_equal(ecgrt_match_resting(m), 2);
+    if (ecgrt_match_stats(&st, m))
+        assert_int_equal(st.rejects[ECGRT_REJECT_BOOK_FULL], 0);
+    ecgrt_match_free(m);
+}
+
+/* A session on a reset engine gives the events it gives on a new one; reset drops every
+ * resting order without an event and allocates nothing. */
+static void test_match_reset_empties_the_books(void **state)
+{
+    static const char session[] = "A 1 1 0 S LIMIT 150 5\n"
+                                  "A 2 1 0 S LIMIT 151 5\n"
+                                  "A 3 2 1 B LIMIT 149 7\n"
+                                  "A 4 2 0 B IOC 150 2\n"
+                                  "M 3 148 9\n";
+    static struct transcript t;
+    struct ecgrt_match_config cfg = { .instruments = 2,
+                                      .min_price = 100,
+                                      .max_price = 200,
+                                      .max_orders = 8,
+                                      .on_event = collect,
+                                      .ctx = &t };
+    struct ecgrt_match *m = NULL;
+    char first[sizeof t.text];
+    int64_t price = 0;
+    uint64_t total = 0;
+    size_t before;
+
+    (void)state;
+    assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_OK);
+    apply_session(m, session);
+    memcpy(first, t.text, t.len + 1);
+    assert_int_equal(ecgrt_match_resting(m), 3);
+    t.len = 0;
+    t.text[0] = '\0';
+    before = allocations;
+    ecgrt_match_reset(m);
+    assert_int_equal(allocations, before);
+    assert_int_equal(t.len, 0); /* no event */
+    assert_int_equal(ecgrt_match_resting(m), 0);
+    assert_int_equal(ecgrt_match_best(m, 0, ECGRT_SIDE_SELL, &price, &total), 0);
+    assert_int_equal(ecgrt_match_best(m, 1, ECGRT_SIDE_BUY, &price, &total), 0);
+    apply_session(m, session);
+    assert_string_equal(t.text, first);
+    ecgrt_match_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +500,10 @@ int main(void)
         cmocka_unit_test(test_match_text_format_errors),
         cmocka_unit_test(test_match_binary_round_trip),
         cmocka_unit_test(test_match_no_allocation_after_start),
+        cmocka_unit_test(test_match_max_orders_bounded_by_the_pool),
+        cmocka_unit_test(test_match_records_return_to_the_pool),
+        cmocka_unit_test(test_match_add_cancel_rounds_never_fill_the_book),
+        cmocka_unit_test(test_match_reset_empties_the_books),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -67,17 +67,32 @@ struct ecgrt_match_event {
     uint64_t total;                  /* BOOK */
 };
 
+struct ecgrt_hist; /* ecg/hist.h */
+
 /* Receives every event, in order, on the thread that drives the engine. */
 typedef void (*ecgrt_match_event_fn)(void *ctx, const struct ecgrt_match_event *event);
+
+/* The most resting orders one engine can hold: the capacity of the order-record pool that
+ * ecg gen generates for the engine (runtime/match/match_order.h). */
+#define ECGRT_MATCH_MAX_ORDERS 1048576u
 
 struct ecgrt_match_config {
     uint32_t instruments; /* instruments 0 .. instruments-1 have a book */
     int64_t min_price;    /* each book's price band, in ticks, inclusive; */
     int64_t max_price;    /* at most 2^24 ticks wide */
-    uint32_t max_orders;  /* resting orders at once, over all books */
+    uint32_t max_orders;  /* resting orders at once, over all books; 1..ECGRT_MATCH_MAX_ORDERS */
     enum ecgrt_stp stp;
     ecgrt_match_event_fn on_event;
     void *ctx; /* passed to on_event */
+    /* Optional latency histograms, NULL to leave a command kind untimed (the default): each
+     * ecgrt_match_add / _cancel / _modify records its duration in ecgrt_clock_ticks (convert
+     * with ecgrt_clock_ticks_to_ns) into the histogram of its kind, on the engine's thread.
+     * Borrowed: the caller's storage (ecgrt_hist_init), or ecgrt_metrics_register_hist to
+     * export them; they must outlive the engine, and are read when the engine is idle (one
+     * writer, see ecg/hist.h). Not recorded under -DECG_NO_INSTRUMENT. */
+    struct ecgrt_hist *latency_add;
+    struct ecgrt_hist *latency_cancel;
+    struct ecgrt_hist *latency_modify;
 };
 
 struct ecgrt_match_order {
@@ -93,12 +108,17 @@ struct ecgrt_match_order {
 struct ecgrt_match; /* the engine; opaque */
 
 /* Allocates an engine for cfg (every book, level and order record, here and only here).
- * Returns ECGRT_OK, ECGRT_EINVAL (no instrument, an empty or too wide band, no order
- * capacity, no callback) or ECGRT_ENOMEM. Release with ecgrt_match_free. */
+ * Returns ECGRT_OK, ECGRT_EINVAL (no instrument, an empty or too wide band, max_orders 0 or
+ * above ECGRT_MATCH_MAX_ORDERS, no callback) or ECGRT_ENOMEM. Release with ecgrt_match_free. */
 int ecgrt_match_new(struct ecgrt_match **out, const struct ecgrt_match_config *cfg);
 
 /* Releases the engine; NULL is a no-op. */
 void ecgrt_match_free(struct ecgrt_match *m);
+
+/* Empties every book as if the engine were new (a session's start, a test's next case): the
+ * resting orders are dropped without events and the statistics are zeroed; the configuration
+ * stays. Allocates nothing; takes time in proportion to max_orders, not to the price band. */
+void ecgrt_match_reset(struct ecgrt_match *m);
 
 /* Submits an order: ACCEPTED then its trades and book changes, then CANCELLED for a
  * remainder that does not rest; or a single REJECTED. */

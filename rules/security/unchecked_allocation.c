@@ -1,7 +1,7 @@
-/* security-unchecked-allocation: allocation results (malloc, strdup, fopen ...) used before
- * a NULL check on their path, here or in the unit another file hands them to (CWE-690), and
- * results that are the only report of failure discarded as a statement (CWE-252). Known
- * gaps: fields behind pointers and globals within one file are not followed; loops run once. */
+/* security-unchecked-allocation: allocation results (malloc, strdup, fopen ...) used before a
+ * NULL check on their path, here or in another file's unit (CWE-690); results that report
+ * failure discarded, always (fgets, setuid) or where the file checks them elsewhere (CWE-252).
+ * Known gaps: fields behind pointers and globals in one file are not followed; loops run once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +17,7 @@
 #include "rules/support/nullflow_xunit.h"
 #include "rules/support/nullsum.h"
 #include "rules/support/opkind.h"
+#include "rules/support/unchecked_stats.h"
 #include "rules/support/xvalue.h"
 
 #define UA_NAME_MAX 64
@@ -43,9 +44,10 @@ struct ua_state {
     CXCursor params[UA_MAX_PARAMS];         /* its pointer parameters (null cursors for others) */
     unsigned char exit_bits[UA_MAX_PARAMS]; /* what they are where it returns */
     int returns;                            /* some return is reachable */
-    int oom;                          /* memory ran out: nothing more is followed in this unit */
-    struct rule_nullflow_spots spots; /* macros reported already */
-    char xtext[UA_NAME_MAX + 48];     /* the text of a step being exported */
+    int oom;                            /* memory ran out: nothing more is followed in this unit */
+    struct rule_nullflow_spots spots;   /* macros reported already */
+    char xtext[UA_NAME_MAX + 48];       /* the text of a step being exported */
+    struct rule_unchecked_stats *stats; /* owned; NULL when inference is off or memory ran out */
 };
 
 static void ua_fini(void *state)
@@ -56,6 +58,7 @@ static void ua_fini(void *state)
     rule_nullsum_free(st->sums);
     free(st->origins);
     rule_nullflow_spots_fini(&st->spots);
+    rule_unchecked_stats_free(st->stats);
 }
 
 /* ---- origins ----------------------------------------------------------------------------- */
@@ -534,7 +537,6 @@ static void ua_on_assign(struct rule_ctx *rc, struct ua_state *st, CXCursor op)
     rule_nullflow_set(st->flow, decl, ua_assigned_value(rc, st, rhs));
 }
 
-/* p == NULL, p != q ...: p is tested. */
 /* The operands of a comparison that are variables the flow follows: a bit per operand. */
 static unsigned ua_followed_operands(const struct ua_state *st, const CXCursor ops[2],
                                      CXCursor decls[2])
@@ -607,14 +609,42 @@ static const struct rule_nullflow_hooks ua_hooks = {
     ua_on_ref, ua_xout, ua_on_call_leave, ua_on_binop_leave, ua_on_jump,
 };
 
-static void ua_on_enter(struct rule_ctx *rc, CXCursor cursor)
+/* ---- results the unit checks elsewhere (CWE-252 by deviance, unchecked_stats.h) ------- */
+
+static void ua_on_unit_end(struct rule_ctx *rc)
 {
     struct ua_state *st = rule_state(rc);
 
+    rule_unchecked_stats_report(st->stats, rc);
+}
+
+static void ua_on_unit_begin(struct rule_ctx *rc)
+{
+    struct ua_state *st = rule_state(rc);
+    struct rule_unchecked_policy policy = {
+        .check_output = rule_option_bool(rc, "check_output"),
+        .own_functions = rule_option_bool(rc, "infer_own_functions"),
+        .min_checked = rule_option_int(rc, "infer_min_checked"),
+        .min_percent = rule_option_int(rc, "infer_min_percent"),
+    };
+
+    if (rule_option_bool(rc, "infer_must_check"))
+        st->stats = rule_unchecked_stats_new(&policy); /* NULL: nothing inferred in this unit */
+}
+
+static void ua_on_enter(struct rule_ctx *rc, CXCursor cursor)
+{
+    struct ua_state *st = rule_state(rc);
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+
     if (clang_Cursor_isNull(rule_function(rc)))
         return;
-    if (clang_getCursorKind(cursor) == CXCursor_CallExpr)
+    if (kind == CXCursor_CallExpr) {
         rule_nullflow_check_discarded(rc, cursor);
+        rule_unchecked_stats_call(st->stats, rc, cursor);
+    } else if (kind == CXCursor_DeclRefExpr) {
+        rule_unchecked_stats_ref(st->stats, rc, cursor);
+    }
     if (!st->oom && st->flow != NULL)
         rule_nullflow_drive_enter(st->flow, rc, cursor, &ua_hooks, st);
 }
@@ -668,6 +698,7 @@ static void ua_on_function_enter(struct rule_ctx *rc, CXCursor fn)
 {
     struct ua_state *st = rule_state(rc);
 
+    rule_unchecked_stats_begin_function(st->stats);
     if (st->oom)
         return;
     if (st->flow == NULL) {
@@ -718,6 +749,14 @@ static const struct rule_option ua_options[] = {
       "also report discarded results of output calls (printf, fprintf, fputs, puts, putc, "
       "snprintf, fclose, fflush ...)",
       NULL },
+    { "infer_must_check", RULE_OPT_BOOL, "true",
+      "report a discarded output call when the same file checks its result often enough", NULL },
+    { "infer_min_checked", RULE_OPT_INT, "1",
+      "for infer_must_check: the fewest calls whose result the file checks", NULL },
+    { "infer_min_percent", RULE_OPT_INT, "50",
+      "for infer_must_check: the lowest percent of checked among checked and discarded", NULL },
+    { "infer_own_functions", RULE_OPT_BOOL, "false",
+      "infer_must_check covers the project's own functions returning an int or enum too", NULL },
     { "malloc_attribute", RULE_OPT_BOOL, "false",
       "treat functions declared __attribute__((malloc)) (and not returns_nonnull) as "
       "allocators",
@@ -733,7 +772,9 @@ const struct rule_desc rule_security_unchecked_allocation = {
                    "fail; dereferencing that result before testing it crashes the program or "
                    "worse (CWE-690). Calls such as fgets, fread, scanf, rename and setuid "
                    "report failure only through their result, so discarding it lets the "
-                   "program go on with stale data or privileges it meant to drop (CWE-252). "
+                   "program go on with stale data or privileges it meant to drop (CWE-252); "
+                   "output calls such as fclose and fputs are reported where the same file "
+                   "checks their result elsewhere. "
                    "Test the result on every path before using it.",
     .tags = "security",
     .precision = "high",
@@ -751,5 +792,7 @@ const struct rule_desc rule_security_unchecked_allocation = {
     .on_cursor_leave = ua_on_leave,
     .on_function_enter = ua_on_function_enter,
     .on_function_leave = ua_on_function_leave,
+    .on_unit_begin = ua_on_unit_begin,
+    .on_unit_end = ua_on_unit_end,
     .state_fini = ua_fini,
 };

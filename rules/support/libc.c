@@ -94,6 +94,9 @@ static const char *const lc_output[] = {
     "vfprintf", "snprintf", "swprintf", "vsnprintf", "fclose",  "fflush",   "fwrite",
 };
 
+/* Output calls whose result is a length rather than a status. */
+static const char *const lc_length[] = { "snprintf", "vsnprintf", "swprintf", "vswprintf" };
+
 static const char *const lc_noreturn[] = {
     "exit",           "_exit",        "_Exit",      "abort",
     "quick_exit",     "err",          "errx",       "verr",
@@ -125,6 +128,11 @@ const char *rule_libc_must_check(const char *name, int output)
     if (output && lc_in(lc_output, ARRAY_LEN(lc_output), name))
         return lc_why_output;
     return NULL;
+}
+
+int rule_libc_result_is_length(const char *name)
+{
+    return lc_in(lc_length, ARRAY_LEN(lc_length), name);
 }
 
 /* Skips a printf field width or precision at *p; returns 1 when it is '*' (an argument). */

@@ -25,6 +25,10 @@ int rule_libc_derefs_arg(CXCursor call, const char *name, unsigned k);
  * output set, output calls (printf, fputs, fclose ...) count too. */
 const char *rule_libc_must_check(const char *name, int output);
 
+/* Nonzero when name's result is the length of what it formats (snprintf, vsnprintf,
+ * swprintf ...) rather than a status: a function returning it passes a length on. */
+int rule_libc_result_is_length(const char *name);
+
 /* Nonzero when a declaration of the function decl carries an attribute named by one of the
  * n words (its first token is read: libclang names few attributes). */
 int rule_libc_has_attribute(CXTranslationUnit tu, CXCursor decl, const char *const *words,

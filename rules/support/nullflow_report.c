@@ -12,6 +12,7 @@
 #include "rules/support/libc.h"
 #include "rules/support/macro.h"
 #include "rules/support/nullflow.h"
+#include "rules/support/unchecked_stats.h"
 #include "rules/support/xvalue.h"
 
 #define NR_NAME_MAX 64
@@ -237,4 +238,21 @@ void rule_nullflow_report_maybe_result(struct rule_ctx *rc, CXCursor call, const
                 "the result of '%s' may be NULL (it returns NULL when %s) and is %s "
                 "without a test",
                 callee, when, what);
+}
+
+void rule_nullflow_report_deviant(struct rule_ctx *rc, const struct rule_unchecked_callee *c,
+                                  const char *why)
+{
+    if (why == NULL)
+        why = "it reports failure through its result";
+    for (size_t i = 0; i < c->n_discarded; i++) {
+        struct ecg_finding *f =
+            rule_report(rc, c->discarded[i],
+                        "the result of '%s' is checked at %u of %u calls in this file; here it is "
+                        "discarded: %s (cast the call to (void) if failure does not matter here)",
+                        c->name, c->checked, c->calls, why);
+        for (unsigned k = 0; f != NULL && k < c->n_checked_at; k++)
+            rule_add_related(rc, f, clang_getCursorExtent(c->checked_at[k]),
+                             "the result of '%s' is checked here", c->name);
+    }
 }

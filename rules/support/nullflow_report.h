@@ -11,6 +11,7 @@
 #include "analyzer/taint_xunit.h"
 
 struct rule_ctx;
+struct rule_unchecked_callee;
 
 /* decl, NULL on every path, is used at ref as what says; set_at is where it was set to
  * NULL, or a null cursor when a test found it NULL. */
@@ -70,5 +71,11 @@ int rule_nullflow_macro_reported(struct rule_nullflow_spots *spots, struct rule_
 /* Entering call: reports it when its result is the only report of failure (fgets, setuid
  * ...; more in the rule's must_check option) and the call is a statement of its own. */
 void rule_nullflow_check_discarded(struct rule_ctx *rc, CXCursor call);
+
+/* Reports each discarded call of c, a function whose result the unit checks elsewhere (see
+ * unchecked_stats.h), with the counts and the checked calls as related locations; why says
+ * what goes wrong when its result is ignored (NULL: a generic sentence). */
+void rule_nullflow_report_deviant(struct rule_ctx *rc, const struct rule_unchecked_callee *c,
+                                  const char *why);
 
 #endif

@@ -4,6 +4,7 @@
  * operations themselves are written by emit_pool_ops.c. */
 #include "codegen/emit.h"
 
+#include "codegen/emit_pool_cache.h"
 #include "codegen/emit_pool_ops.h"
 #include "codegen/emit_pool_tpl.h"
 
@@ -57,15 +58,18 @@ static const char pool_local_fields[] =
 
 static const char shared_head_note[] =
     "    /* The free stack's top: the index in the low $N_POOL_INDEX_BITS bits (the capacity when\n"
-    "     * empty), above them a tag that counts acquires, so a reused index returns with a new\n"
-    "     * tag, and $n_pool_stats reads the acquires from it */\n";
+    "     * empty), above them a tag that counts the objects popped (acquired, or taken into a\n"
+    "     * thread cache), so a reused index returns with a new tag and $n_pool_stats reads the\n"
+    "     * acquires from it */\n";
 
 /* The split of the shared pool's head: the index takes the bits that hold 0..capacity, the
  * tag all the others (at least 39: capacities go up to 2^24), as many acquires before it wraps. */
 static const char shared_head_split[] =
     "\n"
     "#define $N_POOL_INDEX_BITS $b\n"
-    "#define $N_POOL_INDEX_MASK (((uint64_t)1 << $N_POOL_INDEX_BITS) - 1)\n";
+    "#define $N_POOL_INDEX_MASK (((uint64_t)1 << $N_POOL_INDEX_BITS) - 1)\n"
+    "/* Acquires and releases of the pool count modulo 2^(64 - $N_POOL_INDEX_BITS) */\n"
+    "#define $N_POOL_COUNT_MASK (UINT64_MAX >> $N_POOL_INDEX_BITS)\n";
 
 static const char pool_decls[] =
     "\n"
@@ -160,7 +164,7 @@ static void emit_shared_fields(struct frame *f, const struct gen_struct *s)
     if (s->options.counters) {
         frame_pad(f, GEN_CACHE_LINE);
         gen_text_printf(f->h, "    struct %s_pool_counters counters;\n", s->name);
-        frame_took(f, 2 * GEN_CACHE_LINE);
+        frame_took(f, 3 * GEN_CACHE_LINE);
     }
 }
 
@@ -228,6 +232,8 @@ int gen_emit_pool(struct gen_text *h, struct gen_text *c, const struct gen_struc
         emit_local_asserts(h, s, layout);
     gen_emit_pool_tpl_write(h, pool_decls, s);
     gen_emit_pool_ops_write(h, c, s, layout);
+    if (s->options.pool_sharing == GEN_POOL_SHARED)
+        gen_emit_pool_cache_write(h, c, s);
     if (gen_text_status(h) != 0)
         return gen_text_status(h);
     return gen_text_status(c);

@@ -1,6 +1,6 @@
 /* The template expander of the pool and instrumentation emitters: copies a template into a
  * gen_text line by line, dropping the ?c/?l/?0 lines the options do not ask for and replacing
- * $n, $N, $b, $c and $$; runs of plain text are appended in one piece. */
+ * $n, $N, $b, $c, $m and $$; runs of plain text are appended in one piece. */
 #include "codegen/emit_pool_tpl.h"
 
 #include <ctype.h>
@@ -34,6 +34,17 @@ static unsigned in_use_bits(uint32_t capacity)
     return bits;
 }
 
+size_t gen_emit_pool_tpl_cache_size(const struct gen_struct *s)
+{
+    uint32_t size = s->options.pool_capacity / 8;
+
+    if (size > GEN_POOL_CACHE_MAX)
+        return GEN_POOL_CACHE_MAX;
+    if (size < 2)
+        return 2;
+    return size & ~(uint32_t)1;
+}
+
 static void put_span(struct gen_text *text, const char *start, size_t len)
 {
     gen_text_printf(text, "%.*s", (int)len, start);
@@ -53,6 +64,9 @@ static void put_variable(struct gen_text *text, char which, const struct gen_str
         break;
     case 'c':
         gen_text_printf(text, "%lu", (unsigned long)s->options.pool_capacity);
+        break;
+    case 'm':
+        gen_text_printf(text, "%zu", gen_emit_pool_tpl_cache_size(s));
         break;
     case '$':
         gen_text_puts(text, "$");

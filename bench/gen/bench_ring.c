@@ -3,7 +3,8 @@
  * time, and in batches), and through a mutex-protected ring of the same capacity. Both sides
  * wait the same way when the ring is full or empty (bench_wait: pause, then yield). Prints "name
  * ns_per_value" (wall time / OPS) and "name_cpu ns_per_value" (both threads' CPU time / OPS),
- * then line_round_trip: ns per round trip of one cache line between the two cores.
+ * then line_round_trip: ns per round trip of one cache line between the two cores, and the
+ * _local figures: push and pop in one thread, the code's cost without any hand-over.
  * Usage: bench_ring ROUND OPS. */
 #define _GNU_SOURCE
 #include "fill.gen.h"
@@ -226,6 +227,40 @@ static int measure_pingpong(struct run *r)
     return 0;
 }
 
+/* The code's own cost, without a hand-over: one thread pushes a value and pops it back, OPS
+ * times, through the SPSC ring and through the mutex ring (uncontended lock). Prints
+ * "name_local ns_per_value" in thread CPU time. */
+static void measure_local(struct run *r)
+{
+    struct fill in, out;
+    uint64_t sum = 0;
+    uint64_t start;
+
+    memset(&in, 0, sizeof in);
+    memset(&out, 0, sizeof out);
+    fill_ring_init(r->ring);
+    start = bench_ns(CLOCK_THREAD_CPUTIME_ID);
+    for (uint64_t i = 0; i < r->ops; i++) {
+        in.order_id = i;
+        sum += (uint64_t)fill_ring_push(r->ring, &in);
+        sum += (uint64_t)fill_ring_pop(&out, r->ring) + out.order_id;
+    }
+    printf("ring_spsc_local %.3f\n",
+           (double)(bench_ns(CLOCK_THREAD_CPUTIME_ID) - start) / (double)r->ops);
+    r->mring->head = 0;
+    r->mring->tail = 0;
+    start = bench_ns(CLOCK_THREAD_CPUTIME_ID);
+    for (uint64_t i = 0; i < r->ops; i++) {
+        in.order_id = i;
+        sum += (uint64_t)mutex_ring_push(r->mring, &in);
+        sum += (uint64_t)mutex_ring_pop(&out, r->mring) + out.order_id;
+    }
+    printf("ring_mutex_local %.3f\n",
+           (double)(bench_ns(CLOCK_THREAD_CPUTIME_ID) - start) / (double)r->ops);
+    if (sum != 4 * r->ops + r->ops * (r->ops - 1))
+        fprintf(stderr, "bench_ring: a local round lost values\n");
+}
+
 static const struct {
     const char *name;
     enum kind kind;
@@ -251,6 +286,8 @@ static int measure_all(struct run *r, unsigned long round)
     }
     if (rc == 0)
         rc = measure_pingpong(r);
+    if (rc == 0)
+        measure_local(r);
     return rc;
 }
 

@@ -91,11 +91,17 @@ ratio("malloc+free / pool, local pool, bursts of 64", ("instr", "malloc_local_bu
       ("instr", "pool_local_burst"), 5)
 ratio("malloc+free / pool, shared pool, pairs", ("instr", "malloc_shared_pair"),
       ("instr", "pool_shared_pair"), 5)
+ratio("malloc+free / pool, shared pool cached, pairs", ("instr", "malloc_shared_pair"),
+      ("instr", "pool_cached_pair"), 5)
+ratio("malloc+free / pool, shared pool cached, bursts of 64", ("instr", "malloc_shared_burst"),
+      ("instr", "pool_cached_burst"), 5)
 ratio("mutex ring / SPSC ring, wall per value", ("ring", "ring_mutex"), ("ring", "ring_spsc"), 5)
 ratio("mutex ring / SPSC ring, CPU per value", ("ring", "ring_mutex_cpu"),
       ("ring", "ring_spsc_cpu"), 5)
 ratio("mutex ring / SPSC ring batched by 32, wall", ("ring", "ring_mutex"),
       ("ring", "ring_spsc_batch"), 5)
+ratio("mutex ring / SPSC ring, one thread (no hand-over)", ("ring", "ring_mutex_local"),
+      ("ring", "ring_spsc_local"), 5)
 print()
 print("in cache-line round trips between the two cores (line_round_trip, same round)")
 for name in ("ring_spsc", "ring_spsc_batch", "ring_mutex"):
@@ -105,7 +111,8 @@ for name in ("ring_spsc", "ring_spsc_batch", "ring_mutex"):
           f"(rounds {min(per_round):.3f}..{max(per_round):.3f})")
 print()
 for name, label in (("pool_local_pair", "local pairs"), ("pool_local_burst", "local bursts"),
-                    ("pool_shared_pair", "shared pairs")):
+                    ("pool_shared_pair", "shared pairs"), ("pool_cached_pair", "cached pairs"),
+                    ("pool_cached_burst", "cached bursts")):
     ratio(f"instrumented / -DECG_NO_INSTRUMENT, {label}", ("instr", name), ("noinstr", name),
           1.05, higher_is_better=False)
 EOF

@@ -3,7 +3,7 @@
 # instrument(counters, latency) writes a pool that compiles with -Wall -Wextra -Wpadded -Werror
 # -std=c11 under gcc and clang (plain, -DNDEBUG, -DECG_NO_INSTRUMENT), is clean under
 # `ecg check --checks='*'`, passes tests/gen/pool_driver.c (and stops misuse in debug builds),
-# and, shared, passes tests/gen/pool_stress.c under ThreadSanitizer.
+# and, shared, pool_cache_driver.c, then pool_stress.c and pool_cache_stress.c under TSan.
 set -u
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
@@ -128,6 +128,14 @@ for dir in local shared bare timed; do
         expect_exit 0 -- "$exe-ndebug"
         build "$dir" "$cc" pool_driver.c "$exe-off" -DECG_NO_INSTRUMENT
         expect_exit 0 -- "$exe-off"
+        [ "$dir" = local ] && continue
+        # a shared pool's thread cache
+        build "$dir" "$cc" pool_cache_driver.c "$exe-cache"
+        expect_exit 0 -- "$exe-cache"
+        expect_abort "$exe-cache" double-release
+        expect_abort "$exe-cache" cached-then-direct
+        build "$dir" "$cc" pool_cache_driver.c "$exe-cache-ndebug" -DNDEBUG
+        expect_exit 0 -- "$exe-cache-ndebug"
     done
     run "$ECG" check --checks='*' --no-db --quiet --header-filter='.*' "$dir/out/order.gen.c" \
         -- -std=c11 -I"$dir/out" -I"$RT_INCLUDE"
@@ -152,6 +160,9 @@ assert_same_file shared/out/order.gen.c shared/first/order.gen.c "the pool's sou
 # Four threads under ThreadSanitizer: each object held by one thread at a time, counts exact.
 build shared "${CCS[0]}" pool_stress.c shared/stress -fsanitize=thread
 expect_exit 0 -- shared/stress 200000
+# The same with a thread cache each, objects handed from one thread to the next.
+build shared "${CCS[0]}" pool_cache_stress.c shared/cache-stress -fsanitize=thread
+expect_exit 0 -- shared/cache-stress 200000
 if [ -f "$RT_LIB" ]; then
     # libecgrt.a is not built with TSan; only the hold timing calls into it.
     build timed "${CCS[0]}" pool_stress.c timed/stress -fsanitize=thread

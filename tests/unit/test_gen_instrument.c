@@ -106,19 +106,22 @@ static void test_gen_instrument_shared_counters_own_lines(void **state)
     model_of(&s, &layout, 64, GEN_POOL_SHARED, 8);
     s.options.counters = 1;
     assert_int_equal(gen_emit_instrument(&h, &c, &s, &layout), 0);
-    /* failures and high_water, each on its own line; acquires, releases and in_use come from
-     * the pool's head and free stack, so no operation pays for them */
+    /* failures, high_water and the thread caches' reports, each on its own line; acquires,
+     * releases and in_use come from the pool's head and free stack, so no operation pays for
+     * them, and a cache reports only when it refills, spills or flushes */
     assert_non_null(strstr(
         h.data, "    _Alignas(64) _Atomic uint64_t failures; /* acquires that found every object"));
-    assert_null(strstr(h.data, "flow"));
-    assert_int_equal(testkit_count(h.data, "_Atomic uint64_t"), 2);
-    assert_int_equal(testkit_count(h.data, "[56];"), 2);
+    assert_non_null(
+        strstr(h.data, "    _Atomic uint64_t cache_flow;\n    char pad_cache_flow[56];"));
+    assert_non_null(strstr(h.data, "uint64_t add = (flow << 7) + moved_in;"));
+    assert_int_equal(testkit_count(h.data, "_Atomic uint64_t"), 3);
+    assert_int_equal(testkit_count(h.data, "[56];"), 3);
     /* Statistics order nothing: every explicit order is relaxed and says it has no pair. */
     assert_int_equal(testkit_count(h.data, "memory_order_acquire"), 0);
     assert_int_equal(testkit_count(h.data, "memory_order_release"), 0);
     assert_int_equal(testkit_count(h.data, "memory_order_seq_cst"), 0);
-    assert_int_equal(testkit_count(h.data, "memory_order_relaxed"), 4); /* the CAS has two */
-    assert_int_equal(testkit_count(h.data, "no pair"), 3);
+    assert_int_equal(testkit_count(h.data, "memory_order_relaxed"), 5); /* the CAS has two */
+    assert_int_equal(testkit_count(h.data, "no pair"), 4);
     /* A new high-water mark is the highest index acquired yet, plus one. */
     assert_non_null(strstr(h.data, "atomic_compare_exchange_weak_explicit(&k->high_water, &seen, "
                                    "(uint64_t)index + 1,"));

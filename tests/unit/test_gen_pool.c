@@ -1,8 +1,7 @@
 /* Tests of gen_emit_pool (with gen_emit_includes and gen_emit_instrument) on hand-built models:
- * the emitted text, and the emitted code compiled with -Wall -Wextra -Wpadded -Werror -std=c11
- * by the build's compiler, gcc and clang, plain, with -DNDEBUG and with -DECG_NO_INSTRUMENT,
- * then run: tests/gen/pool_driver.c for one thread and misuse, tests/gen/pool_stress.c for
- * several threads under ThreadSanitizer. */
+ * the emitted code compiled with -Wall -Wextra -Wpadded -Werror -std=c11 by gcc, clang and the
+ * build's compiler (plain, -DNDEBUG, -DECG_NO_INSTRUMENT), then run: tests/gen/pool_driver.c
+ * and pool_cache_driver.c on one thread, pool_stress.c and pool_cache_stress.c under TSan. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -257,15 +256,16 @@ static int run_exe(const char *dir, const char *arg, int show)
     return rc;
 }
 
-/* Builds and runs the single-threaded driver for v with one compiler and each of the three
- * configurations; debug builds must also stop a double release and a foreign pointer.
- * Returns 0, or 127 when cc cannot be run. */
-static int check_with(const char *cc, const char *dir, const struct variant *v)
+/* Builds and runs one single-threaded driver for v with one compiler and each of the three
+ * configurations; debug builds must also die on the two misuses named. Returns 0, or 127 when
+ * cc cannot be run. */
+static int check_driver(const char *cc, const char *dir, const struct variant *v,
+                        const char *driver, const char *const misuses[2])
 {
     const char *defines[] = { NULL, "-DNDEBUG", "-DECG_NO_INSTRUMENT" };
 
     for (size_t i = 0; i < sizeof defines / sizeof defines[0]; i++) {
-        struct build b = { cc, dir, "pool_driver.c", defines[i], 0, v };
+        struct build b = { cc, dir, driver, defines[i], 0, v };
         int rc = build_exe(&b);
         if (rc == 127)
             return 127;
@@ -273,9 +273,22 @@ static int check_with(const char *cc, const char *dir, const struct variant *v)
         assert_int_equal(run_exe(dir, NULL, 1), 0);
         if (defines[i] != NULL)
             continue;
-        assert_int_equal(run_exe(dir, "double-release", 0), 128 + SIGABRT);
-        assert_int_equal(run_exe(dir, "foreign", 0), 128 + SIGABRT);
+        assert_int_equal(run_exe(dir, misuses[0], 0), 128 + SIGABRT);
+        assert_int_equal(run_exe(dir, misuses[1], 0), 128 + SIGABRT);
     }
+    return 0;
+}
+
+/* The pool's driver for v, then for a shared pool its thread cache's driver. */
+static int check_with(const char *cc, const char *dir, const struct variant *v)
+{
+    static const char *const pool_misuses[2] = { "double-release", "foreign" };
+    static const char *const cache_misuses[2] = { "double-release", "cached-then-direct" };
+
+    if (check_driver(cc, dir, v, "pool_driver.c", pool_misuses) == 127)
+        return 127;
+    if (v->sharing == GEN_POOL_SHARED)
+        return check_driver(cc, dir, v, "pool_cache_driver.c", cache_misuses);
     return 0;
 }
 
@@ -453,6 +466,56 @@ static void test_gen_pool_shared_layout_and_orders(void **state)
     gen_text_fini(&c);
 }
 
+/* The text between the first occurrence of from and the next "\n}\n" after it. */
+static void body_of(char *out, size_t size, const char *text, const char *from)
+{
+    const char *start = strstr(text, from);
+    const char *end;
+
+    assert_non_null(start);
+    end = strstr(start, "\n}\n");
+    assert_non_null(end);
+    assert_true((size_t)(end - start) < size);
+    memcpy(out, start, (size_t)(end - start));
+    out[end - start] = '\0';
+}
+
+/* A shared pool's thread cache: its size follows the capacity, its fast paths touch no atomic,
+ * and its slow paths move a whole chain with one compare-exchange; a local pool has none. */
+static void test_gen_pool_cache_text(void **state)
+{
+    struct gen_text h = { 0 }, c = { 0 };
+    char body[4096];
+
+    (void)state;
+    emit_variant(&h, &c, &shared_counted);
+    assert_non_null(strstr(h.data, "#define ORDER_POOL_CACHE 8u\n"));
+    assert_non_null(strstr(h.data, "struct order *held[ORDER_POOL_CACHE];"));
+    body_of(body, sizeof body, h.data, "struct order *order_pool_acquire_cached(");
+    assert_null(strstr(body, "atomic"));
+    assert_non_null(strstr(body, "cache->state = state + ORDER_POOL_CACHE_ACQUIRE;"));
+    body_of(body, sizeof body, h.data, "void order_pool_release_cached(");
+    assert_null(strstr(body, "atomic"));
+    assert_non_null(strstr(body, "cache->state = state + 1u;"));
+    body_of(body, sizeof body, c.data, "static uint32_t order_pool_pop_chain(");
+    assert_int_equal(testkit_count(body, "atomic_compare_exchange"), 1);
+    assert_non_null(strstr(body, "+ n) << ORDER_POOL_INDEX_BITS"));
+    body_of(body, sizeof body, c.data, "static void order_pool_push_chain(");
+    assert_int_equal(testkit_count(body, "atomic_compare_exchange"), 1);
+    assert_non_null(strstr(c.data, "uint32_t order_pool_cache_flush(struct order_pool_cache"));
+    gen_text_fini(&h);
+    gen_text_fini(&c);
+    emit_variant(&h, &c, &shared_bare);
+    assert_non_null(strstr(h.data, "#define ORDER_POOL_CACHE 2u\n"));
+    assert_null(strstr(c.data, "order_pool_cache_report"));
+    gen_text_fini(&h);
+    gen_text_fini(&c);
+    emit_variant(&h, &c, &local_counted);
+    assert_null(strstr(h.data, "_pool_cache"));
+    gen_text_fini(&h);
+    gen_text_fini(&c);
+}
+
 static void test_gen_pool_runs_local_counted(void **state)
 {
     (void)state;
@@ -496,11 +559,12 @@ static void test_gen_pool_runs_shared_timed(void **state)
 }
 
 /* Four threads through a pool of 8 (each holds up to 3, so acquires also fail) under
- * ThreadSanitizer: a race, an object held twice, or a count that does not add up fails. */
-static void stress(const struct variant *v, const char *rounds)
+ * ThreadSanitizer: a race, an object held twice, or a count that does not add up fails. With
+ * the cache's driver, each thread also owns a cache and hands objects to the next one. */
+static void stress_with(const struct variant *v, const char *driver, const char *rounds)
 {
     char dir[PATH_LEN];
-    struct build b = { build_compiler(), dir, "pool_stress.c", NULL, 1, v };
+    struct build b = { build_compiler(), dir, driver, NULL, 1, v };
 
     write_variant(dir, sizeof dir, v);
     assert_int_equal(build_exe(&b), 0);
@@ -515,7 +579,7 @@ static void test_gen_pool_shared_under_tsan(void **state)
     (void)state;
     v.label = "pool-stress";
     v.capacity = 8;
-    stress(&v, "200000");
+    stress_with(&v, "pool_stress.c", "200000");
 }
 
 static void test_gen_pool_shared_timed_under_tsan(void **state)
@@ -524,7 +588,29 @@ static void test_gen_pool_shared_timed_under_tsan(void **state)
 
     (void)state;
     v.label = "pool-tstress";
-    stress(&v, "50000");
+    stress_with(&v, "pool_stress.c", "50000");
+}
+
+/* 32 objects, caches of 4 moving 2 at a time: four caches and their holders can take all of
+ * them, so refills also fail, and objects cross threads. */
+static void test_gen_pool_caches_under_tsan(void **state)
+{
+    struct variant v = shared_counted;
+
+    (void)state;
+    v.label = "pool-cstress";
+    v.capacity = 32;
+    stress_with(&v, "pool_cache_stress.c", "200000");
+}
+
+/* The same with 8 objects (caches of 2, moving 1 at a time) and hold times recorded. */
+static void test_gen_pool_caches_timed_under_tsan(void **state)
+{
+    struct variant v = shared_timed;
+
+    (void)state;
+    v.label = "pool-ctstress";
+    stress_with(&v, "pool_cache_stress.c", "50000");
 }
 
 int main(void)
@@ -536,6 +622,7 @@ int main(void)
         cmocka_unit_test(test_gen_pool_small_struct_keeps_index_stack),
         cmocka_unit_test(test_gen_pool_local_layout_and_api),
         cmocka_unit_test(test_gen_pool_shared_layout_and_orders),
+        cmocka_unit_test(test_gen_pool_cache_text),
         cmocka_unit_test(test_gen_pool_runs_local_counted),
         cmocka_unit_test(test_gen_pool_runs_local_bare),
         cmocka_unit_test(test_gen_pool_runs_local_capacity_one),
@@ -545,6 +632,8 @@ int main(void)
         cmocka_unit_test(test_gen_pool_runs_shared_timed),
         cmocka_unit_test(test_gen_pool_shared_under_tsan),
         cmocka_unit_test(test_gen_pool_shared_timed_under_tsan),
+        cmocka_unit_test(test_gen_pool_caches_under_tsan),
+        cmocka_unit_test(test_gen_pool_caches_timed_under_tsan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

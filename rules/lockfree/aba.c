@@ -10,6 +10,7 @@
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/names.h"
 #include "rules/support/opkind.h"
@@ -192,11 +193,12 @@ static void on_declaration_or_assignment(struct rule_ctx *rc, struct aba_state *
             on_assign(rc, st, c, init);
         return;
     }
-    if (rule_opkind_binary(rule_unit(rc), c) != RULE_OPKIND_ASSIGN ||
-        !rule_opkind_operands(c, kids))
+    /* the operands first: most operators have no local variable on the left, and reading
+     * the operator costs more */
+    if (!rule_opkind_operands(c, kids))
         return;
     var = local_var(kids[0]);
-    if (!clang_Cursor_isNull(var))
+    if (!clang_Cursor_isNull(var) && rule_atomics_is_assign(rc, c))
         on_assign(rc, st, var, kids[1]);
 }
 
@@ -356,7 +358,7 @@ static void aba_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     struct aba_state *st = rule_state(rc);
     enum CXCursorKind kind = clang_getCursorKind(cursor);
 
-    if (clang_Cursor_isNull(rule_function(rc)))
+    if (clang_getCursorKind(rule_function(rc)) == CXCursor_InvalidFile) /* null: file scope */
         return;
     if (kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator)
         on_declaration_or_assignment(rc, st, cursor);

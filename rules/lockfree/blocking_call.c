@@ -214,10 +214,19 @@ static const char *const bc_safe[] = {
 static const char *const bc_builtin_prefixes[] = { "__builtin_", "__sync_", "__atomic_",
                                                    "__c11_atomic_" };
 
+/* A file of the unit, and whether its text holds the word 'nonblocking' at all. */
+struct bc_file {
+    CXFile file;
+    int has_word;
+};
+
 struct bc_state {
     CXCursor *roots; /* owned; marked definitions in the analysed files, walk order */
     size_t n_roots;
     size_t cap;
+    struct bc_file *files; /* owned; the files whose text was searched, for bc_may_name */
+    size_t n_files;
+    size_t cap_files;
 };
 
 /* A search over the call graph from one call of a marked function. */
@@ -246,18 +255,41 @@ static enum CXChildVisitResult bc_annotate_visit(CXCursor c, CXCursor parent, CX
     return *found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-/* The tokens of decl from the start of its first line to its body (or its end). */
-static CXSourceRange bc_head_range(CXTranslationUnit tu, CXCursor decl, CXCursor body)
+/* Nonzero when text[0..size) holds word. */
+static int bc_text_has(const char *text, size_t size, const char *word)
 {
-    CXSourceRange extent = clang_getCursorExtent(decl);
-    CXSourceLocation end = clang_getRangeEnd(extent);
-    CXFile file;
-    unsigned line;
+    size_t len = strlen(word);
 
-    clang_getSpellingLocation(clang_getRangeStart(extent), &file, &line, NULL, NULL);
-    if (!clang_Cursor_isNull(body))
-        end = clang_getRangeStart(clang_getCursorExtent(body));
-    return clang_getRange(clang_getLocation(tu, file, line, 1), end);
+    for (const char *p = text; p != NULL && (size_t)(p - text) + len <= size; p++) {
+        p = memchr(p, word[0], size - (size_t)(p - text));
+        if (p != NULL && (size_t)(p - text) + len <= size && memcmp(p, word, len) == 0)
+            return 1;
+        if (p == NULL)
+            return 0;
+    }
+    return 0;
+}
+
+/* Nonzero when the text of file may spell the attribute 'nonblocking': each file's text is
+ * searched once per unit, so the tokens of a function's head are read only in files that
+ * name it. When memory runs out, every file may. */
+static int bc_may_name(struct bc_state *st, CXTranslationUnit tu, CXFile file)
+{
+    const char *text;
+    size_t size = 0;
+
+    if (file == NULL)
+        return 0;
+    for (size_t i = 0; i < st->n_files; i++) {
+        if (clang_File_isEqual(st->files[i].file, file))
+            return st->files[i].has_word;
+    }
+    if (ecg_grow((void **)&st->files, &st->cap_files, st->n_files + 1, sizeof(*st->files)) != 0)
+        return 1;
+    text = clang_getFileContents(tu, file, &size);
+    st->files[st->n_files].file = file;
+    st->files[st->n_files].has_word = text == NULL || bc_text_has(text, size, "nonblocking");
+    return st->files[st->n_files++].has_word;
 }
 
 static enum CXChildVisitResult bc_body_visit(CXCursor c, CXCursor parent, CXClientData data)
@@ -279,31 +311,55 @@ static int bc_token_is(CXTranslationUnit tu, CXToken token, const char *text)
     return same;
 }
 
-/* [[clang::nonblocking]] or __attribute__((nonblocking)) as written: libclang before 20 drops
- * the attribute it does not know, so its tokens are read. */
-static int bc_written_nonblocking(CXTranslationUnit tu, CXCursor decl)
+/* Nonzero when tokens[0..n) spell the attribute: 'nonblocking' after '::', '(' or ','. */
+static int bc_tokens_name(CXTranslationUnit tu, const CXToken *tokens, unsigned n)
 {
+    for (unsigned i = 1; i < n; i++) {
+        if (clang_getTokenKind(tokens[i]) == CXToken_Identifier &&
+            bc_token_is(tu, tokens[i], "nonblocking") &&
+            (bc_token_is(tu, tokens[i - 1], "::") || bc_token_is(tu, tokens[i - 1], "(") ||
+             bc_token_is(tu, tokens[i - 1], ",")))
+            return 1;
+    }
+    return 0;
+}
+
+/* [[clang::nonblocking]] or __attribute__((nonblocking)) as written: libclang before 20 drops
+ * the attribute it does not know, so the tokens of decl from the start of its first line to
+ * its body (or its end) are read, when its file names the word at all. */
+static int bc_written_nonblocking(struct bc_state *st, CXTranslationUnit tu, CXCursor decl)
+{
+    CXSourceRange extent;
+    CXSourceLocation end;
     CXCursor body = clang_getNullCursor();
     CXToken *tokens = NULL;
     unsigned n = 0;
+    CXFile file = NULL;
+    unsigned line;
     int found = 0;
 
+    /* the head is written in the file of the name (an #include inside a declaration's head
+     * aside), which costs less to find than the start of the extent */
+    clang_getFileLocation(clang_getCursorLocation(decl), &file, NULL, NULL, NULL);
+    if (!bc_may_name(st, tu, file))
+        return 0;
+    extent = clang_getCursorExtent(decl);
+    end = clang_getRangeEnd(extent);
+    clang_getSpellingLocation(clang_getRangeStart(extent), &file, &line, NULL, NULL);
     clang_visitChildren(decl, bc_body_visit, &body);
-    clang_tokenize(tu, bc_head_range(tu, decl, body), &tokens, &n);
-    for (unsigned i = 1; i < n && !found; i++) {
-        found = clang_getTokenKind(tokens[i]) == CXToken_Identifier &&
-                bc_token_is(tu, tokens[i], "nonblocking") &&
-                (bc_token_is(tu, tokens[i - 1], "::") || bc_token_is(tu, tokens[i - 1], "(") ||
-                 bc_token_is(tu, tokens[i - 1], ","));
-    }
+    if (!clang_Cursor_isNull(body))
+        end = clang_getRangeStart(clang_getCursorExtent(body));
+    clang_tokenize(tu, clang_getRange(clang_getLocation(tu, file, line, 1), end), &tokens, &n);
+    found = bc_tokens_name(tu, tokens, n);
     if (tokens != NULL)
         clang_disposeTokens(tu, tokens, n);
     return found;
 }
 
 /* Nonzero when decl, its definition or its first declaration is marked non-blocking. */
-static int bc_marked(CXTranslationUnit tu, CXCursor decl)
+static int bc_marked(struct rule_ctx *rc, CXCursor decl)
 {
+    struct bc_state *st = rule_state(rc);
     CXCursor decls[3];
     int found = 0;
 
@@ -315,7 +371,7 @@ static int bc_marked(CXTranslationUnit tu, CXCursor decl)
             continue;
         clang_visitChildren(decls[i], bc_annotate_visit, &found);
         if (!found)
-            found = bc_written_nonblocking(tu, decls[i]);
+            found = bc_written_nonblocking(st, rule_unit(rc), decls[i]);
     }
     return found;
 }
@@ -356,7 +412,7 @@ static enum bc_kind bc_kind_of(int *follow, struct rule_ctx *rc, const struct ru
     if (rule_option_list_has(rc, "blocking", name))
         return BC_LISTED;
     kind = bc_table_kind(name);
-    if (kind != BC_NONE || bc_known_safe(name) || bc_marked(rule_unit(rc), fn->decl))
+    if (kind != BC_NONE || bc_known_safe(name) || bc_marked(rc, fn->decl))
         return kind;
     if (!clang_Cursor_isNull(fn->def)) {
         *follow = 1;
@@ -658,7 +714,7 @@ static void bc_on_function(struct rule_ctx *rc, CXCursor fn)
 {
     struct bc_state *st = rule_state(rc);
 
-    if (!bc_marked(rule_unit(rc), fn))
+    if (!bc_marked(rc, fn))
         return;
     if (ecg_grow((void **)&st->roots, &st->cap, st->n_roots + 1, sizeof(*st->roots)) != 0)
         return;
@@ -670,6 +726,7 @@ static void bc_state_fini(void *state)
     struct bc_state *st = state;
 
     free(st->roots);
+    free(st->files);
 }
 
 static const struct rule_option bc_options[] = {

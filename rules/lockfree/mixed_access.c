@@ -15,6 +15,7 @@
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_sides.h"
+#include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/expr.h"
 
@@ -271,9 +272,9 @@ enum ma_use {
     MA_WRITE,
 };
 
-static enum ma_use unary_use(CXCursor op)
+static enum ma_use unary_use(struct rule_ctx *rc, CXCursor op)
 {
-    enum ecg_op code = ecg_opcode_of(op);
+    enum ecg_op code = rule_atomics_opcode(rc, op);
 
     if (code == ECG_OP_ADDROF)
         return MA_SKIP; /* escapes: atomic builtins and CMM_LOAD_SHARED-style macros */
@@ -282,13 +283,13 @@ static enum ma_use unary_use(CXCursor op)
     return MA_READ;
 }
 
-static enum ma_use assign_use(CXCursor op, CXCursor child)
+static enum ma_use assign_use(struct rule_ctx *rc, CXCursor op, CXCursor child)
 {
     if (!ecg_cursor_same_node(rule_expr_first_child(op), child))
         return MA_READ;
     if (clang_getCursorKind(op) == CXCursor_CompoundAssignOperator)
         return MA_WRITE;
-    return ecg_opcode_of(op) == ECG_OP_ASSIGN ? MA_WRITE : MA_READ;
+    return rule_atomics_is_assign(rc, op) ? MA_WRITE : MA_READ;
 }
 
 /* A reference under a declaration or a cast: only its last child is evaluated; the others
@@ -309,14 +310,14 @@ static enum ma_use typed_use(CXCursor a, CXCursor child)
 }
 
 /* How the expression or declaration a (whose child on the path is child) uses it. */
-static enum ma_use use_at(CXCursor a, CXCursor child)
+static enum ma_use use_at(struct rule_ctx *rc, CXCursor a, CXCursor child)
 {
     switch (clang_getCursorKind(a)) {
     case CXCursor_UnaryOperator:
-        return unary_use(a);
+        return unary_use(rc, a);
     case CXCursor_BinaryOperator:
     case CXCursor_CompoundAssignOperator:
-        return assign_use(a, child);
+        return assign_use(rc, a, child);
     case CXCursor_UnaryExpr:
         return MA_SKIP;
     case CXCursor_VarDecl:
@@ -329,7 +330,7 @@ static enum ma_use use_at(CXCursor a, CXCursor child)
 
 /* How the reference uses the object, from the first ancestor that is not a parenthesis or
  * an implicit conversion. */
-static enum ma_use classify(const struct rule_ctx *rc, CXCursor ref)
+static enum ma_use classify(struct rule_ctx *rc, CXCursor ref)
 {
     CXCursor child = ref;
 
@@ -337,7 +338,7 @@ static enum ma_use classify(const struct rule_ctx *rc, CXCursor ref)
         CXCursor a = rule_ancestor(rc, up);
         enum CXCursorKind kind = clang_getCursorKind(a);
         if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
-            return use_at(a, child);
+            return use_at(rc, a, child);
         child = a;
     }
     return MA_READ;
@@ -832,7 +833,7 @@ static void ma_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     struct rule_atomics_op op;
 
-    if (clang_Cursor_isNull(rule_function(rc)))
+    if (clang_getCursorKind(rule_function(rc)) == CXCursor_InvalidFile) /* null: file scope */
         return;
     if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
         on_ref(rc, st, cursor);

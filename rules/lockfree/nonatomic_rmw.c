@@ -10,6 +10,7 @@
 #include "analyzer/grow.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/exprkey.h"
 #include "rules/support/lockcall.h"
@@ -67,8 +68,7 @@ static CXCursor assigned_var(struct rule_ctx *rc, CXCursor assign)
     CXCursor kids[2];
     CXCursor v;
 
-    if (rule_opkind_binary(rule_unit(rc), assign) != RULE_OPKIND_ASSIGN ||
-        !rule_opkind_operands(assign, kids))
+    if (!rule_atomics_is_assign(rc, assign) || !rule_opkind_operands(assign, kids))
         return clang_getNullCursor();
     v = rule_exprkey_strip(kids[0]);
     if (clang_getCursorKind(v) != CXCursor_DeclRefExpr)
@@ -240,7 +240,7 @@ static void on_operator(struct rule_ctx *rc, struct nr_state *st, CXCursor c)
         return;
     }
     if (kind == CXCursor_UnaryOperator) {
-        if (rule_opkind_unary(rule_unit(rc), c) == RULE_OPKIND_OTHER_UNARY)
+        if (rule_atomics_opkind(rc, c) == RULE_OPKIND_OTHER_UNARY)
             note_change(st, ecg_cursor_child(c, 0));
         return;
     }
@@ -248,8 +248,7 @@ static void on_operator(struct rule_ctx *rc, struct nr_state *st, CXCursor c)
         return;
     if (kind == CXCursor_CompoundAssignOperator)
         note_change(st, kids[0]);
-    if (kind == CXCursor_BinaryOperator &&
-        rule_opkind_binary(rule_unit(rc), c) == RULE_OPKIND_ASSIGN)
+    if (kind == CXCursor_BinaryOperator && rule_atomics_is_assign(rc, c))
         on_assign(st, kids);
 }
 
@@ -426,7 +425,7 @@ static void nr_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     struct nr_state *st = rule_state(rc);
     struct rule_atomics_op op;
 
-    if (clang_Cursor_isNull(rule_function(rc)))
+    if (clang_getCursorKind(rule_function(rc)) == CXCursor_InvalidFile) /* null: file scope */
         return;
     if (!rule_atomics_read(&op, rc, cursor)) {
         if (clang_getCursorKind(cursor) == CXCursor_CallExpr)

@@ -11,9 +11,9 @@
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/opkind.h"
-#include "rules/support/operator.h"
 
 #define RP_MAX_WRITES 64 /* plain writes remembered per function (the most recent) */
 #define RP_MAX_LOADS 32  /* relaxed pointer loads tracked per function */
@@ -78,14 +78,14 @@ static CXCursor bare(CXCursor e)
 
 /* The base an access goes through and whether it dereferences it; null when e is no
  * member, subscript or '*'. */
-static CXCursor access_base(CXTranslationUnit tu, CXCursor e, int *deref)
+static CXCursor access_base(struct rule_ctx *rc, CXCursor e, int *deref)
 {
     enum CXCursorKind kind = clang_getCursorKind(e);
     CXCursor base;
 
     *deref = 0;
     if (kind == CXCursor_UnaryOperator) {
-        if (rule_opkind_unary(tu, e) != RULE_OPKIND_DEREF)
+        if (!rule_atomics_is_deref(rc, e))
             return clang_getNullCursor();
         *deref = 1;
         return ecg_cursor_child(e, 0);
@@ -105,7 +105,7 @@ static int is_variable(CXCursor decl)
 }
 
 /* The root of an lvalue; 0 when it has none (a call's result, a literal). */
-static int lvalue_root(struct rp_root *out, CXTranslationUnit tu, CXCursor lhs)
+static int lvalue_root(struct rp_root *out, struct rule_ctx *rc, CXCursor lhs)
 {
     struct rp_root r = { clang_getNullCursor(), clang_getNullCursor(), 0 };
     CXCursor e = bare(lhs);
@@ -120,7 +120,7 @@ static int lvalue_root(struct rp_root *out, CXTranslationUnit tu, CXCursor lhs)
             *out = r;
             return 1;
         }
-        base = access_base(tu, e, &deref);
+        base = access_base(rc, e, &deref);
         if (clang_getCursorKind(e) == CXCursor_MemberRefExpr && clang_Cursor_isNull(r.field))
             r.field = clang_getCursorReferenced(e);
         r.through_ptr |= deref;
@@ -200,7 +200,7 @@ static void on_plain_write(struct rule_ctx *rc, struct rp_state *st, CXCursor op
     struct rp_root root;
     CXCursor var;
 
-    if (!lvalue_root(&root, rule_unit(rc), lhs))
+    if (!lvalue_root(&root, rc, lhs))
         return;
     if (root.through_ptr || is_static_storage(root.decl)) {
         remember_write(st, &root, op, lhs);
@@ -216,16 +216,15 @@ static void on_plain_write(struct rule_ctx *rc, struct rp_state *st, CXCursor op
 }
 
 /* The lvalue an operator writes, or a null cursor when it writes none. */
-static CXCursor written_lvalue(CXTranslationUnit tu, CXCursor op)
+static CXCursor written_lvalue(struct rule_ctx *rc, CXCursor op)
 {
     enum CXCursorKind kind = clang_getCursorKind(op);
 
     if (kind == CXCursor_CompoundAssignOperator)
         return ecg_cursor_child(op, 0);
-    if (kind == CXCursor_BinaryOperator && rule_opkind_binary(tu, op) == RULE_OPKIND_ASSIGN)
+    if (kind == CXCursor_BinaryOperator && rule_atomics_is_assign(rc, op))
         return ecg_cursor_child(op, 0);
-    if (kind == CXCursor_UnaryOperator &&
-        (rule_operator_is(tu, op, "++") || rule_operator_is(tu, op, "--")))
+    if (rule_atomics_is_increment(rc, op))
         return ecg_cursor_child(op, 0);
     return clang_getNullCursor();
 }
@@ -262,13 +261,13 @@ static void on_fence(struct rp_state *st, int release, int acquire)
 }
 
 /* The local variable 'v = <child>' assigns child to, or a null cursor. */
-static CXCursor assigned_local(CXTranslationUnit tu, CXCursor assign, CXCursor child)
+static CXCursor assigned_local(struct rule_ctx *rc, CXCursor assign, CXCursor child)
 {
     CXCursor lhs;
     CXCursor var;
 
     if (clang_getCursorKind(assign) != CXCursor_BinaryOperator ||
-        rule_opkind_binary(tu, assign) != RULE_OPKIND_ASSIGN ||
+        !rule_atomics_is_assign(rc, assign) ||
         !ecg_cursor_same_node(ecg_cursor_child(assign, 1), child))
         return clang_getNullCursor();
     lhs = bare(ecg_cursor_child(assign, 0));
@@ -301,9 +300,9 @@ static CXCursor load_target(struct rule_ctx *rc, CXCursor load, CXCursor *deref_
     }
     if (clang_getCursorKind(a) == CXCursor_VarDecl)
         return is_static_storage(a) ? clang_getNullCursor() : a;
-    if (ecg_cursor_same_node(access_base(rule_unit(rc), a, &deref), child) && deref)
+    if (ecg_cursor_same_node(access_base(rc, a, &deref), child) && deref)
         *deref_at = a;
-    return assigned_local(rule_unit(rc), a, child);
+    return assigned_local(rc, a, child);
 }
 
 static const char *object_name(const struct rule_atomics_op *op, char *buf, size_t size)
@@ -349,10 +348,13 @@ static void report_consume(struct rule_ctx *rc, CXCursor load, CXCursor var, CXC
 static void on_deref(struct rule_ctx *rc, struct rp_state *st, CXCursor access)
 {
     int deref = 0;
-    CXCursor base = bare(access_base(rule_unit(rc), access, &deref));
+    CXCursor base;
     CXCursor var;
 
-    if (!deref || st->n_loads == 0 || clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+    if (st->n_loads == 0)
+        return;
+    base = bare(access_base(rc, access, &deref));
+    if (!deref || clang_getCursorKind(base) != CXCursor_DeclRefExpr)
         return;
     var = clang_getCursorReferenced(base);
     for (unsigned i = 0; i < st->n_loads; i++) {
@@ -387,11 +389,11 @@ static void track_load(struct rule_ctx *rc, struct rp_state *st, CXCursor load)
 }
 
 /* The root of the object a store acts on ('q' with field 'ready' for &q->ready). */
-static int object_root(struct rp_root *out, CXTranslationUnit tu, const struct rule_atomics_op *op)
+static int object_root(struct rp_root *out, struct rule_ctx *rc, const struct rule_atomics_op *op)
 {
     struct rp_root r;
 
-    if (clang_Cursor_isNull(op->object) || !lvalue_root(&r, tu, op->object))
+    if (clang_Cursor_isNull(op->object) || !lvalue_root(&r, rc, op->object))
         return 0;
     if (op->object_is_ptr)
         r.through_ptr = 1;
@@ -541,11 +543,11 @@ static int is_nonzero_constant(CXCursor e)
 }
 
 /* Describes a flag or index store; 0 when it publishes neither (a zero, a variable value). */
-static int flag_of(struct rp_flag *out, CXTranslationUnit tu, const struct rule_atomics_op *op)
+static int flag_of(struct rp_flag *out, struct rule_ctx *rc, const struct rule_atomics_op *op)
 {
     struct rp_flag f;
 
-    if (!object_root(&f.root, tu, op))
+    if (!object_root(&f.root, rc, op))
         return 0;
     f.index_var = clang_getNullCursor();
     if (!is_nonzero_constant(op->value)) {
@@ -572,7 +574,7 @@ static void on_relaxed_store(struct rule_ctx *rc, struct rp_state *st,
     }
     if (is_pointer(clang_getCursorType(v)) || !rule_option_bool(rc, "flags"))
         return;
-    if (flag_of(&flag, rule_unit(rc), op))
+    if (flag_of(&flag, rc, op))
         report_publish(rc, st, op, clang_getNullCursor(), &flag);
 }
 
@@ -613,7 +615,7 @@ static void on_plain(struct rule_ctx *rc, struct rp_state *st, CXCursor cursor)
     if (kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr ||
         kind == CXCursor_UnaryOperator)
         on_deref(rc, st, cursor);
-    lhs = written_lvalue(rule_unit(rc), cursor);
+    lhs = written_lvalue(rc, cursor);
     if (!clang_Cursor_isNull(lhs))
         on_plain_write(rc, st, cursor, lhs);
 }
@@ -623,7 +625,7 @@ static void rp_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     struct rp_state *st = rule_state(rc);
     struct rule_atomics_op op;
 
-    if (clang_Cursor_isNull(rule_function(rc)))
+    if (clang_getCursorKind(rule_function(rc)) == CXCursor_InvalidFile) /* null: file scope */
         return;
     if (!rule_atomics_read(&op, rc, cursor)) {
         on_plain(rc, st, cursor);

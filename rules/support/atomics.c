@@ -527,8 +527,9 @@ static int match_implicit_load(struct rule_atomics_op *out, CXCursor expr,
     static const struct at_name load = { "load", RULE_ATOMICS_LOAD, RULE_ATOMICS_IMPLICIT, 0, 1 };
     struct at_children inner;
 
-    if (cursor_is_atomic(expr) || !cursor_is_atomic(ch->c[0]) ||
-        clang_getCursorKind(ch->c[0]) != CXCursor_UnexposedExpr)
+    /* the kind first: most one-child expressions are conversions of a plain lvalue */
+    if (clang_getCursorKind(ch->c[0]) != CXCursor_UnexposedExpr || cursor_is_atomic(expr) ||
+        !cursor_is_atomic(ch->c[0]))
         return 0;
     children_of(&inner, ch->c[0]);
     if (inner.n != 1)

@@ -1,5 +1,5 @@
 /* The per-unit reader of atomic operations; see atomics_unit.h. Readings sit in a
- * direct-mapped cache keyed by the cursor's hash, so memory stays bounded on huge units; the
+ * direct-mapped cache keyed by the expression node, so memory stays bounded on huge units; the
  * wrapper verdict of each called function and the macro expansions a wrapper macro claimed
  * are kept for the whole unit. Invariant: a claimed expansion reads as one operation, at
  * its owner, the outermost cursor that spans the whole invocation. */
@@ -13,14 +13,15 @@
 #include "analyzer/cursormap.h"
 #include "analyzer/error.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_margs.h"
+#include "rules/support/atomics_places.h"
 
-#define AU_CACHE 4096      /* readings kept; a power of two */
-#define AU_MAX_ARGS 8      /* macro arguments located */
-#define AU_MAX_TOKENS 4096 /* tokens of a wrapper macro's invocation examined */
+#define AU_CACHE 4096 /* readings kept; a power of two */
+#define AU_MAX_ARGS RULE_ATOMICS_MACRO_ARGS
 
+/* A reading; valid only where the unit's filled[] says so. */
 struct au_entry {
     CXCursor key;
-    int filled;
     int found;
     struct rule_atomics_op op;
 };
@@ -41,10 +42,12 @@ struct au_claim {
     struct rule_atomics_op op;
 };
 
-/* A wrapper macro's expansion: the place of its name, and its wrapper. */
+/* A wrapper macro's expansion: the place of its name, its cursor, name and wrapper. */
 struct au_expansion {
     CXFile file;
     unsigned offset;
+    CXCursor mexp;
+    const char *word; /* interned in the unit's names */
     const struct rule_atomics_wrapper *wrapper;
 };
 
@@ -60,6 +63,7 @@ struct au_site_set {
 struct rule_atomics_unit {
     CXTranslationUnit tu;
     struct au_entry *cache;   /* owned, AU_CACHE entries */
+    unsigned char *filled;    /* owned, AU_CACHE flags: cache[i] holds a reading */
     struct ecg_cursormap fns; /* called functions examined, by canonical declaration */
     struct au_fn **fn;        /* owned; fn[i] for fns index i */
     size_t fn_cap;
@@ -70,6 +74,10 @@ struct rule_atomics_unit {
     size_t n_claim_slots;     /* a power of two, at least twice n_claims; 0 before the first */
     struct au_site_set sites; /* where wrapper macros are expanded; filled on first use */
     int sites_ready;
+    struct rule_atomics_places places; /* the sites and #include lines, for fn_may_expand */
+    const void *gate_decl;             /* the function fn_may_expand last answered for */
+    int gate_open;                     /* its answer */
+    int no_sites;                      /* the expression being read starts no expansion */
     char **names; /* owned: the wrapper macros' names read so far, for ops' names */
     size_t n_names;
     struct rule_atomics_wrapper *config; /* owned */
@@ -84,13 +92,18 @@ struct rule_atomics_unit *rule_atomics_unit_new(CXTranslationUnit tu)
 
     if (u == NULL)
         return NULL;
-    u->cache = calloc(AU_CACHE, sizeof(*u->cache));
-    if (u->cache == NULL) {
+    /* left uninitialised: a unit touches few of the slots, and filled[] guards them */
+    u->cache = malloc(AU_CACHE * sizeof(*u->cache));
+    u->filled = calloc(AU_CACHE, 1);
+    if (u->cache == NULL || u->filled == NULL) {
+        free(u->cache);
+        free(u->filled);
         free(u);
         return NULL;
     }
     u->tu = tu;
     ecg_cursormap_init(&u->fns);
+    rule_atomics_places_init(&u->places);
     u->profiles = rule_atomics_wrap_profiles(&u->n_profiles);
     return u;
 }
@@ -106,11 +119,13 @@ void rule_atomics_unit_free(struct rule_atomics_unit *u)
     free(u->claims);
     free(u->claim_slots);
     free(u->sites.slots);
+    rule_atomics_places_fini(&u->places);
     for (size_t i = 0; i < u->n_names; i++)
         free(u->names[i]);
     free(u->names);
     free(u->config);
     free(u->cache);
+    free(u->filled);
     free(u);
 }
 
@@ -134,8 +149,15 @@ int rule_atomics_unit_add_wrapper(struct rule_atomics_unit *u, const char *entry
  * clang_equalCursors can tell one node from itself; the node (data[1]) identifies it. */
 static int same_expr(CXCursor a, CXCursor b)
 {
-    return clang_getCursorKind(a) == clang_getCursorKind(b) && a.data[1] == b.data[1] &&
-           a.data[2] == b.data[2];
+    return a.kind == b.kind && a.data[1] == b.data[1] && a.data[2] == b.data[2];
+}
+
+/* The cache slot of an expression: a hash of its node, which same_expr compares. */
+static unsigned node_slot(CXCursor expr)
+{
+    uint64_t h = (uint64_t)(uintptr_t)expr.data[1] * 0x9e3779b97f4a7c15ull;
+
+    return (unsigned)(h >> 40) & (AU_CACHE - 1);
 }
 
 /* The kinds RULE_ATOMICS_CURSOR_KINDS lists: the only cursors that can be an operation. */
@@ -172,7 +194,6 @@ static int arg_ok(int index, unsigned n_args)
     return index >= 0 && (unsigned)index < n_args;
 }
 
-/* The operation of wrapper w at expr, whose arguments are args[0..n_args). */
 /* The argument at index, or a null cursor when the wrapper has none there. */
 static CXCursor arg_at(const CXCursor *args, unsigned n_args, int index)
 {
@@ -192,6 +213,7 @@ static void build_orders(struct rule_atomics_op *op, const struct rule_atomics_w
         rule_atomics_read_order(&op->failure, op, args[w->failure_arg]);
 }
 
+/* The operation of wrapper w at expr, whose arguments are args[0..n_args). */
 static int build(struct rule_atomics_op *out, const struct rule_atomics_wrapper *w,
                  const char *name, CXCursor expr, const CXCursor *args, unsigned n_args)
 {
@@ -281,6 +303,7 @@ static int read_call(struct rule_atomics_op *out, struct rule_atomics_unit *u, C
     return build(out, fn->wrapper, fn->name, call, args, (unsigned)n);
 }
 
+/* The hash of a place in a file, for the claims and the sites. */
 static size_t claim_hash(CXFile file, unsigned offset, size_t n_slots)
 {
     uint64_t h = (uint64_t)(uintptr_t)file * 0x9e3779b97f4a7c15ull ^ offset;
@@ -338,119 +361,6 @@ static int claim_reserve(struct rule_atomics_unit *u)
     u->claim_slots = slots;
     u->n_claim_slots = n_slots;
     return 0;
-}
-
-/* The byte ranges of a macro invocation's arguments. */
-struct au_args {
-    unsigned begin[AU_MAX_ARGS];
-    unsigned end[AU_MAX_ARGS];
-    unsigned n;
-};
-
-static unsigned token_offset(CXTranslationUnit tu, CXToken tok, int end)
-{
-    CXSourceRange r = clang_getTokenExtent(tu, tok);
-    unsigned offset = 0;
-
-    clang_getFileLocation(end ? clang_getRangeEnd(r) : clang_getRangeStart(r), NULL, NULL, NULL,
-                          &offset);
-    return offset;
-}
-
-/* Adds the argument ending before toks[i] (a ',' or the last ')'), from toks[first]. */
-static void args_add(struct au_args *a, CXTranslationUnit tu, const CXToken *toks, unsigned first,
-                     unsigned i)
-{
-    if (a->n >= AU_MAX_ARGS || first >= i)
-        return;
-    a->begin[a->n] = token_offset(tu, toks[first], 0);
-    a->end[a->n] = token_offset(tu, toks[i - 1], 1);
-    a->n++;
-}
-
-/* What a token does to the argument list: +1 opens a bracket, -1 closes one, 2 is a comma,
- * 0 anything else. */
-static int token_role(CXTranslationUnit tu, CXToken tok)
-{
-    CXString s;
-    const char *text;
-    int role = 0;
-
-    if (clang_getTokenKind(tok) != CXToken_Punctuation)
-        return 0;
-    s = clang_getTokenSpelling(tu, tok);
-    text = clang_getCString(s);
-    if (text[0] != '\0' && text[1] == '\0' && strchr("([{", text[0]) != NULL)
-        role = 1;
-    else if (text[0] != '\0' && text[1] == '\0' && strchr(")]}", text[0]) != NULL)
-        role = -1;
-    else if (strcmp(text, ",") == 0)
-        role = 2;
-    clang_disposeString(s);
-    return role;
-}
-
-/* Splits the invocation toks[0..n) ('name ( a , b )') into arguments at top-level commas. */
-static void args_split(struct au_args *out, CXTranslationUnit tu, const CXToken *toks, unsigned n)
-{
-    int depth = 0;
-    unsigned first = 2;
-
-    out->n = 0;
-    for (unsigned i = 1; i < n && i < AU_MAX_TOKENS; i++) {
-        int role = token_role(tu, toks[i]);
-        int comma = role == 2 && depth == 1;
-        depth += role == 2 ? 0 : role;
-        if (depth == 0 || comma)
-            args_add(out, tu, toks, first, i);
-        if (depth == 0)
-            return;
-        first = comma ? i + 1 : first;
-    }
-}
-
-struct au_find {
-    unsigned begin;
-    unsigned end;
-    CXCursor found;
-};
-
-static enum CXChildVisitResult find_arg(CXCursor c, CXCursor parent, CXClientData data)
-{
-    struct au_find *f = data;
-    CXSourceRange r = clang_getCursorExtent(c);
-    unsigned b = 0;
-    unsigned e = 0;
-
-    (void)parent;
-    clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
-    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
-    if (b == f->begin && e == f->end && clang_isExpression(clang_getCursorKind(c))) {
-        f->found = c;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
-}
-
-/* The argument cursors of the wrapper macro expansion mexp, found below expr. */
-static unsigned macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor mexp, CXCursor expr)
-{
-    struct au_args a;
-    CXToken *toks = NULL;
-    unsigned n = 0;
-
-    clang_tokenize(tu, clang_getCursorExtent(mexp), &toks, &n);
-    args_split(&a, tu, toks, n);
-    if (toks != NULL)
-        clang_disposeTokens(tu, toks, n);
-    for (unsigned i = 0; i < a.n; i++) {
-        struct au_find f = { a.begin[i], a.end[i], clang_getNullCursor() };
-        clang_visitChildren(expr, find_arg, &f);
-        out[i] = f.found;
-        if (clang_Cursor_isNull(f.found))
-            return i;
-    }
-    return a.n;
 }
 
 static unsigned end_offset(CXCursor c, int file_location)
@@ -522,7 +432,7 @@ static int claim(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCur
     c->file = site->file;
     c->offset = site->offset;
     c->owner = expr;
-    n_args = macro_args(args, u->tu, site->mexp, expr);
+    n_args = rule_atomics_macro_args(args, u->tu, site->mexp, expr);
     c->found = build(&c->op, w, name, expr, args, n_args);
     u->n_claims++;
     claim_slot_put(u->claim_slots, u->n_claim_slots, c, (uint32_t)u->n_claims);
@@ -541,17 +451,9 @@ static int is_direct_call(CXCursor expr, const char *word)
     return strcmp(rule_callee_name(expr, callee, sizeof(callee)), word) == 0;
 }
 
-static size_t site_hash(CXFile file, unsigned offset, size_t n_slots)
-{
-    uint64_t h = (uint64_t)(uintptr_t)file * 0x9e3779b97f4a7c15ull ^ offset;
-
-    h ^= h >> 29;
-    return (size_t)(h * 0xbf58476d1ce4e5b9ull) & (n_slots - 1);
-}
-
 static struct au_expansion *site_slot(const struct au_site_set *set, CXFile file, unsigned offset)
 {
-    size_t i = site_hash(file, offset, set->n_slots);
+    size_t i = claim_hash(file, offset, set->n_slots);
 
     while (set->slots[i].file != NULL &&
            (set->slots[i].file != file || set->slots[i].offset != offset))
@@ -594,40 +496,105 @@ static enum CXChildVisitResult find_sites(CXCursor c, CXCursor parent, CXClientD
 {
     struct rule_atomics_unit *u = data;
     struct au_expansion e;
+    char word[RULE_ATOMICS_WRAP_NAME];
     CXString name;
 
     (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_InclusionDirective) {
+        clang_getFileLocation(clang_getCursorLocation(c), &e.file, NULL, NULL, &e.offset);
+        rule_atomics_places_add(&u->places, e.file, e.offset);
+    }
     if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
         return CXChildVisit_Continue;
     name = clang_getCursorSpelling(c);
     e.wrapper = lookup(u, clang_getCString(name));
+    if (e.wrapper != NULL)
+        snprintf(word, sizeof(word), "%s", clang_getCString(name));
     clang_disposeString(name);
     if (e.wrapper == NULL)
         return CXChildVisit_Continue;
     clang_getFileLocation(clang_getCursorLocation(c), &e.file, NULL, NULL, &e.offset);
-    if (e.file != NULL)
+    e.mexp = c;
+    e.word = intern(u, word);
+    if (e.word == NULL)
+        u->sites.failed = 1;
+    else if (e.file != NULL)
         site_add(&u->sites, &e);
+    rule_atomics_places_add(&u->places, e.file, e.offset);
     return u->sites.failed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-/* Nonzero when a wrapper macro may be expanded at expr's start: always when the sites could
- * not be gathered. */
-static int maybe_site(struct rule_atomics_unit *u, CXCursor expr)
+/* Finds the wrapper macros' expansions in the unit, once. */
+static void gather_sites(struct rule_atomics_unit *u)
+{
+    if (u->sites_ready)
+        return;
+    u->sites_ready = 1;
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), find_sites, u);
+    rule_atomics_places_sort(&u->places);
+}
+
+/* Nonzero when a wrapper macro may be expanded in the text of the function definition fn:
+ * a site or an #include lies in it, or that cannot be told. An expression of fn starts where
+ * fn's text has it written (or the macro that gives it is expanded), so elsewhere it starts
+ * no expansion. Answered once per function. */
+static int fn_may_expand(struct rule_atomics_unit *u, CXCursor fn)
+{
+    CXSourceRange r;
+    CXFile first = NULL;
+    CXFile last = NULL;
+    unsigned begin = 0;
+    unsigned end = 0;
+
+    if (fn.data[0] == u->gate_decl)
+        return u->gate_open;
+    gather_sites(u);
+    r = clang_getCursorExtent(fn);
+    clang_getFileLocation(clang_getRangeStart(r), &first, NULL, NULL, &begin);
+    clang_getFileLocation(clang_getRangeEnd(r), &last, NULL, NULL, &end);
+    u->gate_decl = fn.data[0];
+    u->gate_open = u->sites.failed || first == NULL || first != last || begin > end ||
+                   rule_atomics_places_any(&u->places, first, begin, end);
+    return u->gate_open;
+}
+
+/* Where expr starts, as a file location. For these kinds the cursor's location is the start
+ * of its extent (libclang moves it only for names and implicit conversions), and it costs no
+ * lexing of the extent's end. */
+static void start_offset(CXFile *file, unsigned *offset, CXCursor expr)
+{
+    enum CXCursorKind kind = clang_getCursorKind(expr);
+    CXSourceLocation at;
+
+    if (kind == CXCursor_CallExpr || kind == CXCursor_BinaryOperator ||
+        kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator)
+        at = clang_getCursorLocation(expr);
+    else
+        at = clang_getRangeStart(clang_getCursorExtent(expr));
+    clang_getFileLocation(at, file, NULL, NULL, offset);
+}
+
+/* The wrapper macro expanded where expr starts, found from the sites: 1 and *out, or 0 (also
+ * when the sites could not be gathered: *failed is then set). */
+static int site_at(struct au_expansion *out, int *failed, struct rule_atomics_unit *u,
+                   CXCursor expr)
 {
     CXFile file = NULL;
     unsigned offset = 0;
+    const struct au_expansion *slot;
 
-    if (!u->sites_ready) {
-        u->sites_ready = 1;
-        clang_visitChildren(clang_getTranslationUnitCursor(u->tu), find_sites, u);
-    }
-    if (u->sites.failed)
-        return 1;
-    if (u->sites.len == 0)
+    gather_sites(u);
+    *failed = u->sites.failed;
+    if (u->sites.failed || u->sites.len == 0 || u->no_sites)
         return 0;
-    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(expr)), &file, NULL, NULL,
-                          &offset);
-    return file != NULL && site_slot(&u->sites, file, offset)->file != NULL;
+    start_offset(&file, &offset, expr);
+    if (file == NULL)
+        return 0;
+    slot = site_slot(&u->sites, file, offset);
+    if (slot->file == NULL)
+        return 0;
+    *out = *slot;
+    return 1;
 }
 
 /* The identifier written where expr starts, looked up as a file location: for a cursor
@@ -671,42 +638,56 @@ static int claimed_reading(struct rule_atomics_op *out, const struct au_claim *c
     return 1;
 }
 
+/* The wrapper macro expanded where expr starts, read from its tokens: the way when the sites
+ * could not be gathered (memory ran out). */
+static int site_by_tokens(struct au_expansion *out, struct rule_atomics_unit *u, CXCursor expr)
+{
+    char word[RULE_ATOMICS_WRAP_NAME];
+    struct au_expansion e;
+
+    if (!name_at(word, sizeof(word), &e.file, &e.offset, u->tu, expr))
+        return 0;
+    e.wrapper = lookup(u, word);
+    e.word = e.wrapper == NULL ? NULL : intern(u, word);
+    if (e.word == NULL)
+        return 0;
+    e.mexp = clang_getCursor(u->tu, clang_getLocationForOffset(u->tu, e.file, e.offset));
+    *out = e;
+    return 1;
+}
+
 /* Reads expr when it starts a wrapper macro's expansion: *handled is set when the expansion
  * decides (expr owns it, or lies inside an expansion another cursor owns). */
 static int read_macro(struct rule_atomics_op *out, int *handled, struct rule_atomics_unit *u,
                       CXCursor expr)
 {
-    char word[RULE_ATOMICS_WRAP_NAME];
-    const struct rule_atomics_wrapper *w;
+    struct au_expansion e;
     const struct au_claim *c;
-    CXFile file = NULL;
-    unsigned offset = 0;
     struct au_site site;
+    int failed = 0;
 
-    if (!maybe_site(u, expr) || !name_at(word, sizeof(word), &file, &offset, u->tu, expr))
+    if (!site_at(&e, &failed, u, expr) && !(failed && site_by_tokens(&e, u, expr)))
         return 0;
-    w = lookup(u, word);
-    if (w == NULL || is_direct_call(expr, word))
+    if (is_direct_call(expr, e.word))
         return 0;
-    c = claim_find(u, file, offset);
+    c = claim_find(u, e.file, e.offset);
     if (c != NULL) {
         *handled = 1;
         return claimed_reading(out, c, expr);
     }
-    site.mexp = clang_getCursor(u->tu, clang_getLocationForOffset(u->tu, file, offset));
-    if (clang_getCursorKind(site.mexp) != CXCursor_MacroExpansion ||
-        !spans(expr, site.mexp, offset))
+    if (clang_getCursorKind(e.mexp) != CXCursor_MacroExpansion || !spans(expr, e.mexp, e.offset))
         return 0;
-    site.word = word;
-    site.file = file;
-    site.offset = offset;
+    site.mexp = e.mexp;
+    site.word = e.word;
+    site.file = e.file;
+    site.offset = e.offset;
     *handled = 1;
-    return claim(out, u, expr, w, &site);
+    return claim(out, u, expr, e.wrapper, &site);
 }
 
 int rule_atomics_unit_match(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCursor expr)
 {
-    unsigned slot = clang_hashCursor(expr) & (AU_CACHE - 1);
+    unsigned slot = node_slot(expr);
     struct au_entry *e = &u->cache[slot];
     struct rule_atomics_op op;
     int found;
@@ -714,7 +695,7 @@ int rule_atomics_unit_match(struct rule_atomics_op *out, struct rule_atomics_uni
 
     if (!is_atomic_kind(clang_getCursorKind(expr)))
         return 0;
-    if (e->filled && same_expr(e->key, expr)) {
+    if (u->filled[slot] && same_expr(e->key, expr)) {
         if (e->found)
             *out = e->op;
         return e->found;
@@ -725,7 +706,7 @@ int rule_atomics_unit_match(struct rule_atomics_op *out, struct rule_atomics_uni
     else if (!handled)
         found = rule_atomics_match(&op, u->tu, expr);
     e->key = expr;
-    e->filled = 1;
+    u->filled[slot] = 1;
     e->found = found;
     if (found) {
         e->op = op;
@@ -764,8 +745,16 @@ void rule_atomics_join(struct rule_ctx *rc)
 int rule_atomics_read(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor expr)
 {
     struct rule_atomics_unit *u = rule_unit_shared(rc, &au_shared);
+    CXCursor fn = rule_function(rc);
+    int found;
 
     if (u == NULL)
         return 0;
-    return rule_atomics_unit_match(out, u, expr);
+    /* an expression reached from the function being walked has it as its parent (a null
+     * cursor's is NULL) */
+    u->no_sites = expr.data[0] == fn.data[0] && fn.data[0] != NULL &&
+                  is_atomic_kind(clang_getCursorKind(expr)) && !fn_may_expand(u, fn);
+    found = rule_atomics_unit_match(out, u, expr);
+    u->no_sites = 0;
+    return found;
 }

@@ -95,6 +95,8 @@ static const char *const w_profile_prefixes[] = { "ck_pr_", "uatomic_", "CMM_",
 
 int rule_atomics_wrap_maybe_profile(const char *name)
 {
+    if (name[0] == '\0' || strchr("cuC_r", name[0]) == NULL)
+        return 0; /* no prefix starts so */
     for (size_t i = 0; i < sizeof(w_profile_prefixes) / sizeof(w_profile_prefixes[0]); i++) {
         if (strncmp(name, w_profile_prefixes[i], strlen(w_profile_prefixes[i])) == 0)
             return 1;

@@ -24,7 +24,7 @@ static const enum rule_opkind ok_kinds[] = {
     [ECG_OP_ADDROF] = RULE_OPKIND_ADDR,     [ECG_OP_NOT] = RULE_OPKIND_NOT,
 };
 
-static enum rule_opkind ok_kind(enum ecg_op op, enum rule_opkind other_kind)
+enum rule_opkind rule_opkind_of(enum ecg_op op, enum rule_opkind other_kind)
 {
     enum rule_opkind kind = RULE_OPKIND_UNKNOWN;
 
@@ -42,7 +42,8 @@ enum rule_opkind rule_opkind_binary(CXTranslationUnit tu, CXCursor op)
     (void)tu;
     if (clang_getCursorKind(op) != CXCursor_BinaryOperator || !rule_opkind_operands(op, operands))
         return RULE_OPKIND_UNKNOWN;
-    return ok_kind(ecg_opcode_binary(op, operands[0], operands[1]), RULE_OPKIND_OTHER_BINARY);
+    return rule_opkind_of(ecg_opcode_binary(op, operands[0], operands[1]),
+                          RULE_OPKIND_OTHER_BINARY);
 }
 
 enum rule_opkind rule_opkind_unary(CXTranslationUnit tu, CXCursor op)
@@ -50,5 +51,5 @@ enum rule_opkind rule_opkind_unary(CXTranslationUnit tu, CXCursor op)
     (void)tu;
     if (clang_getCursorKind(op) != CXCursor_UnaryOperator)
         return RULE_OPKIND_UNKNOWN;
-    return ok_kind(ecg_opcode_of(op), RULE_OPKIND_OTHER_UNARY);
+    return rule_opkind_of(ecg_opcode_of(op), RULE_OPKIND_OTHER_UNARY);
 }

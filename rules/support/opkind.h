@@ -7,6 +7,8 @@
 
 #include <clang-c/Index.h>
 
+#include "analyzer/opcode.h"
+
 enum rule_opkind {
     RULE_OPKIND_UNKNOWN,      /* could not be determined */
     RULE_OPKIND_ASSIGN,       /* = (compound assignments have their own cursor kind) */
@@ -21,6 +23,10 @@ enum rule_opkind {
     RULE_OPKIND_NOT,          /* ! */
     RULE_OPKIND_OTHER_UNARY,  /* - ~ + ++ -- and the rest */
 };
+
+/* The kind of op; an operator without a kind of its own is other (RULE_OPKIND_OTHER_BINARY or
+ * RULE_OPKIND_OTHER_UNARY, by the cursor it came from). */
+enum rule_opkind rule_opkind_of(enum ecg_op op, enum rule_opkind other);
 
 /* The operands of a binary operator cursor: out[0] left, out[1] right. Returns 1, or 0 when
  * op does not have exactly two children. */

@@ -1,0 +1,130 @@
+/* Macro arguments as cursors; see atomics_margs.h. Argument ranges are byte offsets in the
+ * file the invocation is written in, compared with the file locations of the cursors. */
+#include "rules/support/atomics_margs.h"
+
+#include <string.h>
+
+#define AM_MAX_TOKENS 4096 /* tokens of an invocation examined */
+
+/* The byte ranges of a macro invocation's arguments. */
+struct am_args {
+    unsigned begin[RULE_ATOMICS_MACRO_ARGS];
+    unsigned end[RULE_ATOMICS_MACRO_ARGS];
+    unsigned n;
+};
+
+static unsigned token_offset(CXTranslationUnit tu, CXToken tok, int end)
+{
+    CXSourceRange r = clang_getTokenExtent(tu, tok);
+    unsigned offset = 0;
+
+    clang_getFileLocation(end ? clang_getRangeEnd(r) : clang_getRangeStart(r), NULL, NULL, NULL,
+                          &offset);
+    return offset;
+}
+
+/* Adds the argument ending before toks[i] (a ',' or the last ')'), from toks[first]. */
+static void args_add(struct am_args *a, CXTranslationUnit tu, const CXToken *toks, unsigned first,
+                     unsigned i)
+{
+    if (a->n >= RULE_ATOMICS_MACRO_ARGS || first >= i)
+        return;
+    a->begin[a->n] = token_offset(tu, toks[first], 0);
+    a->end[a->n] = token_offset(tu, toks[i - 1], 1);
+    a->n++;
+}
+
+/* What a token does to the argument list: +1 opens a bracket, -1 closes one, 2 is a comma,
+ * 0 anything else. */
+static int token_role(CXTranslationUnit tu, CXToken tok)
+{
+    CXString s;
+    const char *text;
+    int role = 0;
+
+    if (clang_getTokenKind(tok) != CXToken_Punctuation)
+        return 0;
+    s = clang_getTokenSpelling(tu, tok);
+    text = clang_getCString(s);
+    if (text[0] != '\0' && text[1] == '\0' && strchr("([{", text[0]) != NULL)
+        role = 1;
+    else if (text[0] != '\0' && text[1] == '\0' && strchr(")]}", text[0]) != NULL)
+        role = -1;
+    else if (strcmp(text, ",") == 0)
+        role = 2;
+    clang_disposeString(s);
+    return role;
+}
+
+/* Splits the invocation toks[0..n) ('name ( a , b )') into arguments at top-level commas. */
+static void args_split(struct am_args *out, CXTranslationUnit tu, const CXToken *toks, unsigned n)
+{
+    int depth = 0;
+    unsigned first = 2;
+
+    out->n = 0;
+    for (unsigned i = 1; i < n && i < AM_MAX_TOKENS; i++) {
+        int role = token_role(tu, toks[i]);
+        int comma = role == 2 && depth == 1;
+        depth += role == 2 ? 0 : role;
+        if (depth == 0 || comma)
+            args_add(out, tu, toks, first, i);
+        if (depth == 0)
+            return;
+        first = comma ? i + 1 : first;
+    }
+}
+
+/* The search for every argument at once: one visit of the expansion's expression. */
+struct am_find {
+    const struct am_args *args;
+    CXCursor *found; /* found[i] for args->begin[i]; null until found */
+    unsigned left;   /* arguments not found yet */
+};
+
+static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct am_find *f = data;
+    CXSourceRange r;
+    unsigned b = 0;
+    unsigned e = 0;
+
+    (void)parent;
+    if (!clang_isExpression(clang_getCursorKind(c)))
+        return CXChildVisit_Recurse;
+    r = clang_getCursorExtent(c);
+    clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
+    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
+    for (unsigned i = 0; i < f->args->n; i++) {
+        if (b == f->args->begin[i] && e == f->args->end[i] && clang_Cursor_isNull(f->found[i])) {
+            f->found[i] = c;
+            f->left--;
+        }
+    }
+    return f->left == 0 ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+unsigned rule_atomics_macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor mexp, CXCursor expr)
+{
+    struct am_args a;
+    struct am_find f;
+    CXToken *toks = NULL;
+    unsigned n = 0;
+
+    clang_tokenize(tu, clang_getCursorExtent(mexp), &toks, &n);
+    args_split(&a, tu, toks, n);
+    if (toks != NULL)
+        clang_disposeTokens(tu, toks, n);
+    for (unsigned i = 0; i < a.n; i++)
+        out[i] = clang_getNullCursor();
+    f.args = &a;
+    f.found = out;
+    f.left = a.n;
+    if (a.n > 0)
+        clang_visitChildren(expr, find_args, &f);
+    for (unsigned i = 0; i < a.n; i++) {
+        if (clang_Cursor_isNull(out[i]))
+            return i;
+    }
+    return a.n;
+}

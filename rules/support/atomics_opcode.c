@@ -1,0 +1,182 @@
+/* The per-unit operator cache; see atomics_opcode.h. Open addressing keyed by the node an
+ * operator cursor stands for (data[1]), which a cursor keeps however the walk reached it. */
+#include "rules/support/atomics_opcode.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "analyzer/cursors.h"
+#include "rules/rule.h"
+
+struct ao_slot {
+    const void *node; /* NULL: empty */
+    enum ecg_op op;
+};
+
+struct ao_cache {
+    struct ao_slot *slots; /* owned; n_slots entries */
+    size_t n_slots;        /* a power of two, at least twice len */
+    size_t len;
+};
+
+static void *ao_create(struct rule_ctx *rc)
+{
+    (void)rc;
+    return calloc(1, sizeof(struct ao_cache));
+}
+
+static void ao_release(void *data)
+{
+    struct ao_cache *c = data;
+
+    if (c == NULL)
+        return;
+    free(c->slots);
+    free(c);
+}
+
+static const struct rule_shared_desc ao_shared = { ao_create, ao_release };
+
+static size_t ao_hash(const void *node, size_t n_slots)
+{
+    uint64_t h = (uint64_t)(uintptr_t)node * 0x9e3779b97f4a7c15ull;
+
+    return (size_t)(h ^ (h >> 32)) & (n_slots - 1);
+}
+
+static struct ao_slot *ao_slot_of(struct ao_slot *slots, size_t n_slots, const void *node)
+{
+    size_t i = ao_hash(node, n_slots);
+
+    while (slots[i].node != NULL && slots[i].node != node)
+        i = (i + 1) & (n_slots - 1);
+    return &slots[i];
+}
+
+/* Makes room for one more operator. Returns 0, or -1 when memory ran out. */
+static int ao_reserve(struct ao_cache *c)
+{
+    size_t n = c->n_slots == 0 ? 1024 : c->n_slots * 2;
+    struct ao_slot *slots;
+
+    if ((c->len + 1) * 2 <= c->n_slots)
+        return 0;
+    slots = calloc(n, sizeof(*slots));
+    if (slots == NULL)
+        return -1;
+    for (size_t i = 0; i < c->n_slots; i++) {
+        if (c->slots[i].node != NULL)
+            *ao_slot_of(slots, n, c->slots[i].node) = c->slots[i];
+    }
+    free(c->slots);
+    c->slots = slots;
+    c->n_slots = n;
+    return 0;
+}
+
+static int ao_is_operator(enum CXCursorKind kind)
+{
+    return kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator ||
+           kind == CXCursor_UnaryOperator;
+}
+
+enum ecg_op rule_atomics_opcode(struct rule_ctx *rc, CXCursor op)
+{
+    struct ao_cache *c;
+    struct ao_slot *slot;
+
+    if (!ao_is_operator(clang_getCursorKind(op)) || op.data[1] == NULL)
+        return ECG_OP_UNKNOWN;
+    c = rule_unit_shared(rc, &ao_shared);
+    if (c == NULL || ao_reserve(c) != 0)
+        return ecg_opcode_of(op);
+    slot = ao_slot_of(c->slots, c->n_slots, op.data[1]);
+    if (slot->node == NULL) {
+        slot->node = op.data[1];
+        slot->op = ecg_opcode_of(op);
+        c->len++;
+    }
+    return slot->op;
+}
+
+enum rule_opkind rule_atomics_opkind(struct rule_ctx *rc, CXCursor op)
+{
+    enum CXCursorKind kind = clang_getCursorKind(op);
+
+    if (kind == CXCursor_BinaryOperator)
+        return rule_opkind_of(rule_atomics_opcode(rc, op), RULE_OPKIND_OTHER_BINARY);
+    if (kind == CXCursor_UnaryOperator)
+        return rule_opkind_of(rule_atomics_opcode(rc, op), RULE_OPKIND_OTHER_UNARY);
+    return RULE_OPKIND_UNKNOWN;
+}
+
+/* Kinds of expression that are no lvalue in C: a call, a literal, a cast, a binary,
+ * compound or conditional operator's result, sizeof. */
+static const enum CXCursorKind ao_value_kinds[] = {
+    CXCursor_CallExpr,         CXCursor_IntegerLiteral,         CXCursor_FloatingLiteral,
+    CXCursor_CharacterLiteral, CXCursor_StringLiteral,          CXCursor_CStyleCastExpr,
+    CXCursor_BinaryOperator,   CXCursor_CompoundAssignOperator, CXCursor_ConditionalOperator,
+    CXCursor_UnaryExpr,
+};
+
+static int ao_value_kind(enum CXCursorKind kind)
+{
+    for (size_t i = 0; i < sizeof(ao_value_kinds) / sizeof(ao_value_kinds[0]); i++) {
+        if (ao_value_kinds[i] == kind)
+            return 1;
+    }
+    return 0;
+}
+
+/* Nonzero when e is no lvalue in C, so no operator writes it: a value kind, or a value
+ * converted from an lvalue (an implicit conversion: one child), in parentheses or not. */
+static int ao_converted(CXCursor e)
+{
+    CXCursor inner;
+
+    for (unsigned depth = 0; depth < 64; depth++) {
+        enum CXCursorKind kind = clang_getCursorKind(e);
+        if (kind == CXCursor_UnexposedExpr)
+            return ecg_cursor_children(&inner, 1, e) == 1;
+        if (kind != CXCursor_ParenExpr)
+            return ao_value_kind(kind);
+        if (ecg_cursor_children(&inner, 1, e) != 1)
+            return 0;
+        e = inner;
+    }
+    return 0;
+}
+
+int rule_atomics_is_assign(struct rule_ctx *rc, CXCursor op)
+{
+    CXCursor operands[2];
+
+    if (clang_getCursorKind(op) != CXCursor_BinaryOperator ||
+        ecg_cursor_children(operands, 2, op) != 2 || ao_converted(operands[0]))
+        return 0;
+    return rule_atomics_opcode(rc, op) == ECG_OP_ASSIGN;
+}
+
+int rule_atomics_is_increment(struct rule_ctx *rc, CXCursor op)
+{
+    CXCursor operand;
+    enum ecg_op code;
+
+    if (clang_getCursorKind(op) != CXCursor_UnaryOperator ||
+        ecg_cursor_children(&operand, 1, op) != 1 || ao_converted(operand))
+        return 0;
+    code = rule_atomics_opcode(rc, op);
+    return code >= ECG_OP_PREINC && code <= ECG_OP_POSTDEC;
+}
+
+int rule_atomics_is_deref(struct rule_ctx *rc, CXCursor op)
+{
+    CXCursor operand;
+
+    if (clang_getCursorKind(op) != CXCursor_UnaryOperator ||
+        ecg_cursor_children(&operand, 1, op) != 1)
+        return 0;
+    if (clang_getCanonicalType(clang_getCursorType(operand)).kind != CXType_Pointer)
+        return 0;
+    return rule_atomics_opcode(rc, op) == ECG_OP_DEREF;
+}

@@ -33,15 +33,31 @@ static const char *const keywords_by_length[] = {
     [28] = "__builtin_types_compatible_p",
 };
 
+/* For each length, the first characters of its keywords: bit c - 'a' for a lowercase
+ * letter, bit 26 for '_'. Most identifiers are turned away by this alone. */
+static const unsigned long keyword_starts[] = {
+    0x0000000, 0x0000000, 0x0000108, 0x0000121, 0x0200855, 0x4540026, 0x40e0118, 0x4080008,
+    0x4320004, 0x4000000, 0x4000000, 0x4000000, 0x4000000, 0x4000000, 0x4000000, 0x0000000,
+    0x4000000, 0x4000000, 0x4000000, 0x4000000, 0x0000000, 0x4000000, 0x0000000, 0x0000000,
+    0x0000000, 0x0000000, 0x0000000, 0x0000000, 0x4000000,
+};
+
 #define KEYWORD_MAX_LENGTH (sizeof(keywords_by_length) / sizeof(keywords_by_length[0]) - 1)
 
-/* Nonzero when a word of this length and first character could be a keyword: keywords
- * start with a lowercase letter or an underscore. */
+/* Nonzero when a word of this length and first character could be a keyword. */
 static int may_be_keyword(const char *text, size_t len)
 {
+    unsigned bit;
+
     if (len < 2 || len > KEYWORD_MAX_LENGTH)
         return 0;
-    return (text[0] >= 'a' && text[0] <= 'w') || text[0] == '_';
+    if (text[0] == '_')
+        bit = 26;
+    else if (text[0] >= 'a' && text[0] <= 'z')
+        bit = (unsigned)(text[0] - 'a');
+    else
+        return 0;
+    return (keyword_starts[len] >> bit & 1u) != 0;
 }
 
 int ecg_clex_is_keyword(const char *text, size_t len)
@@ -78,10 +94,31 @@ static int peek(const struct ecg_clex *lx, size_t ahead)
     return lx->pos + ahead < lx->end ? (unsigned char)lx->text[lx->pos + ahead] : -1;
 }
 
+/* Character classes, one table lookup per character on the hot paths. */
+#define CC_SPACE 1u /* blanks other than newline: space, \t, \v, \f, \r */
+#define CC_IDENT 2u /* may continue an identifier: letters, digits, _, $ and bytes >= 0x80 */
+#define CC_DIGIT 4u
+
+static const unsigned char char_class[UCHAR_MAX + 1] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, /* 0x00: \t \v \f \r */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: space, $ */
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0, 0, /* 0x30: digits */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x40: A-O */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2, /* 0x50: P-Z, _ */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x60: a-o */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* 0x70: p-z */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x80-0xff: UTF-8 bytes */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* c is a character or -1 (past the end). */
 static int is_ident_char(int c)
 {
-    return ((unsigned)c | 32u) - 'a' < 26u || (unsigned)c - '0' < 10u || c == '_' || c == '$' ||
-           c >= 0x80;
+    return c >= 0 && (char_class[c] & CC_IDENT) != 0;
 }
 
 static int is_digit(int c)
@@ -89,19 +126,43 @@ static int is_digit(int c)
     return c >= '0' && c <= '9';
 }
 
-/* Skips a block comment from its opening, counting the lines it spans. */
+/* The newlines in text[begin, end). */
+static unsigned count_newlines(const char *text, size_t begin, size_t end)
+{
+    unsigned n = 0;
+    const char *p = text + begin;
+    const char *stop = text + end;
+
+    while (p < stop) {
+        p = memchr(p, '\n', (size_t)(stop - p));
+        if (p == NULL)
+            break;
+        n++;
+        p++;
+    }
+    return n;
+}
+
+/* Skips a block comment from its opening, counting the lines it spans. The closing is looked
+ * for with memchr, which reads a long comment many bytes at a time. */
 static void skip_block_comment(struct ecg_clex *lx)
 {
     const char *s = lx->text;
     size_t pos = lx->pos + 2;
     size_t end = lx->end;
-    unsigned lines = 0;
 
-    while (pos < end && !(s[pos] == '*' && pos + 1 < end && s[pos + 1] == '/')) {
-        lines += s[pos] == '\n';
+    while (pos < end) {
+        const char *star = memchr(s + pos, '*', end - pos);
+        if (star == NULL) {
+            pos = end;
+            break;
+        }
+        pos = (size_t)(star - s);
+        if (pos + 1 < end && s[pos + 1] == '/')
+            break;
         pos++;
     }
-    lx->line += lines;
+    lx->line += count_newlines(s, lx->pos + 2, pos < end ? pos : end);
     lx->pos = pos < end ? pos + 2 : end;
 }
 
@@ -130,11 +191,6 @@ static void skip_comment(struct ecg_clex *lx)
         skip_line_comment(lx);
 }
 
-static int is_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static int at_comment(const struct ecg_clex *lx)
 {
     return peek(lx, 0) == '/' && (peek(lx, 1) == '/' || peek(lx, 1) == '*');
@@ -157,25 +213,46 @@ static void skip_splice(struct ecg_clex *lx)
     }
 }
 
+/* Skips a backslash-newline or a comment at lx->pos; zero when there is none there. */
+static int skip_splice_or_comment(struct ecg_clex *lx)
+{
+    if (at_splice(lx)) {
+        skip_splice(lx);
+        return 1;
+    }
+    if (at_comment(lx)) {
+        skip_comment(lx);
+        return 1;
+    }
+    return 0;
+}
+
 /* Skips blanks, newlines, backslash-newlines and comments; 1 when a token follows. */
 static int skip_blanks(struct ecg_clex *lx)
 {
-    while (lx->pos < lx->end) {
-        int c = (unsigned char)lx->text[lx->pos];
+    const unsigned char *s = (const unsigned char *)lx->text;
+    size_t pos = lx->pos;
+    size_t end = lx->end;
+
+    /* pos is kept in a local: the text is read through a char pointer, which may alias lx */
+    while (pos < end) {
+        unsigned c = s[pos];
+        if ((char_class[c] & CC_SPACE) != 0) {
+            pos++;
+            continue;
+        }
         if (c == '\n') {
             lx->line++;
             lx->at_line_start = 1;
-            lx->pos++;
-        } else if (is_space(c)) {
-            lx->pos++;
-        } else if (c == '\\' && at_splice(lx)) {
-            skip_splice(lx);
-        } else if (c == '/' && at_comment(lx)) {
-            skip_comment(lx);
-        } else {
-            return 1;
+            pos++;
+            continue;
         }
+        lx->pos = pos;
+        if ((c != '\\' && c != '/') || !skip_splice_or_comment(lx))
+            return 1;
+        pos = lx->pos;
     }
+    lx->pos = pos;
     return 0;
 }
 
@@ -197,28 +274,37 @@ static void lex_identifier(struct ecg_clex *lx)
     const char *s = lx->text;
     size_t pos = lx->pos;
 
-    while (pos < lx->end && is_ident_char((unsigned char)s[pos]))
+    while (pos < lx->end && (char_class[(unsigned char)s[pos]] & CC_IDENT) != 0)
         pos++;
     lx->pos = pos;
 }
 
-/* Nonzero while a pp-number goes on: digits, letters, dots, digit separators, and signs
- * after an exponent letter. */
-static int number_continues(const struct ecg_clex *lx)
+/* Nonzero while a pp-number goes on at s[pos] (pos < end): digits, letters, dots, digit
+ * separators, and signs after an exponent letter. */
+static int is_exponent_letter(unsigned c)
 {
-    int c = peek(lx, 0);
-    int prev = lx->text[lx->pos - 1];
+    return c == 'e' || c == 'E' || c == 'p' || c == 'P';
+}
 
+static int number_continues(const unsigned char *s, size_t pos, size_t end)
+{
+    unsigned c = s[pos];
+
+    if ((char_class[c] & CC_IDENT) != 0 || c == '.')
+        return 1;
     if (c == '+' || c == '-')
-        return prev == 'e' || prev == 'E' || prev == 'p' || prev == 'P';
-    return is_ident_char(c) || c == '.' || (c == '\'' && is_ident_char(peek(lx, 1)));
+        return is_exponent_letter(s[pos - 1]);
+    return c == '\'' && pos + 1 < end && (char_class[s[pos + 1]] & CC_IDENT) != 0;
 }
 
 static void lex_number(struct ecg_clex *lx)
 {
-    lx->pos++;
-    while (number_continues(lx))
-        lx->pos++;
+    const unsigned char *s = (const unsigned char *)lx->text;
+    size_t pos = lx->pos + 1;
+
+    while (pos < lx->end && number_continues(s, pos, lx->end))
+        pos++;
+    lx->pos = pos;
 }
 
 /* A quoted literal from its opening quote; ends at the closing quote or the line's end. */
@@ -268,7 +354,13 @@ static const char *const second_chars[UCHAR_MAX + 1] = {
 
 static int can_pair(int c, int d)
 {
-    return d > 0 && second_chars[c] != NULL && strchr(second_chars[c], d) != NULL;
+    const char *next = second_chars[c];
+
+    if (d <= 0 || next == NULL)
+        return 0;
+    while (*next != '\0' && *next != d)
+        next++;
+    return *next != '\0';
 }
 
 /* The punctuators longer than two characters. */
@@ -278,12 +370,14 @@ static const char *const long_punctuators[] = { "%:%:", "<<=", ">>=", "..." };
 static size_t long_punctuator(const struct ecg_clex *lx)
 {
     size_t left = lx->end - lx->pos;
+    int c = peek(lx, 0);
 
-    if (peek(lx, 0) != '%' && peek(lx, 0) != '<' && peek(lx, 0) != '>' && peek(lx, 0) != '.')
+    if (c != '%' && c != '<' && c != '>' && c != '.')
         return 0;
     for (size_t i = 0; i < sizeof(long_punctuators) / sizeof(long_punctuators[0]); i++) {
         size_t n = strlen(long_punctuators[i]);
-        if (n <= left && memcmp(lx->text + lx->pos, long_punctuators[i], n) == 0)
+        if (long_punctuators[i][0] == c && n <= left &&
+            memcmp(lx->text + lx->pos, long_punctuators[i], n) == 0)
             return n;
     }
     return 0;
@@ -299,29 +393,41 @@ static size_t punctuator_length(const struct ecg_clex *lx)
     return can_pair(peek(lx, 0), peek(lx, 1)) ? 2 : 1;
 }
 
-static enum ecg_clex_kind lex_token(struct ecg_clex *lx)
+/* A token that starts with an identifier character: a number, a prefixed literal, a
+ * keyword or an identifier. */
+static enum ecg_clex_kind lex_word(struct ecg_clex *lx, int c)
 {
-    int c = peek(lx, 0);
-    size_t prefix = literal_prefix(lx);
+    size_t start = lx->pos;
+    size_t prefix;
 
+    if ((char_class[c] & CC_DIGIT) != 0) {
+        lex_number(lx);
+        return ECG_CLEX_LITERAL;
+    }
+    prefix = c == 'L' || c == 'U' || c == 'u' ? literal_prefix(lx) : 0;
     if (prefix > 0) {
         lx->pos += prefix;
         lex_quoted(lx);
         return ECG_CLEX_LITERAL;
     }
+    lex_identifier(lx);
+    return ecg_clex_is_keyword(lx->text + start, lx->pos - start) ? ECG_CLEX_KEYWORD
+                                                                  : ECG_CLEX_IDENT;
+}
+
+static enum ecg_clex_kind lex_token(struct ecg_clex *lx)
+{
+    int c = peek(lx, 0);
+
+    if (is_ident_char(c))
+        return lex_word(lx, c);
     if (c == '"' || c == '\'') {
         lex_quoted(lx);
         return ECG_CLEX_LITERAL;
     }
-    if (is_digit(c) || (c == '.' && is_digit(peek(lx, 1)))) {
+    if (c == '.' && is_digit(peek(lx, 1))) {
         lex_number(lx);
         return ECG_CLEX_LITERAL;
-    }
-    if (is_ident_char(c)) {
-        size_t start = lx->pos;
-        lex_identifier(lx);
-        return ecg_clex_is_keyword(lx->text + start, lx->pos - start) ? ECG_CLEX_KEYWORD
-                                                                      : ECG_CLEX_IDENT;
     }
     lx->pos += punctuator_length(lx);
     return ECG_CLEX_PUNCT;

@@ -189,6 +189,8 @@ void ecg_fnmetrics_free(struct ecg_fnmetrics *m)
 
 static int frames_push(struct ecg_fnmetrics *m)
 {
+    struct fm_frame *f;
+
     if (m->depth == m->cap) {
         size_t cap = m->cap != 0 ? m->cap * 2 : 64;
         struct fm_frame *grown = realloc(m->frames, cap * sizeof(*grown));
@@ -197,7 +199,16 @@ static int frames_push(struct ecg_fnmetrics *m)
         m->frames = grown;
         m->cap = cap;
     }
-    memset(&m->frames[m->depth], 0, sizeof(m->frames[m->depth]));
+    /* What ecg_fnmetrics_enter does not set itself; the rest is set before it is read. */
+    f = &m->frames[m->depth];
+    memset(&f->last_child, 0, sizeof(f->last_child));
+    f->level = 0;
+    f->op = 0;
+    f->last_op = 0;
+    f->op_known = 0;
+    f->chain_root = 0;
+    f->located = 0;
+    f->shadow = 0;
     m->depth++;
     return 0;
 }
@@ -254,6 +265,7 @@ void ecg_fnmetrics_begin(struct ecg_fnmetrics *m, CXCursor fn)
         return;
     }
     result_reset(&m->result, fn, m->name);
+    memset(&m->frames[0], 0, sizeof(m->frames[0]));
     m->frames[0].cursor = fn;
 }
 
@@ -632,10 +644,12 @@ enum fm_statement {
 static enum fm_statement statement_class(const struct fm_frame *p, size_t idx, int body,
                                          enum CXCursorKind kind)
 {
-    if (clang_isStatement(kind))
+    /* clang_isStatement and clang_isExpression, without a call per cursor */
+    if (kind >= CXCursor_FirstStmt && kind <= CXCursor_LastStmt)
         return kind == CXCursor_CompoundStmt || kind == CXCursor_NullStmt ? FM_UNCOUNTED
                                                                           : FM_COUNTED;
-    if (clang_isExpression(kind) && expression_statement(p, idx, body))
+    if (kind >= CXCursor_FirstExpr && kind <= CXCursor_LastExpr &&
+        expression_statement(p, idx, body))
         return FM_COUNTED;
     return FM_NOT_STATEMENT;
 }
@@ -689,6 +703,22 @@ static int repeats_operand(struct fm_frame *p, CXCursor cursor, size_t idx)
     return p->role == FM_GNU_CONDOP && (idx == 1 || idx == 2);
 }
 
+/* Parents whose children are all plain to them: none nested, none a statement, no operator
+ * or keyword before any of them, no repeated operand. */
+static const unsigned char plain_parent[FM_ROLES] = {
+    [FM_PLAIN] = 1,
+    [FM_PAREN] = 1,
+    [FM_CALL] = 1,
+};
+
+/* Nonzero when entering f under p counts nothing and f sits at p's level: most expressions
+ * inside expressions, which skip count_entered. */
+static int counts_nothing(const struct fm_frame *f, const struct fm_frame *p)
+{
+    return plain_parent[p->role] && f->role != FM_CALL && f->kind >= CXCursor_FirstExpr &&
+           f->kind <= CXCursor_LastExpr;
+}
+
 void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, size_t child_index)
 {
     struct fm_frame *p, *f;
@@ -702,11 +732,16 @@ void ecg_fnmetrics_enter(struct ecg_fnmetrics *m, CXCursor cursor, size_t child_
     p = &m->frames[m->depth - 2];
     f = &m->frames[m->depth - 1];
     f->cursor = cursor;
-    f->kind = clang_getCursorKind(cursor);
+    f->kind = cursor.kind; /* clang_getCursorKind, without a call */
     f->role = role_for(m, cursor, f->kind);
-    f->shadow = p->shadow || repeats_operand(p, cursor, child_index);
-    if (!f->shadow)
-        count_entered(m, f, p, child_index);
+    if (counts_nothing(f, p)) {
+        f->shadow = p->shadow;
+        f->level = p->level;
+    } else {
+        f->shadow = p->shadow || repeats_operand(p, cursor, child_index);
+        if (!f->shadow)
+            count_entered(m, f, p, child_index);
+    }
     p->last_child = cursor;
 }
 

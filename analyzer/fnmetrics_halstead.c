@@ -1,6 +1,6 @@
 /* Halstead counts, lines and code lines of one function from its tokens (see
- * fnmetrics_int.h): distinct spellings are counted with an open-addressing set of token
- * indices sized per function. */
+ * fnmetrics_int.h): distinct spellings are counted with an open-addressing set of
+ * spellings sized per function. */
 #include "analyzer/fnmetrics_int.h"
 
 #include <math.h>
@@ -50,55 +50,55 @@ static inline void spelling_words(const struct ecg_fnmetrics_tokens *t, size_t i
     w[1] = tok->length > 8 ? text_word(t, tok->offset + tok->length - 8, 8) : 0;
 }
 
-/* A hash of a token's spelling and class: its length and its words, mixed by
- * multiplication (the set compares spellings whole on a match). */
-static uint64_t spelling_hash(const struct ecg_fnmetrics_token *tok, const uint64_t w[2])
+/* A hash of a spelling's words and class (the set compares them whole on a match). */
+static uint64_t spelling_hash(uint32_t class_length, const uint64_t w[2])
 {
-    uint64_t h = (w[0] ^ (uint64_t)tok->length << 56 ^ (uint64_t)is_operator(tok->kind) << 63) *
-                 0x9e3779b97f4a7c15u;
+    uint64_t h = (w[0] ^ (uint64_t)class_length << 32) * 0x9e3779b97f4a7c15u;
 
     h = (h ^ (h >> 29) ^ w[1]) * 0xbf58476d1ce4e5b9u;
     return h ^ (h >> 32);
 }
 
-/* Nonzero when token a is spelled as token b, whose words are wb. */
-static int same_spelling(const struct ecg_fnmetrics_tokens *t, size_t a, size_t b,
-                         const uint64_t wb[2])
+/* Nonzero when slot s holds the spelling of token i (words w, class and length cl). */
+static int same_spelling(const struct ecg_fnmetrics_tokens *t,
+                         const struct ecg_fnmetrics_spelling *s, size_t i, const uint64_t w[2],
+                         uint32_t cl)
 {
-    const struct ecg_fnmetrics_token *x = &t->items[a], *y = &t->items[b];
-    uint64_t wa[2];
+    const struct ecg_fnmetrics_token *tok = &t->items[i];
 
-    if (is_operator(x->kind) != is_operator(y->kind) || x->length != y->length)
+    if (s->class_length != cl || s->words[0] != w[0] || s->words[1] != w[1])
         return 0;
-    if (x->length > 16)
-        return memcmp(t->text + x->offset, t->text + y->offset, x->length) == 0;
-    spelling_words(t, a, wa);
-    return wa[0] == wb[0] && wa[1] == wb[1];
+    if (tok->length <= 16)
+        return 1;
+    return memcmp(t->text + t->items[s->token].offset, t->text + tok->offset, tok->length) == 0;
 }
 
 /* Adds token i's spelling to the set; nonzero when it was not there yet. A slot holds the
- * hash's high half beside the token index + 1, so most probes compare no text. */
+ * spelling's words, so a probe reads no text for a spelling of at most 16 bytes. */
 static int set_insert(struct ecg_fnmetrics_tokens *t, size_t i)
 {
+    const struct ecg_fnmetrics_token *tok = &t->items[i];
+    uint32_t cl = (uint32_t)is_operator(tok->kind) << 31 | tok->length;
     uint64_t w[2];
-    uint64_t hash, tag;
     size_t h;
 
     spelling_words(t, i, w);
-    hash = spelling_hash(&t->items[i], w);
-    tag = hash & 0xffffffff00000000u;
-    h = (size_t)hash & (t->set_size - 1);
-    while (t->set[h] != 0) {
-        if ((t->set[h] & 0xffffffff00000000u) == tag &&
-            same_spelling(t, (size_t)(t->set[h] & 0xffffffffu) - 1, i, w))
+    h = (size_t)spelling_hash(cl, w) & (t->set_size - 1);
+    while (t->set[h].stamp == t->set_stamp) {
+        if (same_spelling(t, &t->set[h], i, w, cl))
             return 0;
         h = (h + 1) & (t->set_size - 1);
     }
-    t->set[h] = tag | (uint64_t)(i + 1);
+    t->set[h].words[0] = w[0];
+    t->set[h].words[1] = w[1];
+    t->set[h].class_length = cl;
+    t->set[h].token = (uint32_t)i;
+    t->set[h].stamp = t->set_stamp;
     return 1;
 }
 
-/* Sizes the set for this function's tokens (at most half full) and empties it. */
+/* Sizes the set for this function's tokens (at most half full) and empties it: a new stamp
+ * leaves every slot free, so only a grown set (or a stamp wrapping round) is cleared. */
 static int set_reset(struct ecg_fnmetrics_tokens *t)
 {
     size_t size = 16;
@@ -106,43 +106,40 @@ static int set_reset(struct ecg_fnmetrics_tokens *t)
     while (size < t->len * 2)
         size *= 2;
     if (size > t->set_cap) {
-        uint64_t *grown = realloc(t->set, size * sizeof(*grown));
+        struct ecg_fnmetrics_spelling *grown = realloc(t->set, size * sizeof(*grown));
         if (grown == NULL)
             return ECG_ENOMEM;
         t->set = grown;
         t->set_cap = size;
+        t->set_stamp = 0;
     }
     t->set_size = size;
-    memset(t->set, 0, size * sizeof(*t->set));
-    return 0;
-}
-
-static void count_lines(const struct ecg_fnmetrics_tokens *t, struct ecg_fn_metrics *out)
-{
-    unsigned first = t->first_line, last = t->last_line;
-
-    out->lines = last >= first ? last - first + 1 : 1;
-    out->code_lines = 0;
-    for (size_t i = 0; i < t->len; i++) {
-        if (i == 0 || t->items[i].line != t->items[i - 1].line)
-            out->code_lines++;
+    t->set_stamp++;
+    if (t->set_stamp <= 1) {
+        memset(t->set, 0, t->set_cap * sizeof(*t->set));
+        t->set_stamp = 1;
     }
+    return 0;
 }
 
 int ecg_fnmetrics_tokens_halstead(struct ecg_fnmetrics_tokens *t, struct ecg_fn_metrics *out)
 {
     unsigned distinct[2] = { 0, 0 }, total[2] = { 0, 0 };
-    unsigned vocabulary;
+    unsigned vocabulary, code_lines = 0, line = 0;
 
-    count_lines(t, out);
     if (set_reset(t) != 0)
         return ECG_ENOMEM;
+    out->lines = t->last_line >= t->first_line ? t->last_line - t->first_line + 1 : 1;
     for (size_t i = 0; i < t->len; i++) {
         int operand = !is_operator(t->items[i].kind);
+        /* a line holding a token: tokens come in file order, so a new line is a new one */
+        code_lines += i == 0 || t->items[i].line != line;
+        line = t->items[i].line;
         total[operand]++;
         if (set_insert(t, i))
             distinct[operand]++;
     }
+    out->code_lines = code_lines;
     out->halstead_distinct_operators = distinct[0];
     out->halstead_distinct_operands = distinct[1];
     out->halstead_operators = total[0];

@@ -20,6 +20,15 @@ struct ecg_fnmetrics_token {
     enum CXTokenKind kind; /* punctuation, keyword, identifier or literal */
 };
 
+/* A slot of the set of distinct spellings: a spelling of at most 16 bytes is held whole in
+ * words (zero-padded), a longer one by its first and last eight bytes and its token. */
+struct ecg_fnmetrics_spelling {
+    uint64_t words[2];
+    uint32_t class_length; /* operator bit (31) | length */
+    uint32_t token;        /* the first token spelled so */
+    uint32_t stamp;        /* the slot is in use when this is the set's stamp */
+};
+
 /* Claims on a token, so a macro that repeats its argument counts a written token once. */
 #define ECG_FNM_CLAIM_STATEMENT 1u /* the first token of a written statement */
 #define ECG_FNM_CLAIM_CONSTRUCT 2u /* the keyword or operator of a written construct */
@@ -39,10 +48,10 @@ struct ecg_fnmetrics_tokens {
     unsigned *skipped;   /* owned; [begin, end) offset pairs of skipped #if branches */
     size_t n_skipped;    /* pairs */
     size_t skipped_cap;  /* pairs allocated */
-    uint64_t *set;   /* owned; distinct spellings for Halstead: hash's high half | token index + 1
-                        (below 2^32: offsets are 32-bit), 0 empty */
-    size_t set_cap;  /* slots allocated */
-    size_t set_size; /* slots in use for this function: a power of two */
+    struct ecg_fnmetrics_spelling *set; /* owned; distinct spellings for Halstead */
+    size_t set_cap;                     /* slots allocated */
+    size_t set_size;                    /* slots in use for this function: a power of two */
+    uint32_t set_stamp;     /* this function's stamp: emptying the set is one increment */
     unsigned char *claimed; /* owned; per token: ECG_FNM_CLAIM_* bits */
     size_t claimed_cap;
 };

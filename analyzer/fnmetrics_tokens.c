@@ -88,6 +88,22 @@ static int load_file(struct ecg_fnmetrics_tokens *t, CXFile file)
     return rc;
 }
 
+/* The first skipped branch that ends after offset (the ranges are in file order), where
+ * in_skipped starts for a function beginning at offset. */
+static size_t first_skipped_after(const struct ecg_fnmetrics_tokens *t, unsigned offset)
+{
+    size_t lo = 0, hi = t->n_skipped;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->skipped[mid * 2 + 1] <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Nonzero when offset lies in a skipped branch; *hint walks forward with the offsets. */
 static int in_skipped(const struct ecg_fnmetrics_tokens *t, unsigned offset, size_t *hint)
 {
@@ -216,7 +232,7 @@ static int lex_function(struct ecg_fnmetrics_tokens *t, const unsigned span[2])
 {
     struct ecg_clex lx;
     struct ecg_clex_token tok;
-    size_t hint = 0;
+    size_t hint = first_skipped_after(t, span[0]);
 
     ecg_clex_init(&lx, t->text, span[0], span[1], t->first_line);
     while (ecg_clex_next(&lx, &tok)) {
@@ -471,13 +487,35 @@ static int spelled_span(const struct ecg_fnmetrics_tokens *t, CXSourceLocation l
            off[1] - off[0] <= SPELLED_SPAN_MAX;
 }
 
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Nonzero when the backslash at text[i] ends a line with a blank before it or after the
+ * newline: a splice between tokens, which ecg's lexer reads as a blank, as clang does. */
+static int splice_between_tokens(const char *text, unsigned begin, unsigned i, unsigned end)
+{
+    unsigned next = i + 1;
+
+    if (next < end && text[next] == '\r')
+        next++;
+    if (next >= end || text[next] != '\n')
+        return 0;
+    return (i > begin && is_blank(text[i - 1])) || (next + 1 < end && is_blank(text[next + 1]));
+}
+
 /* Nonzero when text[begin, end) holds nothing ecg's lexer reads otherwise than clang does
- * inside a macro body: no backslash-newline, trigraph or `#` that could look like a
- * directive. */
+ * inside a macro body: no backslash but a splice between tokens, no trigraph (??), no `#`
+ * that could look like a directive. */
 static int plain_text(const char *text, unsigned begin, unsigned end)
 {
     for (unsigned i = begin; i < end; i++) {
-        if (text[i] == '\\' || text[i] == '?' || text[i] == '#')
+        if (text[i] == '#')
+            return 0;
+        if (text[i] == '?' && i + 1 < end && text[i + 1] == '?')
+            return 0;
+        if (text[i] == '\\' && !splice_between_tokens(text, begin, i, end))
             return 0;
     }
     return 1;
@@ -509,6 +547,27 @@ static int lexed_logical(const char *text, size_t text_len, unsigned begin, unsi
     return op;
 }
 
+/* Where expr begins. For most expressions that is where libclang locates the cursor, which
+ * costs far less than its extent (for a cursor in a macro, the extent measures the last token
+ * of the expansion); a member access is located at its member's name, a cast libclang does
+ * not expose at its operand, and a C++ name at the name past its qualifier. */
+static CXSourceLocation expr_begin(CXCursor expr)
+{
+    static const enum CXCursorKind located_at_begin[] = {
+        CXCursor_IntegerLiteral,     CXCursor_FloatingLiteral,
+        CXCursor_StringLiteral,      CXCursor_CharacterLiteral,
+        CXCursor_ParenExpr,          CXCursor_BinaryOperator,
+        CXCursor_CallExpr,           CXCursor_CStyleCastExpr,
+        CXCursor_ArraySubscriptExpr, CXCursor_ConditionalOperator,
+    };
+
+    for (size_t i = 0; i < sizeof(located_at_begin) / sizeof(located_at_begin[0]); i++) {
+        if (expr.kind == located_at_begin[i])
+            return clang_getCursorLocation(expr);
+    }
+    return clang_getRangeStart(clang_getCursorExtent(expr));
+}
+
 int ecg_fnmetrics_tokens_spelled_logical(const struct ecg_fnmetrics_tokens *t, CXCursor lhs,
                                          CXCursor rhs)
 {
@@ -520,8 +579,7 @@ int ecg_fnmetrics_tokens_spelled_logical(const struct ecg_fnmetrics_tokens *t, C
     size_t text_len = 0;
     int op;
 
-    if (!spelled_span(t, clang_getRangeStart(clang_getCursorExtent(lhs)),
-                      clang_getRangeStart(clang_getCursorExtent(rhs)), span, &file, off))
+    if (!spelled_span(t, expr_begin(lhs), expr_begin(rhs), span, &file, off))
         return 0;
     text = clang_getFileContents(t->tu, file, &text_len);
     op = lexed_logical(text, text_len, off[0], off[1]);

@@ -2,6 +2,7 @@
  * of every column. Sums run in row order, so the output is the same on every run. */
 #include "analyzer/metrics_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,12 +48,58 @@ const char *ecg_metrics_summary_relative(const char *path, const char *root)
     return rel != NULL ? rel : path;
 }
 
-static int cmp_double(const void *a, const void *b)
+/* Hoare's partition of v[lo, hi] around the value at its middle: afterwards every value at or
+ * before *j is <= the pivot, every value at or after *i is >= it, and any in between equals it. */
+static void partition(double *v, ptrdiff_t lo, ptrdiff_t hi, ptrdiff_t *i, ptrdiff_t *j)
 {
-    double x = *(const double *)a;
-    double y = *(const double *)b;
+    double pivot = v[lo + (hi - lo) / 2];
+    ptrdiff_t a = lo, b = hi;
 
-    return (x > y) - (x < y);
+    while (a <= b) {
+        while (v[a] < pivot)
+            a++;
+        while (v[b] > pivot)
+            b--;
+        if (a <= b) {
+            double t = v[a];
+            v[a] = v[b];
+            v[b] = t;
+            a++;
+            b--;
+        }
+    }
+    *i = a;
+    *j = b;
+}
+
+/* The k-th smallest of v[0, n) (0-based, k < n), found by selection rather than a sort; v is
+ * reordered. The value is the one a sort would put at k. */
+static double select_kth(double *v, size_t n, size_t k)
+{
+    ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, want = (ptrdiff_t)k;
+
+    while (lo < hi) {
+        ptrdiff_t i, j;
+        partition(v, lo, hi, &i, &j);
+        if (want <= j)
+            hi = j;
+        else if (want >= i)
+            lo = i;
+        else
+            return v[want];
+    }
+    return v[want];
+}
+
+static double max_of(const double *v, size_t n)
+{
+    double max = v[0];
+
+    for (size_t i = 1; i < n; i++) {
+        if (v[i] > max)
+            max = v[i];
+    }
+    return max;
 }
 
 /* Fills g's statistics from rows[first, first + g->count); scratch holds g->count values. */
@@ -70,10 +117,9 @@ static void summarise(struct ecg_metrics_group *g, const struct ecg_metrics_row 
             scratch[i] = ecg_metrics_summary_value(&rows[i], (enum ecg_metrics_col)col);
             sum += scratch[i];
         }
-        qsort(scratch, n, sizeof(*scratch), cmp_double);
         g->stats[col].mean = sum / (double)n;
-        g->stats[col].p90 = scratch[rank - 1];
-        g->stats[col].max = scratch[n - 1];
+        g->stats[col].max = max_of(scratch, n);
+        g->stats[col].p90 = select_kth(scratch, n, rank - 1);
     }
 }
 

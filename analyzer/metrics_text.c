@@ -162,14 +162,41 @@ static void measure(size_t *width, const struct text_table *t, const struct text
     }
 }
 
-/* Writes n blanks. */
-static void pad(FILE *out, size_t n)
+/* A line being assembled: written with one fwrite when it is done (or full), not one call
+ * per cell and per run of blanks. */
+struct line_buf {
+    FILE *out;
+    size_t len;
+    char data[1024];
+};
+
+static void line_flush(struct line_buf *lb)
+{
+    if (lb->len > 0)
+        fwrite(lb->data, 1, lb->len, lb->out);
+    lb->len = 0;
+}
+
+static void line_put(struct line_buf *lb, const char *text, size_t n)
+{
+    if (n > sizeof(lb->data) - lb->len)
+        line_flush(lb);
+    if (n > sizeof(lb->data)) {
+        fwrite(text, 1, n, lb->out);
+        return;
+    }
+    memcpy(lb->data + lb->len, text, n);
+    lb->len += n;
+}
+
+/* Appends n blanks. */
+static void pad(struct line_buf *lb, size_t n)
 {
     static const char blanks[] = "                                ";
 
     while (n > 0) {
         size_t k = n < sizeof(blanks) - 1 ? n : sizeof(blanks) - 1;
-        fwrite(blanks, 1, k, out);
+        line_put(lb, blanks, k);
         n -= k;
     }
 }
@@ -178,19 +205,24 @@ static void pad(FILE *out, size_t n)
 static void print_line(FILE *out, const struct text_table *t, const size_t *width,
                        const char *const *cells)
 {
+    struct line_buf lb;
+
+    lb.out = out;
+    lb.len = 0;
     for (size_t col = 0; col < TEXT_COLS; col++) {
         size_t len = strlen(cells[col]);
         size_t fill = width[col] > len ? width[col] - len : 0;
 
         if (col > 0)
-            fputs(TEXT_GAP, out);
+            line_put(&lb, TEXT_GAP, sizeof(TEXT_GAP) - 1);
         if (right_aligned(t, col))
-            pad(out, fill);
-        fwrite(cells[col], 1, len, out);
+            pad(&lb, fill);
+        line_put(&lb, cells[col], len);
         if (!right_aligned(t, col) && col + 1 < TEXT_COLS)
-            pad(out, fill);
+            pad(&lb, fill);
     }
-    fputc('\n', out);
+    line_put(&lb, "\n", 1);
+    line_flush(&lb);
 }
 
 static void print_table(FILE *out, const struct text_table *t, const struct text_ctx *ctx)

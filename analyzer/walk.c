@@ -157,7 +157,7 @@ static void call_rule(struct ecg_walk *w, size_t r, rule_cursor_fn fn, CXCursor 
         fn(&rc, cursor);
 }
 
-static void dispatch_cursor(struct ecg_walk *w, const CXCursor *cursor, int leaving)
+static inline void dispatch_cursor(struct ecg_walk *w, const CXCursor *cursor, int leaving)
 {
     size_t kind = (size_t)cursor->kind; /* clang_getCursorKind, without a call per cursor */
     const size_t *list;
@@ -202,13 +202,13 @@ static int stack_reserve(struct ecg_walk *w, size_t cap)
     return 0;
 }
 
-static int stack_push(struct ecg_walk *w, CXCursor cursor)
+static inline int stack_push(struct ecg_walk *w, const CXCursor *cursor)
 {
     if (w->depth == w->cap && stack_reserve(w, w->cap != 0 ? w->cap * 2 : 256) != 0)
         return ECG_ENOMEM;
     if (w->metrics != NULL)
         w->children[w->depth] = 0;
-    w->stack[w->depth++] = cursor;
+    w->stack[w->depth++] = *cursor;
     return 0;
 }
 
@@ -232,14 +232,12 @@ static void leave_function(struct ecg_walk *w, CXCursor fn)
 /* Leaves the cursor on top of the stack: leave callbacks, then the pop. */
 static void stack_pop(struct ecg_walk *w)
 {
-    CXCursor top = w->stack[w->depth - 1];
-
     dispatch_cursor(w, &w->stack[w->depth - 1], 1);
     if (w->in_function) {
         if (w->fir != NULL)
             ecg_fir_leave(w->fir);
         if (w->depth - 1 == w->function_depth)
-            leave_function(w, top);
+            leave_function(w, w->stack[w->depth - 1]);
         else if (w->metrics != NULL)
             ecg_fnmetrics_leave(w->metrics);
     }
@@ -293,13 +291,40 @@ static int skip_top_level(struct ecg_walk *w, CXCursor cursor)
 
 /* clang_equalCursors, without its call for the two cases a walk meets most: the parent is
  * the very cursor pushed (same bits), or a cursor of another kind (never equal). */
-static int same_cursor(CXCursor a, CXCursor b)
+static inline int same_cursor(const CXCursor *a, const CXCursor *b)
 {
-    if (a.kind != b.kind)
+    if (a->kind != b->kind)
         return 0;
-    if (a.data[0] == b.data[0] && a.data[1] == b.data[1] && a.data[2] == b.data[2])
+    if (a->data[0] == b->data[0] && a->data[1] == b->data[1] && a->data[2] == b->data[2])
         return 1;
-    return clang_equalCursors(a, b) != 0;
+    return clang_equalCursors(*a, *b) != 0;
+}
+
+/* Cursor kinds libclang gives no children: 1 always, 2 in C and Objective-C (a name in C++
+ * may have a qualifier). Recursing into one costs a round of libclang's work list for
+ * nothing, so the walk goes on to the next sibling instead; its leave events come as they
+ * would have. */
+static const unsigned char childless[CXCursor_LastStmt + 1] = {
+    [CXCursor_DeclRefExpr] = 2,   [CXCursor_IntegerLiteral] = 1,   [CXCursor_FloatingLiteral] = 1,
+    [CXCursor_StringLiteral] = 1, [CXCursor_CharacterLiteral] = 1, [CXCursor_TypeRef] = 1,
+    [CXCursor_MemberRef] = 1,     [CXCursor_LabelRef] = 1,         [CXCursor_BreakStmt] = 1,
+    [CXCursor_ContinueStmt] = 1,  [CXCursor_NullStmt] = 1,
+};
+
+static int has_no_children(const struct ecg_walk *w, enum CXCursorKind kind)
+{
+    unsigned char what = (size_t)kind < sizeof(childless) ? childless[kind] : 0;
+
+    if (what == 2)
+        return w->language == CXLanguage_C || w->language == CXLanguage_ObjC;
+    return what;
+}
+
+/* The unit's language, from its first top-level declaration (all of a unit's share it). */
+static void note_language(struct ecg_walk *w, CXCursor cursor)
+{
+    if (w->language == CXLanguage_Invalid && clang_isDeclaration(cursor.kind))
+        w->language = clang_getCursorLanguage(cursor);
 }
 
 static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -307,16 +332,19 @@ static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientD
     struct ecg_walk *w = data;
 
     /* libclang visits in pre-order; every cursor not an ancestor of this one is done. */
-    while (w->depth > 1 && !same_cursor(w->stack[w->depth - 1], parent))
+    while (w->depth > 1 && !same_cursor(&w->stack[w->depth - 1], &parent))
         stack_pop(w);
-    if (w->depth == 1 && skip_top_level(w, cursor))
-        return CXChildVisit_Continue;
-    if (stack_push(w, cursor) != 0) {
+    if (w->depth == 1) {
+        note_language(w, cursor);
+        if (skip_top_level(w, cursor))
+            return CXChildVisit_Continue;
+    }
+    if (stack_push(w, &cursor) != 0) {
         w->failed = 1;
         return CXChildVisit_Break;
     }
     enter(w, cursor);
-    return CXChildVisit_Recurse;
+    return has_no_children(w, cursor.kind) ? CXChildVisit_Continue : CXChildVisit_Recurse;
 }
 
 static void call_unit_hooks(struct ecg_walk *w, int end)
@@ -351,7 +379,7 @@ int ecg_walk_run(struct ecg_walk *w)
             return ECG_ENOMEM;
     }
     call_unit_hooks(w, 0);
-    if (stack_push(w, root) != 0)
+    if (stack_push(w, &root) != 0)
         return ECG_ENOMEM;
     clang_visitChildren(root, visit, w);
     while (w->depth > 1)

@@ -45,10 +45,11 @@ struct ecg_walk {
     CXCursor *stack;              /* owned; ancestors of the cursor being visited, root first */
     size_t depth;
     size_t cap;
-    CXCursor function;     /* the enclosing function definition, or null */
-    int in_function;       /* function is a definition being walked (cheaper than isNull) */
-    size_t function_depth; /* stack depth at which function was entered */
-    int failed;            /* memory ran out during the walk */
+    CXCursor function;            /* the enclosing function definition, or null */
+    int in_function;              /* function is a definition being walked (cheaper than isNull) */
+    size_t function_depth;        /* stack depth at which function was entered */
+    int failed;                   /* memory ran out during the walk */
+    enum CXLanguageKind language; /* the unit's, from its first declaration; Invalid before */
     /* Per-function metrics (analyzer/fnmetrics.h), computed only when a rule has
      * needs_metrics or metrics_sink is set (set it between ecg_walk_init and ecg_walk_run).
      * The sink gets every function definition walked, before the rules' on_function_leave. */

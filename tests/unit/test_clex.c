@@ -123,6 +123,55 @@ static void test_clex_keywords_include_gnu_spellings(void **state)
     assert_true(ecg_clex_is_keyword("ifdef", 2));
 }
 
+/* Every keyword of clex.c, separated by one space, for the test below. */
+static const char all_keywords[] =
+    "do if asm for int auto case char else enum goto long void _Bool __asm break const "
+    "float short union while __imag __real double extern inline return signed sizeof "
+    "static struct switch typeof _Atomic __asm__ __const default typedef _Alignas "
+    "_Alignof _Complex _Float16 _Generic _Nonnull __func__ __imag__ __inline __int128 "
+    "__real__ __signed __thread __typeof continue register restrict unsigned volatile "
+    "_Noreturn _Nullable __alignof __complex __const__ __label__ _Imaginary __float128 "
+    "__inline__ __restrict __signed__ __typeof__ __volatile __alignof__ __attribute "
+    "__auto_type __complex__ __FUNCTION__ __restrict__ __volatile__ _Thread_local "
+    "__attribute__ __extension__ _Static_assert __builtin_va_arg _Null_unspecified "
+    "__builtin_offsetof __PRETTY_FUNCTION__ __builtin_choose_expr "
+    "__builtin_types_compatible_p";
+
+/* Every keyword passes the filter on its length and first letter; words of a keyword's
+ * length and letter that are not keywords do not. */
+static void test_clex_every_keyword_is_found(void **state)
+{
+    (void)state;
+    for (const char *k = all_keywords; *k != '\0';) {
+        size_t len = strcspn(k, " ");
+        assert_true(ecg_clex_is_keyword(k, len));
+        k += k[len] == ' ' ? len + 1 : len;
+    }
+    assert_false(ecg_clex_is_keyword("dx", 2));
+    assert_false(ecg_clex_is_keyword("pParse", 6));
+    assert_false(ecg_clex_is_keyword("_Boo", 4));
+    assert_false(ecg_clex_is_keyword("zzzz", 4));
+    assert_false(ecg_clex_is_keyword("__builtin_types_compatible_q", 28));
+}
+
+/* Block comments: stars inside, a star just before the end, lines counted across them. */
+static void test_clex_block_comments_count_lines(void **state)
+{
+    struct lexed l;
+
+    (void)state;
+    lex_all(&l, "a /* one * two\n** three\n*/ b /**/ c /***/ d\n/* x\n\n **/e");
+    assert_int_equal(l.n, 5);
+    assert_string_equal(l.text[1], "b");
+    assert_int_equal(l.items[1].line, 3);
+    assert_string_equal(l.text[3], "d");
+    assert_int_equal(l.items[3].line, 3);
+    assert_string_equal(l.text[4], "e");
+    assert_int_equal(l.items[4].line, 6);
+    lex_all(&l, "x /* ends with a star *");
+    assert_int_equal(l.n, 1);
+}
+
 /* Unterminated constructs end at the text's end without reading past it. */
 static void test_clex_unterminated_input(void **state)
 {
@@ -145,6 +194,8 @@ int main(void)
         cmocka_unit_test(test_clex_literals_with_prefixes_and_escapes),
         cmocka_unit_test(test_clex_longest_match_punctuators),
         cmocka_unit_test(test_clex_keywords_include_gnu_spellings),
+        cmocka_unit_test(test_clex_every_keyword_is_found),
+        cmocka_unit_test(test_clex_block_comments_count_lines),
         cmocka_unit_test(test_clex_unterminated_input),
     };
 

@@ -12,14 +12,14 @@
 /* Shared by both kinds: the checked index of a released pointer. */
 static const char index_of[] =
     "\n"
-    "/* The index of obj in p; debug builds assert that obj is one of p's objects. */\n"
+    "/* The index of obj in p; debug builds assert that obj is one of p's objects. The pointer\n"
+    " * difference is exact, so the compiler divides by the object size with a multiplication. */\n"
     "static inline uint32_t $n_pool_index(const struct $n_pool *p, const struct $n *obj)\n"
     "{\n"
-    "    uintptr_t base = (uintptr_t)p->objects;\n"
-    "    uintptr_t at = (uintptr_t)obj;\n"
-    "\n"
-    "    assert(at >= base && at - base < sizeof p->objects && (at - base) % sizeof *obj == 0);\n"
-    "    return (uint32_t)((at - base) / sizeof *obj);\n"
+    "    assert((uintptr_t)obj >= (uintptr_t)p->objects &&\n"
+    "           (uintptr_t)obj - (uintptr_t)p->objects < sizeof p->objects &&\n"
+    "           ((uintptr_t)obj - (uintptr_t)p->objects) % sizeof *obj == 0);\n"
+    "    return (uint32_t)(obj - p->objects);\n"
     "}\n";
 
 static const char small_ops[] =

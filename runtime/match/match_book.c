@@ -13,19 +13,6 @@ static struct match_bits *side_bits(struct match_book *book, uint32_t side)
     return side == ECGRT_SIDE_BUY ? &book->bids : &book->asks;
 }
 
-void match_book_report_level(struct ecgrt_match *m, uint32_t instrument, uint32_t side,
-                             uint32_t level)
-{
-    struct ecgrt_match_event ev = {
-        .kind = ECGRT_EVENT_BOOK,
-        .instrument = instrument,
-        .side = (enum ecgrt_side)side,
-        .price = m->cfg.min_price + (int64_t)level,
-        .total = m->books[instrument].levels[level].total,
-    };
-    emit(m, &ev);
-}
-
 /* The better of a side's best level and a level that just filled (best is -1 when empty). */
 static int64_t better_of(uint32_t side, int64_t best, uint32_t level)
 {
@@ -96,18 +83,6 @@ void match_book_release(struct ecgrt_match *m, uint32_t idx)
     match_book_recycle(m, idx);
 }
 
-/* The best opposite level an incoming order of taker->side may trade at, or -1. */
-static int64_t best_opposite(const struct match_book *book, const struct match_taker *taker)
-{
-    int64_t best = book->best[taker->side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY];
-
-    if (best < 0 || taker->market)
-        return best;
-    if (taker->side == ECGRT_SIDE_BUY)
-        return best <= taker->limit ? best : -1;
-    return best >= taker->limit ? best : -1;
-}
-
 static void cancel_resting(struct ecgrt_match *m, uint32_t idx)
 {
     const struct match_order *o = match_order_at(m, idx);
@@ -170,7 +145,7 @@ void match_book_match(struct ecgrt_match *m, struct match_taker *taker)
     uint32_t maker_side = taker->side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY;
 
     while (taker->qty > 0 && !taker->stopped) {
-        int64_t level = best_opposite(book, taker);
+        int64_t level = match_book_best_opposite(book, taker);
         uint64_t before;
         if (level < 0)
             return;
@@ -206,7 +181,7 @@ static uint64_t level_fillable(const struct ecgrt_match *m, const struct match_t
 int match_book_can_fill(const struct ecgrt_match *m, const struct match_taker *taker)
 {
     const struct match_book *book = &m->books[taker->instrument];
-    int64_t level = best_opposite(book, taker);
+    int64_t level = match_book_best_opposite(book, taker);
     uint64_t sum = 0;
     int blocked = 0;
 
@@ -221,9 +196,4 @@ int match_book_can_fill(const struct ecgrt_match *m, const struct match_taker *t
             return 0;
     }
     return 0;
-}
-
-int match_book_crosses(const struct ecgrt_match *m, const struct match_taker *taker)
-{
-    return best_opposite(&m->books[taker->instrument], taker) >= 0;
 }

@@ -10,6 +10,7 @@
 #include "ecg/clock.h"
 #include "ecg/error.h"
 #include "ecg/hist.h"
+#include "ecg/match_replay.h"
 
 static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
 {
@@ -81,6 +82,9 @@ int ecgrt_match_new(struct ecgrt_match **out, const struct ecgrt_match_config *c
         return ECGRT_ENOMEM;
     m->cfg = *cfg;
     m->band = (uint32_t)(cfg->max_price - cfg->min_price) + 1;
+    m->timed = match_latency(cfg->latency_add) != NULL ||
+               match_latency(cfg->latency_cancel) != NULL ||
+               match_latency(cfg->latency_modify) != NULL;
     rc = books_new(m);
     if (rc == ECGRT_OK)
         rc = orders_new(m);
@@ -126,15 +130,6 @@ static void taker_of(struct match_taker *t, const struct ecgrt_match *m,
     };
 }
 
-/* Whether a post-only order would trade: the best opposite price reaches its limit. */
-static int would_cross(const struct ecgrt_match *m, const struct ecgrt_match_order *o)
-{
-    struct match_taker t;
-
-    taker_of(&t, m, o);
-    return match_book_crosses(m, &t);
-}
-
 /* What is wrong with the order itself, whatever the book holds. */
 static enum ecgrt_reject_reason check_fields(const struct ecgrt_match *m,
                                              const struct ecgrt_match_order *o)
@@ -148,26 +143,28 @@ static enum ecgrt_reject_reason check_fields(const struct ecgrt_match *m,
     return ECGRT_REJECT_NONE;
 }
 
-static enum ecgrt_reject_reason check_order(const struct ecgrt_match *m,
-                                            const struct ecgrt_match_order *o)
+/* What is wrong with the order given the book; probe is the search for its id, which an order
+ * that rests without trading reuses to insert it. */
+static enum ecgrt_reject_reason check_book(const struct ecgrt_match *m,
+                                           const struct ecgrt_match_order *o,
+                                           const struct match_probe *probe, int crosses)
 {
-    enum ecgrt_reject_reason reason = check_fields(m, o);
     int rests = o->type == ECGRT_ORDER_LIMIT || o->type == ECGRT_ORDER_POST;
 
-    if (reason != ECGRT_REJECT_NONE)
-        return reason;
-    if (match_idmap_find(&m->ids, o->id) != MATCH_NIL)
+    if (__builtin_expect(probe->found, 0))
         return ECGRT_REJECT_DUPLICATE_ID;
-    if (rests && m->resting == m->cfg.max_orders)
+    if (__builtin_expect(rests && m->resting == m->cfg.max_orders, 0))
         return ECGRT_REJECT_BOOK_FULL;
-    if (o->type == ECGRT_ORDER_POST && would_cross(m, o))
+    if (__builtin_expect(o->type == ECGRT_ORDER_POST && crosses, 0))
         return ECGRT_REJECT_WOULD_CROSS;
     return ECGRT_REJECT_NONE;
 }
 
-/* Rests what is left of a taker in a new record (check_order made sure one is free: fewer
- * than max_orders rest, and max_orders is at most the pool's capacity). */
-static void rest_new(struct ecgrt_match *m, const struct match_taker *t)
+/* Rests what is left of a taker in a new record (check_book made sure one is free: fewer than
+ * max_orders rest, and max_orders is at most the pool's capacity). probe is where the id goes
+ * in the map when nothing changed the map since it was taken, else NULL. */
+static void rest_new(struct ecgrt_match *m, const struct match_taker *t,
+                     const struct match_probe *probe)
 {
     struct match_order *o = match_order_pool_acquire(m->pool);
     uint32_t idx;
@@ -180,7 +177,10 @@ static void rest_new(struct ecgrt_match *m, const struct match_taker *t)
                                .level = (uint32_t)t->limit,
                                .instrument = t->instrument,
                                .side = t->side };
-    match_idmap_put(&m->ids, t->id, idx);
+    if (probe != NULL)
+        match_idmap_put_at(&m->ids, probe, t->id, idx);
+    else
+        match_idmap_put(&m->ids, t->id, idx);
     m->resting++;
     match_book_enqueue(m, idx);
     match_book_report_level(m, t->instrument, t->side, o->level);
@@ -194,32 +194,70 @@ static void prefetch_level(const struct ecgrt_match *m, const struct ecgrt_match
         __builtin_prefetch(&m->books[o->instrument].levels[o->price - m->cfg.min_price], 1);
 }
 
+static void reject_add(struct ecgrt_match *m, uint64_t id, enum ecgrt_reject_reason reason)
+{
+    match_count(&m->stats.rejects[reason], 1);
+    emit_id(m, ECGRT_EVENT_REJECTED, id, reason, 0);
+}
+
+/* An accepted order that reaches the opposite side: fill-or-kill check, matching, then cancel
+ * what is left unless it may rest. Returns 1 when the taker's remainder is to rest. */
+static int add_crossing(struct ecgrt_match *m, const struct ecgrt_match_order *order,
+                        struct match_taker *t)
+{
+    if (order->type == ECGRT_ORDER_FOK && !match_book_can_fill(m, t)) {
+        emit_id(m, ECGRT_EVENT_CANCELLED, order->id, ECGRT_REJECT_NONE, order->qty);
+        return 0;
+    }
+    match_book_match(m, t);
+    if (t->qty == 0)
+        return 0;
+    if (!t->stopped && (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST))
+        return 1;
+    emit_id(m, ECGRT_EVENT_CANCELLED, order->id, ECGRT_REJECT_NONE, t->qty);
+    return 0;
+}
+
+/* An accepted order that does not reach the opposite side (most adds): rests whole, or is
+ * cancelled whole if its type may not rest. Returns 1 when it is to rest. */
+static int add_untraded(struct ecgrt_match *m, const struct ecgrt_match_order *order)
+{
+    if (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST)
+        return 1;
+    emit_id(m, ECGRT_EVENT_CANCELLED, order->id, ECGRT_REJECT_NONE, order->qty);
+    return 0;
+}
+
+/* The checks run in a fixed order (fields, duplicate id, full book, would-cross) and come before
+ * any change. An order that traded nothing has its id inserted where the duplicate check's
+ * search ended; one that traded, by a new search (trades changed the map). */
 static void add_order(struct ecgrt_match *m, const struct ecgrt_match_order *order)
 {
     enum ecgrt_reject_reason reason;
+    struct match_probe probe;
     struct match_taker t;
+    int crosses;
+    int rest;
 
     prefetch_level(m, order);
-    reason = check_order(m, order);
     match_count(&m->stats.adds, 1);
-    if (reason != ECGRT_REJECT_NONE) {
-        match_count(&m->stats.rejects[reason], 1);
-        emit_id(m, ECGRT_EVENT_REJECTED, order->id, reason, 0);
+    reason = check_fields(m, order);
+    if (__builtin_expect(reason != ECGRT_REJECT_NONE, 0)) {
+        reject_add(m, order->id, reason);
+        return;
+    }
+    match_idmap_probe(&probe, &m->ids, order->id);
+    taker_of(&t, m, order);
+    crosses = match_book_crosses(m, &t);
+    reason = check_book(m, order, &probe, crosses);
+    if (__builtin_expect(reason != ECGRT_REJECT_NONE, 0)) {
+        reject_add(m, order->id, reason);
         return;
     }
     emit_id(m, ECGRT_EVENT_ACCEPTED, order->id, reason, 0);
-    taker_of(&t, m, order);
-    if (order->type == ECGRT_ORDER_FOK && !match_book_can_fill(m, &t)) {
-        emit_id(m, ECGRT_EVENT_CANCELLED, order->id, reason, order->qty);
-        return;
-    }
-    match_book_match(m, &t);
-    if (t.qty == 0)
-        return;
-    if (!t.stopped && (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST))
-        rest_new(m, &t);
-    else
-        emit_id(m, ECGRT_EVENT_CANCELLED, order->id, reason, t.qty);
+    rest = crosses ? add_crossing(m, order, &t) : add_untraded(m, order);
+    if (rest)
+        rest_new(m, &t, crosses ? NULL : &probe);
 }
 
 /* ecgrt_match_add, timed into h. Kept out of line so that an untimed command, the usual
@@ -397,6 +435,34 @@ void ecgrt_match_modify(struct ecgrt_match *m, uint64_t id, int64_t price, uint6
         timed_modify(m, h, id, price, qty);
     else
         modify_order(m, id, price, qty);
+}
+
+/* Untimed commands, the usual case, go straight to their kind's code after one test of
+ * m->timed; timed ones through the public entry points, which read their histogram. */
+void ecgrt_match_apply(struct ecgrt_match *m, const struct ecgrt_match_command *cmd)
+{
+    int timed = __builtin_expect(m->timed, 0);
+
+    switch (cmd->kind) {
+    case ECGRT_COMMAND_ADD:
+        if (timed)
+            ecgrt_match_add(m, &cmd->order);
+        else
+            add_order(m, &cmd->order);
+        break;
+    case ECGRT_COMMAND_CANCEL:
+        if (timed)
+            ecgrt_match_cancel(m, cmd->id);
+        else
+            cancel_order(m, cmd->id);
+        break;
+    case ECGRT_COMMAND_MODIFY:
+        if (timed)
+            ecgrt_match_modify(m, cmd->id, cmd->price, cmd->qty);
+        else
+            modify_order(m, cmd->id, cmd->price, cmd->qty);
+        break;
+    }
 }
 
 int ecgrt_match_best(const struct ecgrt_match *m, uint32_t instrument, enum ecgrt_side side,

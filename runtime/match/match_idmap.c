@@ -3,6 +3,7 @@
  * stops early and deletion shifts back only the entries displaced past the hole, no tombstones. */
 #include "runtime/match/match_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
 #include "ecg/error.h"
@@ -31,14 +32,12 @@ void match_idmap_fini(struct match_idmap *map)
     map->slots = NULL;
 }
 
-/* The caller guarantees id is absent and the map is not full (at most max_entries). An entry
- * nearer its home than the one being placed gives up its slot and moves on instead. */
-void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value)
+/* Places cur at slot i, d slots past its home, where the search for it ended (an empty slot or
+ * an entry nearer its home). An entry nearer its home than the one being placed gives up its
+ * slot and moves on instead, until one lands in an empty slot. */
+static void place(struct match_idmap *map, struct match_slot cur, uint32_t i, uint32_t d)
 {
-    struct match_slot cur = { id, value, match_idmap_slot_of(map, id) };
-    uint32_t i = cur.home;
-
-    for (uint32_t d = 0; map->slots[i].value != MATCH_NIL; d++, i = (i + 1) & map->mask) {
+    for (; map->slots[i].value != MATCH_NIL; d++, i = (i + 1) & map->mask) {
         uint32_t held = match_idmap_distance(map, i);
         if (held < d) {
             struct match_slot out = map->slots[i];
@@ -48,6 +47,23 @@ void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value)
         }
     }
     map->slots[i] = cur;
+}
+
+/* The caller guarantees id is absent and the map is not full (at most max_entries). */
+void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value)
+{
+    struct match_slot cur = { id, value, match_idmap_slot_of(map, id) };
+
+    place(map, cur, cur.home, 0);
+}
+
+void match_idmap_put_shift(struct match_idmap *map, const struct match_probe *probe, uint64_t id,
+                           uint32_t value)
+{
+    struct match_slot cur = { id, value, (probe->slot - probe->dist) & map->mask };
+
+    assert(!probe->found && cur.home == match_idmap_slot_of(map, id));
+    place(map, cur, probe->slot, probe->dist);
 }
 
 /* Shifts back the entries after the hole that sit past their home; the first empty slot or entry

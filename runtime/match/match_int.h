@@ -67,6 +67,8 @@ struct ecgrt_match {
     uint32_t resting;              /* records in use: the resting orders */
     struct match_idmap ids;
     struct ecgrt_match_stats stats; /* stays zero under ECG_NO_INSTRUMENT */
+    int timed; /* a latency histogram is set (never under ECG_NO_INSTRUMENT): the one test of
+                  optional work that an untimed command pays for */
 };
 
 /* The order record at index idx of the pool (from match_order_pool_index). */
@@ -166,6 +168,52 @@ static inline uint32_t match_idmap_slot(const struct match_idmap *map, uint64_t 
         if (s->key == id)
             return i;
     }
+}
+
+/* Where a search for an id ended: at the slot holding it (found), or else at the slot where it
+ * would be inserted, dist slots past its home. Valid until the map changes. */
+struct match_probe {
+    uint32_t slot;
+    uint32_t dist;
+    int found;
+};
+
+/* Searches for id once, for a caller that inserts it if absent (match_idmap_put_at), so an add
+ * probes the map once for its duplicate check and its insertion. */
+static inline void match_idmap_probe(struct match_probe *out, const struct match_idmap *map,
+                                     uint64_t id)
+{
+    uint32_t i = match_idmap_slot_of(map, id);
+    uint32_t d = 0;
+
+    for (;; d++, i = (i + 1) & map->mask) {
+        const struct match_slot *s = &map->slots[i];
+        if (s->value == MATCH_NIL || match_idmap_distance(map, i) < d)
+            break;
+        if (s->key == id) {
+            *out = (struct match_probe){ i, d, 1 };
+            return;
+        }
+    }
+    *out = (struct match_probe){ i, d, 0 };
+}
+
+/* match_idmap_put_at when the probe's slot holds an entry, which moves on (match_idmap.c). */
+void match_idmap_put_shift(struct match_idmap *map, const struct match_probe *probe, uint64_t id,
+                           uint32_t value);
+
+/* match_idmap_put where probe (match_idmap_probe of id, not found, the map unchanged since)
+ * says, without searching again; inline for the usual case, an empty slot. */
+static inline void match_idmap_put_at(struct match_idmap *map, const struct match_probe *probe,
+                                      uint64_t id, uint32_t value)
+{
+    struct match_slot *s = &map->slots[probe->slot];
+
+    if (s->value != MATCH_NIL) {
+        match_idmap_put_shift(map, probe, id, value);
+        return;
+    }
+    *s = (struct match_slot){ id, value, (probe->slot - probe->dist) & map->mask };
 }
 
 /* The record index of id, or MATCH_NIL. */

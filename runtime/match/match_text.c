@@ -217,21 +217,6 @@ int ecgrt_match_parse_line(struct ecgrt_match_command *out, const char *line, si
     return rc;
 }
 
-void ecgrt_match_apply(struct ecgrt_match *m, const struct ecgrt_match_command *cmd)
-{
-    switch (cmd->kind) {
-    case ECGRT_COMMAND_ADD:
-        ecgrt_match_add(m, &cmd->order);
-        break;
-    case ECGRT_COMMAND_CANCEL:
-        ecgrt_match_cancel(m, cmd->id);
-        break;
-    case ECGRT_COMMAND_MODIFY:
-        ecgrt_match_modify(m, cmd->id, cmd->price, cmd->qty);
-        break;
-    }
-}
-
 int ecgrt_match_format_event(char *buf, size_t size, const struct ecgrt_match_event *e)
 {
     switch (e->kind) {

@@ -80,14 +80,14 @@ void match_order_pool_init(struct match_order_pool *p);
  * exact. */
 void match_order_pool_stats(struct match_order_pool_stats *out, const struct match_order_pool *p);
 
-/* The index of obj in p; debug builds assert that obj is one of p's objects. */
+/* The index of obj in p; debug builds assert that obj is one of p's objects. The pointer
+ * difference is exact, so the compiler divides by the object size with a multiplication. */
 static inline uint32_t match_order_pool_index(const struct match_order_pool *p, const struct match_order *obj)
 {
-    uintptr_t base = (uintptr_t)p->objects;
-    uintptr_t at = (uintptr_t)obj;
-
-    assert(at >= base && at - base < sizeof p->objects && (at - base) % sizeof *obj == 0);
-    return (uint32_t)((at - base) / sizeof *obj);
+    assert((uintptr_t)obj >= (uintptr_t)p->objects &&
+           (uintptr_t)obj - (uintptr_t)p->objects < sizeof p->objects &&
+           ((uintptr_t)obj - (uintptr_t)p->objects) % sizeof *obj == 0);
+    return (uint32_t)(obj - p->objects);
 }
 
 /* Debug builds: asserts that obj is one of p's objects and free, and marks it acquired. */

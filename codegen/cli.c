@@ -295,8 +295,8 @@ int gen_cli_main(int argc, char **argv)
     ecg_strvec_init(&run.args.headers);
     ecg_strvec_init(&run.args.compiler_args);
     code = parse_args(&run.args, argc, argv);
-    if (code == 0 && run.args.help)
-        fputs(gen_help, stdout);
+    if (code == 0 && run.args.help && fputs(gen_help, stdout) == EOF)
+        code = GEN_EXIT_USAGE; /* stdout closed or full: say so by the status */
     if (code == 0 && !run.args.help)
         code = exit_for(generate(&run), &run.diag);
     run_fini(&run);

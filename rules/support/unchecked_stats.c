@@ -19,6 +19,7 @@
 
 #define US_MAX_CLIMB 64   /* casts and parentheses looked through above an expression */
 #define US_MAX_PENDING 64 /* results held in variables at once; more are not followed */
+#define US_MAX_SIZERS 8   /* variables holding a length result, per function */
 
 /* How an expression's value is used by what encloses it. */
 enum us_use {
@@ -50,6 +51,9 @@ struct rule_unchecked_stats {
     struct us_pending *pending; /* owned; of the function being walked */
     size_t n_pending;
     size_t cap_pending;
+    CXCursor sizers[US_MAX_SIZERS]; /* locals of the function given a length result (a
+                                       measuring snprintf's); see us_sized_by_measure */
+    size_t n_sizers;
 };
 
 struct rule_unchecked_stats *rule_unchecked_stats_new(const struct rule_unchecked_policy *policy)
@@ -75,8 +79,10 @@ void rule_unchecked_stats_free(struct rule_unchecked_stats *st)
 
 void rule_unchecked_stats_begin_function(struct rule_unchecked_stats *st)
 {
-    if (st != NULL)
-        st->n_pending = 0;
+    if (st == NULL)
+        return;
+    st->n_pending = 0;
+    st->n_sizers = 0;
 }
 
 /* ---- the callee table -------------------------------------------------------------------- */
@@ -361,6 +367,50 @@ static int us_hold(struct rule_unchecked_stats *st, CXCursor var, CXCursor call,
     return 0;
 }
 
+/* Whether the DeclRefExpr cursor names one of st's sizers. */
+static enum CXChildVisitResult us_find_sizer(CXCursor c, CXCursor parent, CXClientData data)
+{
+    const struct rule_unchecked_stats *st = data;
+    CXCursor var;
+
+    (void)parent;
+    if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+        return CXChildVisit_Recurse;
+    var = clang_getCursorReferenced(c);
+    for (size_t i = 0; i < st->n_sizers; i++) {
+        if (clang_equalCursors(st->sizers[i], var))
+            return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+}
+
+/* Whether call, a length function's, is the writing half of "measure, then write": its size
+ * argument (the second) is computed from a length an earlier call of the function returned,
+ * so the result is known before the call and there is nothing to test. */
+static int us_sized_by_measure(const struct rule_unchecked_stats *st, CXCursor call)
+{
+    CXCursor size = clang_Cursor_getArgument(call, 1);
+
+    if (st->n_sizers == 0 || clang_Cursor_isNull(size))
+        return 0;
+    if (clang_getCursorKind(size) == CXCursor_DeclRefExpr)
+        return us_find_sizer(size, size, (CXClientData)st) == CXChildVisit_Break;
+    return clang_visitChildren(size, us_find_sizer, (CXClientData)st) != 0;
+}
+
+/* The use of call, a length function's (status 0), made by the measure-then-write idiom:
+ * a result stored makes its variable a sizer; a discarded call sized by one counts neither
+ * way. */
+static enum us_use us_length_use(struct rule_unchecked_stats *st, CXCursor call, enum us_use use,
+                                 CXCursor var)
+{
+    if (use == US_STORED && st->n_sizers < US_MAX_SIZERS)
+        st->sizers[st->n_sizers++] = var;
+    if (use == US_DISCARDED && us_sized_by_measure(st, call))
+        return US_OTHER;
+    return use;
+}
+
 /* Counts call, to callee, whose result is a status or (status 0) a length. */
 static int us_count(struct rule_unchecked_stats *st, struct rule_ctx *rc, CXCursor call,
                     const char *callee, int status)
@@ -373,6 +423,8 @@ static int us_count(struct rule_unchecked_stats *st, struct rule_ctx *rc, CXCurs
 
     if (err != 0)
         return err;
+    if (!status)
+        use = us_length_use(st, call, use, var);
     c = &st->callees[k];
     if (use == US_DISCARDED)
         err = us_add_discarded(c, call);

@@ -94,11 +94,38 @@ static enum ecg_op read_op(struct span *s, const struct spelled_op *table, size_
     return ECG_OP_UNKNOWN;
 }
 
-/* The file span from one location to another, when both are in the same file of cursor's
- * unit, in order and close together. */
-static int file_span(struct span *out, CXCursor cursor, CXSourceLocation from, CXSourceLocation to)
+/* The unit's copy of file, through texts when given. */
+static const char *file_text(struct ecg_opcode_texts *texts, CXCursor cursor, CXFile file,
+                             size_t *size)
 {
     CXTranslationUnit tu = clang_Cursor_getTranslationUnit(cursor);
+    const char *text;
+    unsigned slot;
+
+    if (texts == NULL)
+        return clang_getFileContents(tu, file, size);
+    for (unsigned i = 0; i < ECG_OPCODE_TEXTS; i++) {
+        if (texts->file[i] == file) {
+            *size = texts->size[i];
+            return texts->text[i];
+        }
+    }
+    text = clang_getFileContents(tu, file, size);
+    if (text == NULL)
+        return NULL;
+    slot = texts->next;
+    texts->next = (slot + 1) % ECG_OPCODE_TEXTS;
+    texts->file[slot] = file;
+    texts->text[slot] = text;
+    texts->size[slot] = *size;
+    return text;
+}
+
+/* The file span from one location to another, when both are in the same file of cursor's
+ * unit, in order and close together. */
+static int file_span(struct span *out, struct ecg_opcode_texts *texts, CXCursor cursor,
+                     CXSourceLocation from, CXSourceLocation to)
+{
     CXFile f1, f2;
     unsigned o1, o2;
     size_t size = 0;
@@ -108,7 +135,7 @@ static int file_span(struct span *out, CXCursor cursor, CXSourceLocation from, C
     clang_getFileLocation(to, &f2, NULL, NULL, &o2);
     if (f1 == NULL || f2 == NULL || !clang_File_isEqual(f1, f2) || o1 > o2 || o2 - o1 > SCAN_MAX)
         return 0;
-    text = clang_getFileContents(tu, f1, &size);
+    text = file_text(texts, cursor, f1, &size);
     if (text == NULL || o2 > size)
         return 0;
     out->text = text;
@@ -118,13 +145,14 @@ static int file_span(struct span *out, CXCursor cursor, CXSourceLocation from, C
 }
 
 /* The operator written alone between from and to, from table. */
-static enum ecg_op op_between(CXCursor cursor, CXSourceLocation from, CXSourceLocation to,
+static enum ecg_op op_between(struct ecg_opcode_texts *texts, CXCursor cursor,
+                              CXSourceLocation from, CXSourceLocation to,
                               const struct spelled_op *table, size_t n)
 {
     struct span s;
     enum ecg_op op;
 
-    if (!file_span(&s, cursor, from, to))
+    if (!file_span(&s, texts, cursor, from, to))
         return ECG_OP_UNKNOWN;
     skip_blanks(&s);
     op = read_op(&s, table, n);
@@ -166,12 +194,13 @@ static int in_macro_argument(CXSourceLocation loc)
     return spelled != expanded || !clang_File_isEqual(spelled_file, expanded_file);
 }
 
-enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs)
+static enum ecg_op binary_in(struct ecg_opcode_texts *texts, CXCursor op, CXCursor lhs,
+                             CXCursor rhs)
 {
     CXSourceLocation from = clang_getRangeEnd(clang_getCursorExtent(lhs));
     CXSourceLocation to = clang_getRangeStart(clang_getCursorExtent(rhs));
     enum ecg_op found =
-        op_between(op, from, to, binary_ops, sizeof(binary_ops) / sizeof(binary_ops[0]));
+        op_between(texts, op, from, to, binary_ops, sizeof(binary_ops) / sizeof(binary_ops[0]));
 
     /* a bare ',' between two macro arguments separates them: the operator is in the body */
     if (found == ECG_OP_COMMA && in_macro_argument(from))
@@ -180,7 +209,7 @@ enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs)
 }
 
 /* A postfix operator is written after its operand; a prefix one before it. */
-static enum ecg_op unary_from_text(CXCursor op, CXCursor operand)
+static enum ecg_op unary_from_text(struct ecg_opcode_texts *texts, CXCursor op, CXCursor operand)
 {
     CXSourceRange whole = clang_getCursorExtent(op);
     CXSourceRange inner = clang_getCursorExtent(operand);
@@ -188,19 +217,21 @@ static enum ecg_op unary_from_text(CXCursor op, CXCursor operand)
     enum ecg_op found;
 
     if (clang_equalLocations(clang_getRangeStart(whole), clang_getRangeStart(inner))) {
-        found = op_between(op, clang_getRangeEnd(inner), clang_getRangeEnd(whole), unary_ops, 2);
+        found =
+            op_between(texts, op, clang_getRangeEnd(inner), clang_getRangeEnd(whole), unary_ops, 2);
         if (found == ECG_OP_PREINC)
             return ECG_OP_POSTINC;
         return found == ECG_OP_PREDEC ? ECG_OP_POSTDEC : ECG_OP_UNKNOWN;
     }
-    return op_between(op, clang_getRangeStart(whole), clang_getRangeStart(inner), unary_ops, n);
+    return op_between(texts, op, clang_getRangeStart(whole), clang_getRangeStart(inner), unary_ops,
+                      n);
 }
 
-enum ecg_op ecg_opcode_unary(CXCursor op, CXCursor operand)
+static enum ecg_op unary_in(struct ecg_opcode_texts *texts, CXCursor op, CXCursor operand)
 {
     enum ecg_op by_type = op_from_types(op, operand);
 
-    return by_type != ECG_OP_UNKNOWN ? by_type : unary_from_text(op, operand);
+    return by_type != ECG_OP_UNKNOWN ? by_type : unary_from_text(texts, op, operand);
 }
 #else
 static const enum ecg_op binary_map[] = {
@@ -231,10 +262,12 @@ static const enum ecg_op unary_map[] = {
     [CXUnaryOperator_Extension] = ECG_OP_OTHER,
 };
 
-enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs)
+static enum ecg_op binary_in(struct ecg_opcode_texts *texts, CXCursor op, CXCursor lhs,
+                             CXCursor rhs)
 {
     enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(op);
 
+    (void)texts;
     (void)lhs;
     (void)rhs;
     if ((size_t)k >= sizeof(binary_map) / sizeof(binary_map[0]))
@@ -242,10 +275,11 @@ enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs)
     return binary_map[k];
 }
 
-enum ecg_op ecg_opcode_unary(CXCursor op, CXCursor operand)
+static enum ecg_op unary_in(struct ecg_opcode_texts *texts, CXCursor op, CXCursor operand)
 {
     enum CXUnaryOperatorKind k = clang_getCursorUnaryOperatorKind(op);
 
+    (void)texts;
     (void)operand;
     if ((size_t)k >= sizeof(unary_map) / sizeof(unary_map[0]))
         return ECG_OP_UNKNOWN;
@@ -253,7 +287,22 @@ enum ecg_op ecg_opcode_unary(CXCursor op, CXCursor operand)
 }
 #endif
 
-enum ecg_op ecg_opcode_of(CXCursor op)
+enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs)
+{
+    return binary_in(NULL, op, lhs, rhs);
+}
+
+enum ecg_op ecg_opcode_unary(CXCursor op, CXCursor operand)
+{
+    return unary_in(NULL, op, operand);
+}
+
+void ecg_opcode_texts_init(struct ecg_opcode_texts *texts)
+{
+    memset(texts, 0, sizeof(*texts));
+}
+
+enum ecg_op ecg_opcode_read(struct ecg_opcode_texts *texts, CXCursor op)
 {
     enum CXCursorKind kind = clang_getCursorKind(op);
     CXCursor operands[2];
@@ -264,8 +313,13 @@ enum ecg_op ecg_opcode_of(CXCursor op)
         return ECG_OP_UNKNOWN;
     n = ecg_cursor_children(operands, 2, op);
     if (kind == CXCursor_UnaryOperator)
-        return n == 1 ? ecg_opcode_unary(op, operands[0]) : ECG_OP_UNKNOWN;
-    return n == 2 ? ecg_opcode_binary(op, operands[0], operands[1]) : ECG_OP_UNKNOWN;
+        return n == 1 ? unary_in(texts, op, operands[0]) : ECG_OP_UNKNOWN;
+    return n == 2 ? binary_in(texts, op, operands[0], operands[1]) : ECG_OP_UNKNOWN;
+}
+
+enum ecg_op ecg_opcode_of(CXCursor op)
+{
+    return ecg_opcode_read(NULL, op);
 }
 
 static const char *const plain_spellings[] = {

@@ -44,6 +44,24 @@ enum ecg_op {
     ECG_OP_OTHER, /* __extension__, __real, __imag */
 };
 
+/* The texts of a unit's files that operators were read from, kept in the caller's storage:
+ * before libclang 17 each clang_getFileContents searches the unit's files (about 19,000
+ * instructions in libclang 14), and a run of operators comes from few files. Valid for one
+ * translation unit; zero it (or call ecg_opcode_texts_init) before the first use. */
+#define ECG_OPCODE_TEXTS 8
+struct ecg_opcode_texts {
+    CXFile file[ECG_OPCODE_TEXTS];      /* NULL: slot empty */
+    const char *text[ECG_OPCODE_TEXTS]; /* borrowed from the unit */
+    size_t size[ECG_OPCODE_TEXTS];
+    unsigned next; /* the slot replaced next, round robin */
+};
+
+/* Empties texts. */
+void ecg_opcode_texts_init(struct ecg_opcode_texts *texts);
+
+/* ecg_opcode_of, reading the file texts through texts (NULL: no cache). */
+enum ecg_op ecg_opcode_read(struct ecg_opcode_texts *texts, CXCursor op);
+
 /* The operator of a BinaryOperator or CompoundAssignOperator cursor with operands lhs and
  * rhs (its two children). */
 enum ecg_op ecg_opcode_binary(CXCursor op, CXCursor lhs, CXCursor rhs);

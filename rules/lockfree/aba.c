@@ -10,6 +10,7 @@
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_defer.h"
 #include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/names.h"
@@ -43,7 +44,16 @@ struct aba_state {
     unsigned n_cands;
     int protected; /* a call that names a reclamation scheme or a lock */
     CXCursor last_op;
+    /* calls not yet examined: they matter only when a candidate is left at the end */
+    struct rule_atomics_defer calls;
 };
+
+static void aba_state_fini(void *state)
+{
+    struct aba_state *st = state;
+
+    rule_atomics_defer_fini(&st->calls);
+}
 
 /* Looks through parentheses, implicit conversions and casts. */
 static CXCursor bare(CXCursor e)
@@ -342,7 +352,8 @@ static void on_atomic_or_call(struct rule_ctx *rc, struct aba_state *st, CXCurso
     struct rule_atomics_op op;
 
     if (!rule_atomics_read(&op, rc, cursor)) {
-        if (clang_getCursorKind(cursor) == CXCursor_CallExpr)
+        if (clang_getCursorKind(cursor) == CXCursor_CallExpr &&
+            rule_atomics_defer_push(&st->calls, cursor) != 0)
             on_call(rc, st, cursor);
         return;
     }
@@ -402,9 +413,12 @@ static void aba_on_function_leave(struct rule_ctx *rc, CXCursor cursor)
     struct aba_state *st = rule_state(rc);
 
     (void)cursor;
+    for (size_t i = 0; i < st->calls.len && st->n_cands > 0 && !st->protected; i++)
+        on_call(rc, st, st->calls.items[i]);
     for (unsigned i = 0; i < st->n_cands && !st->protected; i++)
         report(rc, &st->cands[i]);
     st->n_cands = 0;
+    st->calls.len = 0;
 }
 
 static void aba_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
@@ -416,6 +430,7 @@ static void aba_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
     st->n_cands = 0;
     st->protected = 0;
     st->last_op = clang_getNullCursor();
+    st->calls.len = 0;
 }
 
 /* The lock-free rules read atomic operations through one shared reader per unit. */
@@ -457,4 +472,5 @@ const struct rule_desc rule_lockfree_aba = {
     .on_unit_begin = aba_on_unit_begin,
     .on_function_enter = aba_on_function_enter,
     .on_function_leave = aba_on_function_leave,
+    .state_fini = aba_state_fini,
 };

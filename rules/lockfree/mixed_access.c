@@ -76,7 +76,8 @@ struct ma_state {
     unsigned wrapped_to;
     unsigned lock_depth; /* lock calls minus unlock calls so far in the function */
     enum ma_phase phase;
-    int init_fn; /* the current function's name says it initialises or tears down */
+    int init_fn; /* the current function's name says it initialises or tears down; -1 until
+                    the first plain access asks (most functions have none) */
     struct ecg_cursormap fn_fields;   /* members the current function accesses atomically */
     struct ecg_cursormap fn_roots;    /* locals and parameters it accesses members of atomically */
     struct ecg_cursormap shared_vars; /* globals the unit accesses members of atomically */
@@ -367,9 +368,20 @@ static int snapshot_copy(struct rule_ctx *rc, CXCursor decl)
 
 /* Exempt where it happens: in an init function, under a lock, filling a snapshot, or on an
  * object that has not escaped. */
-static int exempt_here(struct rule_ctx *rc, const struct ma_state *st, const struct ma_plain *p)
+/* Whether the current function's name says it initialises or tears down, read once. */
+static int in_init_function(struct rule_ctx *rc, struct ma_state *st)
 {
-    if (st->init_fn || (st->lock_depth > 0 && rule_option_bool(rc, "allow_locked")))
+    char name[128];
+
+    if (st->init_fn < 0)
+        st->init_fn =
+            has_word(rule_cursor_name(rule_function(rc), name, sizeof(name)), is_init_word, rc);
+    return st->init_fn;
+}
+
+static int exempt_here(struct rule_ctx *rc, struct ma_state *st, const struct ma_plain *p)
+{
+    if (in_init_function(rc, st) || (st->lock_depth > 0 && rule_option_bool(rc, "allow_locked")))
         return 1;
     if (p->write && snapshot_copy(rc, p->decl))
         return 1;
@@ -860,14 +872,14 @@ static void ma_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 static void ma_on_function_enter(struct rule_ctx *rc, CXCursor fn)
 {
     struct ma_state *st = rule_state(rc);
-    char name[128];
 
+    (void)fn;
     finish_function(st);
     st->lock_depth = 0;
     st->wrapped = clang_getNullCursor();
     st->phase = MA_BEFORE_THREADS;
     st->n_fresh = 0;
-    st->init_fn = has_word(rule_cursor_name(fn, name, sizeof(name)), is_init_word, rc);
+    st->init_fn = -1;
 }
 
 /* The lock-free rules read atomic operations through one shared reader per unit. */

@@ -11,6 +11,7 @@
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_defer.h"
 #include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/opkind.h"
@@ -45,7 +46,17 @@ struct rp_state {
     struct rp_load loads[RP_MAX_LOADS];
     unsigned n_loads;
     CXCursor last_op; /* the atomic operation matched last (its cursors may repeat) */
+    /* plain cursors met while no relaxed load was tracked, examined when an atomic
+     * operation comes (they only change writes and loads, which only operations read) */
+    struct rule_atomics_defer pending;
 };
+
+static void rp_state_fini(void *state)
+{
+    struct rp_state *st = state;
+
+    rule_atomics_defer_fini(&st->pending);
+}
 
 static int is_pointer(CXType t)
 {
@@ -620,6 +631,24 @@ static void on_plain(struct rule_ctx *rc, struct rp_state *st, CXCursor cursor)
         on_plain_write(rc, st, cursor, lhs);
 }
 
+/* Examines the plain cursors set aside, in the order they came. */
+static void flush_pending(struct rule_ctx *rc, struct rp_state *st)
+{
+    for (size_t i = 0; i < st->pending.len; i++)
+        on_plain(rc, st, st->pending.items[i]);
+    st->pending.len = 0;
+}
+
+/* A plain cursor: set aside while no relaxed load is tracked (then it can report nothing,
+ * only change what a later operation reads), else examined now. */
+static void on_plain_cursor(struct rule_ctx *rc, struct rp_state *st, CXCursor cursor)
+{
+    if (st->n_loads == 0 && rule_atomics_defer_push(&st->pending, cursor) == 0)
+        return;
+    flush_pending(rc, st);
+    on_plain(rc, st, cursor);
+}
+
 static void rp_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 {
     struct rp_state *st = rule_state(rc);
@@ -628,12 +657,13 @@ static void rp_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     if (clang_getCursorKind(rule_function(rc)) == CXCursor_InvalidFile) /* null: file scope */
         return;
     if (!rule_atomics_read(&op, rc, cursor)) {
-        on_plain(rc, st, cursor);
+        on_plain_cursor(rc, st, cursor);
         return;
     }
     if (ecg_cursor_same_node(op.expr, st->last_op))
         return;
     st->last_op = op.expr;
+    flush_pending(rc, st);
     on_atomic(rc, st, &op);
 }
 
@@ -645,6 +675,7 @@ static void rp_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
     st->n_writes = 0;
     st->n_loads = 0;
     st->last_op = clang_getNullCursor();
+    st->pending.len = 0; /* no operation followed them: they changed nothing read */
 }
 
 /* The lock-free rules read atomic operations through one shared reader per unit. */
@@ -696,4 +727,5 @@ const struct rule_desc rule_lockfree_relaxed_publication = {
     .on_cursor = rp_on_cursor,
     .on_unit_begin = rp_on_unit_begin,
     .on_function_enter = rp_on_function_enter,
+    .state_fini = rp_state_fini,
 };

@@ -80,7 +80,20 @@ struct am_find {
     const struct am_args *args;
     CXCursor *found; /* found[i] for args->begin[i]; null until found */
     unsigned left;   /* arguments not found yet */
+    unsigned from;   /* the first argument's first byte */
+    unsigned to;     /* the last argument's last byte */
 };
+
+/* Nonzero when c's location lies outside the arguments' text, so c spans none of them: an
+ * expression's location is one of its own tokens (its start, its name or its member), and
+ * costs less to find than its extent, which lexes its last token. */
+static int outside_args(const struct am_find *f, CXCursor c)
+{
+    unsigned at = 0;
+
+    clang_getFileLocation(clang_getCursorLocation(c), NULL, NULL, NULL, &at);
+    return at < f->from || at > f->to;
+}
 
 static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientData data)
 {
@@ -90,7 +103,7 @@ static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientDa
     unsigned e = 0;
 
     (void)parent;
-    if (!clang_isExpression(clang_getCursorKind(c)))
+    if (!clang_isExpression(clang_getCursorKind(c)) || outside_args(f, c))
         return CXChildVisit_Recurse;
     r = clang_getCursorExtent(c);
     clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
@@ -120,6 +133,8 @@ unsigned rule_atomics_macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor m
     f.args = &a;
     f.found = out;
     f.left = a.n;
+    f.from = a.n > 0 ? a.begin[0] : 0;
+    f.to = a.n > 0 ? a.end[a.n - 1] : 0;
     if (a.n > 0)
         clang_visitChildren(expr, find_args, &f);
     for (unsigned i = 0; i < a.n; i++) {

@@ -17,12 +17,17 @@ struct ao_cache {
     struct ao_slot *slots; /* owned; n_slots entries */
     size_t n_slots;        /* a power of two, at least twice len */
     size_t len;
+    struct ecg_opcode_texts texts; /* the file texts the operators are read from */
 };
 
 static void *ao_create(struct rule_ctx *rc)
 {
+    struct ao_cache *c = calloc(1, sizeof(struct ao_cache));
+
     (void)rc;
-    return calloc(1, sizeof(struct ao_cache));
+    if (c != NULL)
+        ecg_opcode_texts_init(&c->texts);
+    return c;
 }
 
 static void ao_release(void *data)
@@ -93,7 +98,7 @@ enum ecg_op rule_atomics_opcode(struct rule_ctx *rc, CXCursor op)
     slot = ao_slot_of(c->slots, c->n_slots, op.data[1]);
     if (slot->node == NULL) {
         slot->node = op.data[1];
-        slot->op = ecg_opcode_of(op);
+        slot->op = ecg_opcode_read(&c->texts, op);
         c->len++;
     }
     return slot->op;

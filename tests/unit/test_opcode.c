@@ -1,6 +1,7 @@
 /* Unit tests for the operators of operator cursors (analyzer/opcode.c): each operator read
  * through a unit's kept file texts (ecg_opcode_read) is the one read without them, with
- * macros and comments between operands, and a file's text is kept in one slot. */
+ * macros and comments between operands, and (before libclang 17, where operators are read
+ * from the text) a file's text is kept in one slot. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -81,10 +82,16 @@ static void test_opcode_texts_reused_and_replaced(void **state)
     assert_int_equal(s.n, 6);
     for (size_t i = 0; i < s.n; i++)
         assert_int_equal(s.kept[i], s.plain[i]);
+#if CINDEX_VERSION_MINOR < 64
     /* one file: one slot filled, the others still empty */
     assert_non_null(s.texts.file[0]);
     assert_null(s.texts.file[1]);
     assert_int_equal(s.texts.next, 1);
+#else
+    /* libclang 17 and later name the operators: no file text is read, no slot is filled */
+    for (unsigned i = 0; i < ECG_OPCODE_TEXTS; i++)
+        assert_null(s.texts.file[i]);
+#endif
 }
 
 int main(void)

@@ -6,7 +6,9 @@ void match_order_pool_init(struct match_order_pool *p)
     p->free_list.top = NULL;
     p->fresh = 0;
     for (uint32_t i = 0; i < MATCH_ORDER_POOL_CAPACITY; i++) {
+#ifndef NDEBUG
         p->owned[i] = 0;
+#endif
     }
 }
 

@@ -5,6 +5,8 @@
  * assertion. WANT_COUNTERS says whether the pool was generated with instrument(counters). */
 #include "order.gen.h"
 
+#include "driver_check.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -22,22 +24,6 @@
 
 static struct order_pool pool;
 static struct order *held[CAP];
-
-struct tally {
-    unsigned checks;
-    unsigned failed;
-};
-
-static void check(struct tally *t, int ok, const char *what, int line)
-{
-    t->checks++;
-    if (ok)
-        return;
-    t->failed++;
-    fprintf(stderr, "pool_cache_driver.c:%d: check failed: %s\n", line, what);
-}
-
-#define CHECK(t, cond) check((t), (cond) ? 1 : 0, #cond, __LINE__)
 
 static void check_stats(struct tally *t, uint64_t in_use, uint64_t acquires, uint64_t failures)
 {

@@ -6,6 +6,8 @@
 #define ORDER_POOL_HOLD_EVERY 1u
 #include "order.gen.h"
 
+#include "driver_check.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -26,22 +28,6 @@
 
 static struct order_pool pool;
 static struct order *held[CAP];
-
-struct tally {
-    unsigned checks;
-    unsigned failed;
-};
-
-static void check(struct tally *t, int ok, const char *what, int line)
-{
-    t->checks++;
-    if (ok)
-        return;
-    t->failed++;
-    fprintf(stderr, "pool_driver.c:%d: check failed: %s\n", line, what);
-}
-
-#define CHECK(t, cond) check((t), (cond) ? 1 : 0, #cond, __LINE__)
 
 static uint64_t expect_if_counting(uint64_t value)
 {

@@ -2,7 +2,9 @@
  * (<name>_ring_*), emitted when ECG_GENERATE asks for ring(capacity=N), with counters of the
  * calls that found it full or empty when it also asks for instrument(counters). Invariant of
  * the emitted code: 0 <= head - tail <= N in free-running 32-bit indices, which needs N to be a
- * power of two no larger than 2^31 (the option parser guarantees it; asserted here). */
+ * power of two no larger than 2^31 (the option parser guarantees it; asserted here). Each slot
+ * carries a sequence word that says which value it holds, so the consumer learns that a value
+ * is there from the slot itself and never reads the producer's index line. */
 #include "codegen/emit.h"
 
 #include <assert.h>
@@ -15,28 +17,34 @@
 struct ring_names {
     const char *name;  /* @n: the struct tag */
     unsigned long cap; /* @c: slots, in decimal; @m: cap - 1, the index mask */
-    int counters;      /* @F, @E, @I: the counting statements, or nothing without counters */
+    int counters;      /* @F, @E, @P, @I: the counting statements, or nothing without counters */
+    size_t seq_offset; /* the slot's sequence word: after the value, 4-byte aligned */
+    size_t slot_size;  /* sizeof the slot: value, sequence word, padding */
+    size_t slot_align; /* _Alignof the slot */
 };
 
 /* instrument(counters): counted in the slow paths only, where the other side's index was
  * reloaded and still fell short; the fast paths are the same as without counters. */
 static const char ring_count_full[] = "    if (room < want)\n"
                                       "        @n_ring_count(&ring->full);\n";
-static const char ring_count_empty[] = "    if (available < want)\n"
+static const char ring_count_empty[] = "    if (available < max)\n"
                                        "        @n_ring_count(&ring->empty);\n";
 static const char ring_count_init[] = "    atomic_init(&ring->full, 0);\n"
                                       "    atomic_init(&ring->empty, 0);\n";
+static const char ring_count_pop[] = "        @n_ring_count(&ring->empty);\n";
 
 static void ring_put(struct gen_text *t, const char *tmpl, const struct ring_names *rn);
 
-/* The counting statements the placeholder @what (F, E or I) stands for. */
+/* The counting statements the placeholder @what (F, E, P or I) stands for. */
 static const char *ring_counting(char what)
 {
-    assert(what == 'F' || what == 'E' || what == 'I');
+    assert(what == 'F' || what == 'E' || what == 'P' || what == 'I');
     if (what == 'F')
         return ring_count_full;
     if (what == 'E')
         return ring_count_empty;
+    if (what == 'P')
+        return ring_count_pop;
     return ring_count_init;
 }
 
@@ -81,6 +89,16 @@ static size_t round_up(size_t value, size_t align)
     return (value + align - 1) / align * align;
 }
 
+/* The slot of a value of layout's size and alignment: the value, then its sequence word,
+ * packed beside its neighbours (measured with bench/gen: giving each 72-byte value whole cache
+ * lines of its own made one-at-a-time hand-over no faster and batches slower). */
+static void ring_plan_slot(struct ring_names *rn, const struct gen_layout *layout)
+{
+    rn->seq_offset = round_up(layout->size, 4);
+    rn->slot_align = layout->align > 4 ? layout->align : 4;
+    rn->slot_size = round_up(rn->seq_offset + 4, rn->slot_align);
+}
+
 /* Bytes of the lines before the slots: the producer's and the consumer's index lines, then
  * with counters the producer's and the consumer's counter lines. */
 static size_t ring_head_bytes(const struct ring_names *rn)
@@ -88,40 +106,54 @@ static size_t ring_head_bytes(const struct ring_names *rn)
     return (rn->counters ? 4 : 2) * (size_t)GEN_CACHE_LINE;
 }
 
-/* Bytes between those lines and the slots: nonzero only for a struct aligned to more than
+/* Bytes between those lines and the slots: nonzero only for slots aligned to more than
  * them. */
-static size_t ring_slots_gap(const struct ring_names *rn, const struct gen_layout *layout)
+static size_t ring_slots_gap(const struct ring_names *rn)
 {
     size_t lines = ring_head_bytes(rn);
 
-    return round_up(lines, layout->align) - lines;
+    return round_up(lines, rn->slot_align) - lines;
 }
 
-/* Bytes after the slots up to the ring's alignment (the larger of a line and the struct's),
+/* Bytes after the slots up to the ring's alignment (the larger of a line and the slot's),
  * computed modulo that alignment so that a huge ring cannot overflow. */
-static size_t ring_end_gap(const struct gen_layout *layout, unsigned long cap)
+static size_t ring_end_gap(const struct ring_names *rn)
 {
-    size_t align = layout->align > GEN_CACHE_LINE ? layout->align : GEN_CACHE_LINE;
-    size_t used = (size_t)(cap % align) * (layout->size % align) % align;
+    size_t align = rn->slot_align > GEN_CACHE_LINE ? rn->slot_align : GEN_CACHE_LINE;
+    size_t used = (size_t)(rn->cap % align) * (rn->slot_size % align) % align;
 
     return (align - used) % align;
 }
 
+static const char ring_slot_comment[] =
+    "\n"
+    "/* One slot of struct @n_ring: a value and the sequence word that says which value it\n"
+    " * holds (value i once seq == i + 1). */\n"
+    "struct @n_ring_slot {\n";
+
+static const char ring_slot_seq[] =
+    "    _Atomic uint32_t seq; /* i + 1 once value i is in the slot; stored only by the producer "
+    "*/\n";
+
+static const char ring_slot_assert_what[] =
+    "               \"struct @n_ring_slot: the value, then its sequence word\");\n";
+
 static const char ring_struct_head[] =
     "\n"
     "/* A single-producer single-consumer ring of @c struct @n values stored inline: one\n"
-    " * thread pushes, one thread pops. Each side's index has a cache line of its own, shared\n"
-    " * with that side's cached copy of the other index, so push reads the consumer's line only\n"
-    " * when the ring looks full and pop reads the producer's only when it looks empty. The\n"
-    " * caller provides the storage, aligned to _Alignof(struct @n_ring), and calls\n"
-    " * @n_ring_init before the two threads start. */\n"
+    " * thread pushes, one thread pops. The producer's index has a cache line of its own, shared\n"
+    " * with its cached copy of the consumer's index, so push reads the consumer's line only when\n"
+    " * the ring looks full. The consumer learns that a value is there from the slot's sequence\n"
+    " * word, so pop never reads the producer's line; pop_n reads it at most once per batch. The "
+    "caller provides the storage, aligned\n"
+    " * to _Alignof(struct @n_ring), and calls @n_ring_init before the two threads start. */\n"
     "struct @n_ring {\n"
     "    _Alignas(64) _Atomic uint32_t head; /* values pushed, free-running; stored only by\n"
     "                                         * the producer */\n"
     "    uint32_t tail_seen;                 /* the producer's last load of tail */\n"
     "    unsigned char producer_pad[56];\n"
     "    _Atomic uint32_t tail; /* values popped, free-running; stored only by the consumer */\n"
-    "    uint32_t head_seen;    /* the consumer's last load of head */\n"
+    "    uint32_t head_seen;    /* the consumer's last load of head, for @n_ring_pop_n */\n"
     "    unsigned char consumer_pad[56];\n";
 
 static const char ring_struct_counters[] =
@@ -133,7 +165,7 @@ static const char ring_struct_counters[] =
     "    unsigned char empty_pad[56];\n";
 
 static const char ring_struct_slots[] =
-    "    struct @n slots[@cu]; /* value i lives in slots[i % @c] */\n";
+    "    struct @n_ring_slot slots[@cu]; /* value i lives in slots[i % @c] */\n";
 
 static const char ring_asserts[] =
     "_Static_assert(sizeof(_Atomic uint32_t) == 4, \"the ring's indices are 32-bit words\");\n"
@@ -156,7 +188,8 @@ static const char ring_declarations[] =
     "    return @cu;\n"
     "}\n"
     "\n"
-    "/* Empties ring. Call it before the producer and the consumer start; not thread-safe. */\n"
+    "/* Empties ring, writing every slot's sequence word. Call it before the producer and the\n"
+    " * consumer start; not thread-safe. */\n"
     "void @n_ring_init(struct @n_ring *ring);\n"
     "\n"
     "/* Copies *value into the ring. Returns 1, or 0 when the ring is full. Producer only;\n"
@@ -164,8 +197,7 @@ static const char ring_declarations[] =
     "int @n_ring_push(struct @n_ring *ring, const struct @n *value);\n"
     "\n"
     "/* Copies the first n values of values into the ring, in order, as many as there is room\n"
-    " * for, and publishes them at once. Returns how many were queued (0 to n). Producer only;\n"
-    " * wait-free. */\n"
+    " * for. Returns how many were queued (0 to n). Producer only; wait-free. */\n"
     "uint32_t @n_ring_push_n(struct @n_ring *ring, const struct @n *values, uint32_t n);\n"
     "\n"
     "/* Copies the oldest value to *out and removes it. Returns 1, or 0 when the ring is empty\n"
@@ -184,15 +216,17 @@ static const char ring_declarations[] =
     " * the ring is empty. Consumer only. */\n"
     "int @n_ring_drop(struct @n_ring *ring);\n"
     "\n"
-    "/* The number of values in the ring, 0 to @c. Exact for the consumer's view of\n"
-    " * emptiness and the producer's view of fullness; from any other thread a snapshot that\n"
+    "/* The number of values in the ring, 0 to @c. Exact for the producer. For the consumer it\n"
+    " * may count, for a moment, a value the producer is still copying in (pop then still finds\n"
+    " * the ring empty; @n_ring_empty is exact for it). From any other thread a snapshot that\n"
     " * may be stale by the time it returns. */\n"
     "uint32_t @n_ring_size(const struct @n_ring *ring);\n"
     "\n"
-    "/* @n_ring_size(ring) == 0. */\n"
+    "/* 1 when pop would find no value: exact for the consumer, a snapshot for any other\n"
+    " * thread. */\n"
     "int @n_ring_empty(const struct @n_ring *ring);\n"
     "\n"
-    "/* @n_ring_size(ring) == @c. */\n"
+    "/* @n_ring_size(ring) == @c: exact for the producer. */\n"
     "int @n_ring_full(const struct @n_ring *ring);\n";
 
 static const char ring_stats_declarations[] =
@@ -213,22 +247,46 @@ static const char ring_stats_declarations[] =
     " * consistent. */\n"
     "void @n_ring_stats(struct @n_ring_stats *out, const struct @n_ring *ring);\n";
 
-/* The struct, its padding, its assertions and the declarations, into the header. */
+/* Appends an explicit padding member of bytes bytes, or nothing when bytes is 0. */
+static void ring_put_pad(struct gen_text *h, const char *member, size_t bytes, const char *why)
+{
+    if (bytes != 0)
+        gen_text_printf(h, "    unsigned char %s[%zu]; /* %s */\n", member, bytes, why);
+}
+
+/* The slot struct: the value, its sequence word, explicit padding (so -Wpadded stays quiet)
+ * and one assertion on its shape. */
+static void ring_emit_slot(struct gen_text *h, const struct ring_names *rn,
+                           const struct gen_layout *layout)
+{
+    ring_put(h, ring_slot_comment, rn);
+    gen_text_printf(h, "    struct %s value;\n", rn->name);
+    ring_put_pad(h, "value_pad", rn->seq_offset - layout->size, "aligns seq");
+    ring_put(h, ring_slot_seq, rn);
+    ring_put_pad(h, "seq_pad", rn->slot_size - rn->seq_offset - 4, "to the slot's alignment");
+    gen_text_puts(h, "};\n\n");
+    gen_text_printf(h, "_Static_assert(sizeof(struct %s_ring_slot) == %zu &&\n", rn->name,
+                    rn->slot_size);
+    gen_text_printf(h, "                   offsetof(struct %s_ring_slot, seq) == %zu,\n", rn->name,
+                    rn->seq_offset);
+    ring_put(h, ring_slot_assert_what, rn);
+}
+
+/* The slot, the ring struct, its padding, its assertions and the declarations, into the
+ * header. */
 static void ring_emit_header(struct gen_text *h, const struct ring_names *rn,
                              const struct gen_layout *layout)
 {
-    size_t slots_gap = ring_slots_gap(rn, layout);
-    size_t end_gap = ring_end_gap(layout, rn->cap);
+    size_t slots_gap = ring_slots_gap(rn);
+    size_t end_gap = ring_end_gap(rn);
 
+    ring_emit_slot(h, rn, layout);
     ring_put(h, ring_struct_head, rn);
     if (rn->counters)
         ring_put(h, ring_struct_counters, rn);
-    if (slots_gap != 0)
-        gen_text_printf(h, "    unsigned char slots_pad[%zu]; /* aligns the slots */\n", slots_gap);
+    ring_put_pad(h, "slots_pad", slots_gap, "aligns the slots");
     ring_put(h, ring_struct_slots, rn);
-    if (end_gap != 0)
-        gen_text_printf(h, "    unsigned char end_pad[%zu]; /* to a whole cache line */\n",
-                        end_gap);
+    ring_put_pad(h, "end_pad", end_gap, "to a whole cache line");
     gen_text_puts(h, "};\n\n");
     ring_put(h, ring_asserts, rn);
     if (rn->counters)
@@ -261,6 +319,9 @@ static const char ring_init_push[] =
     "    atomic_init(&ring->tail, 0);\n"
     "    ring->head_seen = 0;\n"
     "@I"
+    "    /* 0 is the sequence word of value 2^32 - 1: no slot holds value 0 before a push */\n"
+    "    for (uint32_t i = 0; i < @cu; i++)\n"
+    "        atomic_init(&ring->slots[i].seq, 0);\n"
     "}\n"
     "\n"
     "/* The free slots as the producer last saw them; reloads tail only when fewer than want\n"
@@ -283,13 +344,18 @@ static const char ring_init_push[] =
     "{\n"
     "    /* relaxed: head is stored only by this thread, the producer; pairs with nothing */\n"
     "    uint32_t head = atomic_load_explicit(&ring->head, memory_order_relaxed);\n"
+    "    struct @n_ring_slot *slot;\n"
     "\n"
     "    if (@n_ring_room(ring, head, 1) == 0)\n"
     "        return 0;\n"
-    "    ring->slots[head & @mu] = *value;\n"
-    "    /* release: pairs with the acquire in @n_ring_available, so the consumer that sees\n"
-    "     * the new head sees the slot's contents */\n"
+    "    slot = &ring->slots[head & @mu];\n"
+    "    slot->value = *value;\n"
+    "    /* release: pairs with the acquire in @n_ring_available and @n_ring_size; stored\n"
+    "     * before the slot's seq so that a consumer that has taken the value sees it counted */\n"
     "    atomic_store_explicit(&ring->head, head + 1u, memory_order_release);\n"
+    "    /* release: pairs with the acquire in @n_ring_ready, so the consumer that sees the new\n"
+    "     * seq sees the slot's value */\n"
+    "    atomic_store_explicit(&slot->seq, head + 1u, memory_order_release);\n"
     "    return 1;\n"
     "}\n"
     "\n"
@@ -303,39 +369,60 @@ static const char ring_init_push[] =
     "    if (count == 0)\n"
     "        return 0;\n"
     "    for (uint32_t i = 0; i < count; i++)\n"
-    "        ring->slots[(head + i) & @mu] = values[i];\n"
-    "    /* release: pairs with the acquire in @n_ring_available, so the consumer that sees\n"
-    "     * the new head sees every slot written above */\n"
+    "        ring->slots[(head + i) & @mu].value = values[i];\n"
+    "    /* release: pairs with the acquire in @n_ring_available and @n_ring_size; stored\n"
+    "     * before the slots' seqs so that a consumer that has taken a value sees it counted */\n"
     "    atomic_store_explicit(&ring->head, head + count, memory_order_release);\n"
+    "    for (uint32_t i = 0; i < count; i++) {\n"
+    "        struct @n_ring_slot *slot = &ring->slots[(head + i) & @mu];\n"
+    "        /* release: pairs with the acquire in @n_ring_ready, so the consumer that sees the\n"
+    "         * new seq sees the slot's value */\n"
+    "        atomic_store_explicit(&slot->seq, head + i + 1u, memory_order_release);\n"
+    "    }\n"
     "    return count;\n"
     "}\n";
 
 static const char ring_pop[] =
     "\n"
     "/* The values queued at tail as the consumer last saw them; reloads head only when fewer\n"
-    " * than want are seen, so a ring with values never touches the producer's line. */\n"
+    " * than want are seen (or when single pops went past that view), so a batch reads the\n"
+    " * producer's line at most once. */\n"
     "static uint32_t @n_ring_available(struct @n_ring *ring, uint32_t tail, uint32_t want)\n"
     "{\n"
     "    uint32_t available = ring->head_seen - tail;\n"
     "\n"
-    "    if (available >= want)\n"
+    "    if (available >= want && available <= @cu)\n"
     "        return available;\n"
-    "    /* acquire: pairs with the release in @n_ring_push and @n_ring_push_n, so the\n"
+    "    /* acquire: pairs with the release of head in @n_ring_push and @n_ring_push_n, so the\n"
     "     * slots below the loaded head hold what the producer wrote */\n"
     "    ring->head_seen = atomic_load_explicit(&ring->head, memory_order_acquire);\n"
-    "    available = ring->head_seen - tail;\n"
-    "@E"
-    "    return available;\n"
+    "    return ring->head_seen - tail;\n"
+    "}\n"
+    "\n"
+    "/* The slot holding value i, or NULL while the producer has not put it there. Reads only\n"
+    " * the slot, never the producer's index line. */\n"
+    "static struct @n_ring_slot *@n_ring_ready(struct @n_ring *ring, uint32_t i)\n"
+    "{\n"
+    "    struct @n_ring_slot *slot = &ring->slots[i & @mu];\n"
+    "\n"
+    "    /* acquire: pairs with the release of seq in @n_ring_push and @n_ring_push_n, so the\n"
+    "     * slot holds the value the producer copied in */\n"
+    "    if (atomic_load_explicit(&slot->seq, memory_order_acquire) != i + 1u)\n"
+    "        return NULL;\n"
+    "    return slot;\n"
     "}\n"
     "\n"
     "int @n_ring_pop(struct @n *out, struct @n_ring *ring)\n"
     "{\n"
     "    /* relaxed: tail is stored only by this thread, the consumer; pairs with nothing */\n"
     "    uint32_t tail = atomic_load_explicit(&ring->tail, memory_order_relaxed);\n"
+    "    const struct @n_ring_slot *slot = @n_ring_ready(ring, tail);\n"
     "\n"
-    "    if (@n_ring_available(ring, tail, 1) == 0)\n"
+    "    if (slot == NULL) {\n"
+    "@P"
     "        return 0;\n"
-    "    *out = ring->slots[tail & @mu];\n"
+    "    }\n"
+    "    *out = slot->value;\n"
     "    /* release: pairs with the acquire in @n_ring_room, so the copy above is complete\n"
     "     * before the producer may reuse the slot */\n"
     "    atomic_store_explicit(&ring->tail, tail + 1u, memory_order_release);\n"
@@ -349,10 +436,11 @@ static const char ring_pop[] =
     "    uint32_t available = @n_ring_available(ring, tail, max);\n"
     "    uint32_t count = max < available ? max : available;\n"
     "\n"
+    "    for (uint32_t i = 0; i < count; i++)\n"
+    "        out[i] = ring->slots[(tail + i) & @mu].value;\n"
+    "@E"
     "    if (count == 0)\n"
     "        return 0;\n"
-    "    for (uint32_t i = 0; i < count; i++)\n"
-    "        out[i] = ring->slots[(tail + i) & @mu];\n"
     "    /* release: pairs with the acquire in @n_ring_room, so the copies above are complete\n"
     "     * before the producer may reuse the slots */\n"
     "    atomic_store_explicit(&ring->tail, tail + count, memory_order_release);\n"
@@ -365,10 +453,13 @@ static const char ring_peek_size[] =
     "{\n"
     "    /* relaxed: tail is stored only by this thread, the consumer; pairs with nothing */\n"
     "    uint32_t tail = atomic_load_explicit(&ring->tail, memory_order_relaxed);\n"
+    "    const struct @n_ring_slot *slot = @n_ring_ready(ring, tail);\n"
     "\n"
-    "    if (@n_ring_available(ring, tail, 1) == 0)\n"
+    "    if (slot == NULL) {\n"
+    "@P"
     "        return NULL;\n"
-    "    return &ring->slots[tail & @mu];\n"
+    "    }\n"
+    "    return &slot->value;\n"
     "}\n"
     "\n"
     "int @n_ring_drop(struct @n_ring *ring)\n"
@@ -376,8 +467,10 @@ static const char ring_peek_size[] =
     "    /* relaxed: tail is stored only by this thread, the consumer; pairs with nothing */\n"
     "    uint32_t tail = atomic_load_explicit(&ring->tail, memory_order_relaxed);\n"
     "\n"
-    "    if (@n_ring_available(ring, tail, 1) == 0)\n"
+    "    if (@n_ring_ready(ring, tail) == NULL) {\n"
+    "@P"
     "        return 0;\n"
+    "    }\n"
     "    /* release: pairs with the acquire in @n_ring_room, so the consumer's reads of the\n"
     "     * slot through @n_ring_peek are complete before the producer may reuse it */\n"
     "    atomic_store_explicit(&ring->tail, tail + 1u, memory_order_release);\n"
@@ -386,12 +479,13 @@ static const char ring_peek_size[] =
     "\n"
     "uint32_t @n_ring_size(const struct @n_ring *ring)\n"
     "{\n"
-    "    /* acquire: pairs with the release in @n_ring_pop, @n_ring_pop_n and @n_ring_drop:\n"
-    "     * the head loaded next is at least the head that consumer had seen, so head - tail\n"
-    "     * cannot go negative */\n"
+    "    /* acquire: pairs with the release in @n_ring_pop, @n_ring_pop_n and @n_ring_drop,\n"
+    "     * whose thread had seen each popped value's head first: the head loaded next covers\n"
+    "     * every popped value, so head - tail cannot go negative */\n"
     "    uint32_t tail = atomic_load_explicit(&ring->tail, memory_order_acquire);\n"
-    "    /* relaxed: only counted, no slot is read through it; pairs with nothing */\n"
-    "    uint32_t head = atomic_load_explicit(&ring->head, memory_order_relaxed);\n"
+    "    /* acquire: pairs with the release of head in @n_ring_push and @n_ring_push_n; only\n"
+    "     * counted, no slot is read through it */\n"
+    "    uint32_t head = atomic_load_explicit(&ring->head, memory_order_acquire);\n"
     "    uint32_t used = head - tail;\n"
     "\n"
     "    return used < @cu ? used : @cu;\n"
@@ -399,7 +493,13 @@ static const char ring_peek_size[] =
     "\n"
     "int @n_ring_empty(const struct @n_ring *ring)\n"
     "{\n"
-    "    return @n_ring_size(ring) == 0;\n"
+    "    /* acquire: pairs with the release in @n_ring_pop, @n_ring_pop_n and @n_ring_drop, so\n"
+    "     * the slot read next is the one the consumer will read */\n"
+    "    uint32_t tail = atomic_load_explicit(&ring->tail, memory_order_acquire);\n"
+    "    const struct @n_ring_slot *slot = &ring->slots[tail & @mu];\n"
+    "\n"
+    "    /* acquire: pairs with the release of seq in @n_ring_push and @n_ring_push_n */\n"
+    "    return atomic_load_explicit(&slot->seq, memory_order_acquire) != tail + 1u;\n"
     "}\n"
     "\n"
     "int @n_ring_full(const struct @n_ring *ring)\n"
@@ -433,12 +533,13 @@ static const char ring_stats[] =
 int gen_emit_ring(struct gen_text *h, struct gen_text *c, const struct gen_struct *s,
                   const struct gen_layout *layout)
 {
-    struct ring_names rn = { s->name, s->options.ring_capacity, s->options.counters };
+    struct ring_names rn = { s->name, s->options.ring_capacity, s->options.counters, 0, 0, 0 };
 
     if (rn.cap == 0)
         return 0;
     assert((rn.cap & (rn.cap - 1)) == 0 && rn.cap <= RING_MAX_CAPACITY);
     assert(layout->align != 0 && (layout->align & (layout->align - 1)) == 0);
+    ring_plan_slot(&rn, layout);
     ring_emit_header(h, &rn, layout);
     if (rn.counters)
         ring_put(c, ring_count, &rn);

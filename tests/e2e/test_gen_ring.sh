@@ -45,7 +45,8 @@ struct ECG_GENERATE(ring(capacity=2), layout(cache_aligned)) tick {
 };
 EOF
 
-# A one-slot ring of 24-byte values: the slots end mid-line, so the ring pads its end.
+# A one-slot ring of 24-byte values (32-byte slots with the sequence word): the slots end
+# mid-line, so the ring pads its end.
 write_file one/tick.h <<'EOF'
 #include <stdint.h>
 #include <ecg/annotate.h>
@@ -90,8 +91,8 @@ for dir in plain lines one; do
     assert_eq "$OUT" "" "$dir: ecg check --checks='*' finds nothing in the generated code"
 done
 
-assert_contains "$(cat plain/out/tick.gen.h)" "struct tick slots[1024u];" "the ring holds 1024 ticks"
-assert_contains "$(cat one/out/tick.gen.h)" "unsigned char end_pad[40];" "a ring ending mid-line pads"
+assert_contains "$(cat plain/out/tick.gen.h)" "struct tick_ring_slot slots[1024u];" "the ring holds 1024 ticks"
+assert_contains "$(cat one/out/tick.gen.h)" "unsigned char end_pad[32];" "a ring ending mid-line pads"
 assert_not_contains "$(cat lines/out/tick.gen.h)" "end_pad" "a ring of whole lines needs no end padding"
 
 # The same input gives the same bytes.

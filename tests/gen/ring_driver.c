@@ -121,6 +121,29 @@ static void check_batches(struct check *ck, struct tick_ring *ring)
     free(buf);
 }
 
+/* pop_n keeps its own view of the producer's index; single pops, which read the slots, can
+ * move past that view. pop_n must then reload it, never count values from the stale one. */
+static void check_pops_overtake_batch_view(struct check *ck, struct tick_ring *ring)
+{
+    uint32_t cap = tick_ring_capacity();
+    uint32_t half = cap / 2 != 0 ? cap / 2 : 1;
+    struct tick one;
+
+    push_some(ck, ring, half);
+    expect(ck, tick_ring_pop_n(&one, ring, 1) == 1 && one.seq == ck->next_pop,
+           "pop_n takes the oldest", __LINE__);
+    ck->next_pop++;
+    push_some(ck, ring, cap - half + 1);
+    pop_some(ck, ring, cap);
+    expect(ck, tick_ring_pop_n(&one, ring, 1) == 0, "pop_n finds the overtaken view empty",
+           __LINE__);
+    push_some(ck, ring, 1);
+    expect(ck, tick_ring_pop_n(&one, ring, 1) == 1 && one.seq == ck->next_pop,
+           "pop_n reloads the producer's index", __LINE__);
+    ck->next_pop++;
+    check_empty(ck, ring);
+}
+
 static void check_peek_drop(struct check *ck, struct tick_ring *ring)
 {
     const struct tick *front;
@@ -232,6 +255,7 @@ int main(void)
     check_fill_and_drain(&ck, ring);
     check_batches(&ck, ring);
     check_peek_drop(&ck, ring);
+    check_pops_overtake_batch_view(&ck, ring);
     check_wrap(&ck, ring, 50);
     move_indices_near_wrap(ring);
     check_fill_and_drain(&ck, ring);

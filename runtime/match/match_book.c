@@ -86,12 +86,11 @@ void match_book_release(struct ecgrt_match *m, uint32_t idx)
 static void cancel_resting(struct ecgrt_match *m, uint32_t idx)
 {
     const struct match_order *o = match_order_at(m, idx);
-    struct ecgrt_match_event ev = {
-        .kind = ECGRT_EVENT_CANCELLED,
-        .id = o->id,
-        .remaining = o->qty,
-    };
+    struct ecgrt_match_event ev;
 
+    match_event_start(&ev, ECGRT_EVENT_CANCELLED);
+    ev.id = o->id;
+    ev.remaining = o->qty;
     match_book_unlink(m, idx);
     match_book_release(m, idx);
     emit(m, &ev);
@@ -101,15 +100,14 @@ static void trade(struct ecgrt_match *m, struct match_taker *taker, uint32_t idx
 {
     struct match_order *maker = match_order_at(m, idx);
     uint64_t qty = maker->qty < taker->qty ? maker->qty : taker->qty;
-    struct ecgrt_match_event ev = {
-        .kind = ECGRT_EVENT_TRADE,
-        .instrument = taker->instrument,
-        .maker = maker->id,
-        .taker = taker->id,
-        .price = m->cfg.min_price + level,
-        .qty = qty,
-    };
+    struct ecgrt_match_event ev;
 
+    match_event_start(&ev, ECGRT_EVENT_TRADE);
+    ev.instrument = taker->instrument;
+    ev.maker = maker->id;
+    ev.taker = taker->id;
+    ev.price = m->cfg.min_price + level;
+    ev.qty = qty;
     maker->qty -= qty;
     m->books[taker->instrument].levels[level].total -= qty;
     taker->qty -= qty;

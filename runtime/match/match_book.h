@@ -33,13 +33,13 @@ void match_book_recycle(struct ecgrt_match *m, uint32_t idx);
 static inline void match_book_report_level(struct ecgrt_match *m, uint32_t instrument,
                                            uint32_t side, uint32_t level)
 {
-    struct ecgrt_match_event ev = {
-        .kind = ECGRT_EVENT_BOOK,
-        .instrument = instrument,
-        .side = (enum ecgrt_side)side,
-        .price = m->cfg.min_price + (int64_t)level,
-        .total = m->books[instrument].levels[level].total,
-    };
+    struct ecgrt_match_event ev;
+
+    match_event_start(&ev, ECGRT_EVENT_BOOK);
+    ev.instrument = instrument;
+    ev.side = (enum ecgrt_side)side;
+    ev.price = m->cfg.min_price + (int64_t)level;
+    ev.total = m->books[instrument].levels[level].total;
     match_emit(m, &ev);
 }
 

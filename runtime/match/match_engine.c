@@ -17,13 +17,19 @@ static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
     match_emit(m, ev);
 }
 
-static void emit_id(struct ecgrt_match *m, enum ecgrt_event_kind kind, uint64_t id,
-                    enum ecgrt_reject_reason reason, uint64_t remaining)
+/* Inline in every caller: out of line, its call would cost as much as the event (most commands
+ * emit one or two through it). */
+__attribute__((always_inline)) static inline void emit_id(struct ecgrt_match *m,
+                                                          enum ecgrt_event_kind kind, uint64_t id,
+                                                          enum ecgrt_reject_reason reason,
+                                                          uint64_t remaining)
 {
-    struct ecgrt_match_event ev = {
-        .kind = kind, .id = id, .reason = reason, .remaining = remaining
-    };
+    struct ecgrt_match_event ev;
 
+    match_event_start(&ev, kind);
+    ev.id = id;
+    ev.reason = reason;
+    ev.remaining = remaining;
     emit(m, &ev);
 }
 
@@ -347,10 +353,12 @@ static enum ecgrt_reject_reason check_modify(const struct ecgrt_match *m, uint32
 
 static void emit_modified(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty)
 {
-    struct ecgrt_match_event ev = {
-        .kind = ECGRT_EVENT_MODIFIED, .id = id, .price = price, .qty = qty
-    };
+    struct ecgrt_match_event ev;
 
+    match_event_start(&ev, ECGRT_EVENT_MODIFIED);
+    ev.id = id;
+    ev.price = price;
+    ev.qty = qty;
     emit(m, &ev);
 }
 

@@ -37,8 +37,29 @@ static int rule_wants_kind(const struct rule_desc *desc, size_t kind)
     return 0;
 }
 
-/* Builds the SIZE_MAX-terminated list of rules matching pred; NULL when none match. */
-static int subscriber_list(size_t **out, const struct ecg_walk *w, size_t kind, int functions)
+/* Which callbacks a subscriber list is for. */
+enum subscribers {
+    SUB_ENTER,     /* rules listing the kind */
+    SUB_LEAVE,     /* those of them with on_cursor_leave */
+    SUB_FUNCTIONS, /* rules with function callbacks */
+};
+
+static int subscribes(const struct rule_desc *d, size_t kind, enum subscribers which)
+{
+    switch (which) {
+    case SUB_ENTER:
+        return rule_wants_kind(d, kind);
+    case SUB_LEAVE:
+        return d->on_cursor_leave != NULL && rule_wants_kind(d, kind);
+    case SUB_FUNCTIONS:
+        return d->on_function_enter != NULL || d->on_function_leave != NULL;
+    }
+    return 0;
+}
+
+/* Builds the SIZE_MAX-terminated list of rules subscribed; NULL when none is. */
+static int subscriber_list(size_t **out, const struct ecg_walk *w, size_t kind,
+                           enum subscribers which)
 {
     size_t n = 0;
     size_t *list;
@@ -47,10 +68,7 @@ static int subscriber_list(size_t **out, const struct ecg_walk *w, size_t kind, 
     if (list == NULL)
         return ECG_ENOMEM;
     for (size_t r = 0; r < w->n_rules; r++) {
-        const struct rule_desc *d = w->rules[r].desc;
-        int wanted = functions ? (d->on_function_enter != NULL || d->on_function_leave != NULL)
-                               : rule_wants_kind(d, kind);
-        if (wanted)
+        if (subscribes(w->rules[r].desc, kind, which))
             list[n++] = r;
     }
     list[n] = SIZE_MAX;
@@ -62,17 +80,33 @@ static int subscriber_list(size_t **out, const struct ecg_walk *w, size_t kind, 
     return 0;
 }
 
+/* The enter and leave lists of the kinds desc lists, those not built yet. */
+static int add_rule_kinds(struct ecg_walk *w, const struct rule_desc *desc)
+{
+    for (size_t k = 0; k < RULE_MAX_KINDS && desc->kinds[k] != 0; k++) {
+        size_t kind = (size_t)desc->kinds[k];
+        if (w->by_kind[kind] != NULL)
+            continue;
+        if (subscriber_list(&w->by_kind[kind], w, kind, SUB_ENTER) != 0 ||
+            subscriber_list(&w->leave_by_kind[kind], w, kind, SUB_LEAVE) != 0)
+            return ECG_ENOMEM;
+    }
+    return 0;
+}
+
 static int build_dispatch(struct ecg_walk *w, const struct rule_desc *const *rules, size_t n)
 {
     w->n_kinds = kinds_bound(rules, n);
     w->by_kind = calloc(w->n_kinds != 0 ? w->n_kinds : 1, sizeof(*w->by_kind));
-    if (w->by_kind == NULL)
+    w->leave_by_kind = calloc(w->n_kinds != 0 ? w->n_kinds : 1, sizeof(*w->leave_by_kind));
+    if (w->by_kind == NULL || w->leave_by_kind == NULL)
         return ECG_ENOMEM;
-    for (size_t kind = 0; kind < w->n_kinds; kind++) {
-        if (subscriber_list(&w->by_kind[kind], w, kind, 0) != 0)
+    /* only the kinds some rule lists: most of the table stays empty */
+    for (size_t r = 0; r < n; r++) {
+        if (add_rule_kinds(w, rules[r]) != 0)
             return ECG_ENOMEM;
     }
-    return subscriber_list(&w->function_subscribers, w, 0, 1);
+    return subscriber_list(&w->function_subscribers, w, 0, SUB_FUNCTIONS);
 }
 
 /* Gives each rule its zeroed state, when it has one. */
@@ -132,9 +166,12 @@ void ecg_walk_fini(struct ecg_walk *w)
         free(w->rules[r].state);
     }
     free(w->rules);
-    for (size_t k = 0; k < w->n_kinds; k++)
-        free(w->by_kind[k]);
+    for (size_t k = 0; k < w->n_kinds; k++) {
+        free(w->by_kind != NULL ? w->by_kind[k] : NULL);
+        free(w->leave_by_kind != NULL ? w->leave_by_kind[k] : NULL);
+    }
     free(w->by_kind);
+    free(w->leave_by_kind);
     free(w->function_subscribers);
     free(w->stack);
     free(w->children);
@@ -162,9 +199,12 @@ static inline void dispatch_cursor(struct ecg_walk *w, const CXCursor *cursor, i
     size_t kind = (size_t)cursor->kind; /* clang_getCursorKind, without a call per cursor */
     const size_t *list;
 
-    if (kind >= w->n_kinds || w->by_kind[kind] == NULL)
+    if (kind >= w->n_kinds)
         return;
-    list = w->by_kind[kind];
+    /* leaving, only the few rules with a leave callback are called */
+    list = leaving ? w->leave_by_kind[kind] : w->by_kind[kind];
+    if (list == NULL)
+        return;
     for (size_t i = 0; list[i] != SIZE_MAX; i++) {
         const struct rule_desc *d = w->rules[list[i]].desc;
         call_rule(w, list[i], leaving ? d->on_cursor_leave : d->on_cursor, *cursor);
@@ -280,10 +320,23 @@ static int holds_no_function(CXCursor cursor)
     }
 }
 
+/* Nonzero for a preprocessing cursor (a macro definition or expansion, an #include) no rule
+ * subscribes to. They have no children, sit only at the top level, and are most of a unit's
+ * top-level cursors (those of the system headers' macros), so they are passed over without
+ * asking for their file. */
+static int unwatched_preprocessing(const struct ecg_walk *w, enum CXCursorKind kind)
+{
+    if (kind < CXCursor_FirstPreprocessing || kind > CXCursor_LastPreprocessing)
+        return 0;
+    return (size_t)kind >= w->n_kinds || w->by_kind[kind] == NULL;
+}
+
 /* Nonzero when the top-level cursor is not walked: its file's findings are not kept, or
  * nothing would see its cursors (no rule subscribes to a kind, and it holds no function). */
 static int skip_top_level(struct ecg_walk *w, CXCursor cursor)
 {
+    if (unwatched_preprocessing(w, cursor.kind))
+        return 1;
     if (w->n_kinds == 0 && holds_no_function(cursor))
         return 1;
     return !ecg_filefilter_keep(w->filter, clang_getCursorLocation(cursor), NULL);

@@ -40,7 +40,8 @@ struct ecg_walk {
     struct ecg_walk_rule *rules;     /* owned */
     size_t n_rules;
     size_t **by_kind;             /* owned; by_kind[kind] lists rule indices, SIZE_MAX-terminated */
-    size_t n_kinds;               /* by_kind covers kinds below n_kinds */
+    size_t **leave_by_kind;       /* owned; as by_kind, only the rules with on_cursor_leave */
+    size_t n_kinds;               /* by_kind and leave_by_kind cover kinds below n_kinds */
     size_t *function_subscribers; /* owned; rules with function callbacks, SIZE_MAX-terminated */
     CXCursor *stack;              /* owned; ancestors of the cursor being visited, root first */
     size_t depth;

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/cursors.h"
 #include "analyzer/error.h"
 #include "analyzer/cursormap.h"
 #include "analyzer/grow.h"
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_unit.h"
 #include "rules/support/expr.h"
 #include "rules/support/layout.h"
 #include "rules/support/macro.h"
@@ -130,12 +130,19 @@ static int fs_points_to_atomic(CXCursor ptr)
  * expressions, have one child and stop at the first test. */
 static void fs_on_unexposed(struct rule_ctx *rc, CXCursor expr)
 {
+    /* the atomic operations' reader visits the same children at the same event */
+    const struct rule_atomics_children *ch = rule_atomics_read_children(rc, expr);
+    struct rule_atomics_children own;
     CXCursor ptr;
     char name[64];
 
-    if (clang_Cursor_isNull(ecg_cursor_child(expr, 1)))
+    if (ch == NULL) {
+        rule_atomics_children_of(&own, expr);
+        ch = &own;
+    }
+    if (ch->n < 2)
         return;
-    ptr = rule_expr_first_child(expr);
+    ptr = ch->c[0];
     if (clang_getCanonicalType(clang_getCursorType(rule_expr_strip(ptr))).kind != CXType_Pointer)
         return;
     if (!fs_points_to_atomic(ptr)) {

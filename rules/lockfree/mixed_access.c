@@ -162,13 +162,13 @@ static CXCursor shared_object(CXCursor decl)
 {
     CXCursor def;
 
-    if (!plain_scalar(decl))
-        return clang_getNullCursor();
+    /* the kind and storage first: most references name locals, parameters or functions,
+     * and they cost less to ask than the type */
     if (clang_getCursorKind(decl) == CXCursor_FieldDecl)
-        return decl;
+        return plain_scalar(decl) ? decl : clang_getNullCursor();
     if (clang_getCursorKind(decl) != CXCursor_VarDecl ||
         clang_Cursor_hasVarDeclGlobalStorage(decl) != 1 ||
-        clang_getCursorTLSKind(decl) != CXTLS_None)
+        clang_getCursorTLSKind(decl) != CXTLS_None || !plain_scalar(decl))
         return clang_getNullCursor();
     def = clang_getCursorDefinition(decl);
     return clang_Cursor_isNull(def) ? clang_getCanonicalCursor(decl) : def;
@@ -392,10 +392,11 @@ static int exempt_here(struct rule_ctx *rc, struct ma_state *st, const struct ma
  * wrapper's to access (rcu_dereference(p) may pass p's value to a function). */
 static void note_wrapped(struct ma_state *st, const struct rule_atomics_op *op)
 {
-    CXSourceRange r = clang_getCursorExtent(op->expr);
+    CXSourceRange r;
 
     if (op->wrapper == NULL)
         return;
+    r = clang_getCursorExtent(op->expr);
     st->wrapped = shared_object(rule_atomics_object_decl(op));
     clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &st->wrapped_from);
     clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &st->wrapped_to);
@@ -431,12 +432,13 @@ static void on_ref(struct rule_ctx *rc, struct ma_state *st, CXCursor ref)
     p->write = use == MA_WRITE;
     p->phase = st->phase;
     p->offset = offset_of(ref);
-    p->base = clang_getCursorKind(ref) == CXCursor_MemberRefExpr
-                  ? local_var(rule_expr_first_child(ref))
-                  : clang_getNullCursor();
-    p->root = clang_getCursorKind(ref) == CXCursor_MemberRefExpr
-                  ? path_root(rule_expr_first_child(ref))
-                  : clang_getNullCursor();
+    p->base = clang_getNullCursor();
+    p->root = clang_getNullCursor();
+    if (clang_getCursorKind(ref) == CXCursor_MemberRefExpr) {
+        CXCursor object = rule_expr_first_child(ref); /* visited once for both */
+        p->base = local_var(object);
+        p->root = path_root(object);
+    }
     p->matched = clang_getCursorKind(decl) != CXCursor_FieldDecl;
     p->exempt = exempt_here(rc, st, p);
 }

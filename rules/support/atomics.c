@@ -10,7 +10,7 @@
 #include "rules/support/operator.h"
 #include "rules/support/macro.h"
 
-#define MAX_SUB 6     /* children of the largest atomic expression */
+#define MAX_SUB RULE_ATOMICS_MAX_CHILDREN
 #define MAX_MACRO 256 /* tokens of a macro definition searched for a builtin name */
 
 struct at_name {
@@ -192,14 +192,9 @@ static int cursor_is_atomic(CXCursor c)
     return rule_atomics_type_is_atomic(clang_getCursorType(c));
 }
 
-struct at_children {
-    CXCursor c[MAX_SUB];
-    unsigned n; /* may exceed MAX_SUB */
-};
-
 static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData data)
 {
-    struct at_children *ch = data;
+    struct rule_atomics_children *ch = data;
 
     (void)parent;
     if (ch->n < MAX_SUB)
@@ -208,16 +203,21 @@ static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData
     return ch->n > MAX_SUB ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-static void children_of(struct at_children *out, CXCursor c)
+static void children_of(struct rule_atomics_children *out, CXCursor c)
 {
     out->n = 0;
     clang_visitChildren(c, collect, out);
 }
 
+void rule_atomics_children_of(struct rule_atomics_children *out, CXCursor expr)
+{
+    children_of(out, expr);
+}
+
 /* '(void)sizeof(*p = v), p': a comma expression, whose value is its right operand. */
 static int is_comma(CXCursor e, enum CXCursorKind kind)
 {
-    struct at_children ch;
+    struct rule_atomics_children ch;
 
     if (kind != CXCursor_BinaryOperator)
         return 0;
@@ -232,7 +232,7 @@ static int is_comma(CXCursor e, enum CXCursorKind kind)
  * or 0 when e wraps nothing. */
 static int strip_once(CXCursor *out, CXCursor e)
 {
-    struct at_children ch;
+    struct rule_atomics_children ch;
     enum CXCursorKind kind = clang_getCursorKind(e);
     int several = kind == CXCursor_CStyleCastExpr || is_comma(e, kind);
 
@@ -260,7 +260,7 @@ static CXCursor strip(CXCursor e)
 /* '&x': a unary operator whose type points to its operand's type. */
 static int is_address_of(CXCursor e, CXCursor *operand)
 {
-    struct at_children ch;
+    struct rule_atomics_children ch;
     CXType t = clang_getCursorType(e);
 
     if (clang_getCursorKind(e) != CXCursor_UnaryOperator || t.kind != CXType_Pointer)
@@ -276,7 +276,7 @@ static int is_address_of(CXCursor e, CXCursor *operand)
 /* clang's atomic_flag is a struct around '_Value': the flag is the object. */
 static CXCursor flag_base(CXCursor member)
 {
-    struct at_children ch;
+    struct rule_atomics_children ch;
     CXString s;
     int is_value;
 
@@ -318,7 +318,7 @@ static void set_object(struct rule_atomics_op *op, CXCursor ptr)
 /* '*p': a dereference whose operand is a pointer to its type. */
 static int is_deref(CXCursor e, CXCursor *operand)
 {
-    struct at_children ch;
+    struct rule_atomics_children ch;
     CXType t;
 
     if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
@@ -426,7 +426,7 @@ static void set_weakness(struct rule_atomics_op *op, CXCursor weak)
 
 /* Fills op from the children of an atomic expression: ptr, order, val1, fail, val2, weak. */
 static void from_atomic_expr(struct rule_atomics_op *op, const struct at_name *n,
-                             const struct at_children *ch)
+                             const struct rule_atomics_children *ch)
 {
     set_object(op, ch->c[0]);
     if (n->kind == RULE_ATOMICS_INIT) {
@@ -447,14 +447,14 @@ static void from_atomic_expr(struct rule_atomics_op *op, const struct at_name *n
         op->value = ch->c[2];
 }
 
-static int name_fits(const struct at_name *n, const struct at_children *ch)
+static int name_fits(const struct at_name *n, const struct rule_atomics_children *ch)
 {
     return n->n_sub != 0 && n->n_sub == ch->n;
 }
 
 /* The first builtin name in the body of the macro expanded at loc that fits the shape. */
 static int name_in_macro(struct at_name *out, CXTranslationUnit tu, CXSourceLocation loc,
-                         const struct at_children *ch)
+                         const struct rule_atomics_children *ch)
 {
     CXCursor exp = clang_getCursor(tu, loc);
     CXCursor def;
@@ -495,7 +495,7 @@ static CXSourceLocation start_of(CXTranslationUnit tu, CXCursor expr)
 }
 
 static int match_atomic_expr(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr,
-                             const struct at_children *ch)
+                             const struct rule_atomics_children *ch)
 {
     char word[128];
     struct at_name n;
@@ -522,10 +522,10 @@ static int is_lvalue_kind(enum CXCursorKind kind)
 
 /* A read of an _Atomic lvalue: the atomic-to-plain conversion of its lvalue-to-rvalue one. */
 static int match_implicit_load(struct rule_atomics_op *out, CXCursor expr,
-                               const struct at_children *ch)
+                               const struct rule_atomics_children *ch)
 {
     static const struct at_name load = { "load", RULE_ATOMICS_LOAD, RULE_ATOMICS_IMPLICIT, 0, 1 };
-    struct at_children inner;
+    struct rule_atomics_children inner;
 
     /* the kind first: most one-child expressions are conversions of a plain lvalue */
     if (clang_getCursorKind(ch->c[0]) != CXCursor_UnexposedExpr || cursor_is_atomic(expr) ||
@@ -541,16 +541,22 @@ static int match_implicit_load(struct rule_atomics_op *out, CXCursor expr,
     return 1;
 }
 
+int rule_atomics_match_unexposed(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr,
+                                 const struct rule_atomics_children *ch)
+{
+    if (ch->n == 1)
+        return match_implicit_load(out, expr, ch);
+    if (ch->n < 2 || ch->n > MAX_SUB || clang_getCursorType(ch->c[0]).kind != CXType_Pointer)
+        return 0;
+    return match_atomic_expr(out, tu, expr, ch);
+}
+
 static int match_unexposed(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr)
 {
-    struct at_children ch;
+    struct rule_atomics_children ch;
 
     children_of(&ch, expr);
-    if (ch.n == 1)
-        return match_implicit_load(out, expr, &ch);
-    if (ch.n < 2 || ch.n > MAX_SUB || clang_getCursorType(ch.c[0]).kind != CXType_Pointer)
-        return 0;
-    return match_atomic_expr(out, tu, expr, &ch);
+    return rule_atomics_match_unexposed(out, tu, expr, &ch);
 }
 
 /* The __sync builtins: fixed orders, and their values as plain arguments. */
@@ -621,7 +627,8 @@ static const char *operator_name(CXTranslationUnit tu, CXCursor op, const char *
 
 /* The kind of a plain access by an operator whose first operand is _Atomic; 0 when the
  * operator does not access it ('&x', or a comma). */
-static int operator_kind(enum rule_atomics_kind *out, CXCursor expr, const struct at_children *ch)
+static int operator_kind(enum rule_atomics_kind *out, CXCursor expr,
+                         const struct rule_atomics_children *ch)
 {
     enum CXCursorKind kind = clang_getCursorKind(expr);
     CXCursor operand;
@@ -646,7 +653,7 @@ static int operator_kind(enum rule_atomics_kind *out, CXCursor expr, const struc
 static int match_operator(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr)
 {
     struct at_name n = { NULL, RULE_ATOMICS_FETCH_OP, RULE_ATOMICS_IMPLICIT, 0, 1 };
-    struct at_children ch;
+    struct rule_atomics_children ch;
     int unary = clang_getCursorKind(expr) == CXCursor_UnaryOperator;
 
     children_of(&ch, expr);

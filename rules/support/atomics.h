@@ -81,6 +81,21 @@ struct rule_atomics_op {
  * of user macros (a macro whose body names another user macro) is not recognized. */
 int rule_atomics_match(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr);
 
+/* The first children of an expression, gathered by one visit. */
+#define RULE_ATOMICS_MAX_CHILDREN 6 /* children of the largest atomic expression */
+struct rule_atomics_children {
+    CXCursor c[RULE_ATOMICS_MAX_CHILDREN];
+    unsigned n; /* children counted; the count stops at RULE_ATOMICS_MAX_CHILDREN + 1 */
+};
+
+/* Gathers expr's first children into *out. */
+void rule_atomics_children_of(struct rule_atomics_children *out, CXCursor expr);
+
+/* As rule_atomics_match for an unexposed expression whose children *ch holds (so a caller
+ * that shares one visit of them between several readers pays it once). */
+int rule_atomics_match_unexposed(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr,
+                                 const struct rule_atomics_children *ch);
+
 /* Looks through parentheses, one-operand conversions, written casts and comma expressions
  * (to their right operand, as ck's '((void)sizeof(*(d) = (v)), (d))'). */
 CXCursor rule_atomics_strip(CXCursor e);

@@ -112,9 +112,11 @@ static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientDa
         if (b == f->args->begin[i] && e == f->args->end[i] && clang_Cursor_isNull(f->found[i])) {
             f->found[i] = c;
             f->left--;
+            /* what lies inside one argument's text spans no other argument */
+            return f->left == 0 ? CXChildVisit_Break : CXChildVisit_Continue;
         }
     }
-    return f->left == 0 ? CXChildVisit_Break : CXChildVisit_Recurse;
+    return CXChildVisit_Recurse;
 }
 
 unsigned rule_atomics_macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor mexp, CXCursor expr)

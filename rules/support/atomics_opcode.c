@@ -4,13 +4,25 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
 
+/* What is known of one operator. The verdicts are asked by several rules at the same
+ * operator, and each costs visits of its operands. */
+enum ao_known {
+    AO_UNASKED,
+    AO_NO,
+    AO_YES,
+};
+
 struct ao_slot {
     const void *node; /* NULL: empty */
-    enum ecg_op op;
+    enum ecg_op op;   /* valid when has_op */
+    int has_op;
+    enum ao_known assign;    /* rule_atomics_is_assign */
+    enum ao_known increment; /* rule_atomics_is_increment */
 };
 
 struct ao_cache {
@@ -85,21 +97,38 @@ static int ao_is_operator(enum CXCursorKind kind)
            kind == CXCursor_UnaryOperator;
 }
 
-enum ecg_op rule_atomics_opcode(struct rule_ctx *rc, CXCursor op)
+/* The slot of the operator op (a new one, blank, when it was not asked about before), or
+ * NULL when memory ran out. */
+static struct ao_slot *ao_find(struct ao_cache **out_cache, struct rule_ctx *rc, CXCursor op)
 {
-    struct ao_cache *c;
+    struct ao_cache *c = rule_unit_shared(rc, &ao_shared);
     struct ao_slot *slot;
 
-    if (!ao_is_operator(clang_getCursorKind(op)) || op.data[1] == NULL)
-        return ECG_OP_UNKNOWN;
-    c = rule_unit_shared(rc, &ao_shared);
-    if (c == NULL || ao_reserve(c) != 0)
-        return ecg_opcode_of(op);
+    if (c == NULL || op.data[1] == NULL || ao_reserve(c) != 0)
+        return NULL;
     slot = ao_slot_of(c->slots, c->n_slots, op.data[1]);
     if (slot->node == NULL) {
+        memset(slot, 0, sizeof(*slot));
         slot->node = op.data[1];
-        slot->op = ecg_opcode_read(&c->texts, op);
         c->len++;
+    }
+    *out_cache = c;
+    return slot;
+}
+
+enum ecg_op rule_atomics_opcode(struct rule_ctx *rc, CXCursor op)
+{
+    struct ao_cache *c = NULL;
+    struct ao_slot *slot;
+
+    if (!ao_is_operator(clang_getCursorKind(op)))
+        return ECG_OP_UNKNOWN;
+    slot = ao_find(&c, rc, op);
+    if (slot == NULL)
+        return op.data[1] == NULL ? ECG_OP_UNKNOWN : ecg_opcode_of(op);
+    if (!slot->has_op) {
+        slot->op = ecg_opcode_read(&c->texts, op);
+        slot->has_op = 1;
     }
     return slot->op;
 }
@@ -152,26 +181,61 @@ static int ao_converted(CXCursor e)
     return 0;
 }
 
-int rule_atomics_is_assign(struct rule_ctx *rc, CXCursor op)
+static int is_assign(struct rule_ctx *rc, CXCursor op)
 {
     CXCursor operands[2];
 
-    if (clang_getCursorKind(op) != CXCursor_BinaryOperator ||
-        ecg_cursor_children(operands, 2, op) != 2 || ao_converted(operands[0]))
+    if (ecg_cursor_children(operands, 2, op) != 2 || ao_converted(operands[0]))
         return 0;
     return rule_atomics_opcode(rc, op) == ECG_OP_ASSIGN;
 }
 
-int rule_atomics_is_increment(struct rule_ctx *rc, CXCursor op)
+static int is_increment(struct rule_ctx *rc, CXCursor op)
 {
     CXCursor operand;
     enum ecg_op code;
 
-    if (clang_getCursorKind(op) != CXCursor_UnaryOperator ||
-        ecg_cursor_children(&operand, 1, op) != 1 || ao_converted(operand))
+    if (ecg_cursor_children(&operand, 1, op) != 1 || ao_converted(operand))
         return 0;
     code = rule_atomics_opcode(rc, op);
     return code >= ECG_OP_PREINC && code <= ECG_OP_POSTDEC;
+}
+
+/* The verdict test gives for op, asked once per operator (each time when memory ran out). */
+static int ao_verdict(struct rule_ctx *rc, CXCursor op, int increment,
+                      int (*test)(struct rule_ctx *, CXCursor))
+{
+    struct ao_cache *c = NULL;
+    struct ao_slot *slot = ao_find(&c, rc, op);
+    enum ao_known known;
+
+    if (slot == NULL)
+        return test(rc, op);
+    known = increment ? slot->increment : slot->assign;
+    if (known == AO_UNASKED) {
+        known = test(rc, op) ? AO_YES : AO_NO;
+        /* the test may have grown the table: find the slot again */
+        slot = ao_find(&c, rc, op);
+        if (slot != NULL && increment)
+            slot->increment = known;
+        else if (slot != NULL)
+            slot->assign = known;
+    }
+    return known == AO_YES;
+}
+
+int rule_atomics_is_assign(struct rule_ctx *rc, CXCursor op)
+{
+    if (clang_getCursorKind(op) != CXCursor_BinaryOperator)
+        return 0;
+    return ao_verdict(rc, op, 0, is_assign);
+}
+
+int rule_atomics_is_increment(struct rule_ctx *rc, CXCursor op)
+{
+    if (clang_getCursorKind(op) != CXCursor_UnaryOperator)
+        return 0;
+    return ao_verdict(rc, op, 1, is_increment);
 }
 
 int rule_atomics_is_deref(struct rule_ctx *rc, CXCursor op)

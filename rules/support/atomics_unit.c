@@ -74,10 +74,16 @@ struct rule_atomics_unit {
     size_t n_claim_slots;     /* a power of two, at least twice n_claims; 0 before the first */
     struct au_site_set sites; /* where wrapper macros are expanded; filled on first use */
     int sites_ready;
+    int record_seen;                   /* the search for sites has met the preprocessing record */
     struct rule_atomics_places places; /* the sites and #include lines, for fn_may_expand */
     const void *gate_decl;             /* the function fn_may_expand last answered for */
     int gate_open;                     /* its answer */
     int no_sites;                      /* the expression being read starts no expansion */
+    /* The children of the unexposed expression visited last: the reading and
+     * lockfree-false-sharing both look at them at the same walk event. */
+    struct rule_atomics_children children;
+    CXCursor children_of; /* whose they are; valid when children_ready */
+    int children_ready;
     char **names; /* owned: the wrapper macros' names read so far, for ops' names */
     size_t n_names;
     struct rule_atomics_wrapper *config; /* owned */
@@ -179,12 +185,12 @@ static const struct rule_atomics_wrapper *lookup(const struct rule_atomics_unit 
 }
 
 /* An order no argument carries: chosen by the wrapper, so reported at the call. */
-static void fixed_order(struct rule_atomics_order_arg *out, CXCursor expr,
+static void fixed_order(struct rule_atomics_order_arg *out, CXSourceRange at,
                         enum rule_atomics_order order)
 {
     out->expr = clang_getNullCursor();
     out->implicit = 0;
-    out->range = clang_getCursorExtent(expr);
+    out->range = at;
     out->order = order;
     out->value = (long long)order;
 }
@@ -204,8 +210,10 @@ static CXCursor arg_at(const CXCursor *args, unsigned n_args, int index)
 static void build_orders(struct rule_atomics_op *op, const struct rule_atomics_wrapper *w,
                          const CXCursor *args, unsigned n_args)
 {
-    fixed_order(&op->order, op->expr, w->order);
-    fixed_order(&op->failure, op->expr, w->failure);
+    CXSourceRange at = clang_getCursorExtent(op->expr); /* lexes its last token: asked once */
+
+    fixed_order(&op->order, at, w->order);
+    fixed_order(&op->failure, at, w->failure);
     if (arg_ok(w->order_arg, n_args))
         rule_atomics_read_order(&op->order, op, args[w->order_arg]);
     op->has_failure = w->kind == RULE_ATOMICS_CAS_STRONG || w->kind == RULE_ATOMICS_CAS_WEAK;
@@ -492,14 +500,13 @@ static void site_add(struct au_site_set *set, const struct au_expansion *e)
     *slot = *e;
 }
 
-static enum CXChildVisitResult find_sites(CXCursor c, CXCursor parent, CXClientData data)
+/* Notes the preprocessing cursor c when it is an #include or a wrapper macro's expansion. */
+static enum CXChildVisitResult note_site(struct rule_atomics_unit *u, CXCursor c)
 {
-    struct rule_atomics_unit *u = data;
     struct au_expansion e;
     char word[RULE_ATOMICS_WRAP_NAME];
     CXString name;
 
-    (void)parent;
     if (clang_getCursorKind(c) == CXCursor_InclusionDirective) {
         clang_getFileLocation(clang_getCursorLocation(c), &e.file, NULL, NULL, &e.offset);
         rule_atomics_places_add(&u->places, e.file, e.offset);
@@ -522,6 +529,19 @@ static enum CXChildVisitResult find_sites(CXCursor c, CXCursor parent, CXClientD
         site_add(&u->sites, &e);
     rule_atomics_places_add(&u->places, e.file, e.offset);
     return u->sites.failed ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult find_sites(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct rule_atomics_unit *u = data;
+
+    (void)parent;
+    /* clang_visitChildren gives a unit's preprocessing record before its declarations: the
+     * first declaration after it ends the search */
+    if (!clang_isPreprocessing(clang_getCursorKind(c)))
+        return u->record_seen ? CXChildVisit_Break : CXChildVisit_Continue;
+    u->record_seen = 1;
+    return note_site(u, c);
 }
 
 /* Finds the wrapper macros' expansions in the unit, once. */
@@ -558,20 +578,46 @@ static int fn_may_expand(struct rule_atomics_unit *u, CXCursor fn)
     return u->gate_open;
 }
 
-/* Where expr starts, as a file location. For these kinds the cursor's location is the start
- * of its extent (libclang moves it only for names and implicit conversions), and it costs no
- * lexing of the extent's end. */
-static void start_offset(CXFile *file, unsigned *offset, CXCursor expr)
+/* Nonzero when the location of an unexposed expression is the start of its extent. libclang
+ * places an implicit conversion at the location of what it converts, and a member access
+ * at its member's name, not its start; everything else (a call, a variable, an atomic
+ * builtin, a statement expression) at its start. A conversion of a member access refers to
+ * the member, so that referent sends the search to the extent. */
+static int location_is_start(CXCursor unexposed)
+{
+    enum CXCursorKind ref = clang_getCursorKind(clang_getCursorReferenced(unexposed));
+
+    return ref == CXCursor_InvalidFile || ref == CXCursor_VarDecl || ref == CXCursor_ParmDecl ||
+           ref == CXCursor_FunctionDecl || ref == CXCursor_EnumConstantDecl;
+}
+
+/* Nonzero when loc lies in a macro's expansion (a macro's body or argument). libclang's
+ * location carries clang's raw encoding, whose top bit marks macro locations (the bit
+ * clang's SourceLocation calls MacroIDBit); asking the file location costs 600 instructions.
+ * An expression that starts with a token written in the file itself starts no expansion. */
+static int in_macro(CXSourceLocation loc)
+{
+    return (loc.int_data & 0x80000000u) != 0;
+}
+
+/* Where expr starts, as a file location: 1, or 0 when it starts outside every macro. For
+ * these kinds the cursor's location is the start of its extent (libclang moves it only for
+ * names and implicit conversions), and it costs no lexing of the extent's end. */
+static int start_offset(CXFile *file, unsigned *offset, CXCursor expr)
 {
     enum CXCursorKind kind = clang_getCursorKind(expr);
     CXSourceLocation at;
 
     if (kind == CXCursor_CallExpr || kind == CXCursor_BinaryOperator ||
-        kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator)
+        kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator ||
+        (kind == CXCursor_UnexposedExpr && location_is_start(expr)))
         at = clang_getCursorLocation(expr);
     else
         at = clang_getRangeStart(clang_getCursorExtent(expr));
+    if (!in_macro(at))
+        return 0;
     clang_getFileLocation(at, file, NULL, NULL, offset);
+    return 1;
 }
 
 /* The wrapper macro expanded where expr starts, found from the sites: 1 and *out, or 0 (also
@@ -587,8 +633,7 @@ static int site_at(struct au_expansion *out, int *failed, struct rule_atomics_un
     *failed = u->sites.failed;
     if (u->sites.failed || u->sites.len == 0 || u->no_sites)
         return 0;
-    start_offset(&file, &offset, expr);
-    if (file == NULL)
+    if (!start_offset(&file, &offset, expr) || file == NULL)
         return 0;
     slot = site_slot(&u->sites, file, offset);
     if (slot->file == NULL)
@@ -685,13 +730,44 @@ static int read_macro(struct rule_atomics_op *out, int *handled, struct rule_ato
     return claim(out, u, expr, e.wrapper, &site);
 }
 
+/* The children of expr, visited once for consecutive askers. A cursor's children carry its
+ * parent declaration (data[0]), so that is compared too: they are what a visit gives. */
+static const struct rule_atomics_children *unit_children(struct rule_atomics_unit *u, CXCursor expr)
+{
+    if (!u->children_ready || !same_expr(u->children_of, expr) ||
+        u->children_of.data[0] != expr.data[0]) {
+        rule_atomics_children_of(&u->children, expr);
+        u->children_of = expr;
+        u->children_ready = 1;
+    }
+    return &u->children;
+}
+
+/* Reads expr, which is not in the cache: as a wrapper macro's expansion, a call (of a builtin
+ * or a wrapper function), or any other operation. */
+static int read_fresh(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCursor expr)
+{
+    int handled = 0;
+    int found = read_macro(out, &handled, u, expr);
+
+    if (handled)
+        return found;
+    switch (clang_getCursorKind(expr)) {
+    case CXCursor_CallExpr:
+        return read_call(out, u, expr);
+    case CXCursor_UnexposedExpr:
+        return rule_atomics_match_unexposed(out, u->tu, expr, unit_children(u, expr));
+    default:
+        return rule_atomics_match(out, u->tu, expr);
+    }
+}
+
 int rule_atomics_unit_match(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCursor expr)
 {
     unsigned slot = node_slot(expr);
     struct au_entry *e = &u->cache[slot];
     struct rule_atomics_op op;
     int found;
-    int handled = 0;
 
     if (!is_atomic_kind(clang_getCursorKind(expr)))
         return 0;
@@ -700,11 +776,7 @@ int rule_atomics_unit_match(struct rule_atomics_op *out, struct rule_atomics_uni
             *out = e->op;
         return e->found;
     }
-    found = read_macro(&op, &handled, u, expr);
-    if (!handled && clang_getCursorKind(expr) == CXCursor_CallExpr)
-        found = read_call(&op, u, expr);
-    else if (!handled)
-        found = rule_atomics_match(&op, u->tu, expr);
+    found = read_fresh(&op, u, expr);
     e->key = expr;
     u->filled[slot] = 1;
     e->found = found;
@@ -745,11 +817,20 @@ void rule_atomics_join(struct rule_ctx *rc)
 int rule_atomics_read(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor expr)
 {
     struct rule_atomics_unit *u = rule_unit_shared(rc, &au_shared);
-    CXCursor fn = rule_function(rc);
+    CXCursor fn;
+    unsigned slot;
     int found;
 
     if (u == NULL)
         return 0;
+    /* the rules read each cursor in turn: after the first, the reading is in the cache */
+    slot = node_slot(expr);
+    if (u->filled[slot] && same_expr(u->cache[slot].key, expr)) {
+        if (u->cache[slot].found)
+            *out = u->cache[slot].op;
+        return u->cache[slot].found;
+    }
+    fn = rule_function(rc);
     /* an expression reached from the function being walked has it as its parent (a null
      * cursor's is NULL) */
     u->no_sites = expr.data[0] == fn.data[0] && fn.data[0] != NULL &&
@@ -757,4 +838,11 @@ int rule_atomics_read(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor
     found = rule_atomics_unit_match(out, u, expr);
     u->no_sites = 0;
     return found;
+}
+
+const struct rule_atomics_children *rule_atomics_read_children(struct rule_ctx *rc, CXCursor expr)
+{
+    struct rule_atomics_unit *u = rule_unit_shared(rc, &au_shared);
+
+    return u != NULL ? unit_children(u, expr) : NULL;
 }

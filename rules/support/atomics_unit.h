@@ -49,4 +49,9 @@ void rule_atomics_join(struct rule_ctx *rc);
 /* rule_atomics_unit_match on the unit's shared reader; 0 when memory ran out. */
 int rule_atomics_read(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor expr);
 
+/* The first children of expr, from the unit's shared reader, which keeps those of the last
+ * expression asked about (its reading asks too): borrowed until the next reading. NULL when
+ * memory ran out. */
+const struct rule_atomics_children *rule_atomics_read_children(struct rule_ctx *rc, CXCursor expr);
+
 #endif

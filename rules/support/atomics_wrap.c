@@ -98,7 +98,12 @@ int rule_atomics_wrap_maybe_profile(const char *name)
     if (name[0] == '\0' || strchr("cuC_r", name[0]) == NULL)
         return 0; /* no prefix starts so */
     for (size_t i = 0; i < sizeof(w_profile_prefixes) / sizeof(w_profile_prefixes[0]); i++) {
-        if (strncmp(name, w_profile_prefixes[i], strlen(w_profile_prefixes[i])) == 0)
+        const char *prefix = w_profile_prefixes[i];
+        /* the first two letters first: the unit's every macro name comes here (prefixes are
+         * longer than two letters, and name[1] is at worst its terminator) */
+        if (name[0] != prefix[0] || name[1] != prefix[1])
+            continue;
+        if (strncmp(name, prefix, strlen(prefix)) == 0)
             return 1;
     }
     return 0;

@@ -381,6 +381,65 @@ static void test_atomics_plain_code_is_not_atomic(void **state)
     assert_int_equal(s.n, 0);
 }
 
+/* Counts the unexposed expressions read both ways, and those read alike. */
+struct agree {
+    CXTranslationUnit tu;
+    unsigned unexposed;
+    unsigned found;
+    unsigned alike;
+};
+
+static enum CXChildVisitResult visit_unexposed(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct agree *a = data;
+    struct rule_atomics_children ch;
+    struct rule_atomics_op direct;
+    struct rule_atomics_op shared;
+    int n_direct;
+    int n_shared;
+
+    (void)parent;
+    if (clang_getCursorKind(c) != CXCursor_UnexposedExpr ||
+        clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+        return CXChildVisit_Recurse;
+    rule_atomics_children_of(&ch, c);
+    n_direct = rule_atomics_match(&direct, a->tu, c);
+    n_shared = rule_atomics_match_unexposed(&shared, a->tu, c, &ch);
+    a->unexposed++;
+    a->found += (unsigned)n_direct;
+    if (n_direct == n_shared &&
+        (!n_direct || (direct.kind == shared.kind && strcmp(direct.name, shared.name) == 0)))
+        a->alike++;
+    return CXChildVisit_Recurse;
+}
+
+/* Reading an unexposed expression from children gathered once (the shared reader's way)
+ * gives what rule_atomics_match gives. */
+static void test_atomics_match_unexposed_from_children(void **state)
+{
+    const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=c11" };
+    const char *source = "_Atomic int n; int x;\n"
+                         "int f(int *p) {\n"
+                         "  int v = n + __atomic_load_n(&x, __ATOMIC_ACQUIRE);\n"
+                         "  __atomic_store_n(p, v, __ATOMIC_RELEASE);\n"
+                         "  return v + *p + n; }\n";
+    struct CXUnsavedFile unsaved = { "/virtual/t.c", source, (unsigned long)strlen(source) };
+    CXIndex index = clang_createIndex(0, 0);
+    struct agree a;
+
+    (void)state;
+    memset(&a, 0, sizeof(a));
+    assert_int_equal(
+        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 4, &unsaved, 1, 0, &a.tu),
+        CXError_Success);
+    clang_visitChildren(clang_getTranslationUnitCursor(a.tu), visit_unexposed, &a);
+    clang_disposeTranslationUnit(a.tu);
+    clang_disposeIndex(index);
+    assert_true(a.unexposed > 4);
+    assert_int_equal(a.found, 4); /* two loads of n, the load and the store builtins */
+    assert_int_equal(a.alike, a.unexposed);
+}
+
 static void test_atomics_names(void **state)
 {
     (void)state;
@@ -402,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_atomics_order_spellings),
         cmocka_unit_test(test_atomics_user_macro_wrappers),
         cmocka_unit_test(test_atomics_plain_code_is_not_atomic),
+        cmocka_unit_test(test_atomics_match_unexposed_from_children),
         cmocka_unit_test(test_atomics_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,8 +20,6 @@ int gen_emit_includes(struct gen_text *h, const struct gen_struct *s)
     if (pool)
         gen_text_puts(h, "#include <assert.h>\n#include <ecg/annotate.h>\n");
     gen_text_puts(h, "#include <stddef.h>\n#include <stdint.h>\n");
-    if (pool && o->pool_sharing == GEN_POOL_LOCAL)
-        gen_text_puts(h, "#include <string.h>\n"); /* memcpy: the local pool's links */
     if (wants_atomics(o))
         gen_text_puts(h, "#include <stdatomic.h>\n");
     if (pool && o->latency)

@@ -43,18 +43,10 @@ static const char pool_intro[] =
     "    uint32_t shared;          /* 1 for a pool shared by threads */\n"
     "};\n";
 
-static const char pool_link_fields[] =
-    "    union {\n"
-    "        void *top;     /* the free struct $n released last, NULL when none */\n"
-    "        uint64_t bits; /* the same size whatever the size of a pointer */\n"
-    "    } free_list; /* each free object's first bytes hold the link to the next one */\n"
-    "    uint32_t fresh; /* objects[fresh..] were never acquired; the high-water mark */\n"
-    "    unsigned char owned[$c]; /* debug builds: 1 while objects[i] is acquired */\n";
-
 static const char pool_local_fields[] =
-    "    uint32_t free_top; /* entries of free_list in use */\n"
-    "    uint32_t free_list[$c]; /* indices of free objects; the top one is acquired next */\n"
-    "    unsigned char owned[$c]; /* debug builds: 1 while objects[i] is acquired */\n";
+    "    uint64_t state; /* the free list's length in the low 32 bits; above them, with\n"
+    "                     * instrument(counters), the acquires it served, modulo 2^32 */\n"
+    "    uint32_t fresh; /* objects[fresh..] were never acquired; the high-water mark */\n";
 
 static const char shared_head_note[] =
     "    /* The free stack's top: the index in the low $N_POOL_INDEX_BITS bits (the capacity when\n"
@@ -77,10 +69,9 @@ static const char pool_decls[] =
     " * used, and not while another thread uses p. The objects' bytes are left as they are. */\n"
     "void $n_pool_init(struct $n_pool *p);\n"
     "\n"
-    "/* Fills out with a snapshot of p's state, in time proportional to the free objects (objects\n"
-    " * in use are counted by walking the free list). A snapshot of a shared pool taken while\n"
-    " * other threads use it is approximate (each figure is read on its own); at rest it is\n"
-    " * exact. */\n"
+    "/* Fills out with a snapshot of p's state: in O(1) for a local pool; for a shared one in\n"
+    " * time proportional to the free objects (in use is counted along the free stack), and\n"
+    " * approximate while other threads use p (each figure is read on its own), exact at rest. */\n"
     "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p);\n";
 
 static size_t round_up(size_t n, size_t align)
@@ -119,24 +110,29 @@ static void emit_objects(struct frame *f, const struct gen_struct *s,
     frame_took(f, capacity * layout->size);
 }
 
+/* state and fresh first: they and the free list's top entry are all of the pool's own fields
+ * that an acquire or a release touches. */
 static void emit_local_fields(struct frame *f, const struct gen_struct *s,
                               const struct gen_layout *layout)
 {
     size_t capacity = s->options.pool_capacity;
 
-    if (gen_emit_pool_ops_intrusive(layout)) {
-        frame_pad(f, 8);
-        gen_emit_pool_tpl_write(f->h, pool_link_fields, s);
-        frame_took(f, 8 + 4 + capacity);
-    } else {
-        frame_pad(f, 4);
-        gen_emit_pool_tpl_write(f->h, pool_local_fields, s);
-        frame_took(f, 4 + 4 * capacity + capacity);
-    }
+    frame_pad(f, 8);
+    gen_emit_pool_tpl_write(f->h, pool_local_fields, s);
+    gen_text_printf(f->h,
+                    "    /* the free objects' %s, the one released last on top */\n"
+                    "    uint32_t free_list[%zu];\n",
+                    gen_emit_pool_ops_offsets(s, layout) ? "byte offsets in objects" : "indices",
+                    capacity);
+    gen_text_printf(f->h,
+                    "    unsigned char owned[%zu]; /* debug builds: 1 while objects[i] is "
+                    "acquired */\n",
+                    capacity);
+    frame_took(f, 8 + 4 + 4 * capacity + capacity);
     if (s->options.counters) {
         frame_pad(f, 8);
         gen_text_printf(f->h, "    struct %s_pool_counters counters;\n", s->name);
-        frame_took(f, 3 * 8);
+        frame_took(f, 2 * 8);
     }
 }
 
@@ -198,17 +194,6 @@ static void emit_pool_struct(struct gen_text *h, const struct gen_struct *s,
                     s->name, f.align, s->name);
 }
 
-static void emit_local_asserts(struct gen_text *h, const struct gen_struct *s,
-                               const struct gen_layout *layout)
-{
-    if (!gen_emit_pool_ops_intrusive(layout))
-        return;
-    gen_text_printf(h,
-                    "_Static_assert(sizeof(void *) <= %d && sizeof(struct %s) >= sizeof(void *), "
-                    "\"a free %s holds the free list's link\");\n",
-                    GEN_POOL_LINK_SIZE, s->name, s->name);
-}
-
 static void emit_shared_asserts(struct gen_text *h, const struct gen_struct *s)
 {
     gen_emit_pool_tpl_write(h, shared_head_split, s);
@@ -228,8 +213,6 @@ int gen_emit_pool(struct gen_text *h, struct gen_text *c, const struct gen_struc
     emit_pool_struct(h, s, layout);
     if (s->options.pool_sharing == GEN_POOL_SHARED)
         emit_shared_asserts(h, s);
-    else
-        emit_local_asserts(h, s, layout);
     gen_emit_pool_tpl_write(h, pool_decls, s);
     gen_emit_pool_ops_write(h, c, s, layout);
     if (s->options.pool_sharing == GEN_POOL_SHARED)

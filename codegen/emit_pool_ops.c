@@ -1,6 +1,6 @@
-/* The operations of a generated pool. Local: an intrusive free list (each free object's first
- * bytes link to the next one) in front of the objects never acquired yet, no atomics; structs
- * smaller than a pointer keep an index stack instead. Shared: a Treiber
+/* The operations of a generated pool. Local: a stack of free objects' byte offsets in front of
+ * the objects never acquired yet, its length and the acquire count in one state word, no
+ * atomics. Shared: a Treiber
  * stack of indices whose 64-bit head packs the top index with a tag that every acquire bumps,
  * so a head that returns to the same index after an acquire compares unequal and ABA cannot
  * happen (short of 2^(64 - index bits) >= 2^32 acquires between one thread's load and its
@@ -8,6 +8,8 @@
 #include "codegen/emit_pool_ops.h"
 
 #include "codegen/emit_pool_tpl.h"
+
+#include <stdint.h>
 
 /* Shared by both kinds: the checked index of a released pointer. */
 static const char index_of[] =
@@ -22,85 +24,12 @@ static const char index_of[] =
     "    return (uint32_t)(obj - p->objects);\n"
     "}\n";
 
-static const char small_ops[] =
-    "\n"
-    "/* Takes a free object of p in O(1): the one released last. Returns NULL when all $c are in\n"
-    " * use (a failure, counted with instrument(counters)). The object holds what its last user\n"
-    " * left there. A local pool serves one thread: no call may race with another on p. */\n"
-    "ECG_NONBLOCKING static inline struct $n *$n_pool_acquire(struct $n_pool *p)\n"
-    "{\n"
-    "    uint32_t index;\n"
-    "\n"
-    "    if (p->free_top == 0) {\n"
-    "?c        $n_pool_count_failure(&p->counters);\n"
-    "        return NULL;\n"
-    "    }\n"
-    "    p->free_top--;\n"
-    "    index = p->free_list[p->free_top];\n"
-    "#ifndef NDEBUG\n"
-    "    p->owned[index] = 1;\n"
-    "#endif\n"
-    "?c    $n_pool_count_acquire(&p->counters, $N_POOL_CAPACITY - p->free_top);\n"
-    "?l    $n_pool_hold_begin(&p->latency, index);\n"
-    "    return &p->objects[index];\n"
-    "}\n"
-    "\n"
-    "/* Gives obj, which $n_pool_acquire returned, back to p in O(1). obj must not be used after.\n"
-    " * Debug builds assert that obj is p's and acquired (not released twice, not foreign). */\n"
-    "ECG_NONBLOCKING static inline void $n_pool_release(struct $n_pool *p, struct $n *obj)\n"
-    "{\n"
-    "    uint32_t index = $n_pool_index(p, obj);\n"
-    "\n"
-    "    assert(p->owned[index] == 1 && p->free_top < $N_POOL_CAPACITY);\n"
-    "#ifndef NDEBUG\n"
-    "    p->owned[index] = 0;\n"
-    "#endif\n"
-    "?l    $n_pool_hold_end(&p->latency, index);\n"
-    "?c    $n_pool_count_release(&p->counters);\n"
-    "    p->free_list[p->free_top] = index;\n"
-    "    p->free_top++;\n"
-    "}\n";
-
-static const char small_init[] = "\n"
-                                 "void $n_pool_init(struct $n_pool *p)\n"
-                                 "{\n"
-                                 "    p->free_top = $N_POOL_CAPACITY;\n"
-                                 "    for (uint32_t i = 0; i < $N_POOL_CAPACITY; i++) {\n"
-                                 "        p->free_list[i] = $N_POOL_CAPACITY - 1 - i;\n"
-                                 "#ifndef NDEBUG\n"
-                                 "        p->owned[i] = 0;\n"
-                                 "#endif\n"
-                                 "?l        p->latency.since[i] = 0;\n"
-                                 "    }\n"
-                                 "?l    p->latency.round = 0;\n"
-                                 "?c    p->counters.releases = 0;\n"
-                                 "?c    p->counters.failures = 0;\n"
-                                 "?c    p->counters.high_water = 0;\n"
-                                 "?l    ecgrt_hist_init(&p->latency.hold.hist);\n"
-                                 "}\n";
-
-static const char small_stats[] =
-    "\n"
-    "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p)\n"
-    "{\n"
-    "    struct $n_pool_stats st = { $N_POOL_CAPACITY, $N_POOL_CAPACITY - p->free_top, 0, 0, 0,\n"
-    "                                0, 0, 0, 0 };\n"
-    "\n"
-    "?c#ifndef ECG_NO_INSTRUMENT\n"
-    "?c    st.high_water = p->counters.high_water;\n"
-    "?c    st.releases = p->counters.releases;\n"
-    "?c    st.acquires = st.releases + st.in_use;\n"
-    "?c    st.failures = p->counters.failures;\n"
-    "?c    st.counting = 1;\n"
-    "?c#endif\n"
-    "    *out = st;\n"
-    "}\n";
-
-/* Local pools of structs at least as large as a pointer: a free object is dead storage, so its
- * first bytes hold the link to the next free one (copied with memcpy, which any type allows).
- * Objects never acquired are not linked at all: fresh counts them off in address order, which
- * makes init O(1) in the objects and fresh the high-water mark (the LIFO list is empty whenever
- * a fresh object is taken, so every object taken before it is in use at that moment). */
+/* Local pools: a stack of free objects (free_list, the one released last on top) in front of the
+ * objects never acquired, which fresh counts off in address order: init is O(1) in the objects,
+ * and fresh is the high-water mark (the stack is empty whenever a fresh object is taken, so
+ * every object taken before it is in use at that moment). The stack's length sits in the low 32
+ * bits of a state word whose high 32 bits count the acquires served from the stack: an acquire
+ * adds 2^32 - 1 where an uncounted pool subtracts 1, so counting costs no load or store. */
 static const char local_claim[] =
     "\n"
     "/* Debug builds: asserts that obj is one of p's objects and free, and marks it acquired. */\n"
@@ -145,24 +74,60 @@ static const char local_claim[] =
     "    return obj;\n"
     "}\n";
 
+/* The free stack's entries as byte offsets: using one is an add, making one a subtraction. */
+static const char local_offsets[] =
+    "\n"
+    "/* The object whose entry in p's free list is entry: its byte offset in objects (all $c\n"
+    " * objects lie within 4 GiB of the first), so taking it costs an add, not a multiply. */\n"
+    "static inline struct $n *$n_pool_at(struct $n_pool *p, uint32_t entry)\n"
+    "{\n"
+    "    return (struct $n *)(void *)((char *)p->objects + entry);\n"
+    "}\n"
+    "\n"
+    "/* The entry in p's free list of obj, one of p's objects: its byte offset in objects. */\n"
+    "static inline uint32_t $n_pool_entry(const struct $n_pool *p, const struct $n *obj)\n"
+    "{\n"
+    "    return (uint32_t)((const char *)obj - (const char *)p->objects);\n"
+    "}\n";
+
+/* Pools whose objects span more than 4 GiB: the entries are indices. */
+static const char local_indices[] =
+    "\n"
+    "/* The object whose entry in p's free list is entry: its index (the objects span more than\n"
+    " * 4 GiB, more than a 32-bit byte offset reaches). */\n"
+    "static inline struct $n *$n_pool_at(struct $n_pool *p, uint32_t entry)\n"
+    "{\n"
+    "    return &p->objects[entry];\n"
+    "}\n"
+    "\n"
+    "/* The entry in p's free list of obj, one of p's objects: its index. */\n"
+    "static inline uint32_t $n_pool_entry(const struct $n_pool *p, const struct $n *obj)\n"
+    "{\n"
+    "    return $n_pool_index(p, obj);\n"
+    "}\n";
+
 static const char local_ops[] =
     "\n"
     "/* Takes a free object of p in O(1): the one released last, else the first never acquired.\n"
     " * Returns NULL when all $c are in use (a failure, counted with instrument(counters)). The\n"
-    " * object holds what its last user left there, except its first sizeof(void *) bytes, which\n"
-    " * held the free list's link. A local pool serves one thread: no call may race with another\n"
-    " * on p. */\n"
+    " * object holds what its last user left there. A local pool serves one thread: no call may\n"
+    " * race with another on p. */\n"
     "ECG_NONBLOCKING static inline struct $n *$n_pool_acquire(struct $n_pool *p)\n"
     "{\n"
-    "    struct $n *obj = p->free_list.top;\n"
+    "    uint64_t state = p->state;\n"
+    "    uint32_t stacked = (uint32_t)state;\n"
+    "    struct $n *obj;\n"
     "\n"
-    "    if (obj != NULL)\n"
-    "        memcpy(&p->free_list.top, obj, sizeof p->free_list.top);\n"
-    "    else\n"
+    "    if (stacked != 0) {\n"
+    "        obj = $n_pool_at(p, p->free_list[stacked - 1]);\n"
+    "?c        p->state = $n_pool_count_pop(&p->counters, state);\n"
+    "?u        p->state = state - 1;\n"
+    "    } else {\n"
     "        obj = $n_pool_take_fresh(p);\n"
-    "    if (obj == NULL) {\n"
-    "?c        $n_pool_count_failure(&p->counters);\n"
-    "        return NULL;\n"
+    "        if (obj == NULL) {\n"
+    "?c            $n_pool_count_failure(&p->counters);\n"
+    "            return NULL;\n"
+    "        }\n"
     "    }\n"
     "    $n_pool_claim(p, obj);\n"
     "?l    $n_pool_hold_begin(&p->latency, $n_pool_index(p, obj));\n"
@@ -173,17 +138,19 @@ static const char local_ops[] =
     " * Debug builds assert that obj is p's and acquired (not released twice, not foreign). */\n"
     "ECG_NONBLOCKING static inline void $n_pool_release(struct $n_pool *p, struct $n *obj)\n"
     "{\n"
+    "    uint64_t state = p->state;\n"
+    "\n"
     "    $n_pool_unclaim(p, obj);\n"
+    "    assert((uint32_t)state < p->fresh);\n"
     "?l    $n_pool_hold_end(&p->latency, $n_pool_index(p, obj));\n"
-    "?c    $n_pool_count_release(&p->counters);\n"
-    "    memcpy(obj, &p->free_list.top, sizeof p->free_list.top);\n"
-    "    p->free_list.top = obj;\n"
+    "    p->free_list[(uint32_t)state] = $n_pool_entry(p, obj);\n"
+    "    p->state = state + 1;\n"
     "}\n";
 
 static const char local_init[] = "\n"
                                  "void $n_pool_init(struct $n_pool *p)\n"
                                  "{\n"
-                                 "    p->free_list.top = NULL;\n"
+                                 "    p->state = 0;\n"
                                  "    p->fresh = 0;\n"
                                  "    for (uint32_t i = 0; i < $N_POOL_CAPACITY; i++) {\n"
                                  "#ifndef NDEBUG\n"
@@ -192,40 +159,24 @@ static const char local_init[] = "\n"
                                  "?l        p->latency.since[i] = 0;\n"
                                  "    }\n"
                                  "?l    p->latency.round = 0;\n"
-                                 "?c    p->counters.releases = 0;\n"
                                  "?c    p->counters.failures = 0;\n"
-                                 "?c    p->counters.high_water = 0;\n"
+                                 "?c    p->counters.pops_wrapped = 0;\n"
                                  "?l    ecgrt_hist_init(&p->latency.hold.hist);\n"
                                  "}\n";
 
 static const char local_stats[] =
     "\n"
-    "/* Objects of p that were acquired and are free again, counted along the free list (at most\n"
-    " * fresh links, so a list a user broke by writing to a released object still ends). */\n"
-    "static uint32_t $n_pool_released(const struct $n_pool *p)\n"
-    "{\n"
-    "    const struct $n *obj = p->free_list.top;\n"
-    "    uint32_t n = 0;\n"
-    "\n"
-    "    while (obj != NULL && n < p->fresh) {\n"
-    "        void *next;\n"
-    "\n"
-    "        memcpy(&next, obj, sizeof next);\n"
-    "        obj = next;\n"
-    "        n++;\n"
-    "    }\n"
-    "    return n;\n"
-    "}\n"
-    "\n"
     "void $n_pool_stats(struct $n_pool_stats *out, const struct $n_pool *p)\n"
     "{\n"
-    "    struct $n_pool_stats st = { $N_POOL_CAPACITY, p->fresh - $n_pool_released(p), 0, 0, 0,\n"
-    "                                0, 0, 0, 0 };\n"
+    "    uint32_t stacked = (uint32_t)p->state;\n"
+    "    struct $n_pool_stats st = { $N_POOL_CAPACITY, p->fresh - stacked, 0, 0, 0, 0, 0, 0, 0 };\n"
     "\n"
     "?c#ifndef ECG_NO_INSTRUMENT\n"
+    "?c    /* every fresh object was acquired once; the state's high half and pops_wrapped count\n"
+    "?c     * the acquires served from the free list */\n"
+    "?c    st.acquires = p->fresh + (p->counters.pops_wrapped << 32) + (p->state >> 32);\n"
+    "?c    st.releases = st.acquires - st.in_use;\n"
     "?c    st.high_water = p->fresh;\n"
-    "?c    st.releases = p->counters.releases;\n"
-    "?c    st.acquires = st.releases + st.in_use;\n"
     "?c    st.failures = p->counters.failures;\n"
     "?c    st.counting = 1;\n"
     "?c#endif\n"
@@ -242,6 +193,7 @@ static const char shared_acquire[] =
     "    /* acquire: pairs with the release compare-exchanges in $n_pool_release and\n"
     "     * $n_pool_push_chain, so next[] and the objects' contents written before are visible */\n"
     "    uint64_t head = atomic_load_explicit(&p->head, memory_order_acquire);\n"
+    "?c    uint64_t high_water = $n_pool_high_water_seen(&p->counters);\n"
     "    uint64_t desired;\n"
     "    uint32_t index;\n"
     "\n"
@@ -261,7 +213,7 @@ static const char shared_acquire[] =
     "                                                    memory_order_acquire, "
     "memory_order_acquire));\n"
     "    $n_pool_mark(p, index, $N_POOL_FREE, $N_POOL_ACQUIRED);\n"
-    "?c    $n_pool_count_acquire(&p->counters, index);\n"
+    "?c    $n_pool_count_acquire(&p->counters, index, high_water);\n"
     "?l    $n_pool_hold_begin(&p->latency, index, desired >> $N_POOL_INDEX_BITS);\n"
     "    return &p->objects[index];\n"
     "}\n";
@@ -402,21 +354,21 @@ static const char shared_stats[] =
 static void write_local(struct gen_text *h, struct gen_text *c, const struct gen_struct *s,
                         const struct gen_layout *layout)
 {
-    if (gen_emit_pool_ops_intrusive(layout)) {
-        gen_emit_pool_tpl_write(h, local_claim, s);
-        gen_emit_pool_tpl_write(h, local_ops, s);
-        gen_emit_pool_tpl_write(c, local_init, s);
-        gen_emit_pool_tpl_write(c, local_stats, s);
-        return;
-    }
-    gen_emit_pool_tpl_write(h, small_ops, s);
-    gen_emit_pool_tpl_write(c, small_init, s);
-    gen_emit_pool_tpl_write(c, small_stats, s);
+    gen_emit_pool_tpl_write(h, local_claim, s);
+    if (gen_emit_pool_ops_offsets(s, layout))
+        gen_emit_pool_tpl_write(h, local_offsets, s);
+    else
+        gen_emit_pool_tpl_write(h, local_indices, s);
+    gen_emit_pool_tpl_write(h, local_ops, s);
+    gen_emit_pool_tpl_write(c, local_init, s);
+    gen_emit_pool_tpl_write(c, local_stats, s);
 }
 
-int gen_emit_pool_ops_intrusive(const struct gen_layout *layout)
+int gen_emit_pool_ops_offsets(const struct gen_struct *s, const struct gen_layout *layout)
 {
-    return layout->size >= GEN_POOL_LINK_SIZE;
+    uint64_t capacity = s->options.pool_capacity;
+
+    return capacity == 0 || (capacity - 1) * (uint64_t)layout->size <= UINT32_MAX;
 }
 
 void gen_emit_pool_ops_write(struct gen_text *h, struct gen_text *c, const struct gen_struct *s,

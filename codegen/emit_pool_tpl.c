@@ -1,5 +1,5 @@
 /* The template expander of the pool and instrumentation emitters: copies a template into a
- * gen_text line by line, dropping the ?c/?l/?0 lines the options do not ask for and replacing
+ * gen_text line by line, dropping the ?c/?u/?l/?0 lines the options do not ask for and replacing
  * $n, $N, $b, $c, $m and $$; runs of plain text are appended in one piece. */
 #include "codegen/emit_pool_tpl.h"
 
@@ -96,16 +96,18 @@ static void put_line(struct gen_text *text, const char *p, const char *end,
     }
 }
 
-/* Whether a line is kept, and where its text starts past a ?c, ?l or ?0 mark. */
+/* Whether a line is kept, and where its text starts past a ?c, ?u, ?l or ?0 mark. */
 static int line_kept(const char **start, const struct gen_struct *s)
 {
     const char *p = *start;
 
-    if (p[0] != '?' || (p[1] != 'c' && p[1] != 'l' && p[1] != '0'))
+    if (p[0] != '?' || strchr("cul0", p[1]) == NULL || p[1] == '\0')
         return 1;
     *start = p + 2;
     if (p[1] == '0')
         return !s->options.counters && !s->options.latency;
+    if (p[1] == 'u')
+        return !s->options.counters;
     return p[1] == 'c' ? s->options.counters : s->options.latency;
 }
 

@@ -1,7 +1,7 @@
 /* Templates for the pool and instrumentation emitters: generated C as string literals ($n name,
  * $N NAME, $c capacity, $b bits counting 0..capacity, $m a thread cache's size, $$ a dollar); a
- * line led by ?c (?l) is kept only with instrument(counters) (latency), one led by ?0 only with
- * neither: each block reads like the code it produces. */
+ * line led by ?c (?l) is kept only with instrument(counters) (latency), one led by ?u only
+ * without counters, one led by ?0 only with neither: each block reads like the code it produces. */
 #ifndef ECG_CODEGEN_EMIT_POOL_TPL_H
 #define ECG_CODEGEN_EMIT_POOL_TPL_H
 

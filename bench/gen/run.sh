@@ -7,7 +7,9 @@
 # Environment: ECG (the ecg binary), CC (default cc), ROUNDS (11), POOL_OPS (4194304),
 # RING_OPS (2000000), KEEP=1 keeps the raw figures in bench-gen-raw.txt, RT=1 runs the ring
 # benchmark under `chrt -f 1` (SCHED_FIFO: its two threads then own both cores while it runs,
-# which keeps a loaded machine's scheduler out of the figures but stalls everything else).
+# which keeps a loaded machine's scheduler out of the figures but stalls everything else),
+# CALLGRIND=1 also counts the pool cases' instructions per operation under valgrind's callgrind
+# (POOL_OPS / 4 operations, both builds): a figure the machine's load cannot move.
 set -euo pipefail
 
 here=$(cd "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -116,3 +118,39 @@ for name, label in (("pool_local_pair", "local pairs"), ("pool_local_burst", "lo
     ratio(f"instrumented / -DECG_NO_INSTRUMENT, {label}", ("instr", name), ("noinstr", name),
           1.05, higher_is_better=False)
 EOF
+
+# Instructions per operation of each pool case (inclusive, as callgrind_annotate attributes them
+# to the case's function; the warm-up's 1024 operations per case are counted too).
+if [ "${CALLGRIND:-0}" = 1 ]; then
+    command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null ||
+        { echo "run.sh: CALLGRIND=1 needs valgrind and callgrind_annotate" >&2; exit 2; }
+    cg_ops=$((POOL_OPS / 4 / 64 * 64))
+    for variant in instr noinstr; do
+        valgrind --tool=callgrind --callgrind-out-file="$work/cg.$variant" \
+            "$work/pool_$variant" 0 "$cg_ops" >/dev/null 2>"$work/cg.$variant.log"
+        callgrind_annotate --inclusive=yes "$work/cg.$variant" >"$work/cg.$variant.txt"
+    done
+    python3 - "$work" "$cg_ops" <<'EOF'
+import re
+import sys
+
+cases = {"fill_pool_pairs": "pool_local_pair", "fill_pool_bursts": "pool_local_burst",
+         "quote_pool_pairs": "pool_shared_pair", "quote_cached_pairs": "pool_cached_pair",
+         "quote_cached_bursts": "pool_cached_burst"}
+ops = int(sys.argv[2]) + 1024
+ir = {}
+for variant in ("instr", "noinstr"):
+    for line in open(f"{sys.argv[1]}/cg.{variant}.txt"):
+        m = re.match(r"\s*([\d,]+) .*[:\s](\w+) \[", line)
+        if m and m.group(2) in cases:
+            ir[(variant, cases[m.group(2)])] = int(m.group(1).replace(",", "")) / ops
+print()
+print(f"callgrind: instructions per operation ({ops} per case)  instr  noinstr  ratio")
+for name in cases.values():
+    a, b = ir.get(("instr", name)), ir.get(("noinstr", name))
+    if a is None or b is None:
+        print(f"{name:52} (not found)")
+        continue
+    print(f"{name:52} {a:6.2f} {b:7.2f}  {a / b:.3f}")
+EOF
+fi

@@ -1,7 +1,8 @@
 /* Single-threaded checks of a generated pool of struct order, built by tests/unit/test_gen_pool.c
  * with the generated order.gen.c: exhaustion, failures counted, LIFO reuse, stats, alignment of
- * every object, hold-time histogram. WANT_COUNTERS / WANT_LATENCY say what the pool was generated
- * with. With an argument it misuses the pool instead and must die on a debug assertion. */
+ * every object, hold-time histogram, a local pool's acquire count across its wrap.
+ * WANT_COUNTERS / WANT_LATENCY say what the pool was generated with. With an argument it
+ * misuses the pool instead and must die on a debug assertion. */
 /* Time every hold, so the histogram counts every release. */
 #define ORDER_POOL_HOLD_EVERY 1u
 #include "order.gen.h"
@@ -99,6 +100,36 @@ static void check_latency(struct tally *t, uint64_t releases)
 #endif
 }
 
+/* A local counted pool keeps the acquires it serves from its free list in the high 32 bits of
+ * its state word and carries their wrap into pops_wrapped: stats stay exact past 2^32 of them.
+ * The count is set just below the wrap, as if 2^32 - 3 acquires had come off the list. */
+static void check_count_wraps(struct tally *t)
+{
+#if COUNTING && !defined(ORDER_POOL_INDEX_BITS)
+    uint64_t base = CAP + (uint64_t)UINT32_MAX - 2;
+    struct order *last = &pool.objects[CAP - 1];
+
+    order_pool_init(&pool);
+    acquire_all(t);
+    for (uint32_t i = 0; i < CAP; i++)
+        order_pool_release(&pool, held[i]);
+    pool.state += ((uint64_t)UINT32_MAX - 2) << 32;
+    check_stats(t, 0, base, base, 0);
+    for (int i = 0; i < 5; i++) {
+        CHECK(t, order_pool_acquire(&pool) == last);
+        order_pool_release(&pool, last);
+    }
+    CHECK(t, pool.counters.pops_wrapped == 1);
+    CHECK(t, pool.state >> 32 == 2);
+    check_stats(t, 0, base + 5, base + 5, 0);
+    CHECK(t, order_pool_acquire(&pool) == last);
+    check_stats(t, 1, base + 6, base + 5, 0);
+    order_pool_release(&pool, last);
+#else
+    (void)t;
+#endif
+}
+
 static int run_checks(void)
 {
     struct tally t = { 0, 0 };
@@ -122,6 +153,7 @@ static int run_checks(void)
     for (uint32_t i = 0; i < CAP; i++)
         CHECK(&t, order_pool_acquire(&pool) == &pool.objects[CAP - 1 - i]);
     CHECK(&t, order_pool_acquire(&pool) == NULL);
+    check_count_wraps(&t);
     printf("%u checks, %u failed\n", t.checks, t.failed);
     return t.failed == 0 ? 0 : 1;
 }

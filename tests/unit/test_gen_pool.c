@@ -375,9 +375,23 @@ static void test_gen_pool_reports_out_of_memory(void **state)
     assert_int_equal(gen_emit_pool(&h, &c, &s, &layout), ECG_ENOMEM);
 }
 
-/* A struct smaller than a pointer cannot hold the free list's link: its local pool keeps an
- * index stack, with the same API, and asserts nothing about a pointer fitting. */
-static void test_gen_pool_small_struct_keeps_index_stack(void **state)
+/* The text between the first occurrence of from and the next "\n}\n" after it. */
+static void body_of(char *out, size_t size, const char *text, const char *from)
+{
+    const char *start = strstr(text, from);
+    const char *end;
+
+    assert_non_null(start);
+    end = strstr(start, "\n}\n");
+    assert_non_null(end);
+    assert_true((size_t)(end - start) < size);
+    memcpy(out, start, (size_t)(end - start));
+    out[end - start] = '\0';
+}
+
+/* A struct smaller than a pointer needs nothing of its own storage: its local pool is the same
+ * stack of byte offsets, and asserts nothing about a pointer fitting. */
+static void test_gen_pool_small_struct_same_stack(void **state)
 {
     struct gen_text h = { 0 };
     struct gen_text c = { 0 };
@@ -392,11 +406,45 @@ static void test_gen_pool_small_struct_keeps_index_stack(void **state)
     layout.align = 4;
     assert_int_equal(gen_emit_instrument(&h, &c, &s, &layout), 0);
     assert_int_equal(gen_emit_pool(&h, &c, &s, &layout), 0);
-    assert_non_null(strstr(h.data, "    uint32_t free_top; /* entries of free_list in use */\n"));
-    assert_non_null(strstr(h.data, "    p->free_list[p->free_top] = index;\n"));
+    assert_non_null(strstr(h.data,
+                           "    /* the free objects' byte offsets in objects, the one released "
+                           "last on top */\n    uint32_t free_list[64];\n"));
+    assert_non_null(
+        strstr(h.data, "    p->free_list[(uint32_t)state] = order_pool_entry(p, obj);\n"));
     assert_null(strstr(h.data, "memcpy"));
     assert_null(strstr(h.data, "sizeof(void *)"));
     assert_non_null(strstr(c.data, "void order_pool_stats(struct order_pool_stats *out"));
+    gen_text_fini(&h);
+    gen_text_fini(&c);
+}
+
+/* Objects spanning more than 4 GiB cannot be named by a 32-bit byte offset: the free list holds
+ * indices (a multiply to use), with the same operations around them. */
+static void test_gen_pool_huge_pool_keeps_indices(void **state)
+{
+    struct gen_text h = { 0 };
+    struct gen_text c = { 0 };
+    struct gen_struct s;
+    struct gen_layout layout;
+    char body[1024];
+
+    (void)state;
+    model_of(&s, &layout, &local_counted);
+    s.options.pool_capacity = (uint32_t)1 << 24;
+    layout.size = 257;
+    assert_int_equal(gen_emit_pool(&h, &c, &s, &layout), 0);
+    assert_non_null(
+        strstr(h.data, "/* the free objects' indices, the one released last on top */\n"));
+    body_of(body, sizeof body, h.data, "static inline struct order *order_pool_at(");
+    assert_non_null(strstr(body, "return &p->objects[entry];"));
+    body_of(body, sizeof body, h.data, "static inline uint32_t order_pool_entry(");
+    assert_non_null(strstr(body, "return order_pool_index(p, obj);"));
+    gen_text_fini(&h);
+    gen_text_fini(&c);
+    layout.size = 256; /* (2^24 - 1) * 256 < 2^32: offsets again */
+    assert_int_equal(gen_emit_pool(&h, &c, &s, &layout), 0);
+    body_of(body, sizeof body, h.data, "static inline struct order *order_pool_at(");
+    assert_non_null(strstr(body, "((char *)p->objects + entry)"));
     gen_text_fini(&h);
     gen_text_fini(&c);
 }
@@ -413,6 +461,7 @@ static void test_gen_pool_text_is_deterministic(void **state)
     assert_null(strstr(h1.data, "$"));
     assert_null(strstr(c1.data, "$"));
     assert_null(strstr(h1.data, "?c"));
+    assert_null(strstr(h1.data, "?u"));
     assert_null(strstr(h1.data, "\n\n\n"));
     gen_text_fini(&h1);
     gen_text_fini(&c1);
@@ -423,17 +472,34 @@ static void test_gen_pool_text_is_deterministic(void **state)
 static void test_gen_pool_local_layout_and_api(void **state)
 {
     struct gen_text h = { 0 }, c = { 0 };
+    char body[4096];
 
     (void)state;
     emit_variant(&h, &c, &local_counted);
     assert_non_null(strstr(h.data, "#define ORDER_POOL_CAPACITY 64u\n"));
     assert_non_null(strstr(h.data, "struct order_pool {\n    struct order objects[64];"));
-    /* 64 objects of 64 bytes, the free list's top (8), fresh (4), 64 owned flags, 4 bytes to
-     * the counters (24 bytes), then 24 to a multiple of the pool's 64-byte alignment. */
+    /* 64 objects of 64 bytes, the state word (8), fresh (4), 64 free list entries (256), 64
+     * owned flags, 4 bytes to the counters (16 bytes), then 32 to a multiple of the pool's
+     * 64-byte alignment. */
+    assert_non_null(strstr(h.data, "    struct order objects[64]; /* the storage handed out */\n"
+                                   "    uint64_t state; /* the free list's length"));
     assert_non_null(strstr(h.data, "    char pad0[4];\n    struct order_pool_counters counters;\n"
-                                   "    char pad1[24];\n};"));
-    assert_non_null(strstr(h.data, "sizeof(struct order_pool) == 4224"));
-    assert_non_null(strstr(h.data, "    p->free_list.top = obj;\n"));
+                                   "    char pad1[32];\n};"));
+    assert_non_null(strstr(h.data, "sizeof(struct order_pool) == 4480"));
+    /* counting rides on the state word: the acquire stores it once either way, the release
+     * the same with or without counters */
+    body_of(body, sizeof body, h.data, "struct order *order_pool_acquire(");
+    assert_non_null(
+        strstr(body, "        p->state = order_pool_count_pop(&p->counters, state);\n"));
+    assert_int_equal(testkit_count(body, "p->state ="), 1);
+    body_of(body, sizeof body, h.data, "void order_pool_release(");
+    assert_null(strstr(body, "counters"));
+    assert_non_null(strstr(body, "    p->state = state + 1;"));
+    /* stats are O(1): nothing walks the free list */
+    body_of(body, sizeof body, c.data, "void order_pool_stats(");
+    assert_non_null(strstr(body, "st.acquires = p->fresh + (p->counters.pops_wrapped << 32) + "
+                                 "(p->state >> 32);"));
+    assert_null(strstr(body, "while"));
     assert_non_null(
         strstr(h.data, "ECG_NONBLOCKING static inline struct order *order_pool_acquire("));
     assert_non_null(strstr(h.data, "void order_pool_stats(struct order_pool_stats *out, "
@@ -441,6 +507,13 @@ static void test_gen_pool_local_layout_and_api(void **state)
     assert_non_null(strstr(c.data, "void order_pool_init(struct order_pool *p)\n"));
     assert_null(strstr(h.data, "stdatomic"));
     assert_int_equal(testkit_count(h.data, "memory_order_"), 0);
+    gen_text_fini(&h);
+    gen_text_fini(&c);
+    /* without counters the same add takes one entry off: state - 1 */
+    emit_variant(&h, &c, &local_bare);
+    body_of(body, sizeof body, h.data, "struct order *order_pool_acquire(");
+    assert_non_null(strstr(body, "        p->state = state - 1;\n"));
+    assert_null(strstr(h.data, "_pool_count"));
     gen_text_fini(&h);
     gen_text_fini(&c);
 }
@@ -464,20 +537,6 @@ static void test_gen_pool_shared_layout_and_orders(void **state)
     assert_orders_paired(c.data);
     gen_text_fini(&h);
     gen_text_fini(&c);
-}
-
-/* The text between the first occurrence of from and the next "\n}\n" after it. */
-static void body_of(char *out, size_t size, const char *text, const char *from)
-{
-    const char *start = strstr(text, from);
-    const char *end;
-
-    assert_non_null(start);
-    end = strstr(start, "\n}\n");
-    assert_non_null(end);
-    assert_true((size_t)(end - start) < size);
-    memcpy(out, start, (size_t)(end - start));
-    out[end - start] = '\0';
 }
 
 /* A shared pool's thread cache: its size follows the capacity, its fast paths touch no atomic,
@@ -619,7 +678,8 @@ int main(void)
         cmocka_unit_test(test_gen_pool_nothing_without_option),
         cmocka_unit_test(test_gen_pool_reports_out_of_memory),
         cmocka_unit_test(test_gen_pool_text_is_deterministic),
-        cmocka_unit_test(test_gen_pool_small_struct_keeps_index_stack),
+        cmocka_unit_test(test_gen_pool_small_struct_same_stack),
+        cmocka_unit_test(test_gen_pool_huge_pool_keeps_indices),
         cmocka_unit_test(test_gen_pool_local_layout_and_api),
         cmocka_unit_test(test_gen_pool_shared_layout_and_orders),
         cmocka_unit_test(test_gen_pool_cache_text),

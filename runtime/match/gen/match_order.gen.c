@@ -3,7 +3,7 @@
 
 void match_order_pool_init(struct match_order_pool *p)
 {
-    p->free_list.top = NULL;
+    p->state = 0;
     p->fresh = 0;
     for (uint32_t i = 0; i < MATCH_ORDER_POOL_CAPACITY; i++) {
 #ifndef NDEBUG
@@ -12,27 +12,10 @@ void match_order_pool_init(struct match_order_pool *p)
     }
 }
 
-/* Objects of p that were acquired and are free again, counted along the free list (at most
- * fresh links, so a list a user broke by writing to a released object still ends). */
-static uint32_t match_order_pool_released(const struct match_order_pool *p)
-{
-    const struct match_order *obj = p->free_list.top;
-    uint32_t n = 0;
-
-    while (obj != NULL && n < p->fresh) {
-        void *next;
-
-        memcpy(&next, obj, sizeof next);
-        obj = next;
-        n++;
-    }
-    return n;
-}
-
 void match_order_pool_stats(struct match_order_pool_stats *out, const struct match_order_pool *p)
 {
-    struct match_order_pool_stats st = { MATCH_ORDER_POOL_CAPACITY, p->fresh - match_order_pool_released(p), 0, 0, 0,
-                                0, 0, 0, 0 };
+    uint32_t stacked = (uint32_t)p->state;
+    struct match_order_pool_stats st = { MATCH_ORDER_POOL_CAPACITY, p->fresh - stacked, 0, 0, 0, 0, 0, 0, 0 };
 
     *out = st;
 }

@@ -6,7 +6,6 @@
 #include <ecg/annotate.h>
 #include <stdint.h>
 #include <assert.h>
-#include <string.h>
 
 struct match_order {
     ECG_HOT uint64_t id;
@@ -57,27 +56,25 @@ struct match_order_pool_stats {
 
 struct match_order_pool {
     struct match_order objects[1048576]; /* the storage handed out */
-    union {
-        void *top;     /* the free struct match_order released last, NULL when none */
-        uint64_t bits; /* the same size whatever the size of a pointer */
-    } free_list; /* each free object's first bytes hold the link to the next one */
+    uint64_t state; /* the free list's length in the low 32 bits; above them, with
+                     * instrument(counters), the acquires it served, modulo 2^32 */
     uint32_t fresh; /* objects[fresh..] were never acquired; the high-water mark */
+    /* the free objects' byte offsets in objects, the one released last on top */
+    uint32_t free_list[1048576];
     unsigned char owned[1048576]; /* debug builds: 1 while objects[i] is acquired */
     char pad0[4];
 };
 
-_Static_assert(sizeof(struct match_order_pool) == 42991632, "match_order_pool layout");
+_Static_assert(sizeof(struct match_order_pool) == 47185936, "match_order_pool layout");
 _Static_assert(_Alignof(struct match_order_pool) == 8, "match_order_pool alignment");
-_Static_assert(sizeof(void *) <= 8 && sizeof(struct match_order) >= sizeof(void *), "a free match_order holds the free list's link");
 
 /* Makes every object of p free; p's previous contents are ignored. Call it before p is
  * used, and not while another thread uses p. The objects' bytes are left as they are. */
 void match_order_pool_init(struct match_order_pool *p);
 
-/* Fills out with a snapshot of p's state, in time proportional to the free objects (objects
- * in use are counted by walking the free list). A snapshot of a shared pool taken while
- * other threads use it is approximate (each figure is read on its own); at rest it is
- * exact. */
+/* Fills out with a snapshot of p's state: in O(1) for a local pool; for a shared one in
+ * time proportional to the free objects (in use is counted along the free stack), and
+ * approximate while other threads use p (each figure is read on its own), exact at rest. */
 void match_order_pool_stats(struct match_order_pool_stats *out, const struct match_order_pool *p);
 
 /* The index of obj in p; debug builds assert that obj is one of p's objects. The pointer
@@ -132,21 +129,37 @@ static inline struct match_order *match_order_pool_take_fresh(struct match_order
     return obj;
 }
 
+/* The object whose entry in p's free list is entry: its byte offset in objects (all 1048576
+ * objects lie within 4 GiB of the first), so taking it costs an add, not a multiply. */
+static inline struct match_order *match_order_pool_at(struct match_order_pool *p, uint32_t entry)
+{
+    return (struct match_order *)(void *)((char *)p->objects + entry);
+}
+
+/* The entry in p's free list of obj, one of p's objects: its byte offset in objects. */
+static inline uint32_t match_order_pool_entry(const struct match_order_pool *p, const struct match_order *obj)
+{
+    return (uint32_t)((const char *)obj - (const char *)p->objects);
+}
+
 /* Takes a free object of p in O(1): the one released last, else the first never acquired.
  * Returns NULL when all 1048576 are in use (a failure, counted with instrument(counters)). The
- * object holds what its last user left there, except its first sizeof(void *) bytes, which
- * held the free list's link. A local pool serves one thread: no call may race with another
- * on p. */
+ * object holds what its last user left there. A local pool serves one thread: no call may
+ * race with another on p. */
 ECG_NONBLOCKING static inline struct match_order *match_order_pool_acquire(struct match_order_pool *p)
 {
-    struct match_order *obj = p->free_list.top;
+    uint64_t state = p->state;
+    uint32_t stacked = (uint32_t)state;
+    struct match_order *obj;
 
-    if (obj != NULL)
-        memcpy(&p->free_list.top, obj, sizeof p->free_list.top);
-    else
+    if (stacked != 0) {
+        obj = match_order_pool_at(p, p->free_list[stacked - 1]);
+        p->state = state - 1;
+    } else {
         obj = match_order_pool_take_fresh(p);
-    if (obj == NULL) {
-        return NULL;
+        if (obj == NULL) {
+            return NULL;
+        }
     }
     match_order_pool_claim(p, obj);
     return obj;
@@ -156,9 +169,12 @@ ECG_NONBLOCKING static inline struct match_order *match_order_pool_acquire(struc
  * Debug builds assert that obj is p's and acquired (not released twice, not foreign). */
 ECG_NONBLOCKING static inline void match_order_pool_release(struct match_order_pool *p, struct match_order *obj)
 {
+    uint64_t state = p->state;
+
     match_order_pool_unclaim(p, obj);
-    memcpy(obj, &p->free_list.top, sizeof p->free_list.top);
-    p->free_list.top = obj;
+    assert((uint32_t)state < p->fresh);
+    p->free_list[(uint32_t)state] = match_order_pool_entry(p, obj);
+    p->state = state + 1;
 }
 
 #endif

@@ -9,6 +9,8 @@
 
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_names.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_defer.h"
 #include "rules/support/atomics_opcode.h"
@@ -43,7 +45,7 @@ struct aba_state {
     struct aba_cand cands[ABA_MAX_CANDS];
     unsigned n_cands;
     int protected; /* a call that names a reclamation scheme or a lock */
-    CXCursor last_op;
+    struct rule_atomics_last last_op;
     /* calls not yet examined: they matter only when a candidate is left at the end */
     struct rule_atomics_defer calls;
 };
@@ -58,7 +60,7 @@ static void aba_state_fini(void *state)
 /* Looks through parentheses, implicit conversions and casts. */
 static CXCursor bare(CXCursor e)
 {
-    for (unsigned i = 0; i < ABA_MAX_DOWN && !clang_Cursor_isNull(e); i++) {
+    for (unsigned i = 0; i < ABA_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         CXCursor kids[2];
         unsigned n;
@@ -117,7 +119,7 @@ static CXCursor object_key(const struct rule_atomics_op *op)
 {
     CXCursor decl = rule_atomics_object_decl(op);
 
-    if (!clang_Cursor_isNull(decl) || !op->object_is_ptr)
+    if (!rule_atomics_null(decl) || !op->object_is_ptr)
         return decl;
     return local_var(op->object);
 }
@@ -134,7 +136,7 @@ static struct aba_var *find_var(struct aba_state *st, CXCursor var)
 /* The atomic operation e is, looking through parentheses, conversions and casts. */
 static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor e)
 {
-    for (unsigned i = 0; i < ABA_MAX_DOWN && !clang_Cursor_isNull(e); i++) {
+    for (unsigned i = 0; i < ABA_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (rule_atomics_read(out, rc, e))
             return 1;
@@ -157,7 +159,7 @@ static void classify(struct aba_var *v, struct rule_ctx *rc, CXCursor rhs)
     }
     v->origin = op.expr;
     v->key = object_key(&op);
-    if (clang_Cursor_isNull(v->key))
+    if (rule_atomics_null(v->key))
         v->base = read_through(rule_unit(rc), op.object);
 }
 
@@ -169,7 +171,7 @@ static void on_assign(struct rule_ctx *rc, struct aba_state *st, CXCursor var, C
     struct aba_var *slot = find_var(st, var);
 
     classify(&v, rc, rhs);
-    if (clang_Cursor_isNull(v.key) && clang_Cursor_isNull(v.base)) {
+    if (rule_atomics_null(v.key) && rule_atomics_null(v.base)) {
         if (slot != NULL)
             *slot = st->vars[--st->n_vars];
         return;
@@ -199,7 +201,7 @@ static void on_declaration_or_assignment(struct rule_ctx *rc, struct aba_state *
 
     if (clang_getCursorKind(c) == CXCursor_VarDecl) {
         CXCursor init = initializer(c);
-        if (!clang_Cursor_isNull(init) && is_pointer(clang_getCursorType(c)))
+        if (!rule_atomics_null(init) && is_pointer(clang_getCursorType(c)))
             on_assign(rc, st, c, init);
         return;
     }
@@ -208,7 +210,7 @@ static void on_declaration_or_assignment(struct rule_ctx *rc, struct aba_state *
     if (!rule_opkind_operands(c, kids))
         return;
     var = local_var(kids[0]);
-    if (!clang_Cursor_isNull(var) && rule_atomics_is_assign(rc, c))
+    if (!rule_atomics_null(var) && rule_atomics_is_assign(rc, c))
         on_assign(rc, st, var, kids[1]);
 }
 
@@ -280,12 +282,12 @@ static CXCursor desired_read(struct rule_ctx *rc, struct aba_state *st,
 
     if (op->family == RULE_ATOMICS_GNU && strcmp(op->name, "__atomic_compare_exchange") == 0)
         d = bare(ecg_cursor_child(d, 0)); /* the generic form passes &desired */
-    if (clang_Cursor_isNull(d) || !is_pointer(clang_getCursorType(d)))
+    if (rule_atomics_null(d) || !is_pointer(clang_getCursorType(d)))
         return clang_getNullCursor();
     if (clang_equalCursors(read_through(rule_unit(rc), d), expected))
         return d;
     var = local_var(d);
-    v = clang_Cursor_isNull(var) ? NULL : find_var(st, var);
+    v = rule_atomics_null(var) ? NULL : find_var(st, var);
     if (v == NULL || !clang_equalCursors(v->base, expected))
         return clang_getNullCursor();
     return v->origin;
@@ -299,7 +301,7 @@ static const struct aba_var *expected_load(struct rule_ctx *rc, struct aba_state
     const struct aba_var *loaded;
 
     *expected = passed_var(rule_unit(rc), op->expected);
-    if (clang_Cursor_isNull(key) || clang_Cursor_isNull(*expected))
+    if (rule_atomics_null(key) || rule_atomics_null(*expected))
         return NULL;
     loaded = find_var(st, *expected);
     if (loaded == NULL || !clang_equalCursors(loaded->key, key))
@@ -314,7 +316,7 @@ static void on_cas(struct rule_ctx *rc, struct aba_state *st, const struct rule_
     const struct aba_var *loaded;
     struct aba_cand *c;
 
-    if (clang_Cursor_isNull(op->value) || !is_pointer(clang_getCursorType(bare(op->value)))) {
+    if (rule_atomics_null(op->value) || !is_pointer(clang_getCursorType(bare(op->value)))) {
         st->protected = 1; /* a double-width or integer compare-exchange: tagged */
         return;
     }
@@ -322,8 +324,7 @@ static void on_cas(struct rule_ctx *rc, struct aba_state *st, const struct rule_
     if (loaded == NULL)
         return;
     read = desired_read(rc, st, op, expected);
-    if (clang_Cursor_isNull(read) || in_tagged_struct(object_key(op)) ||
-        st->n_cands == ABA_MAX_CANDS)
+    if (rule_atomics_null(read) || in_tagged_struct(object_key(op)) || st->n_cands == ABA_MAX_CANDS)
         return;
     c = &st->cands[st->n_cands++];
     c->cas = op->expr;
@@ -339,7 +340,7 @@ static void on_call(struct rule_ctx *rc, struct aba_state *st, CXCursor call)
     struct rule_names_words w;
     char name[128];
 
-    rule_callee_name(call, name, sizeof(name));
+    rule_atomics_callee_name(rc, call, name, sizeof(name));
     if (name[0] == '\0')
         return;
     rule_names_split(&w, name);
@@ -357,9 +358,8 @@ static void on_atomic_or_call(struct rule_ctx *rc, struct aba_state *st, CXCurso
             on_call(rc, st, cursor);
         return;
     }
-    if (ecg_cursor_same_node(op.expr, st->last_op))
+    if (rule_atomics_last_repeats(&st->last_op, op.expr))
         return;
-    st->last_op = op.expr;
     if (op.kind == RULE_ATOMICS_CAS_STRONG || op.kind == RULE_ATOMICS_CAS_WEAK)
         on_cas(rc, st, &op);
 }
@@ -388,7 +388,7 @@ static void report(struct rule_ctx *rc, const struct aba_cand *c)
     if (!rule_atomics_read(&op, rc, c->cas))
         return;
     decl = rule_atomics_object_decl(&op);
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         snprintf(obj, sizeof(obj), "%s", "the object");
     else
         rule_cursor_name(decl, obj, sizeof(obj));
@@ -429,7 +429,7 @@ static void aba_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
     st->n_vars = 0;
     st->n_cands = 0;
     st->protected = 0;
-    st->last_op = clang_getNullCursor();
+    rule_atomics_last_reset(&st->last_op);
     st->calls.len = 0;
 }
 

@@ -10,6 +10,7 @@
 #include "analyzer/error.h"
 #include "analyzer/grow.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
 #include "rules/support/callgraph.h"
 
 #define BC_NAME 128
@@ -347,7 +348,7 @@ static int bc_written_nonblocking(struct bc_state *st, CXTranslationUnit tu, CXC
     end = clang_getRangeEnd(extent);
     clang_getSpellingLocation(clang_getRangeStart(extent), &file, &line, NULL, NULL);
     clang_visitChildren(decl, bc_body_visit, &body);
-    if (!clang_Cursor_isNull(body))
+    if (!rule_atomics_null(body))
         end = clang_getRangeStart(clang_getCursorExtent(body));
     clang_tokenize(tu, clang_getRange(clang_getLocation(tu, file, line, 1), end), &tokens, &n);
     found = bc_tokens_name(tu, tokens, n);
@@ -367,7 +368,7 @@ static int bc_marked(struct rule_ctx *rc, CXCursor decl)
     decls[1] = clang_getCursorDefinition(decl);
     decls[2] = clang_getCanonicalCursor(decl);
     for (size_t i = 0; i < 3 && !found; i++) {
-        if (clang_Cursor_isNull(decls[i]) || (i > 0 && clang_equalCursors(decls[i], decl)))
+        if (rule_atomics_null(decls[i]) || (i > 0 && clang_equalCursors(decls[i], decl)))
             continue;
         /* an annotation is one of the declaration's attributes: most have none, and asking
          * costs less than visiting its children */
@@ -417,7 +418,7 @@ static enum bc_kind bc_kind_of(int *follow, struct rule_ctx *rc, const struct ru
     kind = bc_table_kind(name);
     if (kind != BC_NONE || bc_known_safe(name) || bc_marked(rc, fn->decl))
         return kind;
-    if (!clang_Cursor_isNull(fn->def)) {
+    if (!rule_atomics_null(fn->def)) {
         *follow = 1;
         return BC_NONE;
     }

@@ -6,6 +6,7 @@
 
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/opkind.h"
@@ -75,7 +76,7 @@ static int in_loop(struct rule_ctx *rc, unsigned from)
     for (unsigned up = from; up < CWL_MAX_UP * 4; up++) {
         CXCursor a = rule_ancestor(rc, up);
         enum CXCursorKind kind = clang_getCursorKind(a);
-        if (clang_Cursor_isNull(a) || kind == CXCursor_FunctionDecl)
+        if (rule_atomics_null(a) || kind == CXCursor_FunctionDecl)
             return 0;
         if (is_loop(kind))
             return 1;
@@ -117,7 +118,7 @@ static CXCursor stored_into(struct rule_ctx *rc, CXCursor a, CXCursor child)
         return a;
     if (clang_getCursorKind(a) != CXCursor_BinaryOperator ||
         rule_opkind_binary(rule_unit(rc), a) != RULE_OPKIND_ASSIGN ||
-        !rule_opkind_operands(a, kids) || !ecg_cursor_same_node(kids[1], child))
+        !rule_opkind_operands(a, kids) || !rule_atomics_same_node(kids[1], child))
         return clang_getNullCursor();
     return assigned_var(kids[0]);
 }
@@ -146,8 +147,8 @@ static void at_statement(struct cwl_use *out, struct rule_ctx *rc, CXCursor a, C
     enum CXCursorKind kind = clang_getCursorKind(a);
 
     if (is_loop(kind)) {
-        out->decided = !ecg_cursor_same_node(ecg_cursor_loop_body(a), child);
-    } else if (kind == CXCursor_IfStmt && ecg_cursor_same_node(ecg_cursor_child(a, 0), child)) {
+        out->decided = !rule_atomics_same_node(ecg_cursor_loop_body(a), child);
+    } else if (kind == CXCursor_IfStmt && rule_atomics_same_node(ecg_cursor_child(a, 0), child)) {
         out->decided = if_decides(rc, a, up);
         out->if_stmt = a;
     } else if (kind == CXCursor_ReturnStmt) {
@@ -169,7 +170,7 @@ static void follow_result(struct cwl_use *out, struct rule_ctx *rc, CXCursor op)
         out->stmt_level = up;
         if (kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator) {
             CXCursor v = stored_into(rc, a, child);
-            if (!clang_Cursor_isNull(v))
+            if (!rule_atomics_null(v))
                 out->flag = v;
         }
         if (kind == CXCursor_CallExpr && !is_expect(a))
@@ -244,7 +245,7 @@ static CXCursor enclosing_loop(struct rule_ctx *rc, unsigned from)
 {
     for (unsigned up = from; up < CWL_MAX_UP * 4; up++) {
         CXCursor a = rule_ancestor(rc, up);
-        if (clang_Cursor_isNull(a) || clang_getCursorKind(a) == CXCursor_FunctionDecl)
+        if (rule_atomics_null(a) || clang_getCursorKind(a) == CXCursor_FunctionDecl)
             break;
         if (is_loop(clang_getCursorKind(a)))
             return a;
@@ -260,7 +261,7 @@ static int control_refers(CXCursor loop, CXCursor flag)
     CXCursor body = ecg_cursor_loop_body(loop);
 
     for (unsigned i = 0; i < n && i < 4; i++) {
-        if (!ecg_cursor_same_node(kids[i], body) && refers_to(kids[i], flag))
+        if (!rule_atomics_same_node(kids[i], body) && refers_to(kids[i], flag))
             return 1;
     }
     return 0;
@@ -273,12 +274,12 @@ static int flag_decides(struct rule_ctx *rc, const struct cwl_use *use)
     struct cwl_search s = { use->flag, 0, 0, rule_option_bool(rc, "allow_returned"), 0 };
     CXCursor scope = enclosing_loop(rc, use->stmt_level);
 
-    s.in_loop = !clang_Cursor_isNull(scope);
+    s.in_loop = !rule_atomics_null(scope);
     if (s.in_loop && control_refers(scope, s.flag))
         return 1;
     if (!s.in_loop)
         scope = rule_function(rc);
-    if (clang_Cursor_isNull(scope))
+    if (rule_atomics_null(scope))
         return 0;
     clang_visitChildren(scope, find_decider, &s);
     return s.decides;
@@ -288,7 +289,7 @@ static const char *object_name(const struct rule_atomics_op *op, char *buf, size
 {
     CXCursor decl = rule_atomics_object_decl(op);
 
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         return "the object";
     return rule_cursor_name(decl, buf, size);
 }
@@ -306,14 +307,14 @@ static void report(struct rule_ctx *rc, const struct rule_atomics_op *op, const 
     if (f == NULL)
         return;
     rule_add_related(rc, f, clang_getCursorExtent(op->object), "the object compared");
-    if (!clang_Cursor_isNull(op->expected))
+    if (!rule_atomics_null(op->expected))
         rule_add_related(rc, f, clang_getCursorExtent(op->expected),
                          "the expected value, rewritten when it fails");
-    if (!clang_Cursor_isNull(use->flag))
+    if (!rule_atomics_null(use->flag))
         rule_add_related(rc, f, clang_getCursorExtent(use->flag),
                          "the result is kept in '%s', which no retry loop tests",
                          rule_cursor_name(use->flag, flag, sizeof(flag)));
-    if (!clang_Cursor_isNull(use->if_stmt))
+    if (!rule_atomics_null(use->if_stmt))
         rule_add_related(rc, f, clang_getCursorExtent(ecg_cursor_child(use->if_stmt, 0)),
                          "the result is tested here, but no branch retries or leaves a loop");
 }
@@ -328,7 +329,7 @@ static void cwl_on_cursor(struct rule_ctx *rc, CXCursor cursor)
     follow_result(&use, rc, cursor);
     if (use.decided)
         return;
-    if (!clang_Cursor_isNull(use.flag) && flag_decides(rc, &use))
+    if (!rule_atomics_null(use.flag) && flag_decides(rc, &use))
         return;
     report(rc, &op, &use);
 }

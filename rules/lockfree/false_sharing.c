@@ -14,6 +14,8 @@
 #include "analyzer/grow.h"
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_names.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/expr.h"
 #include "rules/support/layout.h"
@@ -101,7 +103,7 @@ static void fs_note_access(struct rule_ctx *rc, CXCursor arg, CXCursor at)
     uint32_t index;
     int added = 0;
 
-    if (clang_Cursor_isNull(field) || fs_find_access(st, field) != NULL)
+    if (rule_atomics_null(field) || fs_find_access(st, field) != NULL)
         return;
     if (ecg_grow((void **)&st->accesses, &st->cap_accesses, st->n_accesses + 1,
                  sizeof(*st->accesses)) != 0 ||
@@ -175,7 +177,7 @@ static void fs_on_call(struct rule_ctx *rc, CXCursor call)
 
     if (clang_Cursor_getNumArguments(call) < 1)
         return;
-    rule_callee_name(call, name, sizeof(name));
+    rule_atomics_callee_name(rc, call, name, sizeof(name));
     if (name[0] == '\0' || !fs_is_atomic_call(rc, name))
         return;
     fs_note_access(rc, clang_Cursor_getArgument(call, 0), call);

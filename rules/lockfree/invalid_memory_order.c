@@ -3,6 +3,7 @@
  * than its success order) and constants that name no order.
  * Known gaps: orders held in variables or parameters are not followed. */
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_unit.h"
 
@@ -111,7 +112,7 @@ static const char *object_name(const struct rule_atomics_op *op, char *buf, size
 {
     CXCursor decl = rule_atomics_object_decl(op);
 
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         return "the object";
     rule_cursor_name(decl, buf, size);
     return buf;
@@ -163,8 +164,8 @@ static void report_problem(struct rule_ctx *rc, const struct rule_atomics_op *op
 /* A wrapper call whose orders are all the wrapper's own: its body was checked, not the call. */
 static int orders_fixed_by_wrapper(const struct rule_atomics_op *op)
 {
-    return op->wrapper != NULL && clang_Cursor_isNull(op->order.expr) &&
-           (!op->has_failure || clang_Cursor_isNull(op->failure.expr));
+    return op->wrapper != NULL && rule_atomics_null(op->order.expr) &&
+           (!op->has_failure || rule_atomics_null(op->failure.expr));
 }
 
 /* Operations whose orders nobody wrote: implicit ones, __sync_*, atomic_init, and wrapper

@@ -13,6 +13,8 @@
 #include "analyzer/grow.h"
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_names.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_sides.h"
 #include "rules/support/atomics_opcode.h"
@@ -171,7 +173,7 @@ static CXCursor shared_object(CXCursor decl)
         clang_getCursorTLSKind(decl) != CXTLS_None || !plain_scalar(decl))
         return clang_getNullCursor();
     def = clang_getCursorDefinition(decl);
-    return clang_Cursor_isNull(def) ? clang_getCanonicalCursor(decl) : def;
+    return rule_atomics_null(def) ? clang_getCanonicalCursor(decl) : def;
 }
 
 static int is_fresh(const struct ma_state *st, CXCursor var)
@@ -286,7 +288,7 @@ static enum ma_use unary_use(struct rule_ctx *rc, CXCursor op)
 
 static enum ma_use assign_use(struct rule_ctx *rc, CXCursor op, CXCursor child)
 {
-    if (!ecg_cursor_same_node(rule_expr_first_child(op), child))
+    if (!rule_atomics_same_node(rule_expr_first_child(op), child))
         return MA_READ;
     if (clang_getCursorKind(op) == CXCursor_CompoundAssignOperator)
         return MA_WRITE;
@@ -302,7 +304,7 @@ static enum ma_use typed_use(CXCursor a, CXCursor child)
     CXString spelling;
     int typeof_type;
 
-    if (n == 0 || n > 3 || !ecg_cursor_same_node(kids[n - 1], child))
+    if (n == 0 || n > 3 || !rule_atomics_same_node(kids[n - 1], child))
         return MA_SKIP;
     spelling = clang_getTypeSpelling(clang_getCursorType(a));
     typeof_type = strstr(clang_getCString(spelling), "typeof") != NULL;
@@ -406,7 +408,7 @@ static int inside_wrapped(const struct ma_state *st, CXCursor ref, CXCursor decl
 {
     unsigned at = 0;
 
-    if (clang_Cursor_isNull(st->wrapped) || !clang_equalCursors(st->wrapped, decl))
+    if (rule_atomics_null(st->wrapped) || !clang_equalCursors(st->wrapped, decl))
         return 0;
     clang_getFileLocation(clang_getCursorLocation(ref), NULL, NULL, NULL, &at);
     return at >= st->wrapped_from && at <= st->wrapped_to;
@@ -414,11 +416,11 @@ static int inside_wrapped(const struct ma_state *st, CXCursor ref, CXCursor decl
 
 static void on_ref(struct rule_ctx *rc, struct ma_state *st, CXCursor ref)
 {
-    CXCursor decl = shared_object(clang_getCursorReferenced(ref));
+    CXCursor decl = shared_object(rule_atomics_referenced(rc, ref));
     enum ma_use use;
     struct ma_plain *p;
 
-    if (clang_Cursor_isNull(decl) || inside_wrapped(st, ref, decl))
+    if (rule_atomics_null(decl) || inside_wrapped(st, ref, decl))
         return;
     use = classify(rc, ref);
     if (use == MA_SKIP)
@@ -451,8 +453,7 @@ static void note_member_path(struct ma_state *st, CXCursor field, CXCursor objec
     uint32_t index;
     int added;
 
-    if (ecg_cursormap_intern(&index, &added, &st->fn_fields, field) != 0 ||
-        clang_Cursor_isNull(root))
+    if (ecg_cursormap_intern(&index, &added, &st->fn_fields, field) != 0 || rule_atomics_null(root))
         return;
     if (is_global(root))
         (void)ecg_cursormap_intern(&index, &added, &st->shared_vars, root);
@@ -465,10 +466,10 @@ static void on_atomic(struct rule_ctx *rc, struct ma_state *st, const struct rul
     CXCursor decl = rule_atomics_object_decl(op);
     struct ma_atomic *a;
 
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         return;
     decl = shared_object(decl);
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         return;
     if (ecg_grow((void **)&st->atomics, &st->cap_atomics, st->n_atomics + 1, sizeof(*a)) != 0)
         return;
@@ -537,19 +538,19 @@ static void on_publish(struct rule_ctx *rc, struct ma_state *st, const struct ru
 
     if (op->kind == RULE_ATOMICS_LOAD || op->kind == RULE_ATOMICS_FETCH_OP)
         return;
-    if (clang_Cursor_isNull(op->value)) {
+    if (rule_atomics_null(op->value)) {
         /* a statement macro (rcu_assign_pointer) stores the copy it declares of its value */
-        if (op->wrapper != NULL && !clang_Cursor_isNull(st->copy_src) &&
+        if (op->wrapper != NULL && !rule_atomics_null(st->copy_src) &&
             st->copy_at == offset_of(op->expr))
             add_publish(rc, st, st->copy_src, op->expr);
         return;
     }
     var = local_var(untagged(op->value));
-    if (clang_Cursor_isNull(var))
+    if (rule_atomics_null(var))
         return;
     add_publish(rc, st, var, op->expr);
     var = copied_from(var);
-    if (!clang_Cursor_isNull(var))
+    if (!rule_atomics_null(var))
         add_publish(rc, st, var, op->expr);
 }
 
@@ -581,7 +582,7 @@ static void note_copy(struct ma_state *st, CXCursor decl, CXCursor init)
 {
     CXCursor src = local_var(init);
 
-    if (clang_Cursor_isNull(src))
+    if (rule_atomics_null(src))
         return;
     st->copy_src = src;
     st->copy_at = offset_of(decl);
@@ -620,7 +621,7 @@ static void on_call(struct rule_ctx *rc, struct ma_state *st, CXCursor call)
     char name[128];
 
     rule_atomics_sides_note_call(&st->sides, rule_function(rc), call);
-    rule_callee_name(call, name, sizeof(name));
+    rule_atomics_callee_name(rc, call, name, sizeof(name));
     if (starts_threads(name)) {
         st->phase = MA_THREADS_RUN;
         if (ecg_grow((void **)&st->creators, &st->cap_creators, st->n_creators + 1,
@@ -683,7 +684,7 @@ static int writer_reads(struct ma_state *st, const struct ma_plain *p)
  * ... compare-exchange(&top, &head, n)'): the object is still the function's own. */
 static int before_publication(const struct ma_state *st, const struct ma_plain *p)
 {
-    if (clang_Cursor_isNull(p->base))
+    if (rule_atomics_null(p->base))
         return 0;
     for (size_t i = 0; i < st->n_publishes; i++) {
         const struct ma_publish *q = &st->publishes[i];
@@ -703,7 +704,7 @@ static int same_object(const struct ma_state *st, const struct ma_plain *p)
 {
     if (st->across_functions || ecg_cursormap_find(&st->fn_fields, p->decl) >= 0)
         return 1;
-    return !clang_Cursor_isNull(p->root) && ecg_cursormap_find(&st->fn_roots, p->root) >= 0;
+    return !rule_atomics_null(p->root) && ecg_cursormap_find(&st->fn_roots, p->root) >= 0;
 }
 
 /* Nonzero when p reaches a shared object: decided per function, or (for a path from a
@@ -712,7 +713,7 @@ static int shared_at_end(const struct ma_state *st, const struct ma_plain *p)
 {
     if (p->matched)
         return 1;
-    return !clang_Cursor_isNull(p->root) && is_global(p->root) &&
+    return !rule_atomics_null(p->root) && is_global(p->root) &&
            ecg_cursormap_find(&st->shared_vars, p->root) >= 0;
 }
 
@@ -721,7 +722,7 @@ static int shared_at_end(const struct ma_state *st, const struct ma_plain *p)
  * orders before a publication with a fence ('n->next = NULL; fence; cas(&tail->next, ..)'). */
 static int owned_or_fenced(const struct ma_state *st, const struct ma_plain *p)
 {
-    if (clang_Cursor_isNull(p->root))
+    if (rule_atomics_null(p->root))
         return 0;
     if (!p->write)
         return is_thread_local(p->root);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
 
 /* The atomic type written directly in t, through arrays and pointers but not through
  * typedefs (the typedef is where '_Atomic' was written); a type of kind CXType_Invalid when
@@ -64,7 +65,7 @@ static void nla_report(struct rule_ctx *rc, CXCursor decl, CXType value, long lo
                         "'_Atomic %s' is %lld bytes, not a power of two: GCC implements it with a "
                         "lock inside libatomic (clang pads it); pad the type to %lld bytes",
                         type, size, nla_next_power_of_two(size));
-    if (f != NULL && !clang_Cursor_isNull(def) && clang_getCursorKind(def) != CXCursor_NoDeclFound)
+    if (f != NULL && !rule_atomics_null(def) && clang_getCursorKind(def) != CXCursor_NoDeclFound)
         rule_add_related(rc, f, clang_getCursorExtent(def), "'%s' is defined here (%lld bytes)",
                          type, size);
 }

@@ -9,6 +9,8 @@
 #include "analyzer/cursors.h"
 #include "analyzer/grow.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_names.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
@@ -57,7 +59,7 @@ static int object_key(char *out, size_t size, CXTranslationUnit tu,
 {
     char key[NR_KEY - 2];
 
-    if (clang_Cursor_isNull(op->object) || !rule_exprkey_get(key, sizeof(key), tu, op->object))
+    if (rule_atomics_null(op->object) || !rule_exprkey_get(key, sizeof(key), tu, op->object))
         return 0;
     return snprintf(out, size, "%c:%s", op->object_is_ptr ? 'p' : 'o', key) < (int)size;
 }
@@ -85,7 +87,7 @@ static CXCursor load_target(struct rule_ctx *rc, int *computed)
         enum CXCursorKind kind = clang_getCursorKind(a);
         if (kind == CXCursor_VarDecl)
             return a;
-        if (kind == CXCursor_BinaryOperator && !clang_Cursor_isNull(assigned_var(rc, a)))
+        if (kind == CXCursor_BinaryOperator && !rule_atomics_null(assigned_var(rc, a)))
             return assigned_var(rc, a);
         if (kind == CXCursor_BinaryOperator)
             *computed = 1;
@@ -111,7 +113,7 @@ static void record_load(struct rule_ctx *rc, struct nr_state *st, const struct r
 
     rec.computed = 0;
     rec.var = load_target(rc, &rec.computed);
-    if (clang_Cursor_isNull(rec.var) || clang_getCursorKind(rec.var) != CXCursor_VarDecl)
+    if (rule_atomics_null(rec.var) || clang_getCursorKind(rec.var) != CXCursor_VarDecl)
         return;
     if (!object_key(rec.key, sizeof(rec.key), rule_unit(rc), op))
         return;
@@ -167,7 +169,7 @@ static void derive(struct nr_state *st, CXCursor var, CXCursor value)
     struct nr_ref r = { st, NULL };
     struct nr_load rec;
 
-    if (clang_Cursor_isNull(var) || clang_getCursorKind(var) != CXCursor_VarDecl)
+    if (rule_atomics_null(var) || clang_getCursorKind(var) != CXCursor_VarDecl)
         return;
     clang_visitChildren(value, find_load_var, &r);
     if (r.found == NULL || clang_equalCursors(r.found->var, var))
@@ -252,10 +254,10 @@ static void on_operator(struct rule_ctx *rc, struct nr_state *st, CXCursor c)
         on_assign(st, kids);
 }
 
-static void on_call(struct nr_state *st, CXCursor call)
+static void on_call(struct rule_ctx *rc, struct nr_state *st, CXCursor call)
 {
     char name[128];
-    int word = rule_lockcall_kind(rule_callee_name(call, name, sizeof(name)));
+    int word = rule_lockcall_kind(rule_atomics_callee_name(rc, call, name, sizeof(name)));
 
     if (word > 0)
         st->lock_depth++;
@@ -332,7 +334,7 @@ static int in_cas_loop(struct rule_ctx *rc, const char *key)
     for (unsigned up = 0; up < NR_MAX_UP * 4; up++) {
         CXCursor a = rule_ancestor(rc, up);
         enum CXCursorKind kind = clang_getCursorKind(a);
-        if (clang_Cursor_isNull(a) || kind == CXCursor_FunctionDecl)
+        if (rule_atomics_null(a) || kind == CXCursor_FunctionDecl)
             return 0;
         if (kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt || kind == CXCursor_ForStmt)
             clang_visitChildren(a, find_cas, &s);
@@ -349,7 +351,7 @@ static int single_writer(struct rule_ctx *rc, const struct rule_atomics_op *op)
     CXCursor decl = rule_atomics_object_decl(op);
     char name[128];
 
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         return 0;
     if (clang_getCursorKind(decl) == CXCursor_VarDecl &&
         (clang_getCursorTLSKind(decl) != CXTLS_None || !clang_Cursor_hasVarDeclGlobalStorage(decl)))
@@ -377,7 +379,7 @@ static const char *object_name(const struct rule_atomics_op *op, char *buf, size
 {
     CXCursor decl = rule_atomics_object_decl(op);
 
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         return "the object";
     return rule_cursor_name(decl, buf, size);
 }
@@ -408,10 +410,10 @@ static void on_store(struct rule_ctx *rc, struct nr_state *st, const struct rule
     char key[NR_KEY];
     struct nr_hit h = { rc, rule_unit(rc), st, key, clang_getNullCursor(), NULL };
 
-    if (clang_Cursor_isNull(op->value) || !object_key(key, sizeof(key), rule_unit(rc), op))
+    if (rule_atomics_null(op->value) || !object_key(key, sizeof(key), rule_unit(rc), op))
         return;
     value_source(&h, op->value);
-    if (clang_Cursor_isNull(h.load))
+    if (rule_atomics_null(h.load))
         return;
     if (st->lock_depth > 0 && rule_option_bool(rc, "allow_locked"))
         return;
@@ -429,7 +431,7 @@ static void nr_on_cursor(struct rule_ctx *rc, CXCursor cursor)
         return;
     if (!rule_atomics_read(&op, rc, cursor)) {
         if (clang_getCursorKind(cursor) == CXCursor_CallExpr)
-            on_call(st, cursor);
+            on_call(rc, st, cursor);
         else
             on_operator(rc, st, cursor);
         return;

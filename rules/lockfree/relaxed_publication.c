@@ -10,6 +10,8 @@
 
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_names.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_defer.h"
 #include "rules/support/atomics_opcode.h"
@@ -45,7 +47,8 @@ struct rp_state {
     unsigned n_writes;
     struct rp_load loads[RP_MAX_LOADS];
     unsigned n_loads;
-    CXCursor last_op; /* the atomic operation matched last (its cursors may repeat) */
+    struct rule_atomics_last
+        last_op; /* the atomic operation matched last (its cursors may repeat) */
     /* plain cursors met while no relaxed load was tracked, examined when an atomic
      * operation comes (they only change writes and loads, which only operations read) */
     struct rule_atomics_defer pending;
@@ -75,7 +78,7 @@ static CXCursor cast_operand(CXCursor cast)
 /* Looks through parentheses, implicit conversions and casts. */
 static CXCursor bare(CXCursor e)
 {
-    for (unsigned i = 0; i < RP_MAX_DOWN && !clang_Cursor_isNull(e); i++) {
+    for (unsigned i = 0; i < RP_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (kind == CXCursor_CStyleCastExpr)
             e = cast_operand(e);
@@ -121,7 +124,7 @@ static int lvalue_root(struct rp_root *out, struct rule_ctx *rc, CXCursor lhs)
     struct rp_root r = { clang_getNullCursor(), clang_getNullCursor(), 0 };
     CXCursor e = bare(lhs);
 
-    for (unsigned i = 0; i < RP_MAX_DOWN && !clang_Cursor_isNull(e); i++) {
+    for (unsigned i = 0; i < RP_MAX_DOWN && !rule_atomics_null(e); i++) {
         int deref;
         CXCursor base;
         if (clang_getCursorKind(e) == CXCursor_DeclRefExpr) {
@@ -132,7 +135,7 @@ static int lvalue_root(struct rp_root *out, struct rule_ctx *rc, CXCursor lhs)
             return 1;
         }
         base = access_base(rc, e, &deref);
-        if (clang_getCursorKind(e) == CXCursor_MemberRefExpr && clang_Cursor_isNull(r.field))
+        if (clang_getCursorKind(e) == CXCursor_MemberRefExpr && rule_atomics_null(r.field))
             r.field = clang_getCursorReferenced(e);
         r.through_ptr |= deref;
         e = bare(base);
@@ -167,7 +170,7 @@ static CXCursor first_var(CXCursor e)
 {
     CXCursor found = clang_getNullCursor();
 
-    if (clang_Cursor_isNull(e))
+    if (rule_atomics_null(e))
         return found;
     if (find_var(e, e, &found) == CXChildVisit_Break)
         return found;
@@ -180,7 +183,7 @@ static CXCursor subscript_var(CXCursor lhs)
 {
     CXCursor e = bare(lhs);
 
-    for (unsigned i = 0; i < RP_MAX_DOWN && !clang_Cursor_isNull(e); i++) {
+    for (unsigned i = 0; i < RP_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (kind == CXCursor_ArraySubscriptExpr)
             return first_var(ecg_cursor_child(e, 1));
@@ -245,7 +248,7 @@ static int call_is_fence(struct rule_ctx *rc, CXCursor call, const char *list)
 {
     char name[128];
 
-    rule_callee_name(call, name, sizeof(name));
+    rule_atomics_callee_name(rc, call, name, sizeof(name));
     if (name[0] == '\0')
         return 0;
     return rule_option_list_has(rc, list, name);
@@ -279,7 +282,7 @@ static CXCursor assigned_local(struct rule_ctx *rc, CXCursor assign, CXCursor ch
 
     if (clang_getCursorKind(assign) != CXCursor_BinaryOperator ||
         !rule_atomics_is_assign(rc, assign) ||
-        !ecg_cursor_same_node(ecg_cursor_child(assign, 1), child))
+        !rule_atomics_same_node(ecg_cursor_child(assign, 1), child))
         return clang_getNullCursor();
     lhs = bare(ecg_cursor_child(assign, 0));
     if (clang_getCursorKind(lhs) != CXCursor_DeclRefExpr)
@@ -311,7 +314,7 @@ static CXCursor load_target(struct rule_ctx *rc, CXCursor load, CXCursor *deref_
     }
     if (clang_getCursorKind(a) == CXCursor_VarDecl)
         return is_static_storage(a) ? clang_getNullCursor() : a;
-    if (ecg_cursor_same_node(access_base(rc, a, &deref), child) && deref)
+    if (rule_atomics_same_node(access_base(rc, a, &deref), child) && deref)
         *deref_at = a;
     return assigned_local(rc, a, child);
 }
@@ -320,7 +323,7 @@ static const char *object_name(const struct rule_atomics_op *op, char *buf, size
 {
     CXCursor decl = rule_atomics_object_decl(op);
 
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         snprintf(buf, size, "%s", "the object");
     else
         rule_cursor_name(decl, buf, size);
@@ -337,7 +340,7 @@ static void report_consume(struct rule_ctx *rc, CXCursor load, CXCursor var, CXC
     if (!rule_atomics_read(&op, rc, load))
         return;
     object_name(&op, name, sizeof(name));
-    if (clang_Cursor_isNull(var))
+    if (rule_atomics_null(var))
         snprintf(vname, sizeof(vname), "%s", "the pointer");
     else
         rule_cursor_name(var, vname, sizeof(vname));
@@ -350,7 +353,7 @@ static void report_consume(struct rule_ctx *rc, CXCursor load, CXCursor var, CXC
     if (f == NULL)
         return;
     rule_add_related(rc, f, op.order.range, "the relaxed order");
-    if (!clang_Cursor_isNull(var))
+    if (!rule_atomics_null(var))
         rule_add_related(rc, f, clang_getCursorExtent(var), "'%s' receives the pointer", vname);
     rule_add_related(rc, f, clang_getCursorExtent(deref), "dereferenced here, unordered");
 }
@@ -383,11 +386,11 @@ static void track_load(struct rule_ctx *rc, struct rp_state *st, CXCursor load)
     CXCursor var = load_target(rc, load, &deref_at);
     unsigned i = 0;
 
-    if (!clang_Cursor_isNull(deref_at)) {
+    if (!rule_atomics_null(deref_at)) {
         report_consume(rc, load, clang_getNullCursor(), deref_at);
         return;
     }
-    if (clang_Cursor_isNull(var) || !is_pointer(clang_getCursorType(var)))
+    if (rule_atomics_null(var) || !is_pointer(clang_getCursorType(var)))
         return;
     while (i < st->n_loads && !clang_equalCursors(st->loads[i].var, var))
         i++;
@@ -404,7 +407,7 @@ static int object_root(struct rp_root *out, struct rule_ctx *rc, const struct ru
 {
     struct rp_root r;
 
-    if (clang_Cursor_isNull(op->object) || !lvalue_root(&r, rc, op->object))
+    if (rule_atomics_null(op->object) || !lvalue_root(&r, rc, op->object))
         return 0;
     if (op->object_is_ptr)
         r.through_ptr = 1;
@@ -424,7 +427,7 @@ struct rp_flag {
  * the flag's base object subscripted by the index published. */
 static int flag_guards(const struct rp_write *w, const struct rp_flag *flag)
 {
-    if (!clang_Cursor_isNull(flag->index_var))
+    if (!rule_atomics_null(flag->index_var))
         return clang_equalCursors(w->root.decl, flag->root.decl) &&
                clang_equalCursors(w->index_var, flag->index_var);
     if (clang_equalCursors(w->root.decl, flag->root.decl))
@@ -438,7 +441,7 @@ static int flag_guards(const struct rp_write *w, const struct rp_flag *flag)
  * the pointer stored. */
 static int write_guarded(const struct rp_write *w, CXCursor ptr, const struct rp_flag *flag)
 {
-    if (!clang_Cursor_isNull(ptr))
+    if (!rule_atomics_null(ptr))
         return w->root.through_ptr && clang_equalCursors(w->root.decl, ptr);
     return flag != NULL && flag_guards(w, flag);
 }
@@ -458,7 +461,7 @@ static int assigned_to(CXCursor ref, CXCursor parent)
     CXCursor kids[2];
 
     return clang_getCursorKind(parent) == CXCursor_BinaryOperator &&
-           ecg_cursor_children(kids, 2, parent) == 2 && ecg_cursor_same_node(kids[0], ref) &&
+           ecg_cursor_children(kids, 2, parent) == 2 && rule_atomics_same_node(kids[0], ref) &&
            rule_opkind_binary(clang_Cursor_getTranslationUnit(ref), parent) == RULE_OPKIND_ASSIGN;
 }
 
@@ -493,7 +496,7 @@ static int unread_beside(struct rule_ctx *rc, const struct rp_write *w, const st
 {
     struct rp_reader r;
 
-    if (flag == NULL || !clang_Cursor_isNull(flag->index_var) ||
+    if (flag == NULL || !rule_atomics_null(flag->index_var) ||
         clang_equalCursors(w->root.decl, flag->root.decl) ||
         clang_getCursorLinkage(w->root.decl) != CXLinkage_Internal ||
         clang_getCursorKind(clang_getCursorSemanticParent(w->root.decl)) !=
@@ -529,7 +532,7 @@ static void report_publish(struct rule_ctx *rc, struct rp_state *st,
                             "data it guards: a reader that sees it may not see them; use "
                             "memory_order_release (pairs with an acquire load in the reader) or "
                             "put atomic_thread_fence(memory_order_release) before it",
-                            clang_Cursor_isNull(ptr) ? "flag" : "pointer to", name,
+                            rule_atomics_null(ptr) ? "flag" : "pointer to", name,
                             rule_atomics_kind_name(op->kind));
         if (f != NULL && listed++ < RP_MAX_RELATED)
             rule_add_related(rc, f, st->writes[i].range, "plain write published by this store");
@@ -563,7 +566,7 @@ static int flag_of(struct rp_flag *out, struct rule_ctx *rc, const struct rule_a
     f.index_var = clang_getNullCursor();
     if (!is_nonzero_constant(op->value)) {
         f.index_var = first_var(op->value);
-        if (clang_Cursor_isNull(f.index_var))
+        if (rule_atomics_null(f.index_var))
             return 0;
     }
     *out = f;
@@ -576,7 +579,7 @@ static void on_relaxed_store(struct rule_ctx *rc, struct rp_state *st,
     CXCursor v = bare(op->value);
     struct rp_flag flag;
 
-    if (clang_Cursor_isNull(v) || st->n_writes == 0)
+    if (rule_atomics_null(v) || st->n_writes == 0)
         return;
     if (clang_getCursorKind(v) == CXCursor_DeclRefExpr &&
         is_variable(clang_getCursorReferenced(v)) && is_pointer(clang_getCursorType(v))) {
@@ -627,7 +630,7 @@ static void on_plain(struct rule_ctx *rc, struct rp_state *st, CXCursor cursor)
         kind == CXCursor_UnaryOperator)
         on_deref(rc, st, cursor);
     lhs = written_lvalue(rc, cursor);
-    if (!clang_Cursor_isNull(lhs))
+    if (!rule_atomics_null(lhs))
         on_plain_write(rc, st, cursor, lhs);
 }
 
@@ -660,9 +663,8 @@ static void rp_on_cursor(struct rule_ctx *rc, CXCursor cursor)
         on_plain_cursor(rc, st, cursor);
         return;
     }
-    if (ecg_cursor_same_node(op.expr, st->last_op))
+    if (rule_atomics_last_repeats(&st->last_op, op.expr))
         return;
-    st->last_op = op.expr;
     flush_pending(rc, st);
     on_atomic(rc, st, &op);
 }
@@ -674,7 +676,7 @@ static void rp_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
     (void)cursor;
     st->n_writes = 0;
     st->n_loads = 0;
-    st->last_op = clang_getNullCursor();
+    rule_atomics_last_reset(&st->last_op);
     st->pending.len = 0; /* no operation followed them: they changed nothing read */
 }
 

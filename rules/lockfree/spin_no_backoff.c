@@ -8,6 +8,8 @@
 
 #include "analyzer/cursors.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_names.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/opkind.h"
@@ -84,7 +86,7 @@ static int if_breaks(CXCursor if_stmt)
  * in the body, the condition of an 'if (...) break;' of an endless loop, or a null cursor. */
 static CXCursor control_at_loop(CXCursor loop, CXCursor child, CXCursor if_cond)
 {
-    if (!ecg_cursor_same_node(ecg_cursor_loop_body(loop), child))
+    if (!rule_atomics_same_node(ecg_cursor_loop_body(loop), child))
         return child;
     return loop_is_endless(loop) ? if_cond : clang_getNullCursor();
 }
@@ -99,11 +101,11 @@ static CXCursor control_of(struct rule_ctx *rc, CXCursor op, CXCursor loop)
     for (unsigned up = 0; up < SNB_MAX_UP; up++) {
         CXCursor a = rule_ancestor(rc, up);
         enum CXCursorKind kind = clang_getCursorKind(a);
-        if (clang_Cursor_isNull(a) || kind == CXCursor_FunctionDecl)
+        if (rule_atomics_null(a) || kind == CXCursor_FunctionDecl)
             return clang_getNullCursor();
-        if (kind == CXCursor_IfStmt && ecg_cursor_same_node(ecg_cursor_child(a, 0), child))
+        if (kind == CXCursor_IfStmt && rule_atomics_same_node(ecg_cursor_child(a, 0), child))
             if_cond = if_breaks(a) ? child : clang_getNullCursor();
-        if (ecg_cursor_same_node(a, loop))
+        if (rule_atomics_same_node(a, loop))
             return control_at_loop(a, child, if_cond);
         child = a;
     }
@@ -119,7 +121,7 @@ static void note_atomic(struct rule_ctx *rc, struct snb_frame *fr, const struct 
     if (fr->n_spin >= SNB_MAX_SPIN)
         return;
     control = control_of(rc, op->expr, fr->loop);
-    if (clang_Cursor_isNull(control))
+    if (rule_atomics_null(control))
         return;
     fr->spin[fr->n_spin].op = op->expr;
     fr->spin[fr->n_spin].control = control;
@@ -132,7 +134,7 @@ static void note_call(struct rule_ctx *rc, struct snb_frame *fr, CXCursor call)
 {
     char name[128];
 
-    rule_callee_name(call, name, sizeof(name));
+    rule_atomics_callee_name(rc, call, name, sizeof(name));
     if (rule_option_bool(rc, "any_call_is_backoff") ||
         rule_option_list_has(rc, "backoff_calls", name))
         fr->backoff++;
@@ -207,7 +209,7 @@ static enum CXChildVisitResult collect_vars(CXCursor c, CXCursor parent, CXClien
 static int is_control(const struct snb_frame *fr, CXCursor c)
 {
     for (unsigned i = 0; i < fr->n_spin; i++) {
-        if (ecg_cursor_same_node(fr->spin[i].control, c))
+        if (rule_atomics_same_node(fr->spin[i].control, c))
             return 1;
     }
     return 0;
@@ -282,7 +284,7 @@ static const char *object_name(struct rule_ctx *rc, CXCursor op_expr, char *buf,
     if (!rule_atomics_read(&op, rc, op_expr))
         return "an atomic object";
     decl = rule_atomics_object_decl(&op);
-    if (clang_Cursor_isNull(decl))
+    if (rule_atomics_null(decl))
         return "an atomic object";
     return rule_cursor_name(decl, buf, size);
 }

@@ -17,6 +17,8 @@
 #include "analyzer/grow.h"
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_names.h"
 #include "rules/support/expr.h"
 #include "rules/support/lockcall.h"
 
@@ -152,9 +154,9 @@ static int vs_fixed_address_base(CXCursor member_ref)
 }
 
 /* The shared volatile object ref names, or a null cursor. */
-static CXCursor vs_object(CXCursor ref)
+static CXCursor vs_object(struct rule_ctx *rc, CXCursor ref)
 {
-    CXCursor decl = clang_getCursorReferenced(ref);
+    CXCursor decl = rule_atomics_referenced(rc, ref);
     CXCursor def;
 
     if (clang_getCursorKind(decl) == CXCursor_FieldDecl) {
@@ -168,7 +170,7 @@ static CXCursor vs_object(CXCursor ref)
         !vs_type_is_volatile(clang_getCursorType(decl)))
         return clang_getNullCursor();
     def = clang_getCursorDefinition(decl);
-    return clang_Cursor_isNull(def) ? clang_getCanonicalCursor(decl) : def;
+    return rule_atomics_null(def) ? clang_getCanonicalCursor(decl) : def;
 }
 
 /* Nonzero when the loop's child on the path to the reference is its condition. */
@@ -181,11 +183,11 @@ static int vs_is_loop_condition(CXCursor loop, CXCursor child)
         return 0;
     switch (clang_getCursorKind(loop)) {
     case CXCursor_WhileStmt:
-        return ecg_cursor_same_node(kids[0], child);
+        return rule_atomics_same_node(kids[0], child);
     case CXCursor_DoStmt:
-        return ecg_cursor_same_node(kids[n - 1], child);
+        return rule_atomics_same_node(kids[n - 1], child);
     case CXCursor_ForStmt:
-        return !ecg_cursor_same_node(kids[n - 1], child);
+        return !rule_atomics_same_node(kids[n - 1], child);
     default:
         return 0;
     }
@@ -226,7 +228,7 @@ static enum vs_use_kind vs_assign_use(CXCursor op, CXCursor ref)
 {
     enum ecg_op code;
 
-    if (!ecg_cursor_same_node(rule_expr_first_child(op), ref))
+    if (!rule_atomics_same_node(rule_expr_first_child(op), ref))
         return VS_READ;
     code = ecg_opcode_of(op);
     if (clang_getCursorKind(op) == CXCursor_BinaryOperator)
@@ -240,7 +242,7 @@ static void vs_upgrade_store(struct vs_state *st, CXCursor decl, CXCursor lhs)
 {
     for (size_t j = st->n_uses, seen = 0; j-- > 0 && seen < VS_MAX_LOOKBACK; seen++) {
         struct vs_use *u = &st->uses[j];
-        if (u->kind == VS_WRITE && ecg_cursor_same_node(u->at, lhs) &&
+        if (u->kind == VS_WRITE && rule_atomics_same_node(u->at, lhs) &&
             clang_equalCursors(u->decl, decl)) {
             u->kind = VS_RMW;
             return;
@@ -293,10 +295,10 @@ static void vs_on_ref(struct rule_ctx *rc, CXCursor ref)
     CXCursor decl;
     struct vs_use *u;
 
-    if (clang_Cursor_isNull(fn))
+    if (rule_atomics_null(fn))
         return;
-    decl = vs_object(ref);
-    if (clang_Cursor_isNull(decl))
+    decl = vs_object(rc, ref);
+    if (rule_atomics_null(decl))
         return;
     if (ecg_grow((void **)&st->uses, &st->cap_uses, st->n_uses + 1, sizeof(*st->uses)) != 0)
         return; /* out of memory: judged without this use */
@@ -355,7 +357,7 @@ static void vs_release(struct vs_held *h, CXCursor lock)
 /* Nonzero when two held locks may be the same: one's object is not known, or they match. */
 static int vs_same_lock(CXCursor a, CXCursor b)
 {
-    return clang_Cursor_isNull(a) || clang_Cursor_isNull(b) || clang_equalCursors(a, b);
+    return rule_atomics_null(a) || rule_atomics_null(b) || clang_equalCursors(a, b);
 }
 
 /* Nonzero when the two points hold a lock in common. Locks whose object is not known, and
@@ -397,7 +399,7 @@ static CXCursor vs_started_function(CXCursor arg)
 {
     CXCursor e = rule_expr_strip(arg);
 
-    for (int depth = 0; depth < 4 && !clang_Cursor_isNull(e); depth++) {
+    for (int depth = 0; depth < 4 && !rule_atomics_null(e); depth++) {
         if (clang_getCursorKind(e) == CXCursor_DeclRefExpr) {
             CXCursor fn = clang_getCursorReferenced(e);
             if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
@@ -432,7 +434,7 @@ static void vs_note_start(struct rule_ctx *rc, struct vs_state *st, CXCursor cal
     if (clang_Cursor_getNumArguments(call) <= index)
         return;
     fn = vs_started_function(clang_Cursor_getArgument(call, (unsigned)index));
-    if (clang_Cursor_isNull(fn))
+    if (rule_atomics_null(fn))
         return;
     for (i = 0; i < st->n_starts && !clang_equalCursors(st->starts[i].fn, fn); i++)
         ;
@@ -450,7 +452,7 @@ static void vs_on_call(struct rule_ctx *rc, CXCursor call)
     char name[64];
     int lock;
 
-    rule_callee_name(call, name, sizeof(name));
+    rule_atomics_callee_name(rc, call, name, sizeof(name));
     if (!st->threads)
         st->threads = strncmp(name, "pthread_", 8) == 0 || strncmp(name, "thrd_", 5) == 0 ||
                       rule_option_list_has(rc, "thread_functions", name);
@@ -637,7 +639,7 @@ static void vs_report_counter(struct rule_ctx *rc, const struct vs_use *c, const
     rule_add_related(rc, fi, clang_getCursorExtent(c->at),
                      rmw ? "updated here in '%s'" : "incremented here in '%s'",
                      rule_cursor_name(c->fn, fn, sizeof(fn)));
-    if (!ecg_cursor_same_node(c->at, o->at))
+    if (!rule_atomics_same_node(c->at, o->at))
         rule_add_related(rc, fi, clang_getCursorExtent(o->at), "used here in '%s'",
                          rule_cursor_name(o->fn, fn, sizeof(fn)));
     vs_add_start(rc, fi, c, o);

@@ -9,6 +9,7 @@
 #include "analyzer/opcode.h"
 #include "rules/support/operator.h"
 #include "rules/support/macro.h"
+#include "rules/support/atomics_cursor.h"
 
 #define MAX_SUB RULE_ATOMICS_MAX_CHILDREN
 #define MAX_MACRO 256 /* tokens of a macro definition searched for a builtin name */
@@ -305,7 +306,7 @@ static void set_object(struct rule_atomics_op *op, CXCursor ptr)
     op->object = strip(operand);
     op->object_is_ptr = 0;
     base = flag_base(op->object);
-    if (clang_Cursor_isNull(base))
+    if (rule_atomics_null(base))
         return;
     op->object = base;
     op->object_is_ptr = 1;
@@ -688,7 +689,7 @@ CXCursor rule_atomics_object_decl(const struct rule_atomics_op *op)
     enum CXCursorKind kind;
     CXCursor decl;
 
-    if (clang_Cursor_isNull(op->object) || op->object_is_ptr)
+    if (rule_atomics_null(op->object) || op->object_is_ptr)
         return clang_getNullCursor();
     kind = clang_getCursorKind(op->object);
     if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)

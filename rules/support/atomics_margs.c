@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "rules/support/atomics_cursor.h"
+
 #define AM_MAX_TOKENS 4096 /* tokens of an invocation examined */
 
 /* The byte ranges of a macro invocation's arguments. */
@@ -109,7 +111,7 @@ static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientDa
     clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
     clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
     for (unsigned i = 0; i < f->args->n; i++) {
-        if (b == f->args->begin[i] && e == f->args->end[i] && clang_Cursor_isNull(f->found[i])) {
+        if (b == f->args->begin[i] && e == f->args->end[i] && rule_atomics_null(f->found[i])) {
             f->found[i] = c;
             f->left--;
             /* what lies inside one argument's text spans no other argument */
@@ -140,7 +142,7 @@ unsigned rule_atomics_macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor m
     if (a.n > 0)
         clang_visitChildren(expr, find_args, &f);
     for (unsigned i = 0; i < a.n; i++) {
-        if (clang_Cursor_isNull(out[i]))
+        if (rule_atomics_null(out[i]))
             return i;
     }
     return a.n;

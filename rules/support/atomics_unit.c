@@ -15,6 +15,7 @@
 #include "rules/rule.h"
 #include "rules/support/atomics_margs.h"
 #include "rules/support/atomics_places.h"
+#include "rules/support/atomics_cursor.h"
 
 #define AU_CACHE 4096 /* readings kept; a power of two */
 #define AU_MAX_ARGS RULE_ATOMICS_MACRO_ARGS
@@ -260,7 +261,7 @@ static struct au_fn *fn_examine(struct rule_atomics_unit *u, CXCursor callee)
     if (fn->wrapper != NULL)
         return fn;
     def = clang_getCursorDefinition(callee);
-    if (!clang_Cursor_isNull(def) && rule_atomics_wrap_infer(&fn->inferred, u->tu, def)) {
+    if (!rule_atomics_null(def) && rule_atomics_wrap_infer(&fn->inferred, u->tu, def)) {
         memcpy(fn->inferred.name, fn->name, sizeof(fn->name));
         fn->wrapper = &fn->inferred;
     }

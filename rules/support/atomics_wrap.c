@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rules/support/atomics_cursor.h"
+
 #define W_NONE -1
 
 /* Shorthands for the profile table: name, kind, object mode, object, value, expected, order. */
@@ -298,9 +300,9 @@ static int param_index(CXCursor fn, CXCursor e)
     CXCursor decl;
     int n = clang_Cursor_getNumArguments(fn);
 
-    if (!clang_Cursor_isNull(e))
+    if (!rule_atomics_null(e))
         e = rule_atomics_strip(e);
-    if (clang_Cursor_isNull(e) || clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+    if (rule_atomics_null(e) || clang_getCursorKind(e) != CXCursor_DeclRefExpr)
         return W_NONE;
     decl = clang_getCursorReferenced(e);
     if (clang_getCursorKind(decl) != CXCursor_ParmDecl)

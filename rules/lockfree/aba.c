@@ -48,6 +48,9 @@ struct aba_state {
     struct rule_atomics_last last_op;
     /* calls not yet examined: they matter only when a candidate is left at the end */
     struct rule_atomics_defer calls;
+    /* declarations and assignments not yet examined, in walk order: they matter only when a
+     * compare-exchange comes, and most functions have none */
+    struct rule_atomics_defer assigns;
 };
 
 static void aba_state_fini(void *state)
@@ -55,6 +58,16 @@ static void aba_state_fini(void *state)
     struct aba_state *st = state;
 
     rule_atomics_defer_fini(&st->calls);
+    rule_atomics_defer_fini(&st->assigns);
+}
+
+/* What a cast converts: its last child (a 'typeof' in its type comes first). */
+static CXCursor cast_operand(CXCursor cast)
+{
+    CXCursor kids[2];
+    unsigned n = ecg_cursor_children(kids, 2, cast);
+
+    return n == 0 ? clang_getNullCursor() : kids[n < 2 ? 0 : 1];
 }
 
 /* Looks through parentheses, implicit conversions and casts. */
@@ -62,16 +75,13 @@ static CXCursor bare(CXCursor e)
 {
     for (unsigned i = 0; i < ABA_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
-        CXCursor kids[2];
-        unsigned n;
         if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr) {
             e = ecg_cursor_child(e, 0);
             continue;
         }
         if (kind != CXCursor_CStyleCastExpr)
             return e;
-        n = ecg_cursor_children(kids, 2, e);
-        e = n == 0 ? clang_getNullCursor() : kids[n < 2 ? 0 : 1];
+        e = cast_operand(e);
     }
     return e;
 }
@@ -133,7 +143,9 @@ static struct aba_var *find_var(struct aba_state *st, CXCursor var)
     return NULL;
 }
 
-/* The atomic operation e is, looking through parentheses, conversions and casts. */
+/* The atomic operation e is, looking through parentheses, conversions and casts one level
+ * at a time: the walk has read each level before, and the outermost that spans a wrapper
+ * macro's expansion owns it. */
 static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor e)
 {
     for (unsigned i = 0; i < ABA_MAX_DOWN && !rule_atomics_null(e); i++) {
@@ -143,7 +155,7 @@ static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCurs
         if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr &&
             kind != CXCursor_CStyleCastExpr)
             return 0;
-        e = kind == CXCursor_CStyleCastExpr ? bare(e) : ecg_cursor_child(e, 0);
+        e = kind == CXCursor_CStyleCastExpr ? cast_operand(e) : ecg_cursor_child(e, 0);
     }
     return 0;
 }
@@ -348,6 +360,14 @@ static void on_call(struct rule_ctx *rc, struct aba_state *st, CXCursor call)
         st->protected = 1;
 }
 
+/* Examines the declarations and assignments set aside, in the order the walk met them. */
+static void examine_assigns(struct rule_ctx *rc, struct aba_state *st)
+{
+    for (size_t i = 0; i < st->assigns.len; i++)
+        on_declaration_or_assignment(rc, st, st->assigns.items[i]);
+    st->assigns.len = 0;
+}
+
 static void on_atomic_or_call(struct rule_ctx *rc, struct aba_state *st, CXCursor cursor)
 {
     struct rule_atomics_op op;
@@ -360,8 +380,10 @@ static void on_atomic_or_call(struct rule_ctx *rc, struct aba_state *st, CXCurso
     }
     if (rule_atomics_last_repeats(&st->last_op, op.expr))
         return;
-    if (op.kind == RULE_ATOMICS_CAS_STRONG || op.kind == RULE_ATOMICS_CAS_WEAK)
-        on_cas(rc, st, &op);
+    if (op.kind != RULE_ATOMICS_CAS_STRONG && op.kind != RULE_ATOMICS_CAS_WEAK)
+        return;
+    examine_assigns(rc, st);
+    on_cas(rc, st, &op);
 }
 
 static void aba_on_cursor(struct rule_ctx *rc, CXCursor cursor)
@@ -371,8 +393,11 @@ static void aba_on_cursor(struct rule_ctx *rc, CXCursor cursor)
 
     if (clang_getCursorKind(rule_function(rc)) == CXCursor_InvalidFile) /* null: file scope */
         return;
-    if (kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator)
+    if ((kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator) &&
+        rule_atomics_defer_push(&st->assigns, cursor) != 0) {
+        examine_assigns(rc, st); /* memory ran out: examine it now, after the others */
         on_declaration_or_assignment(rc, st, cursor);
+    }
     if (kind != CXCursor_VarDecl)
         on_atomic_or_call(rc, st, cursor);
 }
@@ -419,6 +444,7 @@ static void aba_on_function_leave(struct rule_ctx *rc, CXCursor cursor)
         report(rc, &st->cands[i]);
     st->n_cands = 0;
     st->calls.len = 0;
+    st->assigns.len = 0;
 }
 
 static void aba_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
@@ -431,6 +457,7 @@ static void aba_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
     st->protected = 0;
     rule_atomics_last_reset(&st->last_op);
     st->calls.len = 0;
+    st->assigns.len = 0;
 }
 
 /* The lock-free rules read atomic operations through one shared reader per unit. */

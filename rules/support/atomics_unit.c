@@ -16,6 +16,8 @@
 #include "rules/support/atomics_margs.h"
 #include "rules/support/atomics_places.h"
 #include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_typeof.h"
+#include "rules/support/atomics_where.h"
 
 #define AU_CACHE 4096 /* readings kept; a power of two */
 #define AU_MAX_ARGS RULE_ATOMICS_MACRO_ARGS
@@ -80,6 +82,7 @@ struct rule_atomics_unit {
     const void *gate_decl;             /* the function fn_may_expand last answered for */
     int gate_open;                     /* its answer */
     int no_sites;                      /* the expression being read starts no expansion */
+    const struct rule_ctx *reading;    /* the rule reading, during rule_atomics_read; else NULL */
     /* The children of the unexposed expression visited last: the reading and
      * lockfree-false-sharing both look at them at the same walk event. */
     struct rule_atomics_children children;
@@ -372,29 +375,6 @@ static int claim_reserve(struct rule_atomics_unit *u)
     return 0;
 }
 
-static unsigned end_offset(CXCursor c, int file_location)
-{
-    CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(c));
-    unsigned offset = 0;
-
-    if (file_location)
-        clang_getFileLocation(end, NULL, NULL, NULL, &offset);
-    else
-        clang_getExpansionLocation(end, NULL, NULL, NULL, &offset);
-    return offset;
-}
-
-/* Nonzero when expr spans the whole invocation mexp, whose name is at offset (not
- * 'M(x) + 1'). Inside another macro's argument the end of an expansion maps back to the
- * macro's name, so an end there counts too. */
-static int spans(CXCursor expr, CXCursor mexp, unsigned offset)
-{
-    unsigned end = end_offset(expr, 1);
-
-    return end_offset(expr, 0) == end_offset(mexp, 0) || end == end_offset(mexp, 1) ||
-           end == offset;
-}
-
 /* A copy of name that lives as long as the unit; NULL when memory ran out. */
 static const char *intern(struct rule_atomics_unit *u, const char *name)
 {
@@ -448,16 +428,6 @@ static int claim(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCur
     if (c->found)
         *out = c->op;
     return c->found;
-}
-
-/* Nonzero when expr is a call of the function name written at its start (no macro). */
-static int is_direct_call(CXCursor expr, const char *word)
-{
-    char callee[RULE_ATOMICS_WRAP_NAME];
-
-    if (clang_getCursorKind(expr) != CXCursor_CallExpr)
-        return 0;
-    return strcmp(rule_callee_name(expr, callee, sizeof(callee)), word) == 0;
 }
 
 static struct au_expansion *site_slot(const struct au_site_set *set, CXFile file, unsigned offset)
@@ -579,48 +549,6 @@ static int fn_may_expand(struct rule_atomics_unit *u, CXCursor fn)
     return u->gate_open;
 }
 
-/* Nonzero when the location of an unexposed expression is the start of its extent. libclang
- * places an implicit conversion at the location of what it converts, and a member access
- * at its member's name, not its start; everything else (a call, a variable, an atomic
- * builtin, a statement expression) at its start. A conversion of a member access refers to
- * the member, so that referent sends the search to the extent. */
-static int location_is_start(CXCursor unexposed)
-{
-    enum CXCursorKind ref = clang_getCursorKind(clang_getCursorReferenced(unexposed));
-
-    return ref == CXCursor_InvalidFile || ref == CXCursor_VarDecl || ref == CXCursor_ParmDecl ||
-           ref == CXCursor_FunctionDecl || ref == CXCursor_EnumConstantDecl;
-}
-
-/* Nonzero when loc lies in a macro's expansion (a macro's body or argument). libclang's
- * location carries clang's raw encoding, whose top bit marks macro locations (the bit
- * clang's SourceLocation calls MacroIDBit); asking the file location costs 600 instructions.
- * An expression that starts with a token written in the file itself starts no expansion. */
-static int in_macro(CXSourceLocation loc)
-{
-    return (loc.int_data & 0x80000000u) != 0;
-}
-
-/* Where expr starts, as a file location: 1, or 0 when it starts outside every macro. For
- * these kinds the cursor's location is the start of its extent (libclang moves it only for
- * names and implicit conversions), and it costs no lexing of the extent's end. */
-static int start_offset(CXFile *file, unsigned *offset, CXCursor expr)
-{
-    enum CXCursorKind kind = clang_getCursorKind(expr);
-    CXSourceLocation at;
-
-    if (kind == CXCursor_CallExpr || kind == CXCursor_BinaryOperator ||
-        kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator ||
-        (kind == CXCursor_UnexposedExpr && location_is_start(expr)))
-        at = clang_getCursorLocation(expr);
-    else
-        at = clang_getRangeStart(clang_getCursorExtent(expr));
-    if (!in_macro(at))
-        return 0;
-    clang_getFileLocation(at, file, NULL, NULL, offset);
-    return 1;
-}
-
 /* The wrapper macro expanded where expr starts, found from the sites: 1 and *out, or 0 (also
  * when the sites could not be gathered: *failed is then set). */
 static int site_at(struct au_expansion *out, int *failed, struct rule_atomics_unit *u,
@@ -634,44 +562,13 @@ static int site_at(struct au_expansion *out, int *failed, struct rule_atomics_un
     *failed = u->sites.failed;
     if (u->sites.failed || u->sites.len == 0 || u->no_sites)
         return 0;
-    if (!start_offset(&file, &offset, expr) || file == NULL)
+    if (!rule_atomics_start_offset(&file, &offset, expr) || file == NULL)
         return 0;
     slot = site_slot(&u->sites, file, offset);
     if (slot->file == NULL)
         return 0;
     *out = *slot;
     return 1;
-}
-
-/* The identifier written where expr starts, looked up as a file location: for a cursor
- * inside a macro argument, where the argument was written (so 'uatomic_read' inside
- * 'uatomic_set(&x, uatomic_read(&x) + 1)' is found, not the outer macro). */
-static int name_at(char *out, size_t size, CXFile *file, unsigned *offset, CXTranslationUnit tu,
-                   CXCursor expr)
-{
-    CXFile at_file = NULL;
-    unsigned at = 0;
-    CXToken *tok;
-    CXString s;
-    int ok;
-
-    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(expr)), &at_file, NULL, NULL,
-                          &at);
-    if (at_file == NULL)
-        return 0;
-    tok = clang_getToken(tu, clang_getLocationForOffset(tu, at_file, at));
-    if (tok == NULL)
-        return 0;
-    ok = clang_getTokenKind(*tok) == CXToken_Identifier;
-    if (ok) {
-        s = clang_getTokenSpelling(tu, *tok);
-        snprintf(out, size, "%s", clang_getCString(s));
-        clang_disposeString(s);
-        *file = at_file;
-        *offset = at;
-    }
-    clang_disposeTokens(tu, tok, 1);
-    return ok;
 }
 
 /* The reading of expr inside the expansion c claimed: the operation at its owner, nothing
@@ -691,7 +588,7 @@ static int site_by_tokens(struct au_expansion *out, struct rule_atomics_unit *u,
     char word[RULE_ATOMICS_WRAP_NAME];
     struct au_expansion e;
 
-    if (!name_at(word, sizeof(word), &e.file, &e.offset, u->tu, expr))
+    if (!rule_atomics_name_at(word, sizeof(word), &e.file, &e.offset, u->tu, expr))
         return 0;
     e.wrapper = lookup(u, word);
     e.word = e.wrapper == NULL ? NULL : intern(u, word);
@@ -703,7 +600,7 @@ static int site_by_tokens(struct au_expansion *out, struct rule_atomics_unit *u,
 }
 
 /* Reads expr when it starts a wrapper macro's expansion: *handled is set when the expansion
- * decides (expr owns it, or lies inside an expansion another cursor owns). */
+ * decides (expr owns it, lies inside an expansion another cursor owns, or in a cast's type). */
 static int read_macro(struct rule_atomics_op *out, int *handled, struct rule_atomics_unit *u,
                       CXCursor expr)
 {
@@ -714,20 +611,23 @@ static int read_macro(struct rule_atomics_op *out, int *handled, struct rule_ato
 
     if (!site_at(&e, &failed, u, expr) && !(failed && site_by_tokens(&e, u, expr)))
         return 0;
-    if (is_direct_call(expr, e.word))
+    if (rule_atomics_is_direct_call(expr, e.word))
         return 0;
     c = claim_find(u, e.file, e.offset);
     if (c != NULL) {
         *handled = 1;
         return claimed_reading(out, c, expr);
     }
-    if (clang_getCursorKind(e.mexp) != CXCursor_MacroExpansion || !spans(expr, e.mexp, e.offset))
+    if (clang_getCursorKind(e.mexp) != CXCursor_MacroExpansion ||
+        !rule_atomics_spans(expr, e.mexp, e.offset))
+        return 0;
+    *handled = 1;
+    if (rule_atomics_typeof_holds(u->reading, expr))
         return 0;
     site.mexp = e.mexp;
     site.word = e.word;
     site.file = e.file;
     site.offset = e.offset;
-    *handled = 1;
     return claim(out, u, expr, e.wrapper, &site);
 }
 
@@ -836,8 +736,10 @@ int rule_atomics_read(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor
      * cursor's is NULL) */
     u->no_sites = expr.data[0] == fn.data[0] && fn.data[0] != NULL &&
                   is_atomic_kind(clang_getCursorKind(expr)) && !fn_may_expand(u, fn);
+    u->reading = rc;
     found = rule_atomics_unit_match(out, u, expr);
     u->no_sites = 0;
+    u->reading = NULL;
     return found;
 }
 

@@ -23,64 +23,19 @@ static int64_t better_of(uint32_t side, int64_t best, uint32_t level)
     return (int64_t)level < best ? level : best;
 }
 
-/* A level of a side became empty: clear its bit, and find the next best if it was the best. */
-static void level_emptied(struct match_book *book, uint32_t side, uint32_t level)
+void match_book_level_filled(struct match_book *book, uint32_t side, uint32_t level)
+{
+    match_bits_set(side_bits(book, side), level);
+    book->best[side] = better_of(side, book->best[side], level);
+}
+
+void match_book_level_emptied(struct match_book *book, uint32_t side, uint32_t level)
 {
     match_bits_clear(side_bits(book, side), level);
     if (book->best[side] != (int64_t)level)
         return;
     book->best[side] =
         side == ECGRT_SIDE_BUY ? match_bits_highest(&book->bids) : match_bits_lowest(&book->asks);
-}
-
-void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
-{
-    struct match_order *o = match_order_at(m, idx);
-    struct match_book *book = &m->books[o->instrument];
-    struct match_level *lv = &book->levels[o->level];
-
-    o->next = MATCH_NIL;
-    o->prev = lv->tail;
-    if (lv->tail == MATCH_NIL) {
-        lv->head = idx;
-        match_bits_set(side_bits(book, o->side), o->level);
-        book->best[o->side] = better_of(o->side, book->best[o->side], o->level);
-    } else {
-        match_order_at(m, lv->tail)->next = idx;
-    }
-    lv->tail = idx;
-    lv->total += o->qty;
-}
-
-void match_book_unlink(struct ecgrt_match *m, uint32_t idx)
-{
-    struct match_order *o = match_order_at(m, idx);
-    struct match_book *book = &m->books[o->instrument];
-    struct match_level *lv = &book->levels[o->level];
-
-    if (o->prev == MATCH_NIL)
-        lv->head = o->next;
-    else
-        match_order_at(m, o->prev)->next = o->next;
-    if (o->next == MATCH_NIL)
-        lv->tail = o->prev;
-    else
-        match_order_at(m, o->next)->prev = o->prev;
-    lv->total -= o->qty;
-    if (lv->head == MATCH_NIL)
-        level_emptied(book, o->side, o->level);
-}
-
-void match_book_recycle(struct ecgrt_match *m, uint32_t idx)
-{
-    match_order_pool_release(m->pool, match_order_at(m, idx));
-    m->resting--;
-}
-
-void match_book_release(struct ecgrt_match *m, uint32_t idx)
-{
-    match_idmap_erase(&m->ids, match_order_at(m, idx)->id);
-    match_book_recycle(m, idx);
 }
 
 static void cancel_resting(struct ecgrt_match *m, uint32_t idx)

@@ -1,6 +1,7 @@
 /* The order-id map: Robin Hood open addressing over a power-of-two table at most half full. An
  * entry never sits farther from its home than the entry it passes, so a search for an absent id
- * stops early and deletion shifts back only the entries displaced past the hole, no tombstones. */
+ * stops early and deletion shifts back only the entries displaced past the hole, no tombstones.
+ * Lookups and erasure, on every command's path, are inline in match_int.h; insertion is here. */
 #include "runtime/match/match_int.h"
 
 #include <assert.h>
@@ -64,27 +65,4 @@ void match_idmap_put_shift(struct match_idmap *map, const struct match_probe *pr
 
     assert(!probe->found && cur.home == match_idmap_slot_of(map, id));
     place(map, cur, probe->slot, probe->dist);
-}
-
-/* Shifts back the entries after the hole that sit past their home; the first empty slot or entry
- * at its home ends the run (Robin Hood order: nothing after it belongs before it). */
-void match_idmap_erase_at(struct match_idmap *map, uint32_t slot)
-{
-    uint32_t i = slot;
-    uint32_t j = (i + 1) & map->mask;
-
-    while (map->slots[j].value != MATCH_NIL && map->slots[j].home != j) {
-        map->slots[i] = map->slots[j];
-        i = j;
-        j = (j + 1) & map->mask;
-    }
-    map->slots[i].value = MATCH_NIL;
-}
-
-void match_idmap_erase(struct match_idmap *map, uint64_t id)
-{
-    uint32_t slot = match_idmap_slot(map, id);
-
-    if (slot != MATCH_NIL)
-        match_idmap_erase_at(map, slot);
 }

@@ -141,10 +141,6 @@ int64_t match_bits_below(const struct match_bits *b, uint32_t i);
 int match_idmap_init(struct match_idmap *map, uint32_t max_entries);
 void match_idmap_fini(struct match_idmap *map);
 void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value);
-void match_idmap_erase(struct match_idmap *map, uint64_t id);
-/* Erases the entry in slot (from match_idmap_slot) without a second search; the slot is valid
- * until the map changes. */
-void match_idmap_erase_at(struct match_idmap *map, uint32_t slot);
 
 /* Ids usually arrive in runs (a gateway numbers its orders), and the live ones are mostly
  * recent: ids of one block of 256 take consecutive slots, so adds walk the table in order and
@@ -228,6 +224,32 @@ static inline void match_idmap_put_at(struct match_idmap *map, const struct matc
         return;
     }
     *s = (struct match_slot){ id, value, (probe->slot - probe->dist) & map->mask };
+}
+
+/* Erases the entry in slot (from match_idmap_slot) without a second search; the slot is valid
+ * until the map changes. The entries after the hole that sit past their home shift back one; the
+ * first empty slot or entry at its home ends the run (Robin Hood order: nothing after it belongs
+ * before it). Inline: every cancel and fill erases one entry. */
+static inline void match_idmap_erase_at(struct match_idmap *map, uint32_t slot)
+{
+    uint32_t i = slot;
+    uint32_t j = (i + 1) & map->mask;
+
+    while (map->slots[j].value != MATCH_NIL && map->slots[j].home != j) {
+        map->slots[i] = map->slots[j];
+        i = j;
+        j = (j + 1) & map->mask;
+    }
+    map->slots[i].value = MATCH_NIL;
+}
+
+/* Erases id's entry, if any. */
+static inline void match_idmap_erase(struct match_idmap *map, uint64_t id)
+{
+    uint32_t slot = match_idmap_slot(map, id);
+
+    if (slot != MATCH_NIL)
+        match_idmap_erase_at(map, slot);
 }
 
 /* The record index of id, or MATCH_NIL. */

@@ -442,6 +442,75 @@ static void test_match_add_cancel_rounds_never_fill_the_book(void **state)
     ecgrt_match_free(m);
 }
 
+/* Counts book-full rejections into ctx (a size_t); no transcript is kept. */
+static void count_rejects(void *ctx, const struct ecgrt_match_event *ev)
+{
+    size_t *full = ctx;
+
+    if (ev->kind == ECGRT_EVENT_REJECTED && ev->reason == ECGRT_REJECT_BOOK_FULL)
+        (*full)++;
+}
+
+/* A buy limit order of 10 by owner 1. */
+static void add_limit(struct ecgrt_match *m, uint64_t id, int64_t price)
+{
+    struct ecgrt_match_order o = { .id = id,
+                                   .owner = 1,
+                                   .side = ECGRT_SIDE_BUY,
+                                   .type = ECGRT_ORDER_LIMIT,
+                                   .price = price,
+                                   .qty = 10 };
+
+    ecgrt_match_add(m, &o);
+}
+
+/* Every record in use, then every order cancelled but the oldest of each of three levels, which
+ * stays at the head of its queue in front of the cancelled ones: the engine must take the
+ * cancelled orders' records back (however lazily it reclaims them) and accept as many new orders
+ * as fit, then refuse exactly one more. rounds - 1 rounds of filling and emptying come first, so
+ * the records have been through the pool before. */
+static void fill_cancel_refill(uint32_t max_orders, int rounds)
+{
+    size_t full = 0;
+    struct ecgrt_match_config cfg = { .instruments = 1,
+                                      .min_price = 1,
+                                      .max_price = 100,
+                                      .max_orders = max_orders,
+                                      .on_event = count_rejects,
+                                      .ctx = &full };
+    struct ecgrt_match *m = NULL;
+    uint64_t id = 1;
+
+    assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_OK);
+    for (int round = 0; round < rounds; round++) {
+        uint64_t first = id;
+        for (; id < first + max_orders; id++)
+            add_limit(m, id, 1 + (int64_t)(id % 3));
+        assert_int_equal(ecgrt_match_resting(m), max_orders);
+        for (uint64_t c = first + 3; c < first + max_orders; c++)
+            ecgrt_match_cancel(m, c);
+        assert_int_equal(ecgrt_match_resting(m), 3);
+        for (uint64_t c = first; c < first + 3 && round + 1 < rounds; c++)
+            ecgrt_match_cancel(m, c);
+    }
+    for (uint32_t more = 3; more < max_orders; more++)
+        add_limit(m, id++, 50);
+    assert_int_equal(ecgrt_match_resting(m), max_orders);
+    assert_int_equal(full, 0);
+    add_limit(m, id, 50);
+    assert_int_equal(full, 1);
+    ecgrt_match_free(m);
+}
+
+/* A small book, and one as large as the order pool, where a record held back by a cancel would
+ * leave the pool empty. */
+static void test_match_pool_full_of_cancelled_orders_accepts_adds(void **state)
+{
+    (void)state;
+    fill_cancel_refill(96, 4);
+    fill_cancel_refill(ECGRT_MATCH_MAX_ORDERS, 1);
+}
+
 /* A session on a reset engine gives the events it gives on a new one; reset drops every
  * resting order without an event and allocates nothing. */
 static void test_match_reset_empties_the_books(void **state)
@@ -503,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_match_max_orders_bounded_by_the_pool),
         cmocka_unit_test(test_match_records_return_to_the_pool),
         cmocka_unit_test(test_match_add_cancel_rounds_never_fill_the_book),
+        cmocka_unit_test(test_match_pool_full_of_cancelled_orders_accepts_adds),
         cmocka_unit_test(test_match_reset_empties_the_books),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -388,6 +388,8 @@ static enum CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientD
     while (w->depth > 1 && !same_cursor(&w->stack[w->depth - 1], &parent))
         stack_pop(w);
     if (w->depth == 1) {
+        if (w->top_sink != NULL && !w->top_sink(w->top_sink_arg, cursor))
+            w->top_sink = NULL;
         note_language(w, cursor);
         if (skip_top_level(w, cursor))
             return CXChildVisit_Continue;

@@ -78,6 +78,11 @@ struct ecg_walk {
     /* Data shared by the rules through a support module, created on first use; owned. */
     struct ecg_walk_shared *shared;
     size_t n_shared;
+    /* Given each top-level cursor (even those the walk skips) before the rules see it, until
+     * it returns 0: a support module reads the preprocessing record this way instead of
+     * visiting it again (rule_top_level_sink). NULL for none. */
+    int (*top_sink)(void *arg, CXCursor cursor);
+    void *top_sink_arg; /* borrowed */
 };
 
 /* What a walk is given. All of it is borrowed: tu, config, filter and out must outlive the

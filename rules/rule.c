@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "analyzer/config.h"
+#include "analyzer/error.h"
 #include "analyzer/fir.h"
 #include "rules/rule_int.h"
 
@@ -94,6 +95,17 @@ void *rule_unit_shared(struct rule_ctx *rc, const struct rule_shared_desc *desc)
     w->shared[w->n_shared].release = desc->release;
     w->n_shared++;
     return data;
+}
+
+int rule_top_level_sink(struct rule_ctx *rc, int (*sink)(void *arg, CXCursor cursor), void *arg)
+{
+    struct ecg_walk *w = rc->walk;
+
+    if (w->top_sink != NULL && (w->top_sink != sink || w->top_sink_arg != arg))
+        return ECG_ECONFIG;
+    w->top_sink = sink;
+    w->top_sink_arg = arg;
+    return 0;
 }
 
 const struct ecg_fir *rule_unit_ir(const struct rule_ctx *rc)

@@ -105,6 +105,13 @@ struct rule_shared_desc {
  * returned to every rule; the engine releases it after the walk. NULL when memory ran out. */
 void *rule_unit_shared(struct rule_ctx *rc, const struct rule_shared_desc *desc);
 
+/* Hands sink every top-level cursor of the unit, in order (preprocessing cursors first, those
+ * of files whose findings are not kept too), before the rules see it, until it returns 0: a
+ * support module reads the preprocessing record from the walk instead of visiting it again.
+ * Call in on_unit_begin; arg is borrowed for the walk. One sink per walk: returns 0, or
+ * ECG_ECONFIG when another is set (the caller then visits what it needs itself). */
+int rule_top_level_sink(struct rule_ctx *rc, int (*sink)(void *arg, CXCursor cursor), void *arg);
+
 /* Nonzero when loc lies in a file whose findings are kept (main file or a header that
  * passes the header filter; never a system header). */
 int rule_location_analyzed(const struct rule_ctx *rc, CXSourceLocation loc);

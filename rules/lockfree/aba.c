@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics_cursor.h"
 #include "rules/support/atomics_names.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_defer.h"
+#include "rules/support/atomics_kids.h"
 #include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
 #include "rules/support/names.h"
@@ -51,6 +51,7 @@ struct aba_state {
     /* declarations and assignments not yet examined, in walk order: they matter only when a
      * compare-exchange comes, and most functions have none */
     struct rule_atomics_defer assigns;
+    struct rule_atomics_kids *kids; /* borrowed: the unit's memo of children; NULL: none */
 };
 
 static void aba_state_fini(void *state)
@@ -62,26 +63,26 @@ static void aba_state_fini(void *state)
 }
 
 /* What a cast converts: its last child (a 'typeof' in its type comes first). */
-static CXCursor cast_operand(CXCursor cast)
+static CXCursor cast_operand(struct rule_atomics_kids *k, CXCursor cast)
 {
     CXCursor kids[2];
-    unsigned n = ecg_cursor_children(kids, 2, cast);
+    unsigned n = rule_atomics_kids_get(kids, 2, k, cast);
 
     return n == 0 ? clang_getNullCursor() : kids[n < 2 ? 0 : 1];
 }
 
 /* Looks through parentheses, implicit conversions and casts. */
-static CXCursor bare(CXCursor e)
+static CXCursor bare(struct rule_atomics_kids *k, CXCursor e)
 {
     for (unsigned i = 0; i < ABA_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr) {
-            e = ecg_cursor_child(e, 0);
+            e = rule_atomics_kids_nth(k, e, 0);
             continue;
         }
         if (kind != CXCursor_CStyleCastExpr)
             return e;
-        e = cast_operand(e);
+        e = cast_operand(k, e);
     }
     return e;
 }
@@ -92,11 +93,11 @@ static int is_pointer(CXType t)
 }
 
 /* The local variable a DeclRefExpr (after bare) names, or a null cursor. */
-static CXCursor local_var(CXCursor e)
+static CXCursor local_var(struct rule_atomics_kids *k, CXCursor e)
 {
     CXCursor d;
 
-    e = bare(e);
+    e = bare(k, e);
     if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
         return clang_getNullCursor();
     d = clang_getCursorReferenced(e);
@@ -106,32 +107,32 @@ static CXCursor local_var(CXCursor e)
 }
 
 /* The pointer variable e reads through: 'v' of v->next, (*v).next, *v or v[i]. */
-static CXCursor read_through(CXTranslationUnit tu, CXCursor e)
+static CXCursor read_through(struct rule_atomics_kids *k, CXTranslationUnit tu, CXCursor e)
 {
     enum CXCursorKind kind;
     CXCursor base;
 
-    e = bare(e);
+    e = bare(k, e);
     kind = clang_getCursorKind(e);
     if (kind == CXCursor_UnaryOperator && rule_opkind_unary(tu, e) == RULE_OPKIND_DEREF)
-        return local_var(ecg_cursor_child(e, 0));
+        return local_var(k, rule_atomics_kids_nth(k, e, 0));
     if (kind != CXCursor_MemberRefExpr && kind != CXCursor_ArraySubscriptExpr)
         return clang_getNullCursor();
-    base = ecg_cursor_child(e, 0);
+    base = rule_atomics_kids_nth(k, e, 0);
     if (is_pointer(clang_getCursorType(base)))
-        return local_var(base);
-    return read_through(tu, base);
+        return local_var(k, base);
+    return read_through(k, tu, base);
 }
 
 /* The object an atomic operation acts on, as a declaration: the variable or field named,
  * or the pointer variable passed (atomic_load(p)). */
-static CXCursor object_key(const struct rule_atomics_op *op)
+static CXCursor object_key(struct rule_atomics_kids *k, const struct rule_atomics_op *op)
 {
     CXCursor decl = rule_atomics_object_decl(op);
 
     if (!rule_atomics_null(decl) || !op->object_is_ptr)
         return decl;
-    return local_var(op->object);
+    return local_var(k, op->object);
 }
 
 static struct aba_var *find_var(struct aba_state *st, CXCursor var)
@@ -148,6 +149,7 @@ static struct aba_var *find_var(struct aba_state *st, CXCursor var)
  * macro's expansion owns it. */
 static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor e)
 {
+    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     for (unsigned i = 0; i < ABA_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (rule_atomics_read(out, rc, e))
@@ -155,7 +157,7 @@ static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCurs
         if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr &&
             kind != CXCursor_CStyleCastExpr)
             return 0;
-        e = kind == CXCursor_CStyleCastExpr ? cast_operand(e) : ecg_cursor_child(e, 0);
+        e = kind == CXCursor_CStyleCastExpr ? cast_operand(k, e) : rule_atomics_kids_nth(k, e, 0);
     }
     return 0;
 }
@@ -163,23 +165,25 @@ static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCurs
 /* What rhs gives: a load of an object (key) or a read through a pointer (base). */
 static void classify(struct aba_var *v, struct rule_ctx *rc, CXCursor rhs)
 {
+    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     struct rule_atomics_op op;
 
     if (!atomic_under(&op, rc, rhs) || op.kind != RULE_ATOMICS_LOAD) {
-        v->base = read_through(rule_unit(rc), v->origin);
+        v->base = read_through(k, rule_unit(rc), v->origin);
         return;
     }
     v->origin = op.expr;
-    v->key = object_key(&op);
+    v->key = object_key(k, &op);
     if (rule_atomics_null(v->key))
-        v->base = read_through(rule_unit(rc), op.object);
+        v->base = read_through(k, rule_unit(rc), op.object);
 }
 
 /* Records what 'var = rhs' assigns: a load of an object, a read through a pointer, or
  * anything else (forgets var). */
 static void on_assign(struct rule_ctx *rc, struct aba_state *st, CXCursor var, CXCursor rhs)
 {
-    struct aba_var v = { var, clang_getNullCursor(), clang_getNullCursor(), bare(rhs) };
+    struct rule_atomics_kids *k = st->kids;
+    struct aba_var v = { var, clang_getNullCursor(), clang_getNullCursor(), bare(k, rhs) };
     struct aba_var *slot = find_var(st, var);
 
     classify(&v, rc, rhs);
@@ -196,10 +200,10 @@ static void on_assign(struct rule_ctx *rc, struct aba_state *st, CXCursor var, C
 }
 
 /* The initializer of a variable declaration: its last expression child. */
-static CXCursor initializer(CXCursor decl)
+static CXCursor initializer(struct rule_atomics_kids *k, CXCursor decl)
 {
     CXCursor kids[4];
-    unsigned n = ecg_cursor_children(kids, 4, decl);
+    unsigned n = rule_atomics_kids_get(kids, 4, k, decl);
 
     if (n == 0 || n > 4 || !clang_isExpression(clang_getCursorKind(kids[n - 1])))
         return clang_getNullCursor();
@@ -208,33 +212,34 @@ static CXCursor initializer(CXCursor decl)
 
 static void on_declaration_or_assignment(struct rule_ctx *rc, struct aba_state *st, CXCursor c)
 {
+    struct rule_atomics_kids *k = st->kids;
     CXCursor kids[2];
     CXCursor var;
 
     if (clang_getCursorKind(c) == CXCursor_VarDecl) {
-        CXCursor init = initializer(c);
+        CXCursor init = initializer(k, c);
         if (!rule_atomics_null(init) && is_pointer(clang_getCursorType(c)))
             on_assign(rc, st, c, init);
         return;
     }
     /* the operands first: most operators have no local variable on the left, and reading
      * the operator costs more */
-    if (!rule_opkind_operands(c, kids))
+    if (rule_atomics_kids_get(kids, 2, k, c) != 2)
         return;
-    var = local_var(kids[0]);
+    var = local_var(k, kids[0]);
     if (!rule_atomics_null(var) && rule_atomics_is_assign(rc, c))
         on_assign(rc, st, var, kids[1]);
 }
 
 /* The variable whose value (or address) an argument passes: 'old' of &old or old. */
-static CXCursor passed_var(CXTranslationUnit tu, CXCursor arg)
+static CXCursor passed_var(struct rule_atomics_kids *k, CXTranslationUnit tu, CXCursor arg)
 {
-    CXCursor e = bare(arg);
+    CXCursor e = bare(k, arg);
 
     if (clang_getCursorKind(e) == CXCursor_UnaryOperator &&
         rule_opkind_unary(tu, e) == RULE_OPKIND_ADDR)
-        e = ecg_cursor_child(e, 0);
-    return local_var(e);
+        e = rule_atomics_kids_nth(k, e, 0);
+    return local_var(k, e);
 }
 
 static const char *const aba_tag_words[] = {
@@ -288,17 +293,18 @@ static int in_tagged_struct(CXCursor key)
 static CXCursor desired_read(struct rule_ctx *rc, struct aba_state *st,
                              const struct rule_atomics_op *op, CXCursor expected)
 {
-    CXCursor d = bare(op->value);
+    struct rule_atomics_kids *k = st->kids;
+    CXCursor d = bare(k, op->value);
     CXCursor var;
     struct aba_var *v;
 
     if (op->family == RULE_ATOMICS_GNU && strcmp(op->name, "__atomic_compare_exchange") == 0)
-        d = bare(ecg_cursor_child(d, 0)); /* the generic form passes &desired */
+        d = bare(k, rule_atomics_kids_nth(k, d, 0)); /* the generic form passes &desired */
     if (rule_atomics_null(d) || !is_pointer(clang_getCursorType(d)))
         return clang_getNullCursor();
-    if (clang_equalCursors(read_through(rule_unit(rc), d), expected))
+    if (clang_equalCursors(read_through(k, rule_unit(rc), d), expected))
         return d;
-    var = local_var(d);
+    var = local_var(k, d);
     v = rule_atomics_null(var) ? NULL : find_var(st, var);
     if (v == NULL || !clang_equalCursors(v->base, expected))
         return clang_getNullCursor();
@@ -309,10 +315,11 @@ static CXCursor desired_read(struct rule_ctx *rc, struct aba_state *st,
 static const struct aba_var *expected_load(struct rule_ctx *rc, struct aba_state *st,
                                            const struct rule_atomics_op *op, CXCursor *expected)
 {
-    CXCursor key = object_key(op);
+    struct rule_atomics_kids *k = st->kids;
+    CXCursor key = object_key(k, op);
     const struct aba_var *loaded;
 
-    *expected = passed_var(rule_unit(rc), op->expected);
+    *expected = passed_var(k, rule_unit(rc), op->expected);
     if (rule_atomics_null(key) || rule_atomics_null(*expected))
         return NULL;
     loaded = find_var(st, *expected);
@@ -323,12 +330,13 @@ static const struct aba_var *expected_load(struct rule_ctx *rc, struct aba_state
 
 static void on_cas(struct rule_ctx *rc, struct aba_state *st, const struct rule_atomics_op *op)
 {
+    struct rule_atomics_kids *k = st->kids;
     CXCursor expected;
     CXCursor read;
     const struct aba_var *loaded;
     struct aba_cand *c;
 
-    if (rule_atomics_null(op->value) || !is_pointer(clang_getCursorType(bare(op->value)))) {
+    if (rule_atomics_null(op->value) || !is_pointer(clang_getCursorType(bare(k, op->value)))) {
         st->protected = 1; /* a double-width or integer compare-exchange: tagged */
         return;
     }
@@ -336,7 +344,8 @@ static void on_cas(struct rule_ctx *rc, struct aba_state *st, const struct rule_
     if (loaded == NULL)
         return;
     read = desired_read(rc, st, op, expected);
-    if (rule_atomics_null(read) || in_tagged_struct(object_key(op)) || st->n_cands == ABA_MAX_CANDS)
+    if (rule_atomics_null(read) || in_tagged_struct(object_key(k, op)) ||
+        st->n_cands == ABA_MAX_CANDS)
         return;
     c = &st->cands[st->n_cands++];
     c->cas = op->expr;
@@ -378,7 +387,7 @@ static void on_atomic_or_call(struct rule_ctx *rc, struct aba_state *st, CXCurso
             on_call(rc, st, cursor);
         return;
     }
-    if (rule_atomics_last_repeats(&st->last_op, op.expr))
+    if (rule_atomics_last_repeats_at(&st->last_op, op.expr, op.range))
         return;
     if (op.kind != RULE_ATOMICS_CAS_STRONG && op.kind != RULE_ATOMICS_CAS_WEAK)
         return;
@@ -463,7 +472,10 @@ static void aba_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
 /* The lock-free rules read atomic operations through one shared reader per unit. */
 static void aba_on_unit_begin(struct rule_ctx *rc)
 {
+    struct aba_state *st = rule_state(rc);
+
     rule_atomics_join(rc);
+    st->kids = rule_atomics_unit_kids(rc);
 }
 
 static const struct rule_option aba_options[] = {

@@ -246,6 +246,10 @@ static enum CXChildVisitResult bc_annotate_visit(CXCursor c, CXCursor parent, CX
     int *found = data;
 
     (void)parent;
+    /* libclang gives a declaration's attributes before its other children (its parameters
+     * and body), so the first other child ends the search */
+    if (!clang_isAttribute(clang_getCursorKind(c)))
+        return CXChildVisit_Break;
     if (clang_getCursorKind(c) != CXCursor_AnnotateAttr)
         return CXChildVisit_Continue;
     s = clang_getCursorSpelling(c);

@@ -9,17 +9,16 @@
 #include <string.h>
 
 #include "analyzer/cursormap.h"
-#include "analyzer/cursors.h"
 #include "analyzer/grow.h"
 #include "analyzer/opcode.h"
 #include "rules/rule.h"
 #include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_kids.h"
 #include "rules/support/atomics_names.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_sides.h"
 #include "rules/support/atomics_opcode.h"
 #include "rules/support/atomics_unit.h"
-#include "rules/support/expr.h"
 
 #define MA_MAX_CLIMB 8   /* expression ancestors looked through above a reference */
 #define MA_MAX_RELATED 4 /* related locations of each kind on a finding */
@@ -88,6 +87,7 @@ struct ma_state {
     unsigned fn_fence; /* offset of the current function's last fence that orders stores */
     CXCursor copy_src; /* the local or parameter the last local initialised from one copies */
     unsigned copy_at;  /* the offset of that declaration (its macro's use, in a macro) */
+    struct rule_atomics_kids *kids; /* borrowed: the unit's memo of children; NULL: none */
 };
 
 static void ma_state_fini(void *state)
@@ -185,21 +185,25 @@ static int is_fresh(const struct ma_state *st, CXCursor var)
     return 0;
 }
 
-static unsigned offset_of(CXCursor c)
+static unsigned offset_of_range(CXSourceRange r)
 {
     unsigned offset = 0;
 
-    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(c)), NULL, NULL, NULL,
-                               &offset);
+    clang_getExpansionLocation(clang_getRangeStart(r), NULL, NULL, NULL, &offset);
     return offset;
 }
 
+static unsigned offset_of(CXCursor c)
+{
+    return offset_of_range(clang_getCursorExtent(c));
+}
+
 /* The local variable or parameter e names, or null. */
-static CXCursor local_var(CXCursor e)
+static CXCursor local_var(struct rule_atomics_kids *k, CXCursor e)
 {
     CXCursor var;
 
-    e = rule_expr_strip(e);
+    e = rule_atomics_kids_strip(k, e);
     if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
         return clang_getNullCursor();
     var = clang_getCursorReferenced(e);
@@ -211,11 +215,11 @@ static CXCursor local_var(CXCursor e)
 }
 
 /* Nonzero when e (once stripped) is a step of an access path: '.f', '->f', '[i]' or '*'. */
-static int path_step(CXCursor e)
+static int path_step(struct rule_atomics_kids *k, CXCursor e)
 {
     enum CXCursorKind kind;
 
-    e = rule_atomics_strip(e);
+    e = rule_atomics_strip_memo(k, e);
     kind = clang_getCursorKind(e);
     if (kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr)
         return 1;
@@ -225,11 +229,11 @@ static int path_step(CXCursor e)
 /* The variable an access path starts from: 'g' of 'g->a[i].f' or '(*g).f' (the canonical
  * declaration of a global), 'p' of 'p->f'; null for a path that starts at a call or a
  * pointer computed otherwise. */
-static CXCursor path_root(CXCursor e)
+static CXCursor path_root(struct rule_atomics_kids *k, CXCursor e)
 {
-    for (size_t depth = 0; depth < MA_MAX_PATH && path_step(e); depth++)
-        e = rule_expr_first_child(rule_atomics_strip(e));
-    e = rule_atomics_strip(e);
+    for (size_t depth = 0; depth < MA_MAX_PATH && path_step(k, e); depth++)
+        e = rule_atomics_kids_nth(k, rule_atomics_strip_memo(k, e), 0);
+    e = rule_atomics_strip_memo(k, e);
     if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
         return clang_getNullCursor();
     e = clang_getCursorReferenced(e);
@@ -256,7 +260,8 @@ static int is_global(CXCursor var)
  * ('s.f'), or a local pointer that holds a new allocation ('p = malloc(...); p->f'). */
 static int unpublished_base(const struct ma_state *st, CXCursor member_ref)
 {
-    CXCursor base = rule_expr_strip(rule_expr_first_child(member_ref));
+    CXCursor base =
+        rule_atomics_kids_strip(st->kids, rule_atomics_kids_nth(st->kids, member_ref, 0));
     CXCursor var;
 
     if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
@@ -288,7 +293,7 @@ static enum ma_use unary_use(struct rule_ctx *rc, CXCursor op)
 
 static enum ma_use assign_use(struct rule_ctx *rc, CXCursor op, CXCursor child)
 {
-    if (!rule_atomics_same_node(rule_expr_first_child(op), child))
+    if (!rule_atomics_same_node(rule_atomics_unit_child(rc, op, 0), child))
         return MA_READ;
     if (clang_getCursorKind(op) == CXCursor_CompoundAssignOperator)
         return MA_WRITE;
@@ -297,10 +302,10 @@ static enum ma_use assign_use(struct rule_ctx *rc, CXCursor op, CXCursor child)
 
 /* A reference under a declaration or a cast: only its last child is evaluated; the others
  * (and a lone child of a typeof-typed variable) are the operand of typeof in its type. */
-static enum ma_use typed_use(CXCursor a, CXCursor child)
+static enum ma_use typed_use(struct rule_ctx *rc, CXCursor a, CXCursor child)
 {
     CXCursor kids[3];
-    unsigned n = ecg_cursor_children(kids, 3, a);
+    unsigned n = rule_atomics_unit_children(kids, 3, rc, a);
     CXString spelling;
     int typeof_type;
 
@@ -325,7 +330,7 @@ static enum ma_use use_at(struct rule_ctx *rc, CXCursor a, CXCursor child)
         return MA_SKIP;
     case CXCursor_VarDecl:
     case CXCursor_CStyleCastExpr:
-        return typed_use(a, child);
+        return typed_use(rc, a, child);
     default:
         return MA_READ;
     }
@@ -359,9 +364,10 @@ static int snapshot_copy(struct rule_ctx *rc, CXCursor decl)
         enum CXCursorKind kind = clang_getCursorKind(a);
         if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr)
             continue;
-        if (kind != CXCursor_BinaryOperator || ecg_cursor_children(kids, 2, a) != 2)
+        if (kind != CXCursor_BinaryOperator || rule_atomics_unit_children(kids, 2, rc, a) != 2)
             return 0;
-        return rule_atomics_read(&op, rc, rule_atomics_strip(kids[1])) &&
+        return rule_atomics_read(&op, rc,
+                                 rule_atomics_strip_memo(rule_atomics_unit_kids(rc), kids[1])) &&
                op.kind == RULE_ATOMICS_LOAD &&
                clang_equalCursors(shared_object(rule_atomics_object_decl(&op)), decl);
     }
@@ -394,14 +400,11 @@ static int exempt_here(struct rule_ctx *rc, struct ma_state *st, const struct ma
  * wrapper's to access (rcu_dereference(p) may pass p's value to a function). */
 static void note_wrapped(struct ma_state *st, const struct rule_atomics_op *op)
 {
-    CXSourceRange r;
-
     if (op->wrapper == NULL)
         return;
-    r = clang_getCursorExtent(op->expr);
     st->wrapped = shared_object(rule_atomics_object_decl(op));
-    clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &st->wrapped_from);
-    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &st->wrapped_to);
+    clang_getFileLocation(clang_getRangeStart(op->range), NULL, NULL, NULL, &st->wrapped_from);
+    clang_getFileLocation(clang_getRangeEnd(op->range), NULL, NULL, NULL, &st->wrapped_to);
 }
 
 static int inside_wrapped(const struct ma_state *st, CXCursor ref, CXCursor decl)
@@ -437,9 +440,9 @@ static void on_ref(struct rule_ctx *rc, struct ma_state *st, CXCursor ref)
     p->base = clang_getNullCursor();
     p->root = clang_getNullCursor();
     if (clang_getCursorKind(ref) == CXCursor_MemberRefExpr) {
-        CXCursor object = rule_expr_first_child(ref); /* visited once for both */
-        p->base = local_var(object);
-        p->root = path_root(object);
+        CXCursor object = rule_atomics_kids_nth(st->kids, ref, 0);
+        p->base = local_var(st->kids, object);
+        p->root = path_root(st->kids, object);
     }
     p->matched = clang_getCursorKind(decl) != CXCursor_FieldDecl;
     p->exempt = exempt_here(rc, st, p);
@@ -449,7 +452,7 @@ static void on_ref(struct rule_ctx *rc, struct ma_state *st, CXCursor ref)
  * member, and the variable its path starts from. Out of memory, the access is forgotten. */
 static void note_member_path(struct ma_state *st, CXCursor field, CXCursor object)
 {
-    CXCursor root = path_root(rule_expr_first_child(object));
+    CXCursor root = path_root(st->kids, rule_atomics_kids_nth(st->kids, object, 0));
     uint32_t index;
     int added;
 
@@ -487,12 +490,12 @@ static void on_atomic(struct rule_ctx *rc, struct ma_state *st, const struct rul
 
 /* The pointer a tagging helper is applied to ('flag_removed(n)' gives n), else value; casts
  * (liburcu's caa_cast_long_keep_sign) are looked through. */
-static CXCursor untagged(CXCursor value)
+static CXCursor untagged(struct rule_atomics_kids *k, CXCursor value)
 {
-    CXCursor e = rule_atomics_strip(value);
+    CXCursor e = rule_atomics_strip_memo(k, value);
 
     if (clang_getCursorKind(e) == CXCursor_CallExpr && clang_Cursor_getNumArguments(e) == 1)
-        return rule_atomics_strip(clang_Cursor_getArgument(e, 0));
+        return rule_atomics_strip_memo(k, clang_Cursor_getArgument(e, 0));
     return e;
 }
 
@@ -501,25 +504,26 @@ static void note_fence(struct ma_state *st, const struct rule_atomics_op *op)
 {
     if (op->kind == RULE_ATOMICS_FENCE && op->order.order != RULE_ATOMICS_ACQUIRE &&
         op->order.order != RULE_ATOMICS_CONSUME)
-        st->fn_fence = offset_of(op->expr);
+        st->fn_fence = offset_of_range(op->range);
 }
 
 /* The local or parameter whose value a local initialised from it copies ('T *v = n' gives n),
  * or null: rcu_assign_pointer stores such a copy declared inside its expansion. */
-static CXCursor copied_from(CXCursor var)
+static CXCursor copied_from(struct rule_atomics_kids *k, CXCursor var)
 {
     CXCursor kids[3];
     unsigned n;
 
     if (clang_getCursorKind(var) != CXCursor_VarDecl)
         return clang_getNullCursor();
-    n = ecg_cursor_children(kids, 3, var);
+    n = rule_atomics_kids_get(kids, 3, k, var);
     if (n == 0 || n > 3)
         return clang_getNullCursor();
-    return local_var(kids[n - 1]);
+    return local_var(k, kids[n - 1]);
 }
 
-static void add_publish(struct rule_ctx *rc, struct ma_state *st, CXCursor var, CXCursor expr)
+static void add_publish(struct rule_ctx *rc, struct ma_state *st, CXCursor var,
+                        const struct rule_atomics_op *op)
 {
     struct ma_publish *p;
 
@@ -528,7 +532,7 @@ static void add_publish(struct rule_ctx *rc, struct ma_state *st, CXCursor var, 
     p = &st->publishes[st->n_publishes++];
     p->var = var;
     p->fn = rule_function(rc);
-    p->offset = offset_of(expr);
+    p->offset = offset_of_range(op->range);
 }
 
 /* Records that op publishes the pointer a local or parameter holds. */
@@ -541,26 +545,26 @@ static void on_publish(struct rule_ctx *rc, struct ma_state *st, const struct ru
     if (rule_atomics_null(op->value)) {
         /* a statement macro (rcu_assign_pointer) stores the copy it declares of its value */
         if (op->wrapper != NULL && !rule_atomics_null(st->copy_src) &&
-            st->copy_at == offset_of(op->expr))
-            add_publish(rc, st, st->copy_src, op->expr);
+            st->copy_at == offset_of_range(op->range))
+            add_publish(rc, st, st->copy_src, op);
         return;
     }
-    var = local_var(untagged(op->value));
+    var = local_var(st->kids, untagged(st->kids, op->value));
     if (rule_atomics_null(var))
         return;
-    add_publish(rc, st, var, op->expr);
-    var = copied_from(var);
+    add_publish(rc, st, var, op);
+    var = copied_from(st->kids, var);
     if (!rule_atomics_null(var))
-        add_publish(rc, st, var, op->expr);
+        add_publish(rc, st, var, op);
 }
 
 /* Nonzero when the call returns new memory: malloc, calloc, realloc, aligned_alloc, or a
  * function with 'alloc' in its name or a word 'new' or 'create'. */
-static int is_allocation(CXCursor call)
+static int is_allocation(struct rule_atomics_kids *k, CXCursor call)
 {
     char name[128];
 
-    call = rule_expr_strip(call);
+    call = rule_atomics_kids_strip(k, call);
     if (clang_getCursorKind(call) != CXCursor_CallExpr)
         return 0;
     rule_callee_name(call, name, sizeof(name));
@@ -580,7 +584,7 @@ static void add_fresh(struct ma_state *st, CXCursor var)
 /* 'T v = n' with n a local or parameter: remembers n, which a store of v publishes. */
 static void note_copy(struct ma_state *st, CXCursor decl, CXCursor init)
 {
-    CXCursor src = local_var(init);
+    CXCursor src = local_var(st->kids, init);
 
     if (rule_atomics_null(src))
         return;
@@ -592,20 +596,20 @@ static void note_copy(struct ma_state *st, CXCursor decl, CXCursor init)
 static void on_assign(struct ma_state *st, CXCursor c)
 {
     CXCursor kids[3];
-    unsigned n = ecg_cursor_children(kids, 3, c);
+    unsigned n = rule_atomics_kids_get(kids, 3, st->kids, c);
 
     if (n == 0 || n > 3)
         return;
     if (clang_getCursorKind(c) == CXCursor_VarDecl)
         note_copy(st, c, kids[n - 1]);
-    if (!is_allocation(kids[n - 1]))
+    if (!is_allocation(st->kids, kids[n - 1]))
         return;
     if (clang_getCursorKind(c) == CXCursor_VarDecl) {
         add_fresh(st, c);
         return;
     }
     if (n == 2 && ecg_opcode_of(c) == ECG_OP_ASSIGN)
-        add_fresh(st, clang_getCursorReferenced(rule_expr_strip(kids[0])));
+        add_fresh(st, clang_getCursorReferenced(rule_atomics_kids_strip(st->kids, kids[0])));
 }
 
 /* pthread_create, thrd_create, or a helper named for both words ('create_thread'). */
@@ -896,6 +900,7 @@ static void ma_on_unit_begin(struct rule_ctx *rc)
     ecg_cursormap_init(&st->shared_vars);
     st->across_functions = rule_option_bool(rc, "match_members_across_functions");
     rule_atomics_join(rc);
+    st->kids = rule_atomics_unit_kids(rc);
 }
 
 static const struct rule_option ma_options[] = {

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/cursors.h"
 #include "analyzer/grow.h"
 #include "rules/rule.h"
 #include "rules/support/atomics_cursor.h"
@@ -70,7 +69,7 @@ static CXCursor assigned_var(struct rule_ctx *rc, CXCursor assign)
     CXCursor kids[2];
     CXCursor v;
 
-    if (!rule_atomics_is_assign(rc, assign) || !rule_opkind_operands(assign, kids))
+    if (!rule_atomics_is_assign(rc, assign) || rule_atomics_unit_children(kids, 2, rc, assign) != 2)
         return clang_getNullCursor();
     v = rule_exprkey_strip(kids[0]);
     if (clang_getCursorKind(v) != CXCursor_DeclRefExpr)
@@ -243,10 +242,10 @@ static void on_operator(struct rule_ctx *rc, struct nr_state *st, CXCursor c)
     }
     if (kind == CXCursor_UnaryOperator) {
         if (rule_atomics_opkind(rc, c) == RULE_OPKIND_OTHER_UNARY)
-            note_change(st, ecg_cursor_child(c, 0));
+            note_change(st, rule_atomics_unit_child(rc, c, 0));
         return;
     }
-    if (!rule_opkind_operands(c, kids))
+    if (rule_atomics_unit_children(kids, 2, rc, c) != 2)
         return;
     if (kind == CXCursor_CompoundAssignOperator)
         note_change(st, kids[0]);

@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/cursors.h"
 #include "rules/rule.h"
 #include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_kids.h"
 #include "rules/support/atomics_names.h"
 #include "rules/support/atomics.h"
 #include "rules/support/atomics_defer.h"
@@ -52,6 +52,7 @@ struct rp_state {
     /* plain cursors met while no relaxed load was tracked, examined when an atomic
      * operation comes (they only change writes and loads, which only operations read) */
     struct rule_atomics_defer pending;
+    struct rule_atomics_kids *kids; /* borrowed: the unit's memo of children; NULL: none */
 };
 
 static void rp_state_fini(void *state)
@@ -67,23 +68,23 @@ static int is_pointer(CXType t)
 }
 
 /* A cast's operand: the last child (the first may be a type reference). */
-static CXCursor cast_operand(CXCursor cast)
+static CXCursor cast_operand(struct rule_atomics_kids *k, CXCursor cast)
 {
     CXCursor kids[2];
-    unsigned n = ecg_cursor_children(kids, 2, cast);
+    unsigned n = rule_atomics_kids_get(kids, 2, k, cast);
 
     return n == 0 ? clang_getNullCursor() : kids[n < 2 ? n - 1 : 1];
 }
 
 /* Looks through parentheses, implicit conversions and casts. */
-static CXCursor bare(CXCursor e)
+static CXCursor bare(struct rule_atomics_kids *k, CXCursor e)
 {
     for (unsigned i = 0; i < RP_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (kind == CXCursor_CStyleCastExpr)
-            e = cast_operand(e);
+            e = cast_operand(k, e);
         else if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr)
-            e = ecg_cursor_child(e, 0);
+            e = rule_atomics_kids_nth(k, e, 0);
         else
             return e;
     }
@@ -94,6 +95,7 @@ static CXCursor bare(CXCursor e)
  * member, subscript or '*'. */
 static CXCursor access_base(struct rule_ctx *rc, CXCursor e, int *deref)
 {
+    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     enum CXCursorKind kind = clang_getCursorKind(e);
     CXCursor base;
 
@@ -102,11 +104,11 @@ static CXCursor access_base(struct rule_ctx *rc, CXCursor e, int *deref)
         if (!rule_atomics_is_deref(rc, e))
             return clang_getNullCursor();
         *deref = 1;
-        return ecg_cursor_child(e, 0);
+        return rule_atomics_kids_nth(k, e, 0);
     }
     if (kind != CXCursor_MemberRefExpr && kind != CXCursor_ArraySubscriptExpr)
         return clang_getNullCursor();
-    base = ecg_cursor_child(e, 0);
+    base = rule_atomics_kids_nth(k, e, 0);
     *deref = is_pointer(clang_getCursorType(base));
     return base;
 }
@@ -121,8 +123,9 @@ static int is_variable(CXCursor decl)
 /* The root of an lvalue; 0 when it has none (a call's result, a literal). */
 static int lvalue_root(struct rp_root *out, struct rule_ctx *rc, CXCursor lhs)
 {
+    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     struct rp_root r = { clang_getNullCursor(), clang_getNullCursor(), 0 };
-    CXCursor e = bare(lhs);
+    CXCursor e = bare(k, lhs);
 
     for (unsigned i = 0; i < RP_MAX_DOWN && !rule_atomics_null(e); i++) {
         int deref;
@@ -138,7 +141,7 @@ static int lvalue_root(struct rp_root *out, struct rule_ctx *rc, CXCursor lhs)
         if (clang_getCursorKind(e) == CXCursor_MemberRefExpr && rule_atomics_null(r.field))
             r.field = clang_getCursorReferenced(e);
         r.through_ptr |= deref;
-        e = bare(base);
+        e = bare(k, base);
     }
     return 0;
 }
@@ -179,17 +182,17 @@ static CXCursor first_var(CXCursor e)
 }
 
 /* The variable indexing the outermost subscript of an lvalue (slots[t % N] gives t). */
-static CXCursor subscript_var(CXCursor lhs)
+static CXCursor subscript_var(struct rule_atomics_kids *k, CXCursor lhs)
 {
-    CXCursor e = bare(lhs);
+    CXCursor e = bare(k, lhs);
 
     for (unsigned i = 0; i < RP_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (kind == CXCursor_ArraySubscriptExpr)
-            return first_var(ecg_cursor_child(e, 1));
+            return first_var(rule_atomics_kids_nth(k, e, 1));
         if (kind != CXCursor_MemberRefExpr)
             return clang_getNullCursor();
-        e = bare(ecg_cursor_child(e, 0));
+        e = bare(k, rule_atomics_kids_nth(k, e, 0));
     }
     return clang_getNullCursor();
 }
@@ -197,12 +200,13 @@ static CXCursor subscript_var(CXCursor lhs)
 static void remember_write(struct rp_state *st, const struct rp_root *root, CXCursor at,
                            CXCursor lhs)
 {
+    struct rule_atomics_kids *k = st->kids;
     if (st->n_writes == RP_MAX_WRITES) {
         memmove(&st->writes[0], &st->writes[1], sizeof(st->writes[0]) * (RP_MAX_WRITES - 1));
         st->n_writes--;
     }
     st->writes[st->n_writes].root = *root;
-    st->writes[st->n_writes].index_var = subscript_var(lhs);
+    st->writes[st->n_writes].index_var = subscript_var(k, lhs);
     st->writes[st->n_writes].range = clang_getCursorExtent(at);
     st->n_writes++;
 }
@@ -232,14 +236,15 @@ static void on_plain_write(struct rule_ctx *rc, struct rp_state *st, CXCursor op
 /* The lvalue an operator writes, or a null cursor when it writes none. */
 static CXCursor written_lvalue(struct rule_ctx *rc, CXCursor op)
 {
+    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     enum CXCursorKind kind = clang_getCursorKind(op);
 
     if (kind == CXCursor_CompoundAssignOperator)
-        return ecg_cursor_child(op, 0);
+        return rule_atomics_kids_nth(k, op, 0);
     if (kind == CXCursor_BinaryOperator && rule_atomics_is_assign(rc, op))
-        return ecg_cursor_child(op, 0);
+        return rule_atomics_kids_nth(k, op, 0);
     if (rule_atomics_is_increment(rc, op))
-        return ecg_cursor_child(op, 0);
+        return rule_atomics_kids_nth(k, op, 0);
     return clang_getNullCursor();
 }
 
@@ -277,14 +282,15 @@ static void on_fence(struct rp_state *st, int release, int acquire)
 /* The local variable 'v = <child>' assigns child to, or a null cursor. */
 static CXCursor assigned_local(struct rule_ctx *rc, CXCursor assign, CXCursor child)
 {
+    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     CXCursor lhs;
     CXCursor var;
 
     if (clang_getCursorKind(assign) != CXCursor_BinaryOperator ||
         !rule_atomics_is_assign(rc, assign) ||
-        !rule_atomics_same_node(ecg_cursor_child(assign, 1), child))
+        !rule_atomics_same_node(rule_atomics_kids_nth(k, assign, 1), child))
         return clang_getNullCursor();
-    lhs = bare(ecg_cursor_child(assign, 0));
+    lhs = bare(k, rule_atomics_kids_nth(k, assign, 0));
     if (clang_getCursorKind(lhs) != CXCursor_DeclRefExpr)
         return clang_getNullCursor();
     var = clang_getCursorReferenced(lhs);
@@ -361,13 +367,14 @@ static void report_consume(struct rule_ctx *rc, CXCursor load, CXCursor var, CXC
 /* A member access, subscript or '*' through a variable that holds a relaxed load. */
 static void on_deref(struct rule_ctx *rc, struct rp_state *st, CXCursor access)
 {
+    struct rule_atomics_kids *k = st->kids;
     int deref = 0;
     CXCursor base;
     CXCursor var;
 
     if (st->n_loads == 0)
         return;
-    base = bare(access_base(rc, access, &deref));
+    base = bare(k, access_base(rc, access, &deref));
     if (!deref || clang_getCursorKind(base) != CXCursor_DeclRefExpr)
         return;
     var = clang_getCursorReferenced(base);
@@ -456,12 +463,12 @@ struct rp_reader {
 };
 
 /* Nonzero when ref is the left side of an assignment: a write, not a read. */
-static int assigned_to(CXCursor ref, CXCursor parent)
+static int assigned_to(struct rule_atomics_kids *k, CXCursor ref, CXCursor parent)
 {
     CXCursor kids[2];
 
     return clang_getCursorKind(parent) == CXCursor_BinaryOperator &&
-           ecg_cursor_children(kids, 2, parent) == 2 && rule_atomics_same_node(kids[0], ref) &&
+           rule_atomics_kids_get(kids, 2, k, parent) == 2 && rule_atomics_same_node(kids[0], ref) &&
            rule_opkind_binary(clang_Cursor_getTranslationUnit(ref), parent) == RULE_OPKIND_ASSIGN;
 }
 
@@ -481,7 +488,8 @@ static enum CXChildVisitResult find_reader(CXCursor c, CXCursor parent, CXClient
     if (kind != CXCursor_DeclRefExpr ||
         !clang_equalCursors(clang_getCanonicalCursor(clang_getCursorReferenced(c)), r->var))
         return CXChildVisit_Recurse;
-    if (assigned_to(c, parent)) {
+    /* a search of the whole unit, once per flag: plain visits */
+    if (assigned_to(NULL, c, parent)) {
         r->written = 1;
         return CXChildVisit_Continue;
     }
@@ -576,7 +584,8 @@ static int flag_of(struct rp_flag *out, struct rule_ctx *rc, const struct rule_a
 static void on_relaxed_store(struct rule_ctx *rc, struct rp_state *st,
                              const struct rule_atomics_op *op)
 {
-    CXCursor v = bare(op->value);
+    struct rule_atomics_kids *k = st->kids;
+    CXCursor v = bare(k, op->value);
     struct rp_flag flag;
 
     if (rule_atomics_null(v) || st->n_writes == 0)
@@ -663,7 +672,7 @@ static void rp_on_cursor(struct rule_ctx *rc, CXCursor cursor)
         on_plain_cursor(rc, st, cursor);
         return;
     }
-    if (rule_atomics_last_repeats(&st->last_op, op.expr))
+    if (rule_atomics_last_repeats_at(&st->last_op, op.expr, op.range))
         return;
     flush_pending(rc, st);
     on_atomic(rc, st, &op);
@@ -683,7 +692,10 @@ static void rp_on_function_enter(struct rule_ctx *rc, CXCursor cursor)
 /* The lock-free rules read atomic operations through one shared reader per unit. */
 static void rp_on_unit_begin(struct rule_ctx *rc)
 {
+    struct rp_state *st = rule_state(rc);
+
     rule_atomics_join(rc);
+    st->kids = rule_atomics_unit_kids(rc);
 }
 
 static const struct rule_option rp_options[] = {

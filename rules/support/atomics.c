@@ -10,6 +10,7 @@
 #include "rules/support/operator.h"
 #include "rules/support/macro.h"
 #include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_kids.h"
 
 #define MAX_SUB RULE_ATOMICS_MAX_CHILDREN
 #define MAX_MACRO 256 /* tokens of a macro definition searched for a builtin name */
@@ -193,30 +194,28 @@ static int cursor_is_atomic(CXCursor c)
     return rule_atomics_type_is_atomic(clang_getCursorType(c));
 }
 
-static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData data)
+/* The first children of c, from the unit's memo k when there is one (NULL: a visit). */
+static void children_of(struct rule_atomics_children *out, struct rule_atomics_kids *k, CXCursor c)
 {
-    struct rule_atomics_children *ch = data;
-
-    (void)parent;
-    if (ch->n < MAX_SUB)
-        ch->c[ch->n] = c;
-    ch->n++;
-    return ch->n > MAX_SUB ? CXChildVisit_Break : CXChildVisit_Continue;
+    out->n = rule_atomics_kids_first(out->c, k, c);
 }
 
-static void children_of(struct rule_atomics_children *out, CXCursor c)
-{
-    out->n = 0;
-    clang_visitChildren(c, collect, out);
-}
+_Static_assert(RULE_ATOMICS_KIDS_KEPT == RULE_ATOMICS_MAX_CHILDREN,
+               "the memo keeps as many children as rule_atomics_children holds");
 
 void rule_atomics_children_of(struct rule_atomics_children *out, CXCursor expr)
 {
-    children_of(out, expr);
+    children_of(out, NULL, expr);
+}
+
+void rule_atomics_children_memo(struct rule_atomics_children *out, struct rule_atomics_kids *kids,
+                                CXCursor expr)
+{
+    children_of(out, kids, expr);
 }
 
 /* '(void)sizeof(*p = v), p': a comma expression, whose value is its right operand. */
-static int is_comma(CXCursor e, enum CXCursorKind kind)
+static int is_comma(struct rule_atomics_kids *k, CXCursor e, enum CXCursorKind kind)
 {
     struct rule_atomics_children ch;
 
@@ -225,48 +224,53 @@ static int is_comma(CXCursor e, enum CXCursorKind kind)
     if (ecg_opcode_of(e) == ECG_OP_COMMA)
         return 1;
     /* inside a macro the operator token may not be found: only a comma takes a void operand */
-    children_of(&ch, e);
+    children_of(&ch, k, e);
     return ch.n == 2 && clang_getCanonicalType(clang_getCursorType(ch.c[0])).kind == CXType_Void;
 }
 
 /* Steps into what e wraps (its operand, a cast's operand, a comma's right side): 1 and *out,
  * or 0 when e wraps nothing. */
-static int strip_once(CXCursor *out, CXCursor e)
+static int strip_once(CXCursor *out, struct rule_atomics_kids *k, CXCursor e)
 {
     struct rule_atomics_children ch;
     enum CXCursorKind kind = clang_getCursorKind(e);
-    int several = kind == CXCursor_CStyleCastExpr || is_comma(e, kind);
+    int several = kind == CXCursor_CStyleCastExpr || is_comma(k, e, kind);
 
     if (kind != CXCursor_UnexposedExpr && kind != CXCursor_ParenExpr && !several)
         return 0;
-    children_of(&ch, e);
+    children_of(&ch, k, e);
     if (ch.n == 0 || ch.n > MAX_SUB || (!several && ch.n != 1))
         return 0;
     *out = ch.c[ch.n - 1];
     return 1;
 }
 
-CXCursor rule_atomics_strip(CXCursor e)
+CXCursor rule_atomics_strip_memo(struct rule_atomics_kids *kids, CXCursor e)
 {
-    for (int i = 0; i < 32 && strip_once(&e, e); i++)
+    for (int i = 0; i < 32 && strip_once(&e, kids, e); i++)
         continue;
     return e;
 }
 
-static CXCursor strip(CXCursor e)
+CXCursor rule_atomics_strip(CXCursor e)
 {
-    return rule_atomics_strip(e);
+    return rule_atomics_strip_memo(NULL, e);
+}
+
+static CXCursor strip(struct rule_atomics_kids *k, CXCursor e)
+{
+    return rule_atomics_strip_memo(k, e);
 }
 
 /* '&x': a unary operator whose type points to its operand's type. */
-static int is_address_of(CXCursor e, CXCursor *operand)
+static int is_address_of(struct rule_atomics_kids *k, CXCursor e, CXCursor *operand)
 {
     struct rule_atomics_children ch;
     CXType t = clang_getCursorType(e);
 
     if (clang_getCursorKind(e) != CXCursor_UnaryOperator || t.kind != CXType_Pointer)
         return 0;
-    children_of(&ch, e);
+    children_of(&ch, k, e);
     if (ch.n != 1 || !clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
                                        clang_getCanonicalType(clang_getCursorType(ch.c[0]))))
         return 0;
@@ -275,7 +279,7 @@ static int is_address_of(CXCursor e, CXCursor *operand)
 }
 
 /* clang's atomic_flag is a struct around '_Value': the flag is the object. */
-static CXCursor flag_base(CXCursor member)
+static CXCursor flag_base(struct rule_atomics_kids *k, CXCursor member)
 {
     struct rule_atomics_children ch;
     CXString s;
@@ -286,45 +290,45 @@ static CXCursor flag_base(CXCursor member)
     s = clang_getCursorSpelling(member);
     is_value = strcmp(clang_getCString(s), "_Value") == 0;
     clang_disposeString(s);
-    children_of(&ch, member);
+    children_of(&ch, k, member);
     if (!is_value || ch.n != 1)
         return clang_getNullCursor();
-    return strip(ch.c[0]);
+    return strip(k, ch.c[0]);
 }
 
 /* Sets op's object from the pointer argument ptr. */
-static void set_object(struct rule_atomics_op *op, CXCursor ptr)
+static void set_object(struct rule_atomics_op *op, struct rule_atomics_kids *k, CXCursor ptr)
 {
-    CXCursor e = strip(ptr);
+    CXCursor e = strip(k, ptr);
     CXCursor operand;
     CXCursor base;
 
     op->object = e;
     op->object_is_ptr = 1;
-    if (!is_address_of(e, &operand))
+    if (!is_address_of(k, e, &operand))
         return;
-    op->object = strip(operand);
+    op->object = strip(k, operand);
     op->object_is_ptr = 0;
-    base = flag_base(op->object);
+    base = flag_base(k, op->object);
     if (rule_atomics_null(base))
         return;
     op->object = base;
     op->object_is_ptr = 1;
-    if (is_address_of(base, &operand)) {
-        op->object = strip(operand);
+    if (is_address_of(k, base, &operand)) {
+        op->object = strip(k, operand);
         op->object_is_ptr = 0;
     }
 }
 
 /* '*p': a dereference whose operand is a pointer to its type. */
-static int is_deref(CXCursor e, CXCursor *operand)
+static int is_deref(struct rule_atomics_kids *k, CXCursor e, CXCursor *operand)
 {
     struct rule_atomics_children ch;
     CXType t;
 
     if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
         return 0;
-    children_of(&ch, e);
+    children_of(&ch, k, e);
     if (ch.n != 1)
         return 0;
     t = clang_getCursorType(ch.c[0]);
@@ -338,17 +342,23 @@ static int is_deref(CXCursor e, CXCursor *operand)
 
 void rule_atomics_set_object(struct rule_atomics_op *op, CXCursor arg, int pointer)
 {
-    CXCursor e = strip(arg);
+    rule_atomics_set_object_memo(op, NULL, arg, pointer);
+}
+
+void rule_atomics_set_object_memo(struct rule_atomics_op *op, struct rule_atomics_kids *kids,
+                                  CXCursor arg, int pointer)
+{
+    CXCursor e = strip(kids, arg);
     CXCursor operand;
 
     if (pointer) {
-        set_object(op, arg);
+        set_object(op, kids, arg);
         return;
     }
     op->object = e;
     op->object_is_ptr = 0;
-    if (is_deref(e, &operand)) {
-        op->object = strip(operand);
+    if (is_deref(kids, e, &operand)) {
+        op->object = strip(kids, operand);
         op->object_is_ptr = 1;
     }
 }
@@ -368,7 +378,7 @@ static void set_order(struct rule_atomics_order_arg *out, const struct rule_atom
 
     out->expr = expr;
     out->implicit = implicit;
-    out->range = clang_getCursorExtent(implicit ? op->expr : expr);
+    out->range = implicit ? op->range : clang_getCursorExtent(expr);
     out->order = RULE_ATOMICS_ORDER_UNKNOWN;
     out->value = 0;
     if (ev != NULL && clang_EvalResult_getKind(ev) == CXEval_Int) {
@@ -393,7 +403,7 @@ static void set_fixed_order(struct rule_atomics_order_arg *out, const struct rul
 {
     out->expr = clang_getNullCursor();
     out->implicit = 1;
-    out->range = clang_getCursorExtent(op->expr);
+    out->range = op->range;
     out->order = order;
     out->value = (long long)order;
 }
@@ -405,6 +415,7 @@ static void op_begin(struct rule_atomics_op *op, const struct at_name *n, CXCurs
     op->family = n->family;
     op->name = n->name;
     op->expr = expr;
+    op->range = clang_getCursorExtent(expr);
     op->object = clang_getNullCursor();
     op->value = clang_getNullCursor();
     op->expected = clang_getNullCursor();
@@ -426,10 +437,10 @@ static void set_weakness(struct rule_atomics_op *op, CXCursor weak)
 }
 
 /* Fills op from the children of an atomic expression: ptr, order, val1, fail, val2, weak. */
-static void from_atomic_expr(struct rule_atomics_op *op, const struct at_name *n,
-                             const struct rule_atomics_children *ch)
+static void from_atomic_expr(struct rule_atomics_op *op, struct rule_atomics_kids *k,
+                             const struct at_name *n, const struct rule_atomics_children *ch)
 {
-    set_object(op, ch->c[0]);
+    set_object(op, k, ch->c[0]);
     if (n->kind == RULE_ATOMICS_INIT) {
         op->value = ch->c[1];
         return;
@@ -495,7 +506,8 @@ static CXSourceLocation start_of(CXTranslationUnit tu, CXCursor expr)
     return clang_getLocationForOffset(tu, file, offset);
 }
 
-static int match_atomic_expr(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr,
+static int match_atomic_expr(struct rule_atomics_op *out, CXTranslationUnit tu,
+                             struct rule_atomics_kids *k, CXCursor expr,
                              const struct rule_atomics_children *ch)
 {
     char word[128];
@@ -509,7 +521,7 @@ static int match_atomic_expr(struct rule_atomics_op *out, CXTranslationUnit tu, 
     if (!named && !name_in_macro(&n, tu, at, ch))
         return 0;
     op_begin(out, &n, expr);
-    from_atomic_expr(out, &n, ch);
+    from_atomic_expr(out, k, &n, ch);
     return 1;
 }
 
@@ -522,8 +534,8 @@ static int is_lvalue_kind(enum CXCursorKind kind)
 }
 
 /* A read of an _Atomic lvalue: the atomic-to-plain conversion of its lvalue-to-rvalue one. */
-static int match_implicit_load(struct rule_atomics_op *out, CXCursor expr,
-                               const struct rule_atomics_children *ch)
+static int match_implicit_load(struct rule_atomics_op *out, struct rule_atomics_kids *k,
+                               CXCursor expr, const struct rule_atomics_children *ch)
 {
     static const struct at_name load = { "load", RULE_ATOMICS_LOAD, RULE_ATOMICS_IMPLICIT, 0, 1 };
     struct rule_atomics_children inner;
@@ -532,32 +544,40 @@ static int match_implicit_load(struct rule_atomics_op *out, CXCursor expr,
     if (clang_getCursorKind(ch->c[0]) != CXCursor_UnexposedExpr || cursor_is_atomic(expr) ||
         !cursor_is_atomic(ch->c[0]))
         return 0;
-    children_of(&inner, ch->c[0]);
+    children_of(&inner, k, ch->c[0]);
     if (inner.n != 1)
         return 0;
     if (!is_lvalue_kind(clang_getCursorKind(inner.c[0])))
         return 0;
     op_begin(out, &load, expr);
-    out->object = strip(inner.c[0]);
+    out->object = strip(k, inner.c[0]);
     return 1;
+}
+
+int rule_atomics_match_unexposed_memo(struct rule_atomics_op *out, CXTranslationUnit tu,
+                                      struct rule_atomics_kids *kids, CXCursor expr,
+                                      const struct rule_atomics_children *ch)
+{
+    if (ch->n == 1)
+        return match_implicit_load(out, kids, expr, ch);
+    if (ch->n < 2 || ch->n > MAX_SUB || clang_getCursorType(ch->c[0]).kind != CXType_Pointer)
+        return 0;
+    return match_atomic_expr(out, tu, kids, expr, ch);
 }
 
 int rule_atomics_match_unexposed(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr,
                                  const struct rule_atomics_children *ch)
 {
-    if (ch->n == 1)
-        return match_implicit_load(out, expr, ch);
-    if (ch->n < 2 || ch->n > MAX_SUB || clang_getCursorType(ch->c[0]).kind != CXType_Pointer)
-        return 0;
-    return match_atomic_expr(out, tu, expr, ch);
+    return rule_atomics_match_unexposed_memo(out, tu, NULL, expr, ch);
 }
 
-static int match_unexposed(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr)
+static int match_unexposed(struct rule_atomics_op *out, CXTranslationUnit tu,
+                           struct rule_atomics_kids *k, CXCursor expr)
 {
     struct rule_atomics_children ch;
 
-    children_of(&ch, expr);
-    return rule_atomics_match_unexposed(out, tu, expr, &ch);
+    children_of(&ch, k, expr);
+    return rule_atomics_match_unexposed_memo(out, tu, k, expr, &ch);
 }
 
 /* The __sync builtins: fixed orders, and their values as plain arguments. */
@@ -579,20 +599,21 @@ static void from_sync_call(struct rule_atomics_op *op, const struct at_name *n, 
 }
 
 /* Fills op from a builtin call: fences, __atomic_test_and_set/clear, __sync_*. */
-static void from_call(struct rule_atomics_op *op, const struct at_name *n, CXCursor call)
+static void from_call(struct rule_atomics_op *op, struct rule_atomics_kids *k,
+                      const struct at_name *n, CXCursor call)
 {
     int argc = clang_Cursor_getNumArguments(call);
     unsigned order_arg = n->kind == RULE_ATOMICS_FENCE ? 0 : 1;
 
     if (n->kind != RULE_ATOMICS_FENCE && argc >= 1)
-        set_object(op, clang_Cursor_getArgument(call, 0));
+        set_object(op, k, clang_Cursor_getArgument(call, 0));
     if (n->family == RULE_ATOMICS_SYNC)
         from_sync_call(op, n, call);
     else if ((unsigned)argc > order_arg)
         set_order(&op->order, op, clang_Cursor_getArgument(call, order_arg), 0);
 }
 
-static int match_call(struct rule_atomics_op *out, CXCursor call)
+static int match_call(struct rule_atomics_op *out, struct rule_atomics_kids *k, CXCursor call)
 {
     CXCursor callee = clang_getCursorReferenced(call);
     CXString s;
@@ -607,7 +628,7 @@ static int match_call(struct rule_atomics_op *out, CXCursor call)
     if (!found)
         return 0;
     op_begin(out, &n, call);
-    from_call(out, &n, call);
+    from_call(out, k, &n, call);
     return 1;
 }
 
@@ -628,13 +649,13 @@ static const char *operator_name(CXTranslationUnit tu, CXCursor op, const char *
 
 /* The kind of a plain access by an operator whose first operand is _Atomic; 0 when the
  * operator does not access it ('&x', or a comma). */
-static int operator_kind(enum rule_atomics_kind *out, CXCursor expr,
+static int operator_kind(enum rule_atomics_kind *out, struct rule_atomics_kids *k, CXCursor expr,
                          const struct rule_atomics_children *ch)
 {
     enum CXCursorKind kind = clang_getCursorKind(expr);
     CXCursor operand;
 
-    if (ch->n == 0 || ch->n > 2 || !cursor_is_atomic(ch->c[0]) || is_address_of(expr, &operand))
+    if (ch->n == 0 || ch->n > 2 || !cursor_is_atomic(ch->c[0]) || is_address_of(k, expr, &operand))
         return 0;
     if (kind == CXCursor_UnaryOperator) {
         *out = RULE_ATOMICS_FETCH_OP;
@@ -651,18 +672,19 @@ static int operator_kind(enum rule_atomics_kind *out, CXCursor expr,
 }
 
 /* x = v, x op= v, x++ and the like on an _Atomic lvalue x. */
-static int match_operator(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr)
+static int match_operator(struct rule_atomics_op *out, CXTranslationUnit tu,
+                          struct rule_atomics_kids *k, CXCursor expr)
 {
     struct at_name n = { NULL, RULE_ATOMICS_FETCH_OP, RULE_ATOMICS_IMPLICIT, 0, 1 };
     struct rule_atomics_children ch;
     int unary = clang_getCursorKind(expr) == CXCursor_UnaryOperator;
 
-    children_of(&ch, expr);
-    if (!operator_kind(&n.kind, expr, &ch))
+    children_of(&ch, k, expr);
+    if (!operator_kind(&n.kind, k, expr, &ch))
         return 0;
     n.name = operator_name(tu, expr, unary ? "++" : "op=");
     op_begin(out, &n, expr);
-    out->object = strip(ch.c[0]);
+    out->object = strip(k, ch.c[0]);
     if (ch.n == 2)
         out->value = ch.c[1];
     return 1;
@@ -670,15 +692,21 @@ static int match_operator(struct rule_atomics_op *out, CXTranslationUnit tu, CXC
 
 int rule_atomics_match(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr)
 {
+    return rule_atomics_match_memo(out, tu, NULL, expr);
+}
+
+int rule_atomics_match_memo(struct rule_atomics_op *out, CXTranslationUnit tu,
+                            struct rule_atomics_kids *kids, CXCursor expr)
+{
     switch (clang_getCursorKind(expr)) {
     case CXCursor_UnexposedExpr:
-        return match_unexposed(out, tu, expr);
+        return match_unexposed(out, tu, kids, expr);
     case CXCursor_CallExpr:
-        return match_call(out, expr);
+        return match_call(out, kids, expr);
     case CXCursor_BinaryOperator:
     case CXCursor_CompoundAssignOperator:
     case CXCursor_UnaryOperator:
-        return match_operator(out, tu, expr);
+        return match_operator(out, tu, kids, expr);
     default:
         return 0;
     }

@@ -8,6 +8,8 @@
 
 #include <clang-c/Index.h>
 
+struct rule_atomics_kids;
+
 /* The cursor kinds an atomic operation can have: list them in a rule's .kinds and pass every
  * such cursor to rule_atomics_match (it is cheap on the many that are not atomics). */
 #define RULE_ATOMICS_CURSOR_KINDS                                                                  \
@@ -63,6 +65,7 @@ struct rule_atomics_op {
     const char *wrapper; /* the wrapper function or macro the operation was written through
                             (atomics_wrap.h), or NULL; valid while the unit's readings are */
     CXCursor expr;       /* the whole operation */
+    CXSourceRange range; /* expr's extent, as clang_getCursorExtent gives it: asked once */
     CXCursor object;     /* the object acted on: 'x' for &x, else the pointer expression; null
                             for fences */
     int object_is_ptr;   /* 1: object is a pointer to the object (p in atomic_load(p)) */
@@ -81,6 +84,11 @@ struct rule_atomics_op {
  * of user macros (a macro whose body names another user macro) is not recognized. */
 int rule_atomics_match(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr);
 
+/* As rule_atomics_match, visiting children through the unit's memo kids (atomics_kids.h;
+ * NULL: plain visits). The same answers. */
+int rule_atomics_match_memo(struct rule_atomics_op *out, CXTranslationUnit tu,
+                            struct rule_atomics_kids *kids, CXCursor expr);
+
 /* The first children of an expression, gathered by one visit. */
 #define RULE_ATOMICS_MAX_CHILDREN 6 /* children of the largest atomic expression */
 struct rule_atomics_children {
@@ -91,18 +99,34 @@ struct rule_atomics_children {
 /* Gathers expr's first children into *out. */
 void rule_atomics_children_of(struct rule_atomics_children *out, CXCursor expr);
 
+/* As rule_atomics_children_of, through the memo kids (NULL: a visit). */
+void rule_atomics_children_memo(struct rule_atomics_children *out, struct rule_atomics_kids *kids,
+                                CXCursor expr);
+
 /* As rule_atomics_match for an unexposed expression whose children *ch holds (so a caller
  * that shares one visit of them between several readers pays it once). */
 int rule_atomics_match_unexposed(struct rule_atomics_op *out, CXTranslationUnit tu, CXCursor expr,
                                  const struct rule_atomics_children *ch);
 
+/* As rule_atomics_match_unexposed, visiting further children through the memo kids. */
+int rule_atomics_match_unexposed_memo(struct rule_atomics_op *out, CXTranslationUnit tu,
+                                      struct rule_atomics_kids *kids, CXCursor expr,
+                                      const struct rule_atomics_children *ch);
+
 /* Looks through parentheses, one-operand conversions, written casts and comma expressions
  * (to their right operand, as ck's '((void)sizeof(*(d) = (v)), (d))'). */
 CXCursor rule_atomics_strip(CXCursor e);
 
+/* As rule_atomics_strip, through the memo kids (NULL: plain visits). */
+CXCursor rule_atomics_strip_memo(struct rule_atomics_kids *kids, CXCursor e);
+
 /* Sets op's object from arg: a pointer to the object when pointer is nonzero ('&x' gives
  * the object x, 'p' the pointer p), else the object itself ('*p' gives the pointer p). */
 void rule_atomics_set_object(struct rule_atomics_op *op, CXCursor arg, int pointer);
+
+/* As rule_atomics_set_object, through the memo kids (NULL: plain visits). */
+void rule_atomics_set_object_memo(struct rule_atomics_op *op, struct rule_atomics_kids *kids,
+                                  CXCursor arg, int pointer);
 
 /* Reads the order argument expr of op into *out (its constant value, when it has one). */
 void rule_atomics_read_order(struct rule_atomics_order_arg *out, const struct rule_atomics_op *op,

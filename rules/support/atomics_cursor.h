@@ -51,4 +51,7 @@ static inline void rule_atomics_last_reset(struct rule_atomics_last *l)
  * op becomes the last. Asks at most op's extent, never the last's twice. */
 int rule_atomics_last_repeats(struct rule_atomics_last *l, CXCursor op);
 
+/* As rule_atomics_last_repeats, given op's extent (a reading's range): asks nothing. */
+int rule_atomics_last_repeats_at(struct rule_atomics_last *l, CXCursor op, CXSourceRange range);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_where.h"
 
 #define AM_MAX_TOKENS 4096 /* tokens of an invocation examined */
 
@@ -80,20 +81,32 @@ static void args_split(struct am_args *out, CXTranslationUnit tu, const CXToken 
 /* The search for every argument at once: one visit of the expansion's expression. */
 struct am_find {
     const struct am_args *args;
-    CXCursor *found; /* found[i] for args->begin[i]; null until found */
-    unsigned left;   /* arguments not found yet */
-    unsigned from;   /* the first argument's first byte */
-    unsigned to;     /* the last argument's last byte */
+    CXCursor *found;                   /* found[i] for args->begin[i]; null until found */
+    unsigned left;                     /* arguments not found yet */
+    unsigned from;                     /* the first argument's first byte */
+    unsigned to;                       /* the last argument's last byte */
+    struct rule_atomics_where_memo *m; /* file locations asked before; NULL: none kept */
 };
+
+static unsigned file_offset(const struct am_find *f, CXSourceLocation at)
+{
+    CXFile file = NULL;
+    unsigned offset = 0;
+
+    if (f->m == NULL)
+        clang_getFileLocation(at, NULL, NULL, NULL, &offset);
+    else
+        rule_atomics_file_offset_memo(&file, &offset, f->m, at);
+    return offset;
+}
 
 /* Nonzero when c's location lies outside the arguments' text, so c spans none of them: an
  * expression's location is one of its own tokens (its start, its name or its member), and
  * costs less to find than its extent, which lexes its last token. */
 static int outside_args(const struct am_find *f, CXCursor c)
 {
-    unsigned at = 0;
+    unsigned at = file_offset(f, clang_getCursorLocation(c));
 
-    clang_getFileLocation(clang_getCursorLocation(c), NULL, NULL, NULL, &at);
     return at < f->from || at > f->to;
 }
 
@@ -101,15 +114,15 @@ static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientDa
 {
     struct am_find *f = data;
     CXSourceRange r;
-    unsigned b = 0;
-    unsigned e = 0;
+    unsigned b;
+    unsigned e;
 
     (void)parent;
     if (!clang_isExpression(clang_getCursorKind(c)) || outside_args(f, c))
         return CXChildVisit_Recurse;
     r = clang_getCursorExtent(c);
-    clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
-    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
+    b = file_offset(f, clang_getRangeStart(r));
+    e = file_offset(f, clang_getRangeEnd(r));
     for (unsigned i = 0; i < f->args->n; i++) {
         if (b == f->args->begin[i] && e == f->args->end[i] && rule_atomics_null(f->found[i])) {
             f->found[i] = c;
@@ -123,6 +136,13 @@ static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientDa
 
 unsigned rule_atomics_macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor mexp, CXCursor expr)
 {
+    return rule_atomics_macro_args_memo(out, tu, NULL, mexp, expr);
+}
+
+unsigned rule_atomics_macro_args_memo(CXCursor *out, CXTranslationUnit tu,
+                                      struct rule_atomics_where_memo *m, CXCursor mexp,
+                                      CXCursor expr)
+{
     struct am_args a;
     struct am_find f;
     CXToken *toks = NULL;
@@ -134,6 +154,7 @@ unsigned rule_atomics_macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor m
         clang_disposeTokens(tu, toks, n);
     for (unsigned i = 0; i < a.n; i++)
         out[i] = clang_getNullCursor();
+    f.m = m;
     f.args = &a;
     f.found = out;
     f.left = a.n;

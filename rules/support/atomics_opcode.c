@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/cursors.h"
 #include "rules/rule.h"
+#include "rules/support/atomics_unit.h"
 
 /* What is known of one operator. The verdicts are asked by several rules at the same
  * operator, and each costs visits of its operands. */
@@ -164,17 +164,17 @@ static int ao_value_kind(enum CXCursorKind kind)
 
 /* Nonzero when e is no lvalue in C, so no operator writes it: a value kind, or a value
  * converted from an lvalue (an implicit conversion: one child), in parentheses or not. */
-static int ao_converted(CXCursor e)
+static int ao_converted(struct rule_atomics_kids *k, CXCursor e)
 {
     CXCursor inner;
 
     for (unsigned depth = 0; depth < 64; depth++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (kind == CXCursor_UnexposedExpr)
-            return ecg_cursor_children(&inner, 1, e) == 1;
+            return rule_atomics_kids_get(&inner, 1, k, e) == 1;
         if (kind != CXCursor_ParenExpr)
             return ao_value_kind(kind);
-        if (ecg_cursor_children(&inner, 1, e) != 1)
+        if (rule_atomics_kids_get(&inner, 1, k, e) != 1)
             return 0;
         e = inner;
     }
@@ -183,19 +183,21 @@ static int ao_converted(CXCursor e)
 
 static int is_assign(struct rule_ctx *rc, CXCursor op)
 {
+    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     CXCursor operands[2];
 
-    if (ecg_cursor_children(operands, 2, op) != 2 || ao_converted(operands[0]))
+    if (rule_atomics_kids_get(operands, 2, k, op) != 2 || ao_converted(k, operands[0]))
         return 0;
     return rule_atomics_opcode(rc, op) == ECG_OP_ASSIGN;
 }
 
 static int is_increment(struct rule_ctx *rc, CXCursor op)
 {
+    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     CXCursor operand;
     enum ecg_op code;
 
-    if (ecg_cursor_children(&operand, 1, op) != 1 || ao_converted(operand))
+    if (rule_atomics_kids_get(&operand, 1, k, op) != 1 || ao_converted(k, operand))
         return 0;
     code = rule_atomics_opcode(rc, op);
     return code >= ECG_OP_PREINC && code <= ECG_OP_POSTDEC;
@@ -243,7 +245,7 @@ int rule_atomics_is_deref(struct rule_ctx *rc, CXCursor op)
     CXCursor operand;
 
     if (clang_getCursorKind(op) != CXCursor_UnaryOperator ||
-        ecg_cursor_children(&operand, 1, op) != 1)
+        rule_atomics_unit_children(&operand, 1, rc, op) != 1)
         return 0;
     if (clang_getCanonicalType(clang_getCursorType(operand)).kind != CXType_Pointer)
         return 0;

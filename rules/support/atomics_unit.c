@@ -16,6 +16,7 @@
 #include "rules/support/atomics_margs.h"
 #include "rules/support/atomics_places.h"
 #include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_kids.h"
 #include "rules/support/atomics_typeof.h"
 #include "rules/support/atomics_where.h"
 
@@ -77,7 +78,9 @@ struct rule_atomics_unit {
     size_t n_claim_slots;     /* a power of two, at least twice n_claims; 0 before the first */
     struct au_site_set sites; /* where wrapper macros are expanded; filled on first use */
     int sites_ready;
-    int record_seen;                   /* the search for sites has met the preprocessing record */
+    int record_seen; /* the search for sites has met the preprocessing record */
+    int fed;         /* the walk hands the unit's top-level cursors to the search (top_level) */
+    int done;        /* the search has passed the preprocessing record (or memory ran out) */
     struct rule_atomics_places places; /* the sites and #include lines, for fn_may_expand */
     const void *gate_decl;             /* the function fn_may_expand last answered for */
     int gate_open;                     /* its answer */
@@ -88,6 +91,8 @@ struct rule_atomics_unit {
     struct rule_atomics_children children;
     CXCursor children_of; /* whose they are; valid when children_ready */
     int children_ready;
+    struct rule_atomics_kids kids;         /* the unit's memo of children, shared by the rules */
+    struct rule_atomics_where_memo starts; /* where read expressions start; zeroed */
     char **names; /* owned: the wrapper macros' names read so far, for ops' names */
     size_t n_names;
     struct rule_atomics_wrapper *config; /* owned */
@@ -112,6 +117,8 @@ struct rule_atomics_unit *rule_atomics_unit_new(CXTranslationUnit tu)
         return NULL;
     }
     u->tu = tu;
+    /* without its slots the memo answers by plain visits: the same answers, slower */
+    (void)rule_atomics_kids_init(&u->kids);
     ecg_cursormap_init(&u->fns);
     rule_atomics_places_init(&u->places);
     u->profiles = rule_atomics_wrap_profiles(&u->n_profiles);
@@ -134,6 +141,7 @@ void rule_atomics_unit_free(struct rule_atomics_unit *u)
         free(u->names[i]);
     free(u->names);
     free(u->config);
+    rule_atomics_kids_fini(&u->kids);
     free(u->cache);
     free(u->filled);
     free(u);
@@ -214,10 +222,8 @@ static CXCursor arg_at(const CXCursor *args, unsigned n_args, int index)
 static void build_orders(struct rule_atomics_op *op, const struct rule_atomics_wrapper *w,
                          const CXCursor *args, unsigned n_args)
 {
-    CXSourceRange at = clang_getCursorExtent(op->expr); /* lexes its last token: asked once */
-
-    fixed_order(&op->order, at, w->order);
-    fixed_order(&op->failure, at, w->failure);
+    fixed_order(&op->order, op->range, w->order);
+    fixed_order(&op->failure, op->range, w->failure);
     if (arg_ok(w->order_arg, n_args))
         rule_atomics_read_order(&op->order, op, args[w->order_arg]);
     op->has_failure = w->kind == RULE_ATOMICS_CAS_STRONG || w->kind == RULE_ATOMICS_CAS_WEAK;
@@ -240,6 +246,7 @@ static int build(struct rule_atomics_op *out, const struct rule_atomics_wrapper 
     op.name = name;
     op.wrapper = name;
     op.expr = expr;
+    op.range = clang_getCursorExtent(expr); /* lexes its last token: asked once */
     op.object = clang_getNullCursor();
     op.value = arg_at(args, n_args, w->value_arg);
     op.expected = arg_at(args, n_args, w->expected_arg);
@@ -264,7 +271,8 @@ static struct au_fn *fn_examine(struct rule_atomics_unit *u, CXCursor callee)
     if (fn->wrapper != NULL)
         return fn;
     def = clang_getCursorDefinition(callee);
-    if (!rule_atomics_null(def) && rule_atomics_wrap_infer(&fn->inferred, u->tu, def)) {
+    if (!rule_atomics_null(def) &&
+        rule_atomics_wrap_infer_memo(&fn->inferred, u->tu, &u->kids, def)) {
         memcpy(fn->inferred.name, fn->name, sizeof(fn->name));
         fn->wrapper = &fn->inferred;
     }
@@ -301,7 +309,7 @@ static int read_call(struct rule_atomics_op *out, struct rule_atomics_unit *u, C
     int n = clang_Cursor_getNumArguments(call);
     const struct au_fn *fn;
 
-    if (rule_atomics_match(out, u->tu, call))
+    if (rule_atomics_match_memo(out, u->tu, &u->kids, call))
         return 1;
     if (clang_getCursorKind(callee) != CXCursor_FunctionDecl || n < 0)
         return 0;
@@ -421,7 +429,7 @@ static int claim(struct rule_atomics_op *out, struct rule_atomics_unit *u, CXCur
     c->file = site->file;
     c->offset = site->offset;
     c->owner = expr;
-    n_args = rule_atomics_macro_args(args, u->tu, site->mexp, expr);
+    n_args = rule_atomics_macro_args_memo(args, u->tu, &u->starts, site->mexp, expr);
     c->found = build(&c->op, w, name, expr, args, n_args);
     u->n_claims++;
     claim_slot_put(u->claim_slots, u->n_claim_slots, c, (uint32_t)u->n_claims);
@@ -502,11 +510,9 @@ static enum CXChildVisitResult note_site(struct rule_atomics_unit *u, CXCursor c
     return u->sites.failed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-static enum CXChildVisitResult find_sites(CXCursor c, CXCursor parent, CXClientData data)
+/* One top-level cursor of the search for sites. */
+static enum CXChildVisitResult site_step(struct rule_atomics_unit *u, CXCursor c)
 {
-    struct rule_atomics_unit *u = data;
-
-    (void)parent;
     /* clang_visitChildren gives a unit's preprocessing record before its declarations: the
      * first declaration after it ends the search */
     if (!clang_isPreprocessing(clang_getCursorKind(c)))
@@ -515,13 +521,33 @@ static enum CXChildVisitResult find_sites(CXCursor c, CXCursor parent, CXClientD
     return note_site(u, c);
 }
 
-/* Finds the wrapper macros' expansions in the unit, once. */
+static enum CXChildVisitResult find_sites(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    return site_step(data, c);
+}
+
+/* The walk's top-level cursors, the preprocessing record first: the search for sites reads
+ * them as the walk meets them instead of visiting the record again. 0 once it has passed. */
+static int top_level(void *arg, CXCursor c)
+{
+    struct rule_atomics_unit *u = arg;
+
+    if (u->done || u->sites_ready)
+        return 0;
+    u->done = site_step(u, c) == CXChildVisit_Break;
+    return !u->done;
+}
+
+/* Finds the wrapper macros' expansions in the unit, once: from what the walk handed over
+ * (every reading comes after the record), else by a visit of the unit. */
 static void gather_sites(struct rule_atomics_unit *u)
 {
     if (u->sites_ready)
         return;
     u->sites_ready = 1;
-    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), find_sites, u);
+    if (!u->fed)
+        clang_visitChildren(clang_getTranslationUnitCursor(u->tu), find_sites, u);
     rule_atomics_places_sort(&u->places);
 }
 
@@ -557,12 +583,15 @@ static int site_at(struct au_expansion *out, int *failed, struct rule_atomics_un
     CXFile file = NULL;
     unsigned offset = 0;
     const struct au_expansion *slot;
+    CXSourceLocation at;
 
     gather_sites(u);
     *failed = u->sites.failed;
-    if (u->sites.failed || u->sites.len == 0 || u->no_sites)
+    if (u->sites.failed || u->sites.len == 0 || u->no_sites ||
+        !rule_atomics_start_in_macro(&at, expr))
         return 0;
-    if (!rule_atomics_start_offset(&file, &offset, expr) || file == NULL)
+    rule_atomics_file_offset_memo(&file, &offset, &u->starts, at);
+    if (file == NULL)
         return 0;
     slot = site_slot(&u->sites, file, offset);
     if (slot->file == NULL)
@@ -637,7 +666,7 @@ static const struct rule_atomics_children *unit_children(struct rule_atomics_uni
 {
     if (!u->children_ready || !same_expr(u->children_of, expr) ||
         u->children_of.data[0] != expr.data[0]) {
-        rule_atomics_children_of(&u->children, expr);
+        rule_atomics_children_memo(&u->children, &u->kids, expr);
         u->children_of = expr;
         u->children_ready = 1;
     }
@@ -657,9 +686,10 @@ static int read_fresh(struct rule_atomics_op *out, struct rule_atomics_unit *u, 
     case CXCursor_CallExpr:
         return read_call(out, u, expr);
     case CXCursor_UnexposedExpr:
-        return rule_atomics_match_unexposed(out, u->tu, expr, unit_children(u, expr));
+        return rule_atomics_match_unexposed_memo(out, u->tu, &u->kids, expr,
+                                                 unit_children(u, expr));
     default:
-        return rule_atomics_match(out, u->tu, expr);
+        return rule_atomics_match_memo(out, u->tu, &u->kids, expr);
     }
 }
 
@@ -707,6 +737,8 @@ void rule_atomics_join(struct rule_ctx *rc)
 
     if (u == NULL)
         return;
+    if (!u->fed && !u->sites_ready)
+        u->fed = rule_top_level_sink(rc, top_level, u) == 0;
     for (size_t i = 0;; i++) {
         entry = rule_option_list_item(rc, "atomic_wrappers", i);
         if (entry == NULL)
@@ -748,4 +780,11 @@ const struct rule_atomics_children *rule_atomics_read_children(struct rule_ctx *
     struct rule_atomics_unit *u = rule_unit_shared(rc, &au_shared);
 
     return u != NULL ? unit_children(u, expr) : NULL;
+}
+
+struct rule_atomics_kids *rule_atomics_unit_kids(struct rule_ctx *rc)
+{
+    struct rule_atomics_unit *u = rule_unit_shared(rc, &au_shared);
+
+    return u != NULL ? &u->kids : NULL;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "rules/support/atomics.h"
+#include "rules/support/atomics_kids.h"
 #include "rules/support/atomics_wrap.h"
 
 struct rule_ctx;
@@ -53,5 +54,23 @@ int rule_atomics_read(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor
  * expression asked about (its reading asks too): borrowed until the next reading. NULL when
  * memory ran out. */
 const struct rule_atomics_children *rule_atomics_read_children(struct rule_ctx *rc, CXCursor expr);
+
+/* The unit's memo of cursors' children (atomics_kids.h), kept by the shared reader for the
+ * lock-free rules and their support code; NULL when memory ran out. */
+struct rule_atomics_kids *rule_atomics_unit_kids(struct rule_ctx *rc);
+
+/* rule_atomics_kids_get on the unit's memo: ecg_cursor_children(out, max, c). */
+static inline unsigned rule_atomics_unit_children(CXCursor *out, unsigned max, struct rule_ctx *rc,
+                                                  CXCursor c)
+{
+    return rule_atomics_kids_get(out, max, rule_atomics_unit_kids(rc), c);
+}
+
+/* rule_atomics_kids_nth on the unit's memo: ecg_cursor_child(c, index) and, for index 0,
+ * rule_expr_first_child(c). */
+static inline CXCursor rule_atomics_unit_child(struct rule_ctx *rc, CXCursor c, unsigned index)
+{
+    return rule_atomics_kids_nth(rule_atomics_unit_kids(rc), c, index);
+}
 
 #endif

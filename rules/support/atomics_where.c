@@ -7,23 +7,29 @@
 #include "rules/rule.h"
 #include "rules/support/atomics_wrap.h"
 
-static unsigned end_offset(CXCursor c, int file_location)
+static unsigned loc_offset(CXSourceLocation at, int file_location)
 {
-    CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(c));
     unsigned offset = 0;
 
     if (file_location)
-        clang_getFileLocation(end, NULL, NULL, NULL, &offset);
+        clang_getFileLocation(at, NULL, NULL, NULL, &offset);
     else
-        clang_getExpansionLocation(end, NULL, NULL, NULL, &offset);
+        clang_getExpansionLocation(at, NULL, NULL, NULL, &offset);
     return offset;
+}
+
+static unsigned end_offset(CXCursor c, int file_location)
+{
+    return loc_offset(clang_getRangeEnd(clang_getCursorExtent(c)), file_location);
 }
 
 int rule_atomics_spans(CXCursor expr, CXCursor mexp, unsigned offset)
 {
-    unsigned end = end_offset(expr, 1);
+    /* expr's extent lexes its last token: asked once for both of its offsets */
+    CXSourceLocation last = clang_getRangeEnd(clang_getCursorExtent(expr));
+    unsigned end = loc_offset(last, 1);
 
-    return end_offset(expr, 0) == end_offset(mexp, 0) || end == end_offset(mexp, 1) ||
+    return loc_offset(last, 0) == end_offset(mexp, 0) || end == end_offset(mexp, 1) ||
            end == offset;
 }
 
@@ -51,21 +57,49 @@ static int location_is_start(CXCursor unexposed)
 
 /* For these kinds the cursor's location is the start of its extent (libclang moves it only for
  * names and implicit conversions), and it costs no lexing of the extent's end. */
-int rule_atomics_start_offset(CXFile *file, unsigned *offset, CXCursor expr)
+static CXSourceLocation start_of(CXCursor expr)
 {
     enum CXCursorKind kind = clang_getCursorKind(expr);
-    CXSourceLocation at;
 
     if (kind == CXCursor_CallExpr || kind == CXCursor_BinaryOperator ||
         kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator ||
         (kind == CXCursor_UnexposedExpr && location_is_start(expr)))
-        at = clang_getCursorLocation(expr);
-    else
-        at = clang_getRangeStart(clang_getCursorExtent(expr));
+        return clang_getCursorLocation(expr);
+    return clang_getRangeStart(clang_getCursorExtent(expr));
+}
+
+int rule_atomics_start_offset(CXFile *file, unsigned *offset, CXCursor expr)
+{
+    CXSourceLocation at = start_of(expr);
+
     if (!rule_atomics_in_macro(at))
         return 0;
     clang_getFileLocation(at, file, NULL, NULL, offset);
     return 1;
+}
+
+int rule_atomics_start_in_macro(CXSourceLocation *out, CXCursor expr)
+{
+    CXSourceLocation at = start_of(expr);
+
+    if (!rule_atomics_in_macro(at))
+        return 0;
+    *out = at;
+    return 1;
+}
+
+void rule_atomics_file_offset_memo(CXFile *file, unsigned *offset,
+                                   struct rule_atomics_where_memo *m, CXSourceLocation at)
+{
+    /* the raw encoding: its low bits tell tokens apart */
+    unsigned i = (at.int_data ^ (at.int_data >> 9)) & (RULE_ATOMICS_WHERE_SLOTS - 1);
+    if (m->at[i].int_data != at.int_data || m->at[i].ptr_data[0] != at.ptr_data[0] ||
+        m->at[i].ptr_data[1] != at.ptr_data[1]) {
+        clang_getFileLocation(at, &m->file[i], NULL, NULL, &m->offset[i]);
+        m->at[i] = at;
+    }
+    *file = m->file[i];
+    *offset = m->offset[i];
 }
 
 int rule_atomics_name_at(char *out, size_t size, CXFile *file, unsigned *offset,

@@ -27,6 +27,24 @@ int rule_atomics_is_direct_call(CXCursor expr, const char *word);
  * outside every macro. */
 int rule_atomics_start_offset(CXFile *file, unsigned *offset, CXCursor expr);
 
+#define RULE_ATOMICS_WHERE_SLOTS 512 /* a power of two */
+
+/* The file locations of the macro locations asked last: an expression and the conversions
+ * around it start at one token, and a file location costs about 1,100 instructions. */
+struct rule_atomics_where_memo {
+    CXSourceLocation at[RULE_ATOMICS_WHERE_SLOTS]; /* int_data 0 (no macro location): empty */
+    CXFile file[RULE_ATOMICS_WHERE_SLOTS];
+    unsigned offset[RULE_ATOMICS_WHERE_SLOTS];
+};
+
+/* Where expr starts, as rule_atomics_start_offset looks for it: 1 and *out when that lies in a
+ * macro's expansion, else 0. Asks no file location. */
+int rule_atomics_start_in_macro(CXSourceLocation *out, CXCursor expr);
+
+/* clang_getFileLocation(at)'s file and offset, through m (zeroed before the first question). */
+void rule_atomics_file_offset_memo(CXFile *file, unsigned *offset,
+                                   struct rule_atomics_where_memo *m, CXSourceLocation at);
+
 /* The identifier written where expr starts, looked up as a file location: 1 with out, *file
  * and *offset, or 0 when no identifier is there. For a cursor inside a macro argument this is
  * where the argument was written (so 'uatomic_read' inside 'uatomic_set(&x, uatomic_read(&x)

@@ -269,7 +269,8 @@ int rule_atomics_wrap_parse(struct rule_atomics_wrapper *out, const char *entry)
 /* What the body of a candidate wrapper holds. */
 struct w_scan {
     CXTranslationUnit tu;
-    struct rule_atomics_op op; /* the first atomic operation */
+    struct rule_atomics_kids *kids; /* borrowed; NULL: plain visits */
+    struct rule_atomics_op op;      /* the first atomic operation */
     unsigned n_ops;
 };
 
@@ -286,7 +287,7 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent, CXClientDa
     struct rule_atomics_op op;
 
     (void)parent;
-    if (!is_atomic_kind(clang_getCursorKind(c)) || !rule_atomics_match(&op, s->tu, c))
+    if (!is_atomic_kind(clang_getCursorKind(c)) || !rule_atomics_match_memo(&op, s->tu, s->kids, c))
         return CXChildVisit_Recurse;
     if (s->n_ops == 0)
         s->op = op;
@@ -295,13 +296,13 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent, CXClientDa
 }
 
 /* The index of fn's parameter e names (through casts and parentheses), or -1. */
-static int param_index(CXCursor fn, CXCursor e)
+static int param_index(struct rule_atomics_kids *kids, CXCursor fn, CXCursor e)
 {
     CXCursor decl;
     int n = clang_Cursor_getNumArguments(fn);
 
     if (!rule_atomics_null(e))
-        e = rule_atomics_strip(e);
+        e = rule_atomics_strip_memo(kids, e);
     if (rule_atomics_null(e) || clang_getCursorKind(e) != CXCursor_DeclRefExpr)
         return W_NONE;
     decl = clang_getCursorReferenced(e);
@@ -315,10 +316,10 @@ static int param_index(CXCursor fn, CXCursor e)
 }
 
 /* The argument an order comes through, or its constant into *fixed. */
-static int order_source(enum rule_atomics_order *fixed, CXCursor fn,
+static int order_source(enum rule_atomics_order *fixed, struct rule_atomics_kids *kids, CXCursor fn,
                         const struct rule_atomics_order_arg *arg)
 {
-    int index = arg->implicit ? W_NONE : param_index(fn, arg->expr);
+    int index = arg->implicit ? W_NONE : param_index(kids, fn, arg->expr);
 
     *fixed = arg->order;
     return index;
@@ -326,25 +327,32 @@ static int order_source(enum rule_atomics_order *fixed, CXCursor fn,
 
 int rule_atomics_wrap_infer(struct rule_atomics_wrapper *out, CXTranslationUnit tu, CXCursor fn)
 {
+    return rule_atomics_wrap_infer_memo(out, tu, NULL, fn);
+}
+
+int rule_atomics_wrap_infer_memo(struct rule_atomics_wrapper *out, CXTranslationUnit tu,
+                                 struct rule_atomics_kids *kids, CXCursor fn)
+{
     struct w_scan s;
     struct rule_atomics_wrapper w;
 
     memset(&s, 0, sizeof(s));
     s.tu = tu;
+    s.kids = kids;
     clang_visitChildren(fn, scan_body, &s);
     if (s.n_ops != 1 || s.op.kind == RULE_ATOMICS_INIT || s.op.kind == RULE_ATOMICS_FENCE ||
         !s.op.object_is_ptr)
         return 0;
     wrapper_blank(&w);
-    w.object_arg = param_index(fn, s.op.object);
+    w.object_arg = param_index(kids, fn, s.op.object);
     if (w.object_arg == W_NONE)
         return 0;
     w.kind = s.op.kind;
     w.family = s.op.family;
-    w.value_arg = param_index(fn, s.op.value);
-    w.expected_arg = param_index(fn, s.op.expected);
-    w.order_arg = order_source(&w.order, fn, &s.op.order);
-    w.failure_arg = order_source(&w.failure, fn, &s.op.failure);
+    w.value_arg = param_index(kids, fn, s.op.value);
+    w.expected_arg = param_index(kids, fn, s.op.expected);
+    w.order_arg = order_source(&w.order, kids, fn, &s.op.order);
+    w.failure_arg = order_source(&w.failure, kids, fn, &s.op.failure);
     if (!s.op.has_failure)
         w.failure = RULE_ATOMICS_SEQ_CST;
     *out = w;

@@ -56,4 +56,9 @@ const struct rule_atomics_wrapper *rule_atomics_wrap_find(const struct rule_atom
  * and returns 1; returns 0 otherwise. Walks fn's body once. */
 int rule_atomics_wrap_infer(struct rule_atomics_wrapper *out, CXTranslationUnit tu, CXCursor fn);
 
+/* As rule_atomics_wrap_infer, visiting children through the memo kids (atomics_kids.h; NULL:
+ * plain visits): the operation read at a cursor and its operands' readings share them. */
+int rule_atomics_wrap_infer_memo(struct rule_atomics_wrapper *out, CXTranslationUnit tu,
+                                 struct rule_atomics_kids *kids, CXCursor fn);
+
 #endif

@@ -33,6 +33,30 @@ void match_idmap_fini(struct match_idmap *map)
     map->slots = NULL;
 }
 
+/* Whether the entry of slot i, if any, sits in Robin Hood order after slot i - 1: at its key's
+ * home when slot i - 1 is empty, else at most one slot farther from home than that entry. */
+static int slot_valid(const struct match_idmap *map, uint32_t i)
+{
+    uint32_t prev = (i - 1) & map->mask;
+
+    if (map->slots[i].value == MATCH_NIL)
+        return 1;
+    if (map->slots[i].home != match_idmap_slot_of(map, map->slots[i].key))
+        return 0;
+    if (map->slots[prev].value == MATCH_NIL)
+        return match_idmap_distance(map, i) == 0;
+    return match_idmap_distance(map, i) <= match_idmap_distance(map, prev) + 1;
+}
+
+int match_idmap_valid(const struct match_idmap *map)
+{
+    for (uint32_t i = 0; i <= map->mask; i++) {
+        if (!slot_valid(map, i))
+            return 0;
+    }
+    return 1;
+}
+
 /* Places cur at slot i, d slots past its home, where the search for it ended (an empty slot or
  * an entry nearer its home). An entry nearer its home than the one being placed gives up its
  * slot and moves on instead, until one lands in an empty slot. */

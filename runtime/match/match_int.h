@@ -141,6 +141,9 @@ int64_t match_bits_below(const struct match_bits *b, uint32_t i);
 int match_idmap_init(struct match_idmap *map, uint32_t max_entries);
 void match_idmap_fini(struct match_idmap *map);
 void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value);
+/* 1 when every entry sits in Robin Hood order at the distance its key's home gives, else 0: a
+ * check for the tests, O(capacity). */
+int match_idmap_valid(const struct match_idmap *map);
 
 /* Ids usually arrive in runs (a gateway numbers its orders), and the live ones are mostly
  * recent: ids of one block of 256 take consecutive slots, so adds walk the table in order and

@@ -9,35 +9,14 @@
 #include <string.h>
 
 #include "analyzer/grow.h"
-#include "analyzer/cursormap.h"
 #include "rules/rule.h"
 #include "rules/support/calltarget.h"
 #include "rules/support/nullflow.h"
+#include "rules/support/printf_family.h"
 #include "rules/support/strorigin.h"
 
 #define FS_NAME_MAX 64
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
-/* A printf-family function and where its format is. */
-struct fs_fn {
-    const char *name;
-    unsigned fmt;   /* the format argument */
-    int takes_list; /* the arguments come as a va_list: no fix */
-    int wide;       /* wchar_t format */
-};
-
-static const struct fs_fn fs_fns[] = {
-    { "printf", 0, 0, 0 },    { "fprintf", 1, 0, 0 },   { "dprintf", 1, 0, 0 },
-    { "sprintf", 1, 0, 0 },   { "snprintf", 2, 0, 0 },  { "asprintf", 1, 0, 0 },
-    { "syslog", 1, 0, 0 },    { "err", 1, 0, 0 },       { "errx", 1, 0, 0 },
-    { "warn", 0, 0, 0 },      { "warnx", 0, 0, 0 },     { "error", 2, 0, 0 },
-    { "vprintf", 0, 1, 0 },   { "vfprintf", 1, 1, 0 },  { "vdprintf", 1, 1, 0 },
-    { "vsprintf", 1, 1, 0 },  { "vsnprintf", 2, 1, 0 }, { "vasprintf", 1, 1, 0 },
-    { "vsyslog", 1, 1, 0 },   { "verr", 1, 1, 0 },      { "verrx", 1, 1, 0 },
-    { "vwarn", 0, 1, 0 },     { "vwarnx", 0, 1, 0 },    { "wprintf", 0, 0, 1 },
-    { "fwprintf", 1, 0, 1 },  { "swprintf", 2, 0, 1 },  { "vwprintf", 0, 1, 1 },
-    { "vfwprintf", 1, 1, 1 }, { "vswprintf", 2, 1, 1 },
-};
 
 /* What a format is, once classified. */
 struct fs_origin {
@@ -51,8 +30,8 @@ struct fs_finding {
     CXCursor call;
     CXCursor fmt;
     char callee[FS_NAME_MAX];
-    struct fs_fn fn; /* name borrowed from fs_fns or unused */
-    int wrapper;     /* the callee is a format wrapper of this file */
+    struct rule_printf_fn fn; /* name borrowed from the printf family table or unused */
+    int wrapper;              /* the callee is a format wrapper of this file */
     struct fs_origin origin;
     CXCursor sink_fn;                  /* deferred: the function whose parameter the format is */
     int sink_param;                    /* its index; -1: not deferred */
@@ -75,19 +54,11 @@ struct fs_call {
     int param; /* the argument is only this parameter of the caller; -1 otherwise */
 };
 
-/* What a called function is for this rule, worked out once per function of the unit. */
-struct fs_callee {
-    int is_format; /* a printf-family function: fn says where its format is */
-    struct fs_fn fn;
-};
-
 struct fs_state {
-    struct rule_strorigin *so;    /* owned */
-    struct ecg_cursormap callees; /* functions called, canonical; owned */
-    struct fs_callee *callee;     /* owned; per callee index */
-    size_t cap_callee;
-    CXCursor fn;       /* the function being walked */
-    CXCursor *pending; /* owned; its calls, classified when it ends */
+    struct rule_strorigin *so;              /* owned */
+    struct rule_printf_family_memo callees; /* owned */
+    CXCursor fn;                            /* the function being walked */
+    CXCursor *pending;                      /* owned; its calls, classified when it ends */
     size_t n_pending, cap_pending;
     struct fs_finding *found; /* owned */
     size_t n_found, cap_found;
@@ -105,8 +76,7 @@ static void fs_fini(void *state)
     struct fs_state *st = state;
 
     rule_strorigin_free(st->so);
-    ecg_cursormap_fini(&st->callees);
-    free(st->callee);
+    rule_printf_family_memo_fini(&st->callees);
     free(st->pending);
     free(st->found);
     free(st->wrappers);
@@ -116,184 +86,22 @@ static void fs_fini(void *state)
 
 /* ---- what a callee is -------------------------------------------------------------------- */
 
-static int fs_token_is(CXTranslationUnit tu, CXToken t, const char *const *words, size_t n)
-{
-    CXString s = clang_getTokenSpelling(tu, t);
-    const char *text = clang_getCString(s);
-    int hit = 0;
-
-    for (size_t i = 0; i < n && !hit; i++)
-        hit = strcmp(text, words[i]) == 0;
-    clang_disposeString(s);
-    return hit;
-}
-
-static long fs_token_number(CXTranslationUnit tu, CXToken t)
-{
-    CXString s = clang_getTokenSpelling(tu, t);
-    char *end;
-    long v = strtol(clang_getCString(s), &end, 10);
-    int ok = clang_getTokenKind(t) == CXToken_Literal && *end == '\0';
-
-    clang_disposeString(s);
-    return ok ? v : -1;
-}
-
-struct fs_attr {
-    CXTranslationUnit tu;
-    long fmt;   /* format(printf, fmt, first): 1-based */
-    long first; /* 0: a va_list */
-};
-
-/* format ( printf , N , M ) written out in the attribute's tokens. */
-static void fs_attr_tokens(struct fs_attr *a, CXToken *toks, unsigned n)
-{
-    static const char *const names[] = { "format", "__format__" };
-    static const char *const kinds[] = { "printf", "__printf__", "gnu_printf", "__gnu_printf__" };
-
-    if (n < 8 || !fs_token_is(a->tu, toks[0], names, 2) || !fs_token_is(a->tu, toks[2], kinds, 4))
-        return;
-    a->fmt = fs_token_number(a->tu, toks[4]);
-    a->first = fs_token_number(a->tu, toks[6]);
-}
-
-/* An extent within one file and short enough to be one attribute written out. */
-static int fs_short(CXSourceRange extent)
-{
-    CXFile f1, f2;
-    unsigned o1, o2;
-
-    clang_getFileLocation(clang_getRangeStart(extent), &f1, NULL, NULL, &o1);
-    clang_getFileLocation(clang_getRangeEnd(extent), &f2, NULL, NULL, &o2);
-    return f1 != NULL && clang_File_isEqual(f1, f2) && o1 <= o2 && o2 - o1 < 128;
-}
-
-static enum CXChildVisitResult fs_attr_visit(CXCursor c, CXCursor parent, CXClientData data)
-{
-    static const char *const names[] = { "format", "__format__" };
-    struct fs_attr *a = data;
-    CXSourceRange extent = clang_getCursorExtent(c);
-    CXToken *first, *toks = NULL;
-    unsigned n = 0;
-    int named;
-
-    (void)parent;
-    if (!clang_isAttribute(clang_getCursorKind(c)))
-        return CXChildVisit_Continue;
-    first = clang_getToken(a->tu, clang_getRangeStart(extent));
-    if (first == NULL)
-        return CXChildVisit_Continue;
-    named = fs_token_is(a->tu, *first, names, 2);
-    clang_disposeTokens(a->tu, first, 1);
-    if (!named || !fs_short(extent)) /* see rule_libc_has_attribute on long extents */
-        return CXChildVisit_Continue;
-    clang_tokenize(a->tu, extent, &toks, &n);
-    fs_attr_tokens(a, toks, n < 16 ? n : 16);
-    clang_disposeTokens(a->tu, toks, n);
-    return a->fmt > 0 ? CXChildVisit_Break : CXChildVisit_Continue;
-}
-
-/* When a declaration of the function decl says __attribute__((format(printf, n, m))),
- * fills out as a printf-family entry and returns 1. */
-static int fs_attr_format(CXTranslationUnit tu, CXCursor decl, struct fs_fn *out)
-{
-    CXCursor decls[2] = { decl, clang_getCanonicalCursor(decl) };
-    struct fs_attr a = { tu, -1, -1 };
-
-    for (size_t i = 0; i < 2 && a.fmt <= 0; i++) {
-        if (clang_Cursor_hasAttrs(decls[i]))
-            clang_visitChildren(decls[i], fs_attr_visit, &a);
-    }
-    if (a.fmt <= 0 || a.first < 0)
-        return 0;
-    out->name = NULL;
-    out->fmt = (unsigned)(a.fmt - 1);
-    out->takes_list = a.first == 0;
-    out->wide = 0;
-    return 1;
-}
-
-/* The printf-family entry of the function call calls: the table, then a format attribute. */
-static int fs_lookup_uncached(CXTranslationUnit tu, CXCursor decl, const char *name,
-                              struct fs_fn *out)
-{
-    for (size_t i = 0; i < ARRAY_LEN(fs_fns); i++) {
-        if (strcmp(fs_fns[i].name, name) == 0) {
-            *out = fs_fns[i];
-            return 1;
-        }
-    }
-    return fs_attr_format(tu, decl, out);
-}
-
-static struct fs_callee *fs_callee_slot(struct fs_state *st, CXCursor decl, int *added)
-{
-    uint32_t i;
-
-    if (ecg_cursormap_intern(&i, added, &st->callees, clang_getCanonicalCursor(decl)) != 0)
-        return NULL;
-    if (i >= st->cap_callee) {
-        size_t cap = st->cap_callee != 0 ? st->cap_callee * 2 : 64;
-        struct fs_callee *grown = realloc(st->callee, cap * sizeof(*grown));
-        if (grown == NULL)
-            return NULL;
-        st->callee = grown;
-        st->cap_callee = cap;
-    }
-    return &st->callee[i];
-}
-
-/* fs_lookup_uncached, asked once per function of the unit. */
-static int fs_lookup(struct rule_ctx *rc, struct fs_state *st, CXCursor call, struct fs_fn *out,
-                     char *name, size_t size)
+/* The printf-family entry of the function call calls, when it is one. */
+static int fs_lookup(struct rule_ctx *rc, struct fs_state *st, CXCursor call,
+                     struct rule_printf_fn *out, char *name, size_t size)
 {
     CXCursor decl = clang_getCursorReferenced(call);
-    struct fs_callee *c;
-    int added = 0;
+    int found;
 
     rule_callee_name(call, name, size);
     if (name[0] == '\0' || clang_getCursorKind(decl) != CXCursor_FunctionDecl)
         return 0;
-    c = fs_callee_slot(st, decl, &added);
-    if (c == NULL) {
+    found = rule_printf_family_memo_lookup(out, &st->callees, rule_unit(rc), decl, name);
+    if (found < 0) {
         st->oom = 1;
         return 0;
     }
-    if (added)
-        c->is_format = fs_lookup_uncached(rule_unit(rc), decl, name, &c->fn);
-    if (c->is_format)
-        *out = c->fn;
-    return c->is_format;
-}
-
-static int fs_is_va_list(CXCursor param)
-{
-    CXString s = clang_getTypeSpelling(clang_getCursorType(param));
-    CXString c = clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(param)));
-    int hit = strstr(clang_getCString(s), "va_list") != NULL ||
-              strstr(clang_getCString(c), "__va_list_tag") != NULL;
-
-    clang_disposeString(s);
-    clang_disposeString(c);
-    return hit;
-}
-
-/* Nonzero when fn passes its parameter param on as a format its callers give: a format
- * attribute names it, or fn is variadic, or it hands a va_list of its own to a v*printf. */
-static int fs_is_wrapper(CXTranslationUnit tu, CXCursor fn, int param, const struct fs_fn *callee)
-{
-    struct fs_fn attr;
-    int n = clang_Cursor_getNumArguments(fn);
-
-    if (fs_attr_format(tu, fn, &attr))
-        return (int)attr.fmt == param;
-    if (clang_Cursor_isVariadic(fn))
-        return 1;
-    for (int k = 0; callee->takes_list && k < n; k++) {
-        if (fs_is_va_list(clang_Cursor_getArgument(fn, (unsigned)k)))
-            return 1;
-    }
-    return 0;
+    return found;
 }
 
 /* The parameter index of a format that is only a parameter of fn (or a copy of one). */
@@ -343,7 +151,7 @@ static void fs_add_inner(struct fs_state *st, CXCursor call)
 }
 
 static struct fs_finding *fs_add_finding(struct fs_state *st, CXCursor call, CXCursor fmt,
-                                         const struct fs_fn *fn, const char *callee)
+                                         const struct rule_printf_fn *fn, const char *callee)
 {
     struct fs_finding *f;
 
@@ -365,7 +173,7 @@ static struct fs_finding *fs_add_finding(struct fs_state *st, CXCursor call, CXC
 
 /* A printf-family call: its format classified now that the function is complete. */
 static void fs_check_format(struct rule_ctx *rc, struct fs_state *st, CXCursor call,
-                            const struct fs_fn *fn, const char *callee)
+                            const struct rule_printf_fn *fn, const char *callee)
 {
     struct rule_strorigin_result r;
     struct fs_finding *f;
@@ -379,7 +187,7 @@ static void fs_check_format(struct rule_ctx *rc, struct fs_state *st, CXCursor c
     if (r.flags == 0)
         return;
     param = fs_param_only(&r);
-    if (param >= 0 && fs_is_wrapper(rule_unit(rc), st->fn, param, fn)) {
+    if (param >= 0 && rule_printf_family_is_wrapper(rule_unit(rc), st->fn, param, fn)) {
         fs_add_wrapper(st, clang_getCanonicalCursor(st->fn), param);
         fs_add_inner(st, call);
         return;
@@ -440,7 +248,7 @@ static void fs_record_call(struct fs_state *st, CXCursor call, CXCursor callee)
 static void fs_check_call(struct rule_ctx *rc, struct fs_state *st, CXCursor call)
 {
     char callee[FS_NAME_MAX];
-    struct fs_fn fn;
+    struct rule_printf_fn fn;
     CXCursor decl = rule_calltarget_of(call);
 
     if (fs_lookup(rc, st, call, &fn, callee, sizeof(callee))) {
@@ -467,7 +275,7 @@ static int fs_wrapper_at(const struct fs_state *st, CXCursor fn, unsigned arg)
  * one; otherwise that call is where its parameter becomes a format. To a fixed point. */
 static void fs_close_wrappers(struct rule_ctx *rc, struct fs_state *st)
 {
-    static const struct fs_fn passed_on = { NULL, 0, 1, 0 };
+    static const struct rule_printf_fn passed_on = { NULL, 0, 1, 0 };
     int changed = 1;
 
     while (changed && !st->oom) {
@@ -480,7 +288,7 @@ static void fs_close_wrappers(struct rule_ctx *rc, struct fs_state *st)
                 fs_wrapper_at(st, c->caller, (unsigned)c->param))
                 continue;
             changed = 1;
-            if (fs_is_wrapper(rule_unit(rc), c->caller, c->param, &passed_on)) {
+            if (rule_printf_family_is_wrapper(rule_unit(rc), c->caller, c->param, &passed_on)) {
                 fs_add_wrapper(st, c->caller, c->param);
                 continue;
             }
@@ -755,7 +563,8 @@ static void fs_check_wrapper_calls(struct fs_state *st)
         char name[FS_NAME_MAX];
         if (c->param != -1 || c->origin.flags == 0 || !fs_wrapper_at(st, c->callee, c->arg))
             continue;
-        f = fs_add_finding(st, c->call, clang_Cursor_getArgument(c->call, c->arg), &fs_fns[0],
+        f = fs_add_finding(st, c->call, clang_Cursor_getArgument(c->call, c->arg),
+                           rule_printf_family_printf(),
                            rule_callee_name(c->call, name, sizeof(name)));
         if (f == NULL)
             return;

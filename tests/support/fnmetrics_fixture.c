@@ -1,0 +1,158 @@
+/* The per-function metrics tests' fixture (see fnmetrics_fixture.h): a recording rule that
+ * copies each function's metrics when the walk leaves it, and the walk that runs it. */
+#include "tests/support/fnmetrics_fixture.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/build_config.h"
+#include "analyzer/filefilter.h"
+#include "analyzer/walk.h"
+#include "rules/rule.h"
+
+static void location(CXSourceLocation loc, unsigned *line, unsigned *col)
+{
+    clang_getExpansionLocation(loc, NULL, line, col, NULL);
+}
+
+static void record(struct fnmetrics_fixture_fn *r, const struct ecg_fn_metrics *m)
+{
+    CXSourceRange deepest = ecg_fn_metrics_range(m, &m->deepest_written);
+
+    snprintf(r->name, sizeof(r->name), "%s", m->name);
+    r->line = m->line;
+    r->written = m->written;
+    r->expanded = m->expanded;
+    r->parameters = m->parameters;
+    r->lines = m->lines;
+    if (!clang_Range_isNull(deepest))
+        location(clang_getRangeStart(deepest), &r->deepest_line, &r->deepest_col);
+    assert_true(m->n_steps <= FNMETRICS_FIXTURE_MAX_STEPS);
+    r->n_steps = m->n_steps;
+    for (size_t i = 0; i < m->n_steps; i++) {
+        r->steps[i].s = m->steps[i];
+        location(clang_getRangeStart(ecg_fn_metrics_range(m, &m->steps[i].at)), &r->steps[i].line,
+                 &r->steps[i].col);
+    }
+}
+
+static void on_fn_enter(struct rule_ctx *rc, CXCursor fn)
+{
+    struct fnmetrics_fixture_run *rec = rule_state(rc);
+
+    (void)fn;
+    if (rule_function_metrics(rc) != NULL)
+        rec->metrics_outside_leave = 1;
+}
+
+static void on_fn_leave(struct rule_ctx *rc, CXCursor fn)
+{
+    struct fnmetrics_fixture_run *rec = rule_state(rc);
+    const struct ecg_fn_metrics *m = rule_function_metrics(rc);
+
+    assert_non_null(m);
+    assert_true(clang_equalCursors(m->function, fn));
+    assert_true(rec->n < FNMETRICS_FIXTURE_MAX_FNS);
+    record(&rec->fns[rec->n++], m);
+}
+
+static const struct rule_desc recording_rule = {
+    .id = "test-metrics",
+    .needs_metrics = 1,
+    .state_size = sizeof(struct fnmetrics_fixture_run),
+    .on_function_enter = on_fn_enter,
+    .on_function_leave = on_fn_leave,
+};
+
+/* A rule that does not ask for metrics must not see them, even when another rule does. */
+static void on_fn_leave_unasked(struct rule_ctx *rc, CXCursor fn)
+{
+    int *seen = rule_state(rc);
+
+    (void)fn;
+    if (rule_function_metrics(rc) != NULL)
+        *seen = 1;
+}
+
+static const struct rule_desc unasked_rule = {
+    .id = "test-no-metrics",
+    .state_size = sizeof(int),
+    .on_function_leave = on_fn_leave_unasked,
+};
+
+static void count_sunk(void *arg, const struct ecg_fn_metrics *m)
+{
+    (void)m;
+    ((struct fnmetrics_fixture_run *)arg)->sunk++;
+}
+
+static CXTranslationUnit parse(CXIndex index, const char *source)
+{
+    const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=gnu11",
+                           "-fblocks" };
+    struct CXUnsavedFile unsaved = { "/virtual/t.c", source, (unsigned long)strlen(source) };
+    CXTranslationUnit tu = NULL;
+
+    assert_int_equal(
+        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 5, &unsaved, 1,
+                                            CXTranslationUnit_DetailedPreprocessingRecord, &tu),
+        CXError_Success);
+    for (unsigned i = 0; i < clang_getNumDiagnostics(tu); i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+        clang_disposeDiagnostic(d);
+        assert_true(sev < CXDiagnostic_Error);
+    }
+    return tu;
+}
+
+/* Walks source with the recording rule, the rule that does not ask for metrics and a sink;
+ * the result is the caller's to free. */
+struct fnmetrics_fixture_run *fnmetrics_fixture_measure(const char *source)
+{
+    const struct rule_desc *rules[] = { &recording_rule, &unasked_rule };
+    CXIndex index = clang_createIndex(0, 0);
+    CXTranslationUnit tu = parse(index, source);
+    struct fnmetrics_fixture_run *out = malloc(sizeof(*out));
+    struct ecg_filefilter filter;
+    struct ecg_findings findings;
+    struct ecg_walk walk;
+
+    assert_non_null(out);
+    ecg_findings_init(&findings);
+    ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
+    assert_int_equal(
+        ecg_walk_init(&walk, &(struct ecg_walk_inputs){ tu, NULL, &filter, &findings, rules, 2 }),
+        0);
+    walk.metrics_sink = count_sunk;
+    walk.metrics_arg = walk.rules[0].state;
+    assert_int_equal(ecg_walk_run(&walk), 0);
+    *out = *(struct fnmetrics_fixture_run *)walk.rules[0].state;
+    out->metrics_without_need = *(int *)walk.rules[1].state;
+    ecg_walk_fini(&walk);
+    ecg_filefilter_fini(&filter);
+    ecg_findings_fini(&findings);
+    clang_disposeTranslationUnit(tu);
+    clang_disposeIndex(index);
+    assert_false(out->metrics_outside_leave);
+    assert_false(out->metrics_without_need);
+    assert_int_equal(out->sunk, out->n);
+    return out;
+}
+
+const struct fnmetrics_fixture_fn *fnmetrics_fixture_fn(const struct fnmetrics_fixture_run *rec,
+                                                        const char *name)
+{
+    for (size_t i = 0; i < rec->n; i++) {
+        if (strcmp(rec->fns[i].name, name) == 0)
+            return &rec->fns[i];
+    }
+    fail_msg("no metrics for function %s", name);
+    return NULL;
+}

@@ -147,9 +147,9 @@ static struct aba_var *find_var(struct aba_state *st, CXCursor var)
 /* The atomic operation e is, looking through parentheses, conversions and casts one level
  * at a time: the walk has read each level before, and the outermost that spans a wrapper
  * macro's expansion owns it. */
-static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCursor e)
+static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc,
+                        struct rule_atomics_kids *k, CXCursor e)
 {
-    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     for (unsigned i = 0; i < ABA_MAX_DOWN && !rule_atomics_null(e); i++) {
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (rule_atomics_read(out, rc, e))
@@ -163,12 +163,12 @@ static int atomic_under(struct rule_atomics_op *out, struct rule_ctx *rc, CXCurs
 }
 
 /* What rhs gives: a load of an object (key) or a read through a pointer (base). */
-static void classify(struct aba_var *v, struct rule_ctx *rc, CXCursor rhs)
+static void classify(struct aba_var *v, struct rule_ctx *rc, struct rule_atomics_kids *k,
+                     CXCursor rhs)
 {
-    struct rule_atomics_kids *k = rule_atomics_unit_kids(rc);
     struct rule_atomics_op op;
 
-    if (!atomic_under(&op, rc, rhs) || op.kind != RULE_ATOMICS_LOAD) {
+    if (!atomic_under(&op, rc, k, rhs) || op.kind != RULE_ATOMICS_LOAD) {
         v->base = read_through(k, rule_unit(rc), v->origin);
         return;
     }
@@ -186,7 +186,7 @@ static void on_assign(struct rule_ctx *rc, struct aba_state *st, CXCursor var, C
     struct aba_var v = { var, clang_getNullCursor(), clang_getNullCursor(), bare(k, rhs) };
     struct aba_var *slot = find_var(st, var);
 
-    classify(&v, rc, rhs);
+    classify(&v, rc, k, rhs);
     if (rule_atomics_null(v.key) && rule_atomics_null(v.base)) {
         if (slot != NULL)
             *slot = st->vars[--st->n_vars];

@@ -21,13 +21,20 @@ static inline int rule_atomics_null(CXCursor c)
            c.data[2] == NULL;
 }
 
-/* ecg_cursor_same_node(a, b), answered without the extents when a and b are the same cursor
- * (same kind and data words: the same node, so the same extent). */
+/* Nonzero when a and b are the same cursor, every field alike: all libclang reads of a cursor
+ * to answer anything about it (so the same node, extent, children and referent). */
+static inline int rule_atomics_same_bits(CXCursor a, CXCursor b)
+{
+    return a.kind == b.kind && a.xdata == b.xdata && a.data[0] == b.data[0] &&
+           a.data[1] == b.data[1] && a.data[2] == b.data[2];
+}
+
+/* ecg_cursor_same_node(a, b), answered without the extents when a and b are the same cursor. */
 static inline int rule_atomics_same_node(CXCursor a, CXCursor b)
 {
     if (a.kind != b.kind)
         return 0;
-    if (a.data[0] == b.data[0] && a.data[1] == b.data[1] && a.data[2] == b.data[2])
+    if (rule_atomics_same_bits(a, b))
         return 1;
     return ecg_cursor_same_node(a, b);
 }
@@ -47,11 +54,9 @@ static inline void rule_atomics_last_reset(struct rule_atomics_last *l)
     l->has_range = 0;
 }
 
-/* Nonzero when op is the same node as the last operation (rule_atomics_same_node); otherwise
- * op becomes the last. Asks at most op's extent, never the last's twice. */
-int rule_atomics_last_repeats(struct rule_atomics_last *l, CXCursor op);
-
-/* As rule_atomics_last_repeats, given op's extent (a reading's range): asks nothing. */
+/* Nonzero when op, whose extent is range (a reading's), is the same node as the last operation
+ * (rule_atomics_same_node); otherwise op becomes the last. Asks at most the last's extent,
+ * and that once. */
 int rule_atomics_last_repeats_at(struct rule_atomics_last *l, CXCursor op, CXSourceRange range);
 
 #endif

@@ -49,13 +49,6 @@ void rule_atomics_kids_fini(struct rule_atomics_kids *m)
     m->filled = NULL;
 }
 
-/* Every field alike: what clang_visitChildren reads of the cursor. */
-static int same_bits(const CXCursor *a, const CXCursor *b)
-{
-    return a->kind == b->kind && a->xdata == b->xdata && a->data[0] == b->data[0] &&
-           a->data[1] == b->data[1] && a->data[2] == b->data[2];
-}
-
 static unsigned slot_of(CXCursor c)
 {
     uint64_t h = ((uint64_t)(uintptr_t)c.data[1] ^ (uint64_t)c.kind) * 0x9e3779b97f4a7c15ull;
@@ -69,7 +62,7 @@ static const struct rule_atomics_kids_slot *slot_for(struct rule_atomics_kids *m
     unsigned i = slot_of(c);
     struct rule_atomics_kids_slot *s = &m->slots[i];
 
-    if (m->filled[i] && same_bits(&s->key, &c))
+    if (m->filled[i] && rule_atomics_same_bits(s->key, c))
         return s;
     m->filled[i] = 1;
     s->n = 0;

@@ -134,11 +134,6 @@ static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Recurse;
 }
 
-unsigned rule_atomics_macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor mexp, CXCursor expr)
-{
-    return rule_atomics_macro_args_memo(out, tu, NULL, mexp, expr);
-}
-
 unsigned rule_atomics_macro_args_memo(CXCursor *out, CXTranslationUnit tu,
                                       struct rule_atomics_where_memo *m, CXCursor mexp,
                                       CXCursor expr)

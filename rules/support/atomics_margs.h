@@ -13,11 +13,9 @@ struct rule_atomics_where_memo;
 /* The argument cursors of the macro expansion mexp (a CXCursor_MacroExpansion of tu), found
  * below expr, the expression that spans the expansion, into out[0..RULE_ATOMICS_MACRO_ARGS).
  * Returns how many leading arguments were found; stops at the first that is not an
- * expression of its own (an argument pasted into a larger token). */
-unsigned rule_atomics_macro_args(CXCursor *out, CXTranslationUnit tu, CXCursor mexp, CXCursor expr);
-
-/* As rule_atomics_macro_args, with the file locations of the expansion's cursors (nested ones
- * often start at one token) found through m (atomics_where.h; NULL: asked each time). */
+ * expression of its own (an argument pasted into a larger token). The file locations of the
+ * expansion's cursors (nested ones often start at one token) are found through m
+ * (atomics_where.h; NULL: asked each time). */
 unsigned rule_atomics_macro_args_memo(CXCursor *out, CXTranslationUnit tu,
                                       struct rule_atomics_where_memo *m, CXCursor mexp,
                                       CXCursor expr);

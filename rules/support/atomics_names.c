@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rules/rule.h"
+#include "rules/support/atomics_cursor.h"
 
 #define AN_SLOTS 512 /* direct-mapped: a collision only costs a fresh reading */
 #define AN_NAME 64   /* names kept with their '\0'; longer ones are read each time */
@@ -87,21 +88,13 @@ const char *rule_atomics_callee_name(struct rule_ctx *rc, CXCursor call, char *b
     return copy_out(buf, size, slot->name, slot->len);
 }
 
-/* Nonzero when a and b are the same cursor, every field alike: what libclang reads to find
- * the referenced declaration. */
-static int same_bits(const CXCursor *a, const CXCursor *b)
-{
-    return a->kind == b->kind && a->xdata == b->xdata && a->data[0] == b->data[0] &&
-           a->data[1] == b->data[1] && a->data[2] == b->data[2];
-}
-
 CXCursor rule_atomics_referenced(struct rule_ctx *rc, CXCursor ref)
 {
     struct an_memo *memo = rule_unit_shared(rc, &an_shared);
 
     if (memo == NULL)
         return clang_getCursorReferenced(ref);
-    if (!memo->has_ref || !same_bits(&memo->ref, &ref)) {
+    if (!memo->has_ref || !rule_atomics_same_bits(memo->ref, ref)) {
         memo->referenced = clang_getCursorReferenced(ref);
         memo->ref = ref;
         memo->has_ref = 1;

@@ -68,16 +68,6 @@ static CXSourceLocation start_of(CXCursor expr)
     return clang_getRangeStart(clang_getCursorExtent(expr));
 }
 
-int rule_atomics_start_offset(CXFile *file, unsigned *offset, CXCursor expr)
-{
-    CXSourceLocation at = start_of(expr);
-
-    if (!rule_atomics_in_macro(at))
-        return 0;
-    clang_getFileLocation(at, file, NULL, NULL, offset);
-    return 1;
-}
-
 int rule_atomics_start_in_macro(CXSourceLocation *out, CXCursor expr)
 {
     CXSourceLocation at = start_of(expr);

@@ -23,10 +23,6 @@ int rule_atomics_spans(CXCursor expr, CXCursor mexp, unsigned offset);
 /* Nonzero when expr is a call of the function name written at its start (no macro). */
 int rule_atomics_is_direct_call(CXCursor expr, const char *word);
 
-/* Where expr starts, as a file location: 1 with *file and *offset, or 0 when it starts
- * outside every macro. */
-int rule_atomics_start_offset(CXFile *file, unsigned *offset, CXCursor expr);
-
 #define RULE_ATOMICS_WHERE_SLOTS 512 /* a power of two */
 
 /* The file locations of the macro locations asked last: an expression and the conversions
@@ -37,8 +33,9 @@ struct rule_atomics_where_memo {
     unsigned offset[RULE_ATOMICS_WHERE_SLOTS];
 };
 
-/* Where expr starts, as rule_atomics_start_offset looks for it: 1 and *out when that lies in a
- * macro's expansion, else 0. Asks no file location. */
+/* Where expr starts (its location for the kinds libclang places at their start, else its
+ * extent's start): 1 and *out when that lies in a macro's expansion, else 0. Asks no file
+ * location. */
 int rule_atomics_start_in_macro(CXSourceLocation *out, CXCursor expr);
 
 /* clang_getFileLocation(at)'s file and offset, through m (zeroed before the first question). */

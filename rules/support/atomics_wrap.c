@@ -325,11 +325,6 @@ static int order_source(enum rule_atomics_order *fixed, struct rule_atomics_kids
     return index;
 }
 
-int rule_atomics_wrap_infer(struct rule_atomics_wrapper *out, CXTranslationUnit tu, CXCursor fn)
-{
-    return rule_atomics_wrap_infer_memo(out, tu, NULL, fn);
-}
-
 int rule_atomics_wrap_infer_memo(struct rule_atomics_wrapper *out, CXTranslationUnit tu,
                                  struct rule_atomics_kids *kids, CXCursor fn)
 {

@@ -53,11 +53,9 @@ const struct rule_atomics_wrapper *rule_atomics_wrap_find(const struct rule_atom
 
 /* When fn (a function definition of tu) performs exactly one atomic operation, on an object
  * one of its pointer parameters points to, describes it as a wrapper in *out (without a name)
- * and returns 1; returns 0 otherwise. Walks fn's body once. */
-int rule_atomics_wrap_infer(struct rule_atomics_wrapper *out, CXTranslationUnit tu, CXCursor fn);
-
-/* As rule_atomics_wrap_infer, visiting children through the memo kids (atomics_kids.h; NULL:
- * plain visits): the operation read at a cursor and its operands' readings share them. */
+ * and returns 1; returns 0 otherwise. Walks fn's body once, visiting children through the memo
+ * kids (atomics_kids.h; NULL: plain visits): the operation read at a cursor and its operands'
+ * readings share them. */
 int rule_atomics_wrap_infer_memo(struct rule_atomics_wrapper *out, CXTranslationUnit tu,
                                  struct rule_atomics_kids *kids, CXCursor fn);
 

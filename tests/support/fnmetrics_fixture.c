@@ -92,15 +92,18 @@ static void count_sunk(void *arg, const struct ecg_fn_metrics *m)
     ((struct fnmetrics_fixture_run *)arg)->sunk++;
 }
 
-static CXTranslationUnit parse(CXIndex index, const char *source)
+CXTranslationUnit fnmetrics_fixture_parse(CXIndex index, const char *source, const char *header)
 {
-    const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=gnu11",
-                           "-fblocks" };
-    struct CXUnsavedFile unsaved = { "/virtual/t.c", source, (unsigned long)strlen(source) };
+    const char *argv[] = { "clang",      "-resource-dir", ECG_DEFAULT_RESOURCE_DIR,
+                           "-std=gnu11", "-fblocks",      "-I/virtual" };
+    struct CXUnsavedFile unsaved[2] = {
+        { "/virtual/t.c", source, (unsigned long)strlen(source) },
+        { "/virtual/h.h", header != NULL ? header : "", header != NULL ? strlen(header) : 0 },
+    };
     CXTranslationUnit tu = NULL;
 
     assert_int_equal(
-        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 5, &unsaved, 1,
+        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 6, unsaved, 2,
                                             CXTranslationUnit_DetailedPreprocessingRecord, &tu),
         CXError_Success);
     for (unsigned i = 0; i < clang_getNumDiagnostics(tu); i++) {
@@ -118,7 +121,7 @@ struct fnmetrics_fixture_run *fnmetrics_fixture_measure(const char *source)
 {
     const struct rule_desc *rules[] = { &recording_rule, &unasked_rule };
     CXIndex index = clang_createIndex(0, 0);
-    CXTranslationUnit tu = parse(index, source);
+    CXTranslationUnit tu = fnmetrics_fixture_parse(index, source, NULL);
     struct fnmetrics_fixture_run *out = malloc(sizeof(*out));
     struct ecg_filefilter filter;
     struct ecg_findings findings;

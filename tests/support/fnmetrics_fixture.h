@@ -1,7 +1,6 @@
-/* Helpers shared by the per-function metrics unit tests (test_fnmetrics.c,
- * test_fnmetrics_macros.c): source walked by the real walk with a rule that records every
- * function's metrics, and lookup of one function's record. Each fails the test rather than
- * returning an error. */
+/* Helpers shared by the per-function metrics unit tests (test_fnmetrics*.c): virtual source
+ * parsed, walked by the real walk with a rule that records every function's metrics, and
+ * lookup of one function's record. Each fails the test rather than returning an error. */
 #ifndef ECG_TESTS_SUPPORT_FNMETRICS_FIXTURE_H
 #define ECG_TESTS_SUPPORT_FNMETRICS_FIXTURE_H
 
@@ -35,6 +34,11 @@ struct fnmetrics_fixture_run {
     int metrics_without_need;  /* ... nor for a rule without needs_metrics */
     size_t sunk;               /* functions the walk's sink received */
 };
+
+/* Parses source as /virtual/t.c (gnu11 with blocks; `#include "h.h"` reads header, which may be
+ * NULL) with the detailed preprocessing record; fails the test on any error. The unit is the
+ * caller's to dispose. */
+CXTranslationUnit fnmetrics_fixture_parse(CXIndex index, const char *source, const char *header);
 
 /* Walks source (a file /virtual/t.c, gnu11 with blocks, which must parse without errors) with
  * the recording rule, a rule that does not ask for metrics and the walk's metrics sink, and

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/build_config.h"
 #include "analyzer/filefilter.h"
 #include "analyzer/fnmetrics.h"
 #include "analyzer/walk.h"
+#include "tests/support/fnmetrics_fixture.h"
 
 #define MAX_FNS 8
 
@@ -38,35 +38,12 @@ static void keep(void *arg, const struct ecg_fn_metrics *m)
     k->n++;
 }
 
-static CXTranslationUnit parse(CXIndex index, const char *source, const char *header)
-{
-    const char *argv[] = { "clang", "-resource-dir", ECG_DEFAULT_RESOURCE_DIR, "-std=gnu11",
-                           "-I/virtual" };
-    struct CXUnsavedFile unsaved[2] = {
-        { "/virtual/t.c", source, (unsigned long)strlen(source) },
-        { "/virtual/h.h", header != NULL ? header : "", header != NULL ? strlen(header) : 0 },
-    };
-    CXTranslationUnit tu = NULL;
-
-    assert_int_equal(
-        clang_parseTranslationUnit2FullArgv(index, "/virtual/t.c", argv, 5, unsaved, 2,
-                                            CXTranslationUnit_DetailedPreprocessingRecord, &tu),
-        CXError_Success);
-    for (unsigned i = 0; i < clang_getNumDiagnostics(tu); i++) {
-        CXDiagnostic d = clang_getDiagnostic(tu, i);
-        enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-        clang_disposeDiagnostic(d);
-        assert_true(sev < CXDiagnostic_Error);
-    }
-    return tu;
-}
-
 /* Walks source (with /virtual/h.h = header) with no rule, only the sink; the result is the
  * caller's to free. */
 static struct kept *measure_with(const char *source, const char *header)
 {
     CXIndex index = clang_createIndex(0, 0);
-    CXTranslationUnit tu = parse(index, source, header);
+    CXTranslationUnit tu = fnmetrics_fixture_parse(index, source, header);
     struct kept *out = calloc(1, sizeof(*out));
     struct ecg_filefilter filter;
     struct ecg_findings findings;
@@ -211,7 +188,7 @@ static void test_fnmetrics_tokens_sink_alone_enables_metrics(void **state)
 {
     struct kept *rec = measure("int a(void) { return 0; }\nint b(int x) { return x ? 1 : 2; }\n");
     CXIndex index = clang_createIndex(0, 0);
-    CXTranslationUnit tu = parse(index, "int a(void) { return 0; }\n", NULL);
+    CXTranslationUnit tu = fnmetrics_fixture_parse(index, "int a(void) { return 0; }\n", NULL);
     struct ecg_filefilter filter;
     struct ecg_findings findings;
     struct ecg_walk walk;

@@ -7,6 +7,31 @@
 #include <stddef.h>
 #include <string.h>
 
+const char *ecg_opcode_file_text(struct ecg_opcode_texts *texts, CXTranslationUnit tu, CXFile file,
+                                 size_t *size)
+{
+    const char *text;
+    unsigned slot;
+
+    if (texts == NULL)
+        return clang_getFileContents(tu, file, size);
+    for (unsigned i = 0; i < ECG_OPCODE_TEXTS; i++) {
+        if (texts->file[i] == file) {
+            *size = texts->size[i];
+            return texts->text[i];
+        }
+    }
+    text = clang_getFileContents(tu, file, size);
+    if (text == NULL)
+        return NULL;
+    slot = texts->next;
+    texts->next = (slot + 1) % ECG_OPCODE_TEXTS;
+    texts->file[slot] = file;
+    texts->text[slot] = text;
+    texts->size[slot] = *size;
+    return text;
+}
+
 #if CINDEX_VERSION_MINOR < 64
 #define SCAN_MAX 512u /* bytes between two operands worth reading */
 
@@ -94,33 +119,6 @@ static enum ecg_op read_op(struct span *s, const struct spelled_op *table, size_
     return ECG_OP_UNKNOWN;
 }
 
-/* The unit's copy of file, through texts when given. */
-static const char *file_text(struct ecg_opcode_texts *texts, CXCursor cursor, CXFile file,
-                             size_t *size)
-{
-    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(cursor);
-    const char *text;
-    unsigned slot;
-
-    if (texts == NULL)
-        return clang_getFileContents(tu, file, size);
-    for (unsigned i = 0; i < ECG_OPCODE_TEXTS; i++) {
-        if (texts->file[i] == file) {
-            *size = texts->size[i];
-            return texts->text[i];
-        }
-    }
-    text = clang_getFileContents(tu, file, size);
-    if (text == NULL)
-        return NULL;
-    slot = texts->next;
-    texts->next = (slot + 1) % ECG_OPCODE_TEXTS;
-    texts->file[slot] = file;
-    texts->text[slot] = text;
-    texts->size[slot] = *size;
-    return text;
-}
-
 /* The file span from one location to another, when both are in the same file of cursor's
  * unit, in order and close together. */
 static int file_span(struct span *out, struct ecg_opcode_texts *texts, CXCursor cursor,
@@ -135,7 +133,7 @@ static int file_span(struct span *out, struct ecg_opcode_texts *texts, CXCursor 
     clang_getFileLocation(to, &f2, NULL, NULL, &o2);
     if (f1 == NULL || f2 == NULL || !clang_File_isEqual(f1, f2) || o1 > o2 || o2 - o1 > SCAN_MAX)
         return 0;
-    text = file_text(texts, cursor, f1, &size);
+    text = ecg_opcode_file_text(texts, clang_Cursor_getTranslationUnit(cursor), f1, &size);
     if (text == NULL || o2 > size)
         return 0;
     out->text = text;

@@ -48,7 +48,7 @@ enum ecg_op {
  * before libclang 17 each clang_getFileContents searches the unit's files (about 19,000
  * instructions in libclang 14), and a run of operators comes from few files. Valid for one
  * translation unit; zero it (or call ecg_opcode_texts_init) before the first use. */
-#define ECG_OPCODE_TEXTS 8
+#define ECG_OPCODE_TEXTS 32 /* a unit's functions and operators come from a dozen files */
 struct ecg_opcode_texts {
     CXFile file[ECG_OPCODE_TEXTS];      /* NULL: slot empty */
     const char *text[ECG_OPCODE_TEXTS]; /* borrowed from the unit */
@@ -58,6 +58,11 @@ struct ecg_opcode_texts {
 
 /* Empties texts. */
 void ecg_opcode_texts_init(struct ecg_opcode_texts *texts);
+
+/* clang_getFileContents(tu, file, size) through texts (NULL: no cache), which keeps the
+ * last ECG_OPCODE_TEXTS files asked; the text is the unit's, valid while tu lives. */
+const char *ecg_opcode_file_text(struct ecg_opcode_texts *texts, CXTranslationUnit tu, CXFile file,
+                                 size_t *size);
 
 /* ecg_opcode_of, reading the file texts through texts (NULL: no cache). */
 enum ecg_op ecg_opcode_read(struct ecg_opcode_texts *texts, CXCursor op);

@@ -33,6 +33,10 @@ bench_project()
                              --without-libpsl --without-brotli --without-zstd \
                              --without-nghttp2 --without-libidn2 --disable-ldap \
                              --without-librtmp && bear -- make -j"$jobs" ;;
+                # the library, then as many regression programs as build (ck_ec's stop
+                # the regressions' make on Debian 12; -k goes on past them)
+                ck)      ./configure && bear -- make -j"$jobs" &&
+                             { bear --append -- make -k -j"$jobs" regressions || true; } ;;
                 *) echo "bench: no build recipe for $name" >&2; exit 2 ;;
             esac
         ) >/dev/null 2>&1 || { echo "bench: building $name failed" >&2; exit 2; }

@@ -11,6 +11,7 @@
 #include "analyzer/grow.h"
 #include "rules/rule.h"
 #include "rules/support/atomics_cursor.h"
+#include "rules/support/atomics_opcode.h"
 #include "rules/support/callgraph.h"
 
 #define BC_NAME 128
@@ -277,8 +278,10 @@ static int bc_text_has(const char *text, size_t size, const char *word)
 
 /* Nonzero when the text of file may spell the attribute 'nonblocking': each file's text is
  * searched once per unit, so the tokens of a function's head are read only in files that
- * name it. When memory runs out, every file may. */
-static int bc_may_name(struct bc_state *st, CXTranslationUnit tu, CXFile file)
+ * name it. The text comes through the operator reader's file memo: libclang before 17 searches
+ * the unit's files for each text asked, and the operators of a function are in its file. When
+ * memory runs out, every file may. */
+static int bc_may_name(struct bc_state *st, struct rule_ctx *rc, CXFile file)
 {
     const char *text;
     size_t size = 0;
@@ -291,7 +294,7 @@ static int bc_may_name(struct bc_state *st, CXTranslationUnit tu, CXFile file)
     }
     if (ecg_grow((void **)&st->files, &st->cap_files, st->n_files + 1, sizeof(*st->files)) != 0)
         return 1;
-    text = clang_getFileContents(tu, file, &size);
+    text = rule_atomics_file_text(rc, file, &size);
     st->files[st->n_files].file = file;
     st->files[st->n_files].has_word = text == NULL || bc_text_has(text, size, "nonblocking");
     return st->files[st->n_files++].has_word;
@@ -332,8 +335,9 @@ static int bc_tokens_name(CXTranslationUnit tu, const CXToken *tokens, unsigned 
 /* [[clang::nonblocking]] or __attribute__((nonblocking)) as written: libclang before 20 drops
  * the attribute it does not know, so the tokens of decl from the start of its first line to
  * its body (or its end) are read, when its file names the word at all. */
-static int bc_written_nonblocking(struct bc_state *st, CXTranslationUnit tu, CXCursor decl)
+static int bc_written_nonblocking(struct bc_state *st, struct rule_ctx *rc, CXCursor decl)
 {
+    CXTranslationUnit tu = rule_unit(rc);
     CXSourceRange extent;
     CXSourceLocation end;
     CXCursor body = clang_getNullCursor();
@@ -346,7 +350,7 @@ static int bc_written_nonblocking(struct bc_state *st, CXTranslationUnit tu, CXC
     /* the head is written in the file of the name (an #include inside a declaration's head
      * aside), which costs less to find than the start of the extent */
     clang_getFileLocation(clang_getCursorLocation(decl), &file, NULL, NULL, NULL);
-    if (!bc_may_name(st, tu, file))
+    if (!bc_may_name(st, rc, file))
         return 0;
     extent = clang_getCursorExtent(decl);
     end = clang_getRangeEnd(extent);
@@ -379,7 +383,7 @@ static int bc_marked(struct rule_ctx *rc, CXCursor decl)
         if (clang_Cursor_hasAttrs(decls[i]))
             clang_visitChildren(decls[i], bc_annotate_visit, &found);
         if (!found)
-            found = bc_written_nonblocking(st, rule_unit(rc), decls[i]);
+            found = bc_written_nonblocking(st, rc, decls[i]);
     }
     return found;
 }

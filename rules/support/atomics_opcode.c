@@ -116,6 +116,13 @@ static struct ao_slot *ao_find(struct ao_cache **out_cache, struct rule_ctx *rc,
     return slot;
 }
 
+const char *rule_atomics_file_text(struct rule_ctx *rc, CXFile file, size_t *size)
+{
+    struct ao_cache *c = rule_unit_shared(rc, &ao_shared);
+
+    return ecg_opcode_file_text(c != NULL ? &c->texts : NULL, rule_unit(rc), file, size);
+}
+
 enum ecg_op rule_atomics_opcode(struct rule_ctx *rc, CXCursor op)
 {
     struct ao_cache *c = NULL;

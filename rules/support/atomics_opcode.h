@@ -32,4 +32,9 @@ int rule_atomics_is_deref(struct rule_ctx *rc, CXCursor op);
  * written, never converted to a value, which settles most operators without the text. */
 int rule_atomics_is_increment(struct rule_ctx *rc, CXCursor op);
 
+/* The unit's copy of file (clang_getFileContents), kept with the texts the operators are read
+ * from, so a rule reading the files of the unit's functions and the operator reader ask
+ * libclang once per file; NULL when libclang has no text for it. */
+const char *rule_atomics_file_text(struct rule_ctx *rc, CXFile file, size_t *size);
+
 #endif

@@ -3,11 +3,6 @@
  * prevention. Each level a command changes reports its new total once. */
 #include "runtime/match/match_book.h"
 
-static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
-{
-    match_emit(m, ev);
-}
-
 static struct match_bits *side_bits(struct match_book *book, uint32_t side)
 {
     return side == ECGRT_SIDE_BUY ? &book->bids : &book->asks;
@@ -41,49 +36,50 @@ void match_book_level_emptied(struct match_book *book, uint32_t side, uint32_t l
 static void cancel_resting(struct ecgrt_match *m, uint32_t idx)
 {
     const struct match_order *o = match_order_at(m, idx);
-    struct ecgrt_match_event ev;
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_CANCELLED);
 
-    match_event_start(&ev, ECGRT_EVENT_CANCELLED);
-    ev.id = o->id;
-    ev.remaining = o->qty;
+    ev->id = o->id;
+    ev->remaining = o->qty;
     match_book_unlink(m, idx);
     match_book_release(m, idx);
-    emit(m, &ev);
+    match_emit(m, ECGRT_EVENT_CANCELLED);
 }
 
-static void trade(struct ecgrt_match *m, struct match_taker *taker, uint32_t idx, int64_t level)
+/* One trade of the taker with maker idx at level (index level, lv its entry in the book). */
+static void trade(struct ecgrt_match *m, struct match_taker *taker, uint32_t idx,
+                  struct match_level *lv, int64_t level)
 {
     struct match_order *maker = match_order_at(m, idx);
     uint64_t qty = maker->qty < taker->qty ? maker->qty : taker->qty;
-    struct ecgrt_match_event ev;
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_TRADE);
 
-    match_event_start(&ev, ECGRT_EVENT_TRADE);
-    ev.instrument = taker->instrument;
-    ev.maker = maker->id;
-    ev.taker = taker->id;
-    ev.price = m->cfg.min_price + level;
-    ev.qty = qty;
+    ev->instrument = taker->instrument;
+    ev->maker = maker->id;
+    ev->taker = taker->id;
+    ev->price = m->cfg.min_price + level;
+    ev->qty = qty;
     maker->qty -= qty;
-    m->books[taker->instrument].levels[level].total -= qty;
+    lv->total -= qty;
     taker->qty -= qty;
     match_count(&m->stats.traded_qty, qty);
-    emit(m, &ev);
+    match_emit(m, ECGRT_EVENT_TRADE);
     if (maker->qty == 0) {
         match_book_unlink(m, idx);
         match_book_release(m, idx);
     }
 }
 
-/* Trades the taker against one level, oldest order first. */
-static void match_level(struct ecgrt_match *m, struct match_taker *taker, int64_t level)
+/* Trades the taker against one level (index level, lv its entry), oldest order first. */
+static void match_level(struct ecgrt_match *m, struct match_taker *taker, struct match_level *lv,
+                        int64_t level)
 {
-    uint32_t idx = m->books[taker->instrument].levels[level].head;
+    uint32_t idx = lv->head;
 
     while (idx != MATCH_NIL && taker->qty > 0 && !taker->stopped) {
         const struct match_order *maker = match_order_at(m, idx);
         uint32_t next = maker->next;
         if (maker->owner != taker->owner)
-            trade(m, taker, idx, level);
+            trade(m, taker, idx, lv, level);
         else if (m->cfg.stp == ECGRT_STP_CANCEL_RESTING)
             cancel_resting(m, idx);
         else
@@ -99,13 +95,17 @@ void match_book_match(struct ecgrt_match *m, struct match_taker *taker)
 
     while (taker->qty > 0 && !taker->stopped) {
         int64_t level = match_book_best_opposite(book, taker);
+        struct match_level *lv;
         uint64_t before;
         if (level < 0)
             return;
-        before = book->levels[level].total;
-        match_level(m, taker, level);
-        if (book->levels[level].total != before)
-            match_book_report_level(m, taker->instrument, maker_side, (uint32_t)level);
+        lv = &book->levels[level];
+        before = lv->total;
+        match_level(m, taker, lv, level);
+        if (lv->total != before) {
+            match_book_level_event(m, taker->instrument, maker_side, (uint32_t)level, lv->total);
+            match_emit(m, ECGRT_EVENT_BOOK);
+        }
     }
 }
 

@@ -27,8 +27,9 @@ void match_book_level_emptied(struct match_book *book, uint32_t side, uint32_t l
 /* The book operations below are inline: every add, cancel and fill runs one or two of them, and
  * their calls' saved registers and reloaded pointers were 4-8% of the engine's instructions. */
 
-/* Appends record idx (its instrument, side, level and qty set) to the tail of its level. */
-static inline void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
+/* Appends record idx (its instrument, side, level and qty set) to the tail of its level.
+ * Returns the level's new total. */
+static inline uint64_t match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
 {
     struct match_order *o = match_order_at(m, idx);
     struct match_book *book = &m->books[o->instrument];
@@ -44,10 +45,12 @@ static inline void match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
     }
     lv->tail = idx;
     lv->total += o->qty;
+    return lv->total;
 }
 
-/* Takes record idx out of its level (the record stays allocated). */
-static inline void match_book_unlink(struct ecgrt_match *m, uint32_t idx)
+/* Takes record idx out of its level (the record stays allocated). Returns the level's new
+ * total. */
+static inline uint64_t match_book_unlink(struct ecgrt_match *m, uint32_t idx)
 {
     struct match_order *o = match_order_at(m, idx);
     struct match_book *book = &m->books[o->instrument];
@@ -64,6 +67,7 @@ static inline void match_book_unlink(struct ecgrt_match *m, uint32_t idx)
     lv->total -= o->qty;
     if (lv->head == MATCH_NIL)
         match_book_level_emptied(book, o->side, o->level);
+    return lv->total;
 }
 
 /* Returns record idx to the free list (its id already forgotten). */
@@ -80,42 +84,52 @@ static inline void match_book_release(struct ecgrt_match *m, uint32_t idx)
     match_book_recycle(m, idx);
 }
 
+/* Fills the BOOK event of a level whose new total the caller holds, for a caller that emits it
+ * (match_emit) later, after events that come before it: then only the engine needs to stay in
+ * a register across the earlier events' callbacks. */
+static inline void match_book_level_event(struct ecgrt_match *m, uint32_t instrument, uint32_t side,
+                                          uint32_t level, uint64_t total)
+{
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_BOOK);
+
+    ev->instrument = instrument;
+    ev->side = (enum ecgrt_side)side;
+    ev->price = m->cfg.min_price + (int64_t)level;
+    ev->total = total;
+}
+
 /* Emits the BOOK event of a level: its new total. Inline: most commands report a level (a
  * resting add, a cancel, each level a taker trades at). */
 static inline void match_book_report_level(struct ecgrt_match *m, uint32_t instrument,
                                            uint32_t side, uint32_t level)
 {
-    struct ecgrt_match_event ev;
-
-    match_event_start(&ev, ECGRT_EVENT_BOOK);
-    ev.instrument = instrument;
-    ev.side = (enum ecgrt_side)side;
-    ev.price = m->cfg.min_price + (int64_t)level;
-    ev.total = m->books[instrument].levels[level].total;
-    match_emit(m, &ev);
+    match_book_level_event(m, instrument, side, level, m->books[instrument].levels[level].total);
+    match_emit(m, ECGRT_EVENT_BOOK);
 }
 
 /* Trades the taker against the opposite side until it is filled, its limit is reached, the
  * side is empty, or a self-trade stops it. */
 void match_book_match(struct ecgrt_match *m, struct match_taker *taker);
 
-/* The best opposite level an incoming order of taker->side may trade at, or -1. */
+/* The best opposite level an incoming order of side may trade at, or -1: any, for a market
+ * order, else one no worse than its limit (a level index). */
+static inline int64_t match_book_reach(const struct match_book *book, uint32_t side, int market,
+                                       int64_t limit)
+{
+    int64_t best = book->best[side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY];
+
+    if (best < 0 || market)
+        return best;
+    if (side == ECGRT_SIDE_BUY)
+        return best <= limit ? best : -1;
+    return best >= limit ? best : -1;
+}
+
+/* The best opposite level the taker may trade at, or -1. */
 static inline int64_t match_book_best_opposite(const struct match_book *book,
                                                const struct match_taker *taker)
 {
-    int64_t best = book->best[taker->side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY];
-
-    if (best < 0 || taker->market)
-        return best;
-    if (taker->side == ECGRT_SIDE_BUY)
-        return best <= taker->limit ? best : -1;
-    return best >= taker->limit ? best : -1;
-}
-
-/* Whether the taker's limit reaches the best opposite price: whether it would trade at all. */
-static inline int match_book_crosses(const struct ecgrt_match *m, const struct match_taker *taker)
-{
-    return match_book_best_opposite(&m->books[taker->instrument], taker) >= 0;
+    return match_book_reach(book, taker->side, taker->market, taker->limit);
 }
 
 /* Whether the taker could be filled entirely now (for fill-or-kill). */

@@ -12,25 +12,40 @@
 #include "ecg/hist.h"
 #include "ecg/match_replay.h"
 
-static void emit(struct ecgrt_match *m, const struct ecgrt_match_event *ev)
+/* The ACCEPTED, REJECTED and CANCELLED events, inline in every caller: out of line, their call
+ * would cost as much as the event (most commands emit one or two of them). */
+static inline void emit_accepted(struct ecgrt_match *m, uint64_t id)
 {
-    match_emit(m, ev);
+    match_event(m, ECGRT_EVENT_ACCEPTED)->id = id;
+    match_emit(m, ECGRT_EVENT_ACCEPTED);
 }
 
-/* Inline in every caller: out of line, its call would cost as much as the event (most commands
- * emit one or two through it). */
-__attribute__((always_inline)) static inline void emit_id(struct ecgrt_match *m,
-                                                          enum ecgrt_event_kind kind, uint64_t id,
-                                                          enum ecgrt_reject_reason reason,
-                                                          uint64_t remaining)
+static inline void emit_rejected(struct ecgrt_match *m, uint64_t id,
+                                 enum ecgrt_reject_reason reason)
 {
-    struct ecgrt_match_event ev;
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_REJECTED);
 
-    match_event_start(&ev, kind);
-    ev.id = id;
-    ev.reason = reason;
-    ev.remaining = remaining;
-    emit(m, &ev);
+    ev->id = id;
+    ev->reason = reason;
+    match_emit(m, ECGRT_EVENT_REJECTED);
+}
+
+static inline void emit_cancelled(struct ecgrt_match *m, uint64_t id, uint64_t remaining)
+{
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_CANCELLED);
+
+    ev->id = id;
+    ev->remaining = remaining;
+    match_emit(m, ECGRT_EVENT_CANCELLED);
+}
+
+/* Each kind's event record: zero but for its kind (match_event). */
+static void events_init(struct ecgrt_match *m)
+{
+    for (int k = 0; k < ECGRT_MATCH_EVENT_KINDS; k++) {
+        memset(&m->events[k], 0, sizeof m->events[k]);
+        m->events[k].kind = (enum ecgrt_event_kind)k;
+    }
 }
 
 static int config_valid(const struct ecgrt_match_config *cfg)
@@ -91,6 +106,7 @@ int ecgrt_match_new(struct ecgrt_match **out, const struct ecgrt_match_config *c
     m->timed = match_latency(cfg->latency_add) != NULL ||
                match_latency(cfg->latency_cancel) != NULL ||
                match_latency(cfg->latency_modify) != NULL;
+    events_init(m);
     rc = books_new(m);
     if (rc == ECGRT_OK)
         rc = orders_new(m);
@@ -166,30 +182,72 @@ static enum ecgrt_reject_reason check_book(const struct ecgrt_match *m,
     return ECGRT_REJECT_NONE;
 }
 
-/* Rests what is left of a taker in a new record (check_book made sure one is free: fewer than
- * max_orders rest, and max_orders is at most the pool's capacity). probe is where the id goes
- * in the map when nothing changed the map since it was taken, else NULL. */
-static void rest_new(struct ecgrt_match *m, const struct match_taker *t,
-                     const struct match_probe *probe)
+/* Queues the new record o (id, qty, owner, level, instrument and side set) at its level and
+ * enters its id in the map: where probe says when nothing changed the map since the probe was
+ * taken, else (probe NULL) by a new search. Fills the level's BOOK event, which the caller
+ * emits. */
+static void rest_record(struct ecgrt_match *m, struct match_order *o,
+                        const struct match_probe *probe)
+{
+    uint32_t idx = match_order_pool_index(m->pool, o);
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_BOOK);
+
+    if (probe != NULL)
+        match_idmap_put_at(&m->ids, probe, o->id, idx);
+    else
+        match_idmap_put(&m->ids, o->id, idx);
+    m->resting++;
+    ev->total = match_book_enqueue(m, idx);
+    ev->instrument = o->instrument;
+    ev->side = (enum ecgrt_side)o->side;
+    ev->price = m->cfg.min_price + (int64_t)o->level;
+}
+
+/* A free record (check_book made sure one is: fewer than max_orders rest, and max_orders is at
+ * most the pool's capacity). */
+static struct match_order *record_new(struct ecgrt_match *m)
 {
     struct match_order *o = match_order_pool_acquire(m->pool);
-    uint32_t idx;
 
     assert(o != NULL);
-    idx = match_order_pool_index(m->pool, o);
-    *o = (struct match_order){ .id = t->id,
-                               .qty = t->qty,
-                               .owner = t->owner,
-                               .level = (uint32_t)t->limit,
-                               .instrument = t->instrument,
-                               .side = t->side };
-    if (probe != NULL)
-        match_idmap_put_at(&m->ids, probe, t->id, idx);
-    else
-        match_idmap_put(&m->ids, t->id, idx);
-    m->resting++;
-    match_book_enqueue(m, idx);
-    match_book_report_level(m, t->instrument, t->side, o->level);
+    return o;
+}
+
+/* Rests what is left of a taker that traded in a new record, and emits its level's BOOK. Out
+ * of line: few takers rest a remainder, and inlined its registers would be saved on every
+ * crossing add. */
+__attribute__((noinline)) static void rest_taker(struct ecgrt_match *m, const struct match_taker *t)
+{
+    struct match_order *o = record_new(m);
+
+    o->id = t->id;
+    o->qty = t->qty;
+    o->owner = t->owner;
+    o->level = (uint32_t)t->limit;
+    o->instrument = t->instrument;
+    o->side = t->side;
+    rest_record(m, o, NULL);
+    match_emit(m, ECGRT_EVENT_BOOK);
+}
+
+/* Accepts a limit or post-only order that trades nothing and rests it whole at level, its id
+ * where probe (the duplicate check's search) ended. Both events are filled before the first
+ * is emitted, so nothing but m lives across the callback. */
+static void rest_untraded(struct ecgrt_match *m, const struct ecgrt_match_order *order,
+                          const struct match_probe *probe, uint32_t level)
+{
+    struct match_order *o = record_new(m);
+
+    match_event(m, ECGRT_EVENT_ACCEPTED)->id = order->id;
+    o->id = order->id;
+    o->qty = order->qty;
+    o->owner = order->owner;
+    o->level = level;
+    o->instrument = order->instrument;
+    o->side = (uint32_t)order->side;
+    rest_record(m, o, probe);
+    match_emit(m, ECGRT_EVENT_ACCEPTED);
+    match_emit(m, ECGRT_EVENT_BOOK);
 }
 
 /* Starts loading the level an order would rest at, so its cache miss overlaps the id-map probe
@@ -203,35 +261,52 @@ static void prefetch_level(const struct ecgrt_match *m, const struct ecgrt_match
 static void reject_add(struct ecgrt_match *m, uint64_t id, enum ecgrt_reject_reason reason)
 {
     match_count(&m->stats.rejects[reason], 1);
-    emit_id(m, ECGRT_EVENT_REJECTED, id, reason, 0);
+    emit_rejected(m, id, reason);
 }
 
-/* An accepted order that reaches the opposite side: fill-or-kill check, matching, then cancel
- * what is left unless it may rest. Returns 1 when the taker's remainder is to rest. */
-static int add_crossing(struct ecgrt_match *m, const struct ecgrt_match_order *order,
-                        struct match_taker *t)
+/* An accepted order that reaches the opposite side: fill-or-kill check, matching, then rest or
+ * cancel what is left. Out of line: the usual add rests without trading, and this path's
+ * registers would be saved on every add. */
+__attribute__((noinline)) static void add_crossing(struct ecgrt_match *m,
+                                                   const struct ecgrt_match_order *order)
 {
-    if (order->type == ECGRT_ORDER_FOK && !match_book_can_fill(m, t)) {
-        emit_id(m, ECGRT_EVENT_CANCELLED, order->id, ECGRT_REJECT_NONE, order->qty);
-        return 0;
+    struct match_taker t;
+
+    taker_of(&t, m, order);
+    emit_accepted(m, order->id);
+    if (order->type == ECGRT_ORDER_FOK && !match_book_can_fill(m, &t)) {
+        emit_cancelled(m, order->id, order->qty);
+        return;
     }
-    match_book_match(m, t);
-    if (t->qty == 0)
-        return 0;
-    if (!t->stopped && (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST))
-        return 1;
-    emit_id(m, ECGRT_EVENT_CANCELLED, order->id, ECGRT_REJECT_NONE, t->qty);
-    return 0;
+    match_book_match(m, &t);
+    if (t.qty == 0)
+        return;
+    if (!t.stopped && (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST))
+        rest_taker(m, &t);
+    else
+        emit_cancelled(m, order->id, t.qty);
 }
 
 /* An accepted order that does not reach the opposite side (most adds): rests whole, or is
- * cancelled whole if its type may not rest. Returns 1 when it is to rest. */
-static int add_untraded(struct ecgrt_match *m, const struct ecgrt_match_order *order)
+ * cancelled whole if its type may not rest. */
+static void add_untraded(struct ecgrt_match *m, const struct ecgrt_match_order *order,
+                         const struct match_probe *probe)
 {
-    if (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST)
-        return 1;
-    emit_id(m, ECGRT_EVENT_CANCELLED, order->id, ECGRT_REJECT_NONE, order->qty);
-    return 0;
+    if (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST) {
+        rest_untraded(m, order, probe, (uint32_t)(order->price - m->cfg.min_price));
+        return;
+    }
+    emit_accepted(m, order->id);
+    emit_cancelled(m, order->id, order->qty);
+}
+
+/* Whether the order (its fields checked) would trade at all. */
+static int order_crosses(const struct ecgrt_match *m, const struct ecgrt_match_order *o)
+{
+    int market = o->type == ECGRT_ORDER_MARKET;
+
+    return match_book_reach(&m->books[o->instrument], (uint32_t)o->side, market,
+                            market ? 0 : o->price - m->cfg.min_price) >= 0;
 }
 
 /* The checks run in a fixed order (fields, duplicate id, full book, would-cross) and come before
@@ -241,9 +316,7 @@ static void add_order(struct ecgrt_match *m, const struct ecgrt_match_order *ord
 {
     enum ecgrt_reject_reason reason;
     struct match_probe probe;
-    struct match_taker t;
     int crosses;
-    int rest;
 
     prefetch_level(m, order);
     match_count(&m->stats.adds, 1);
@@ -253,17 +326,16 @@ static void add_order(struct ecgrt_match *m, const struct ecgrt_match_order *ord
         return;
     }
     match_idmap_probe(&probe, &m->ids, order->id);
-    taker_of(&t, m, order);
-    crosses = match_book_crosses(m, &t);
+    crosses = order_crosses(m, order);
     reason = check_book(m, order, &probe, crosses);
     if (__builtin_expect(reason != ECGRT_REJECT_NONE, 0)) {
         reject_add(m, order->id, reason);
         return;
     }
-    emit_id(m, ECGRT_EVENT_ACCEPTED, order->id, reason, 0);
-    rest = crosses ? add_crossing(m, order, &t) : add_untraded(m, order);
-    if (rest)
-        rest_new(m, &t, crosses ? NULL : &probe);
+    if (crosses)
+        add_crossing(m, order);
+    else
+        add_untraded(m, order, &probe);
 }
 
 /* ecgrt_match_add, timed into h. Kept out of line so that an untimed command, the usual
@@ -288,33 +360,39 @@ void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *orde
         add_order(m, order);
 }
 
+/* Cancels the resting order in the id map's slot (found by cancel_order). Both events are
+ * filled before the first is emitted, so nothing but m lives across the callback. */
+static void cancel_found(struct ecgrt_match *m, uint64_t id, uint32_t slot)
+{
+    uint32_t idx = m->ids.slots[slot].value;
+    const struct match_order *o = match_order_at(m, idx);
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_CANCELLED);
+    uint32_t instrument = o->instrument;
+    uint32_t side = o->side;
+    uint32_t level = o->level;
+    uint64_t total;
+
+    ev->id = id;
+    ev->remaining = o->qty;
+    match_idmap_erase_at(&m->ids, slot);
+    total = match_book_unlink(m, idx);
+    match_book_level_event(m, instrument, side, level, total);
+    match_book_recycle(m, idx);
+    match_emit(m, ECGRT_EVENT_CANCELLED);
+    match_emit(m, ECGRT_EVENT_BOOK);
+}
+
 static void cancel_order(struct ecgrt_match *m, uint64_t id)
 {
     uint32_t slot = match_idmap_slot(&m->ids, id);
-    uint32_t idx;
-    const struct match_order *o;
-    uint64_t qty;
-    uint32_t instrument;
-    uint32_t side;
-    uint32_t level;
 
     match_count(&m->stats.cancels, 1);
     if (slot == MATCH_NIL) {
         match_count(&m->stats.rejects[ECGRT_REJECT_UNKNOWN_ID], 1);
-        emit_id(m, ECGRT_EVENT_REJECTED, id, ECGRT_REJECT_UNKNOWN_ID, 0);
+        emit_rejected(m, id, ECGRT_REJECT_UNKNOWN_ID);
         return;
     }
-    idx = m->ids.slots[slot].value;
-    o = match_order_at(m, idx);
-    qty = o->qty;
-    instrument = o->instrument;
-    side = o->side;
-    level = o->level;
-    match_book_unlink(m, idx);
-    match_idmap_erase_at(&m->ids, slot);
-    match_book_recycle(m, idx);
-    emit_id(m, ECGRT_EVENT_CANCELLED, id, ECGRT_REJECT_NONE, qty);
-    match_book_report_level(m, instrument, side, level);
+    cancel_found(m, id, slot);
 }
 
 /* ecgrt_match_cancel, timed into h. Kept out of line so that an untimed command, the usual
@@ -353,13 +431,12 @@ static enum ecgrt_reject_reason check_modify(const struct ecgrt_match *m, uint32
 
 static void emit_modified(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty)
 {
-    struct ecgrt_match_event ev;
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_MODIFIED);
 
-    match_event_start(&ev, ECGRT_EVENT_MODIFIED);
-    ev.id = id;
-    ev.price = price;
-    ev.qty = qty;
-    emit(m, &ev);
+    ev->id = id;
+    ev->price = price;
+    ev->qty = qty;
+    match_emit(m, ECGRT_EVENT_MODIFIED);
 }
 
 /* A smaller quantity at the same price: the order keeps its place. */
@@ -394,7 +471,7 @@ static void requeue(struct ecgrt_match *m, uint32_t idx, int64_t price, uint64_t
     if (t.qty == 0 || t.stopped) {
         match_book_recycle(m, idx);
         if (t.qty != 0)
-            emit_id(m, ECGRT_EVENT_CANCELLED, t.id, ECGRT_REJECT_NONE, t.qty);
+            emit_cancelled(m, t.id, t.qty);
         return;
     }
     o->qty = t.qty;
@@ -413,7 +490,7 @@ static void modify_order(struct ecgrt_match *m, uint64_t id, int64_t price, uint
     match_count(&m->stats.modifies, 1);
     if (reason != ECGRT_REJECT_NONE) {
         match_count(&m->stats.rejects[reason], 1);
-        emit_id(m, ECGRT_EVENT_REJECTED, id, reason, 0);
+        emit_rejected(m, id, reason);
         return;
     }
     o = match_order_at(m, idx);
@@ -445,32 +522,36 @@ void ecgrt_match_modify(struct ecgrt_match *m, uint64_t id, int64_t price, uint6
         modify_order(m, id, price, qty);
 }
 
-/* Untimed commands, the usual case, go straight to their kind's code after one test of
- * m->timed; timed ones through the public entry points, which read their histogram. */
-void ecgrt_match_apply(struct ecgrt_match *m, const struct ecgrt_match_command *cmd)
+/* A command when a latency histogram is set: through the public entry points, which read their
+ * kind's histogram. */
+__attribute__((noinline)) static void apply_timed(struct ecgrt_match *m,
+                                                  const struct ecgrt_match_command *cmd)
 {
-    int timed = __builtin_expect(m->timed, 0);
-
     switch (cmd->kind) {
     case ECGRT_COMMAND_ADD:
-        if (timed)
-            ecgrt_match_add(m, &cmd->order);
-        else
-            add_order(m, &cmd->order);
+        ecgrt_match_add(m, &cmd->order);
         break;
     case ECGRT_COMMAND_CANCEL:
-        if (timed)
-            ecgrt_match_cancel(m, cmd->id);
-        else
-            cancel_order(m, cmd->id);
+        ecgrt_match_cancel(m, cmd->id);
         break;
     case ECGRT_COMMAND_MODIFY:
-        if (timed)
-            ecgrt_match_modify(m, cmd->id, cmd->price, cmd->qty);
-        else
-            modify_order(m, cmd->id, cmd->price, cmd->qty);
+        ecgrt_match_modify(m, cmd->id, cmd->price, cmd->qty);
         break;
     }
+}
+
+/* Untimed commands, the usual case, go straight to their kind's code after one test of
+ * m->timed, adds (the most frequent) first. */
+void ecgrt_match_apply(struct ecgrt_match *m, const struct ecgrt_match_command *cmd)
+{
+    if (__builtin_expect(m->timed, 0))
+        apply_timed(m, cmd);
+    else if (cmd->kind == ECGRT_COMMAND_ADD)
+        add_order(m, &cmd->order);
+    else if (cmd->kind == ECGRT_COMMAND_CANCEL)
+        cancel_order(m, cmd->id);
+    else if (cmd->kind == ECGRT_COMMAND_MODIFY)
+        modify_order(m, cmd->id, cmd->price, cmd->qty);
 }
 
 int ecgrt_match_best(const struct ecgrt_match *m, uint32_t instrument, enum ecgrt_side side,

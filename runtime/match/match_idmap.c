@@ -82,11 +82,11 @@ void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value)
     place(map, cur, cur.home, 0);
 }
 
-void match_idmap_put_shift(struct match_idmap *map, const struct match_probe *probe, uint64_t id,
+void match_idmap_put_shift(struct match_idmap *map, struct match_probe probe, uint64_t id,
                            uint32_t value)
 {
-    struct match_slot cur = { id, value, (probe->slot - probe->dist) & map->mask };
+    struct match_slot cur = { id, value, (probe.slot - probe.dist) & map->mask };
 
-    assert(!probe->found && cur.home == match_idmap_slot_of(map, id));
-    place(map, cur, probe->slot, probe->dist);
+    assert(!probe.found && cur.home == match_idmap_slot_of(map, id));
+    place(map, cur, probe.slot, probe.dist);
 }

@@ -69,7 +69,10 @@ struct ecgrt_match_event {
 
 struct ecgrt_hist; /* ecg/hist.h */
 
-/* Receives every event, in order, on the thread that drives the engine. */
+/* Receives every event, in order, on the thread that drives the engine. The event is the
+ * engine's storage, valid until the callback returns (a later event of the same kind reuses
+ * it): copy what must be kept. Every field is defined; those a kind does not list are 0. A
+ * callback must not submit commands to the engine that calls it. */
 typedef void (*ecgrt_match_event_fn)(void *ctx, const struct ecgrt_match_event *event);
 
 /* The most resting orders one engine can hold: the capacity of the order-record pool that

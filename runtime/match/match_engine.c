@@ -250,14 +250,6 @@ static void rest_untraded(struct ecgrt_match *m, const struct ecgrt_match_order 
     match_emit(m, ECGRT_EVENT_BOOK);
 }
 
-/* Starts loading the level an order would rest at, so its cache miss overlaps the id-map probe
- * of the duplicate check instead of following it. */
-static void prefetch_level(const struct ecgrt_match *m, const struct ecgrt_match_order *o)
-{
-    if (o->instrument < m->cfg.instruments && in_band(m, o->price))
-        __builtin_prefetch(&m->books[o->instrument].levels[o->price - m->cfg.min_price], 1);
-}
-
 static void reject_add(struct ecgrt_match *m, uint64_t id, enum ecgrt_reject_reason reason)
 {
     match_count(&m->stats.rejects[reason], 1);
@@ -318,7 +310,6 @@ static void add_order(struct ecgrt_match *m, const struct ecgrt_match_order *ord
     struct match_probe probe;
     int crosses;
 
-    prefetch_level(m, order);
     match_count(&m->stats.adds, 1);
     reason = check_fields(m, order);
     if (__builtin_expect(reason != ECGRT_REJECT_NONE, 0)) {

@@ -117,32 +117,43 @@ CXTranslationUnit fnmetrics_fixture_parse(CXIndex index, const char *source, con
 
 /* Walks source with the recording rule, the rule that does not ask for metrics and a sink;
  * the result is the caller's to free. */
+void fnmetrics_fixture_walk_start(struct fnmetrics_fixture_walk *fw, const char *source,
+                                  const char *header, const struct rule_desc *const *rules,
+                                  size_t n_rules)
+{
+    fw->index = clang_createIndex(0, 0);
+    fw->tu = fnmetrics_fixture_parse(fw->index, source, header);
+    ecg_findings_init(&fw->findings);
+    ecg_filefilter_init(&fw->filter, clang_getFile(fw->tu, "/virtual/t.c"), "/virtual", NULL);
+    assert_int_equal(
+        ecg_walk_init(&fw->walk, &(struct ecg_walk_inputs){ fw->tu, NULL, &fw->filter,
+                                                            &fw->findings, rules, n_rules }),
+        0);
+}
+
+void fnmetrics_fixture_walk_end(struct fnmetrics_fixture_walk *fw)
+{
+    ecg_walk_fini(&fw->walk);
+    ecg_filefilter_fini(&fw->filter);
+    ecg_findings_fini(&fw->findings);
+    clang_disposeTranslationUnit(fw->tu);
+    clang_disposeIndex(fw->index);
+}
+
 struct fnmetrics_fixture_run *fnmetrics_fixture_measure(const char *source)
 {
     const struct rule_desc *rules[] = { &recording_rule, &unasked_rule };
-    CXIndex index = clang_createIndex(0, 0);
-    CXTranslationUnit tu = fnmetrics_fixture_parse(index, source, NULL);
     struct fnmetrics_fixture_run *out = malloc(sizeof(*out));
-    struct ecg_filefilter filter;
-    struct ecg_findings findings;
-    struct ecg_walk walk;
+    struct fnmetrics_fixture_walk fw;
 
     assert_non_null(out);
-    ecg_findings_init(&findings);
-    ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
-    assert_int_equal(
-        ecg_walk_init(&walk, &(struct ecg_walk_inputs){ tu, NULL, &filter, &findings, rules, 2 }),
-        0);
-    walk.metrics_sink = count_sunk;
-    walk.metrics_arg = walk.rules[0].state;
-    assert_int_equal(ecg_walk_run(&walk), 0);
-    *out = *(struct fnmetrics_fixture_run *)walk.rules[0].state;
-    out->metrics_without_need = *(int *)walk.rules[1].state;
-    ecg_walk_fini(&walk);
-    ecg_filefilter_fini(&filter);
-    ecg_findings_fini(&findings);
-    clang_disposeTranslationUnit(tu);
-    clang_disposeIndex(index);
+    fnmetrics_fixture_walk_start(&fw, source, NULL, rules, 2);
+    fw.walk.metrics_sink = count_sunk;
+    fw.walk.metrics_arg = fw.walk.rules[0].state;
+    assert_int_equal(ecg_walk_run(&fw.walk), 0);
+    *out = *(struct fnmetrics_fixture_run *)fw.walk.rules[0].state;
+    out->metrics_without_need = *(int *)fw.walk.rules[1].state;
+    fnmetrics_fixture_walk_end(&fw);
     assert_false(out->metrics_outside_leave);
     assert_false(out->metrics_without_need);
     assert_int_equal(out->sunk, out->n);

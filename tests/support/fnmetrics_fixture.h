@@ -6,7 +6,12 @@
 
 #include <stddef.h>
 
+#include "analyzer/filefilter.h"
+#include "analyzer/finding.h"
 #include "analyzer/fnmetrics.h"
+#include "analyzer/walk.h"
+
+struct rule_desc;
 
 #define FNMETRICS_FIXTURE_MAX_FNS 24
 #define FNMETRICS_FIXTURE_MAX_STEPS 48
@@ -39,6 +44,25 @@ struct fnmetrics_fixture_run {
  * NULL) with the detailed preprocessing record; fails the test on any error. The unit is the
  * caller's to dispose. */
 CXTranslationUnit fnmetrics_fixture_parse(CXIndex index, const char *source, const char *header);
+
+/* One unit parsed and a walk over it made ready, with everything the walk borrows. */
+struct fnmetrics_fixture_walk {
+    CXIndex index;
+    CXTranslationUnit tu;
+    struct ecg_filefilter filter; /* /virtual/t.c and the files beside it count */
+    struct ecg_findings findings;
+    struct ecg_walk walk;
+};
+
+/* Parses source (as fnmetrics_fixture_parse, with header) and initializes fw->walk with the
+ * n_rules rules; the caller sets the walk's metrics sink, runs it and reads the rules' states,
+ * then calls fnmetrics_fixture_walk_end. Fails the test on any error. */
+void fnmetrics_fixture_walk_start(struct fnmetrics_fixture_walk *fw, const char *source,
+                                  const char *header, const struct rule_desc *const *rules,
+                                  size_t n_rules);
+
+/* Releases the walk, the filter, the findings and the unit of fw. */
+void fnmetrics_fixture_walk_end(struct fnmetrics_fixture_walk *fw);
 
 /* Walks source (a file /virtual/t.c, gnu11 with blocks, which must parse without errors) with
  * the recording rule, a rule that does not ask for metrics and the walk's metrics sink, and

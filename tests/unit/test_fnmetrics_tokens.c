@@ -12,9 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/filefilter.h"
 #include "analyzer/fnmetrics.h"
-#include "analyzer/walk.h"
 #include "tests/support/fnmetrics_fixture.h"
 
 #define MAX_FNS 8
@@ -42,27 +40,15 @@ static void keep(void *arg, const struct ecg_fn_metrics *m)
  * caller's to free. */
 static struct kept *measure_with(const char *source, const char *header)
 {
-    CXIndex index = clang_createIndex(0, 0);
-    CXTranslationUnit tu = fnmetrics_fixture_parse(index, source, header);
     struct kept *out = calloc(1, sizeof(*out));
-    struct ecg_filefilter filter;
-    struct ecg_findings findings;
-    struct ecg_walk walk;
+    struct fnmetrics_fixture_walk fw;
 
     assert_non_null(out);
-    ecg_findings_init(&findings);
-    ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
-    assert_int_equal(
-        ecg_walk_init(&walk, &(struct ecg_walk_inputs){ tu, NULL, &filter, &findings, NULL, 0 }),
-        0);
-    walk.metrics_sink = keep;
-    walk.metrics_arg = out;
-    assert_int_equal(ecg_walk_run(&walk), 0);
-    ecg_walk_fini(&walk);
-    ecg_filefilter_fini(&filter);
-    ecg_findings_fini(&findings);
-    clang_disposeTranslationUnit(tu);
-    clang_disposeIndex(index);
+    fnmetrics_fixture_walk_start(&fw, source, header, NULL, 0);
+    fw.walk.metrics_sink = keep;
+    fw.walk.metrics_arg = out;
+    assert_int_equal(ecg_walk_run(&fw.walk), 0);
+    fnmetrics_fixture_walk_end(&fw);
     return out;
 }
 

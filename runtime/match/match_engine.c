@@ -190,17 +190,13 @@ static void rest_record(struct ecgrt_match *m, struct match_order *o,
                         const struct match_probe *probe)
 {
     uint32_t idx = match_order_pool_index(m->pool, o);
-    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_BOOK);
 
     if (probe != NULL)
         match_idmap_put_at(&m->ids, probe, o->id, idx);
     else
         match_idmap_put(&m->ids, o->id, idx);
     m->resting++;
-    ev->total = match_book_enqueue(m, idx);
-    ev->instrument = o->instrument;
-    ev->side = (enum ecgrt_side)o->side;
-    ev->price = m->cfg.min_price + (int64_t)o->level;
+    match_book_level_event(m, o->instrument, o->side, o->level, match_book_enqueue(m, idx));
 }
 
 /* A free record (check_book made sure one is: fewer than max_orders rest, and max_orders is at

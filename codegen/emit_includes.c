@@ -18,7 +18,8 @@ int gen_emit_includes(struct gen_text *h, const struct gen_struct *s)
     if (!pool && o->ring_capacity == 0)
         return gen_text_status(h);
     if (pool)
-        gen_text_puts(h, "#include <assert.h>\n#include <ecg/annotate.h>\n");
+        gen_text_puts(h, "#include <assert.h>\n");
+    gen_text_puts(h, "#include <ecg/annotate.h>\n"); /* ECG_NONBLOCKING on the fast paths */
     gen_text_puts(h, "#include <stddef.h>\n#include <stdint.h>\n");
     if (wants_atomics(o))
         gen_text_puts(h, "#include <stdatomic.h>\n");

@@ -1,6 +1,7 @@
 /* One round of the ring benchmark: OPS struct fill values from a producer thread to a
  * consumer thread (pinned to cores 0 and 1) through the generated SPSC ring (one value at a
- * time, and in batches), and through a mutex-protected ring of the same capacity. Both sides
+ * time by copy, one at a time written and read in place, and in batches), and through a
+ * mutex-protected ring of the same capacity (by copy, and in place under the lock). Both sides
  * wait the same way when the ring is full or empty (bench_wait: pause, then yield). Prints "name
  * ns_per_value" (wall time / OPS) and "name_cpu ns_per_value" (both threads' CPU time / OPS),
  * then line_round_trip: ns per round trip of one cache line between the two cores, and the
@@ -40,14 +41,37 @@ static int mutex_ring_push(struct mutex_ring *r, const struct fill *value)
     return ok;
 }
 
-static int mutex_ring_pop(struct fill *out, struct mutex_ring *r)
+/* Removes the oldest value under the lock: copies it to *out when out is not NULL (by copy),
+ * and its order_id to *order_id (read in place). Returns 1, or 0 when the ring is empty. */
+static int mutex_ring_take(struct fill *out, uint64_t *order_id, struct mutex_ring *r)
 {
     int ok = 0;
 
     pthread_mutex_lock(&r->lock);
     if (r->head != r->tail) {
-        *out = r->slots[r->tail % 1024u];
+        const struct fill *front = &r->slots[r->tail % 1024u];
+        if (out != NULL)
+            *out = *front;
+        *order_id = front->order_id;
         r->tail++;
+        ok = 1;
+    }
+    pthread_mutex_unlock(&r->lock);
+    return ok;
+}
+
+/* In place under the lock: the producer writes a whole value into the slot (a copy of
+ * model with its order_id set). */
+static int mutex_ring_put(struct mutex_ring *r, const struct fill *model, uint64_t order_id)
+{
+    int ok = 0;
+
+    pthread_mutex_lock(&r->lock);
+    if (r->head - r->tail < 1024u) {
+        struct fill *slot = &r->slots[r->head % 1024u];
+        *slot = *model;
+        slot->order_id = order_id;
+        r->head++;
         ok = 1;
     }
     pthread_mutex_unlock(&r->lock);
@@ -56,9 +80,15 @@ static int mutex_ring_pop(struct fill *out, struct mutex_ring *r)
 
 enum kind {
     KIND_SPSC,
+    KIND_SPSC_INPLACE,
     KIND_SPSC_BATCH,
     KIND_MUTEX,
+    KIND_MUTEX_INPLACE,
 };
+
+/* What an in-place producer copies into each slot before setting its order_id: a value
+ * written long before, as a template or a record received earlier would be. */
+static const struct fill fill_model = { .price = 10025, .qty = 40, .venue = "XNAS" };
 
 /* One cache line two threads bounce: the cost of a cross-core round trip, for reading the
  * ring figures (on a VM it changes with where the host places the vCPUs). */
@@ -79,6 +109,33 @@ struct run {
     int pinned;        /* consumer: 1 when pinned to core 1 */
 };
 
+/* Takes the oldest value's order_id where it lies: peek and drop, or under the lock; returns 1,
+ * or 0 when the ring is empty. */
+static uint32_t consume_in_place(struct run *r, uint64_t *order_id)
+{
+    const struct fill *front;
+
+    if (r->kind == KIND_MUTEX_INPLACE)
+        return (uint32_t)mutex_ring_take(NULL, order_id, r->mring);
+    front = fill_ring_peek(r->ring);
+    if (front == NULL)
+        return 0;
+    *order_id = front->order_id;
+    return (uint32_t)fill_ring_drop(r->ring);
+}
+
+/* Takes up to BATCH values into batch by the kind's method; returns how many. */
+static uint32_t consume_some(struct run *r, struct fill *batch)
+{
+    if (r->kind == KIND_SPSC)
+        return (uint32_t)fill_ring_pop(&batch[0], r->ring);
+    if (r->kind == KIND_SPSC_BATCH)
+        return fill_ring_pop_n(batch, r->ring, BATCH);
+    if (r->kind == KIND_MUTEX)
+        return (uint32_t)mutex_ring_take(&batch[0], &batch[0].order_id, r->mring);
+    return consume_in_place(r, &batch[0].order_id);
+}
+
 static uint64_t consume(struct run *r)
 {
     struct fill batch[BATCH];
@@ -87,13 +144,7 @@ static uint64_t consume(struct run *r)
     unsigned spins = 0;
 
     while (got < r->ops) {
-        uint32_t n;
-        if (r->kind == KIND_SPSC)
-            n = (uint32_t)fill_ring_pop(&batch[0], r->ring);
-        else if (r->kind == KIND_SPSC_BATCH)
-            n = fill_ring_pop_n(batch, r->ring, BATCH);
-        else
-            n = (uint32_t)mutex_ring_pop(&batch[0], r->mring);
+        uint32_t n = consume_some(r, batch);
         if (n == 0)
             bench_wait(&spins);
         else
@@ -118,10 +169,28 @@ static void *consumer(void *arg)
     return NULL;
 }
 
+/* Writes value next in place: claim, copy the model, set order_id, publish; or under the lock.
+ * Returns 1, or 0 when the ring is full. */
+static uint32_t produce_in_place(struct run *r, uint64_t next)
+{
+    struct fill *slot;
+
+    if (r->kind == KIND_MUTEX_INPLACE)
+        return (uint32_t)mutex_ring_put(r->mring, &fill_model, next);
+    slot = fill_ring_claim(r->ring);
+    if (slot == NULL)
+        return 0;
+    *slot = fill_model;
+    slot->order_id = next;
+    return (uint32_t)fill_ring_publish(r->ring);
+}
+
 static uint32_t produce_some(struct run *r, struct fill *batch, uint64_t next)
 {
     uint32_t want = 1;
 
+    if (r->kind == KIND_SPSC_INPLACE || r->kind == KIND_MUTEX_INPLACE)
+        return produce_in_place(r, next);
     if (r->kind == KIND_SPSC_BATCH)
         want = r->ops - next + 1 < BATCH ? (uint32_t)(r->ops - next + 1) : BATCH;
     for (uint32_t i = 0; i < want; i++)
@@ -243,7 +312,8 @@ static void measure_local(struct run *r)
     for (uint64_t i = 0; i < r->ops; i++) {
         in.order_id = i;
         sum += (uint64_t)fill_ring_push(r->ring, &in);
-        sum += (uint64_t)fill_ring_pop(&out, r->ring) + out.order_id;
+        sum += (uint64_t)fill_ring_pop(&out, r->ring);
+        sum += out.order_id;
     }
     printf("ring_spsc_local %.3f\n",
            (double)(bench_ns(CLOCK_THREAD_CPUTIME_ID) - start) / (double)r->ops);
@@ -253,7 +323,8 @@ static void measure_local(struct run *r)
     for (uint64_t i = 0; i < r->ops; i++) {
         in.order_id = i;
         sum += (uint64_t)mutex_ring_push(r->mring, &in);
-        sum += (uint64_t)mutex_ring_pop(&out, r->mring) + out.order_id;
+        sum += (uint64_t)mutex_ring_take(&out, &out.order_id, r->mring);
+        sum += out.order_id;
     }
     printf("ring_mutex_local %.3f\n",
            (double)(bench_ns(CLOCK_THREAD_CPUTIME_ID) - start) / (double)r->ops);
@@ -266,9 +337,13 @@ static const struct {
     enum kind kind;
 } kinds[] = {
     { "ring_spsc", KIND_SPSC },
+    { "ring_spsc_inplace", KIND_SPSC_INPLACE },
     { "ring_spsc_batch", KIND_SPSC_BATCH },
     { "ring_mutex", KIND_MUTEX },
+    { "ring_mutex_inplace", KIND_MUTEX_INPLACE },
 };
+
+#define KINDS (sizeof kinds / sizeof kinds[0])
 
 /* Measures every kind once, in an order that rotates with round; returns nonzero on failure. */
 static int measure_all(struct run *r, unsigned long round)
@@ -277,8 +352,8 @@ static int measure_all(struct run *r, unsigned long round)
 
     if (bench_pin(0) != 0)
         fprintf(stderr, "bench_ring: producer not pinned\n");
-    for (size_t i = 0; i < 3 && rc == 0; i++) {
-        size_t k = (i + round) % 3;
+    for (size_t i = 0; i < KINDS && rc == 0; i++) {
+        size_t k = (i + round) % KINDS;
         r->kind = kinds[k].kind;
         rc = measure(kinds[k].name, r);
         if (!r->pinned)

@@ -97,8 +97,13 @@ ratio("malloc+free / pool, shared pool cached, pairs", ("instr", "malloc_shared_
       ("instr", "pool_cached_pair"), 5)
 ratio("malloc+free / pool, shared pool cached, bursts of 64", ("instr", "malloc_shared_burst"),
       ("instr", "pool_cached_burst"), 5)
-ratio("mutex ring / SPSC ring, wall per value", ("ring", "ring_mutex"), ("ring", "ring_spsc"), 5)
-ratio("mutex ring / SPSC ring, CPU per value", ("ring", "ring_mutex_cpu"),
+ratio("mutex ring / SPSC ring, in place, wall per value", ("ring", "ring_mutex_inplace"),
+      ("ring", "ring_spsc_inplace"), 5)
+ratio("mutex ring / SPSC ring, in place, CPU per value", ("ring", "ring_mutex_inplace_cpu"),
+      ("ring", "ring_spsc_inplace_cpu"), 5)
+ratio("mutex ring / SPSC ring, by copy, wall per value", ("ring", "ring_mutex"),
+      ("ring", "ring_spsc"), 5)
+ratio("mutex ring / SPSC ring, by copy, CPU per value", ("ring", "ring_mutex_cpu"),
       ("ring", "ring_spsc_cpu"), 5)
 ratio("mutex ring / SPSC ring batched by 32, wall", ("ring", "ring_mutex"),
       ("ring", "ring_spsc_batch"), 5)
@@ -106,7 +111,8 @@ ratio("mutex ring / SPSC ring, one thread (no hand-over)", ("ring", "ring_mutex_
       ("ring", "ring_spsc_local"), 5)
 print()
 print("in cache-line round trips between the two cores (line_round_trip, same round)")
-for name in ("ring_spsc", "ring_spsc_batch", "ring_mutex"):
+for name in ("ring_spsc_inplace", "ring_spsc", "ring_spsc_batch", "ring_mutex_inplace",
+             "ring_mutex"):
     per_round = [vals[("ring", name)][r] / vals[("ring", "line_round_trip")][r]
                  for r in vals[("ring", name)]]
     print(f"{name + ' per value':52} {statistics.median(per_round):7.3f}  "

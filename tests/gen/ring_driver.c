@@ -1,5 +1,6 @@
 /* Single-threaded checks of a generated SPSC ring (tick.gen.h, any capacity, any struct tick
  * with a uint64_t member seq): empty and full states, FIFO order, batches, peek and drop,
+ * claim and publish,
  * wrap-around of the slots many times and of the 32-bit indices; with -DRING_DRIVER_COUNTERS
  * the instrument(counters) statistics too. Exits 0 when all pass; otherwise prints each
  * failure on stderr and exits 1. Built by tests/unit/test_gen_ring.c and test_gen_ring.sh. */
@@ -34,14 +35,28 @@ static struct tick make_tick(uint64_t seq)
     return t;
 }
 
-/* Pushes n values one at a time; returns how many were accepted. */
+/* Queues value seq through claim and publish; returns 1, or 0 when the ring is full. */
+static int push_in_place(struct tick_ring *ring, uint64_t seq)
+{
+    struct tick *slot = tick_ring_claim(ring);
+
+    if (slot == NULL)
+        return 0;
+    *slot = make_tick(seq);
+    return tick_ring_publish(ring);
+}
+
+/* Pushes n values one at a time, every third through claim and publish; returns how many were
+ * accepted. */
 static uint32_t push_some(struct check *ck, struct tick_ring *ring, uint32_t n)
 {
     uint32_t done = 0;
 
     while (done < n) {
         struct tick t = make_tick(ck->next_push);
-        if (!tick_ring_push(ring, &t))
+        int sent =
+            ck->next_push % 3 == 0 ? push_in_place(ring, ck->next_push) : tick_ring_push(ring, &t);
+        if (!sent)
             break;
         ck->next_push++;
         done++;
@@ -159,6 +174,34 @@ static void check_peek_drop(struct check *ck, struct tick_ring *ring)
     check_empty(ck, ring);
 }
 
+/* A claimed slot is the same until published, and unseen until then; on a full ring claim
+ * gives NULL and publish queues nothing. */
+static void check_claim_publish(struct check *ck, struct tick_ring *ring)
+{
+    uint32_t cap = tick_ring_capacity();
+    struct tick *slot = tick_ring_claim(ring);
+
+    expect(ck, slot != NULL && tick_ring_claim(ring) == slot, "claim gives one slot until publish",
+           __LINE__);
+    if (slot == NULL)
+        return;
+    *slot = make_tick(ck->next_push);
+    expect(ck, tick_ring_size(ring) == 0 && tick_ring_peek(ring) == NULL,
+           "a claimed value is not queued", __LINE__);
+    expect(ck, tick_ring_publish(ring) == 1, "publish queues the claimed value", __LINE__);
+    ck->next_push++;
+    expect(ck, tick_ring_peek(ring) == slot, "the consumer reads the value where it was written",
+           __LINE__);
+    while (push_in_place(ring, ck->next_push))
+        ck->next_push++;
+    expect(ck, tick_ring_size(ring) == cap, "claim and publish fill the ring", __LINE__);
+    expect(ck, tick_ring_claim(ring) == NULL, "claim on a full ring gives NULL", __LINE__);
+    expect(ck, tick_ring_publish(ring) == 0 && tick_ring_size(ring) == cap,
+           "publish on a full ring queues nothing", __LINE__);
+    expect(ck, pop_some(ck, ring, cap) == cap, "every value published comes out", __LINE__);
+    check_empty(ck, ring);
+}
+
 /* Pushes and pops in uneven steps until the slots have wrapped rounds times. */
 static void check_wrap(struct check *ck, struct tick_ring *ring, uint32_t rounds)
 {
@@ -217,7 +260,9 @@ static void check_counters(struct check *ck, struct tick_ring *ring)
     expect_stats(ck, ring, 0, 4, __LINE__);
     tick_ring_push(ring, &t);
     tick_ring_push_n(ring, &t, 1);
-    expect_stats(ck, ring, 2, 4, __LINE__);
+    tick_ring_claim(ring);
+    tick_ring_publish(ring);
+    expect_stats(ck, ring, 3, 4, __LINE__);
     pop_some(ck, ring, cap);
     tick_ring_stats(&st, ring);
     expect(ck, st.pushed == (uint32_t)cap && st.popped == (uint32_t)cap, "stats count values",
@@ -255,11 +300,13 @@ int main(void)
     check_fill_and_drain(&ck, ring);
     check_batches(&ck, ring);
     check_peek_drop(&ck, ring);
+    check_claim_publish(&ck, ring);
     check_pops_overtake_batch_view(&ck, ring);
     check_wrap(&ck, ring, 50);
     move_indices_near_wrap(ring);
     check_fill_and_drain(&ck, ring);
     check_wrap(&ck, ring, 5);
+    check_claim_publish(&ck, ring);
     check_batches(&ck, ring);
     free(ring);
     if (ck.failures != 0)

@@ -1,7 +1,7 @@
 /* Two-thread stress of a generated SPSC ring (tick.gen.h with members seq, price and qty): the
- * producer pushes seq 1..N by single pushes and batches, the consumer takes them by pop, pop_n
- * and peek+drop and checks the sequence and each value's payload, while a third thread reads
- * the size (and with -DRING_DRIVER_COUNTERS the statistics). Built with -fsanitize=thread by
+ * producer sends seq 1..N by single pushes, batches and claim+publish, the consumer takes them by
+ * pop, pop_n and peek+drop and checks the sequence and each value's payload, while a third thread
+ * reads the size (and with -DRING_DRIVER_COUNTERS the statistics). Built with -fsanitize=thread by
  * tests/unit/test_gen_ring.c and test_gen_ring.sh; exits 0 when every value arrived once, in
  * order, intact. */
 #include "tick.gen.h"
@@ -37,6 +37,17 @@ static struct tick make_tick(uint64_t seq)
     return t;
 }
 
+/* Writes value seq in place through claim and publish; returns 1, or 0 when the ring is full. */
+static uint32_t send_in_place(struct tick_ring *ring, uint64_t seq)
+{
+    struct tick *slot = tick_ring_claim(ring);
+
+    if (slot == NULL)
+        return 0;
+    *slot = make_tick(seq);
+    return (uint32_t)tick_ring_publish(ring);
+}
+
 static void *producer(void *arg)
 {
     struct stress *st = arg;
@@ -50,7 +61,9 @@ static void *producer(void *arg)
             want = (uint32_t)(st->count - seq + 1);
         for (uint32_t i = 0; i < want; i++)
             batch[i] = make_tick(seq + i);
-        if (want == 1)
+        if (want == 2)
+            sent = send_in_place(st->ring, seq);
+        else if (want == 1)
             sent = (uint32_t)tick_ring_push(st->ring, &batch[0]);
         else
             sent = tick_ring_push_n(st->ring, batch, want);

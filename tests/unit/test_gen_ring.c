@@ -255,17 +255,30 @@ static void test_gen_ring_text_is_deterministic_and_paired(void **state)
     /* a 64-byte value aligned to 64 and its 4-byte sequence word take two whole lines */
     assert_non_null(strstr(h1.data, "sizeof(struct tick_ring_slot) == 128 &&"));
     assert_non_null(strstr(h1.data, "offsetof(struct tick_ring_slot, seq) == 64,"));
+    /* the single-value paths but push are inline in the header; push, the batches and the
+     * rest are in the source */
+    assert_non_null(strstr(h1.data, "ECG_NONBLOCKING static inline struct tick *tick_ring_claim("));
+    assert_non_null(strstr(h1.data, "ECG_NONBLOCKING static inline int tick_ring_publish("));
+    assert_non_null(strstr(h1.data, "ECG_NONBLOCKING static inline int tick_ring_pop("));
+    assert_non_null(strstr(h1.data, "\nint tick_ring_push(struct tick_ring *ring, const struct "
+                                    "tick *value);\n"));
+    assert_null(strstr(c1.data, "tick_ring_publish("));
+    assert_null(strstr(c1.data, "tick_ring_pop("));
     assert_non_null(strstr(c1.data, "slot = &ring->slots[head & 4095u];"));
+    assert_non_null(strstr(h1.data, "slot = &ring->slots[head & 4095u];"));
     assert_non_null(
         strstr(c1.data, "atomic_store_explicit(&slot->seq, head + 1u, memory_order_release);"));
+    assert_non_null(
+        strstr(h1.data, "atomic_store_explicit(&slot->seq, head + 1u, memory_order_release);"));
     assert_null(strstr(h1.data, "end_pad"));
     assert_null(strstr(h1.data, "slots_pad"));
     assert_null(strstr(h1.data, "@"));
     assert_null(strstr(c1.data, "@"));
     /* Every explicit order carries a comment that names its pair (or says it has none). */
     assert_int_equal(testkit_count(c1.data, "memory_order_"), testkit_count(c1.data, "pairs with"));
+    assert_int_equal(testkit_count(h1.data, "memory_order_"), testkit_count(h1.data, "pairs with"));
     assert_int_equal(testkit_count(c1.data, "memory_order_seq_cst"), 0);
-    assert_int_equal(testkit_count(h1.data, "memory_order_"), 0);
+    assert_int_equal(testkit_count(h1.data, "memory_order_seq_cst"), 0);
     gen_text_fini(&h1);
     gen_text_fini(&c1);
     gen_text_fini(&h2);
@@ -307,15 +320,19 @@ static void test_gen_ring_counts_only_when_asked(void **state)
     (void)state;
     emit_variant(&h, &c, &plain_64);
     assert_null(strstr(h.data, "_ring_stats"));
+    assert_null(strstr(h.data, "_ring_count"));
     assert_null(strstr(c.data, "_ring_count"));
     gen_text_fini(&h);
     gen_text_fini(&c);
     emit_variant(&h, &c, &counted_8);
     assert_non_null(strstr(h.data, "    _Atomic uint64_t full;"));
     assert_non_null(strstr(h.data, "void tick_ring_stats(struct tick_ring_stats *out,"));
-    assert_non_null(strstr(c.data, "        tick_ring_count(&ring->full);\n"));
+    /* push, claim and pop count in the header's fast paths; pop_n in the source */
+    assert_non_null(strstr(h.data, "        tick_ring_count(&ring->full);\n"));
+    assert_non_null(strstr(h.data, "        tick_ring_count(&ring->empty);\n"));
     assert_non_null(strstr(c.data, "        tick_ring_count(&ring->empty);\n"));
     assert_int_equal(testkit_count(c.data, "memory_order_"), testkit_count(c.data, "pairs with"));
+    assert_int_equal(testkit_count(h.data, "memory_order_"), testkit_count(h.data, "pairs with"));
     gen_text_fini(&h);
     gen_text_fini(&c);
 }

@@ -21,6 +21,8 @@ int gen_emit_includes(struct gen_text *h, const struct gen_struct *s)
         gen_text_puts(h, "#include <assert.h>\n");
     gen_text_puts(h, "#include <ecg/annotate.h>\n"); /* ECG_NONBLOCKING on the fast paths */
     gen_text_puts(h, "#include <stddef.h>\n#include <stdint.h>\n");
+    if (o->ring_capacity != 0)
+        gen_text_puts(h, "#include <string.h>\n"); /* memcpy in the ring's push */
     if (wants_atomics(o))
         gen_text_puts(h, "#include <stdatomic.h>\n");
     if (pool && o->latency)

@@ -71,7 +71,9 @@ static uint32_t pop_some(struct check *ck, struct tick_ring *ring, uint32_t n)
     struct tick t;
 
     while (done < n && tick_ring_pop(&t, ring)) {
+        struct tick want = make_tick(ck->next_pop);
         expect(ck, t.seq == ck->next_pop, "values come out in the order they went in", __LINE__);
+        expect(ck, memcmp(&t, &want, sizeof t) == 0, "values come out whole", __LINE__);
         ck->next_pop = t.seq + 1;
         done++;
     }

@@ -220,7 +220,8 @@ static void test_gen_includes_per_piece(void **state)
     s.options.ring_capacity = 16;
     assert_int_equal(gen_emit_includes(&h, &s), 0);
     assert_string_equal(h.data, "#include <ecg/annotate.h>\n#include <stddef.h>\n"
-                                "#include <stdint.h>\n#include <stdatomic.h>\n");
+                                "#include <stdint.h>\n#include <string.h>\n"
+                                "#include <stdatomic.h>\n");
     gen_text_fini(&h);
     model_of(&s, &layout, 16, GEN_POOL_LOCAL, 8);
     assert_int_equal(gen_emit_includes(&h, &s), 0);

@@ -27,20 +27,6 @@ struct mutex_ring {
     struct fill slots[1024];
 };
 
-static int mutex_ring_push(struct mutex_ring *r, const struct fill *value)
-{
-    int ok = 0;
-
-    pthread_mutex_lock(&r->lock);
-    if (r->head - r->tail < 1024u) {
-        r->slots[r->head % 1024u] = *value;
-        r->head++;
-        ok = 1;
-    }
-    pthread_mutex_unlock(&r->lock);
-    return ok;
-}
-
 /* Removes the oldest value under the lock: copies it to *out when out is not NULL (by copy),
  * and its order_id to *order_id (read in place). Returns 1, or 0 when the ring is empty. */
 static int mutex_ring_take(struct fill *out, uint64_t *order_id, struct mutex_ring *r)
@@ -60,16 +46,17 @@ static int mutex_ring_take(struct fill *out, uint64_t *order_id, struct mutex_ri
     return ok;
 }
 
-/* In place under the lock: the producer writes a whole value into the slot (a copy of
- * model with its order_id set). */
-static int mutex_ring_put(struct mutex_ring *r, const struct fill *model, uint64_t order_id)
+/* Adds a value under the lock: a copy of *value with its order_id set (by copy, the caller's
+ * value and its own order_id; in place, a model written long before and the new order_id).
+ * Returns 1, or 0 when the ring is full. */
+static int mutex_ring_put(struct mutex_ring *r, const struct fill *value, uint64_t order_id)
 {
     int ok = 0;
 
     pthread_mutex_lock(&r->lock);
     if (r->head - r->tail < 1024u) {
         struct fill *slot = &r->slots[r->head % 1024u];
-        *slot = *model;
+        *slot = *value;
         slot->order_id = order_id;
         r->head++;
         ok = 1;
@@ -199,7 +186,7 @@ static uint32_t produce_some(struct run *r, struct fill *batch, uint64_t next)
         return (uint32_t)fill_ring_push(r->ring, &batch[0]);
     if (r->kind == KIND_SPSC_BATCH)
         return fill_ring_push_n(r->ring, batch, want);
-    return (uint32_t)mutex_ring_push(r->mring, &batch[0]);
+    return (uint32_t)mutex_ring_put(r->mring, &batch[0], batch[0].order_id);
 }
 
 static void produce(struct run *r)
@@ -322,7 +309,7 @@ static void measure_local(struct run *r)
     start = bench_ns(CLOCK_THREAD_CPUTIME_ID);
     for (uint64_t i = 0; i < r->ops; i++) {
         in.order_id = i;
-        sum += (uint64_t)mutex_ring_push(r->mring, &in);
+        sum += (uint64_t)mutex_ring_put(r->mring, &in, in.order_id);
         sum += (uint64_t)mutex_ring_take(&out, &out.order_id, r->mring);
         sum += out.order_id;
     }

@@ -173,28 +173,16 @@ static void test_fnmetrics_tokens_function_in_header(void **state)
 static void test_fnmetrics_tokens_sink_alone_enables_metrics(void **state)
 {
     struct kept *rec = measure("int a(void) { return 0; }\nint b(int x) { return x ? 1 : 2; }\n");
-    CXIndex index = clang_createIndex(0, 0);
-    CXTranslationUnit tu = fnmetrics_fixture_parse(index, "int a(void) { return 0; }\n", NULL);
-    struct ecg_filefilter filter;
-    struct ecg_findings findings;
-    struct ecg_walk walk;
+    struct fnmetrics_fixture_walk fw;
 
     (void)state;
     assert_int_equal(rec->n, 2);
     assert_int_equal(fn(rec, "b")->expanded.cyclomatic, 2);
     free(rec);
-    ecg_findings_init(&findings);
-    ecg_filefilter_init(&filter, clang_getFile(tu, "/virtual/t.c"), "/virtual", NULL);
-    assert_int_equal(
-        ecg_walk_init(&walk, &(struct ecg_walk_inputs){ tu, NULL, &filter, &findings, NULL, 0 }),
-        0);
-    assert_int_equal(ecg_walk_run(&walk), 0);
-    assert_null(walk.metrics);
-    ecg_walk_fini(&walk);
-    ecg_filefilter_fini(&filter);
-    ecg_findings_fini(&findings);
-    clang_disposeTranslationUnit(tu);
-    clang_disposeIndex(index);
+    fnmetrics_fixture_walk_start(&fw, "int a(void) { return 0; }\n", NULL, NULL, 0);
+    assert_int_equal(ecg_walk_run(&fw.walk), 0);
+    assert_null(fw.walk.metrics);
+    fnmetrics_fixture_walk_end(&fw);
 }
 
 /* Directive lines and the branches the build compiles out are not the function's code:

@@ -65,3 +65,49 @@ for e in json.load(open("compile_commands.json")):
 open(sys.argv[1], "w").write("\n".join(out) + "\n")
 PY
 }
+
+# bench_rounds ROUNDS TIMES MODE...: runs every mode once per round under /usr/bin/time,
+# appending "ROUND MODE USER SYS WALL STATUS" to TIMES; each round starts one mode later, so
+# no mode always runs right after the same one. The caller defines set_cmd MODE, which sets
+# cmd (the command), out (where its output goes) and accept (the highest exit status that is
+# not a failure: ecg check exits 1 when it reports findings). Exits on a failed run. The
+# locals start with _b: bash scoping is dynamic, so set_cmd sees them beside its own names.
+# shellcheck disable=SC2154 # cmd, out and accept come from the caller's set_cmd
+bench_rounds()
+{
+    local _b_rounds=$1 _b_times=$2 _b_round _b_i _b_mode _b_status
+    shift 2
+    local _b_modes=("$@")
+    for _b_round in $(seq "$_b_rounds"); do
+        echo "bench: round $_b_round/$_b_rounds" >&2
+        for _b_i in $(seq 0 $(($# - 1))); do
+            _b_mode=${_b_modes[$(((_b_i + _b_round) % $#))]}
+            set_cmd "$_b_mode"
+            _b_status=0
+            /usr/bin/time -f "$_b_round $_b_mode %U %S %e %x" -a -o "$_b_times" "${cmd[@]}" \
+                > "$out" 2>/dev/null || _b_status=$?
+            [ "$_b_status" -le "$accept" ] ||
+                { echo "bench: $_b_mode failed: ${cmd[*]}" >&2; exit 1; }
+        done
+    done
+}
+
+# bench_instructions FILE MODE...: counts each mode's instructions once under valgrind's
+# callgrind (set_cmd as for bench_rounds), appending "MODE COUNT" to FILE.
+# shellcheck disable=SC2154 # cmd, out and accept come from the caller's set_cmd
+bench_instructions()
+{
+    local _b_file=$1 _b_mode _b_status
+    shift
+    bench_require valgrind
+    for _b_mode in "$@"; do
+        echo "bench: counting the instructions of $_b_mode" >&2
+        set_cmd "$_b_mode"
+        _b_status=0
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "${cmd[@]}" > "$out" \
+            2> "$_b_file.err" || _b_status=$?
+        [ "$_b_status" -le "$accept" ] ||
+            { echo "bench: $_b_mode failed under valgrind" >&2; exit 1; }
+        sed -n "s/.*Collected : \([0-9]*\).*/$_b_mode \1/p" "$_b_file.err" >> "$_b_file"
+    done
+}

@@ -42,28 +42,20 @@ units=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-set_cmd() { # mode: sets cmd, the measured command
+# shellcheck disable=SC2034 # cmd, out and accept are read by bench_rounds (lib.sh)
+set_cmd() { # mode: sets cmd (the measured command), out and accept (see bench_rounds)
     local bin=$ecg checks='-*,lockfree-*'
     [ "$1" != bare ] || checks='-*'
     [ "$1" != baseline ] || bin=$baseline
     cmd=("$bin" check -p "$ck" --project-root "$ck" --checks="$checks" --no-db --quiet -j1)
+    out=$work/$1.txt
+    accept=1 # findings make ecg check exit 1; a failed run exits 2 or more
 }
 
 modes=(bare family)
 [ -z "$baseline" ] || modes+=(baseline)
-n=${#modes[@]}
-for round in $(seq "$rounds"); do
-    echo "bench: round $round/$rounds over $units units" >&2
-    # Each round starts one mode later, so no mode always runs right after the same one.
-    for i in $(seq 0 $((n - 1))); do
-        mode=${modes[$(((i + round) % n))]}
-        set_cmd "$mode"
-        # findings make ecg check exit 1; a failed run exits 2 or more
-        /usr/bin/time -f "$round $mode %U %S %x" -a -o "$work/times" "${cmd[@]}" \
-            > "$work/$mode.txt" 2>/dev/null || [ $? -eq 1 ] ||
-            { echo "bench: $mode failed: ${cmd[*]}" >&2; exit 1; }
-    done
-done
+echo "bench: $rounds rounds over $units units" >&2
+bench_rounds "$rounds" "$work/times" "${modes[@]}"
 if [ -n "$baseline" ]; then
     if cmp -s "$work/family.txt" "$work/baseline.txt"; then
         echo "findings identical to BASELINE's ($(wc -l < "$work/family.txt") lines)"
@@ -72,24 +64,14 @@ if [ -n "$baseline" ]; then
     fi
 fi
 touch "$work/instructions"
-if [ "${INSTRUCTIONS:-0}" = 1 ]; then
-    bench_require valgrind
-    for mode in "${modes[@]}"; do
-        echo "bench: counting the instructions of $mode" >&2
-        set_cmd "$mode"
-        valgrind --tool=callgrind --callgrind-out-file=/dev/null "${cmd[@]}" > /dev/null \
-            2> "$work/callgrind.err" || [ $? -eq 1 ] ||
-            { echo "bench: $mode failed under valgrind" >&2; exit 1; }
-        sed -n "s/.*Collected : \([0-9]*\).*/$mode \1/p" "$work/callgrind.err" >> "$work/instructions"
-    done
-fi
+[ "${INSTRUCTIONS:-0}" != 1 ] || bench_instructions "$work/instructions" "${modes[@]}"
 
 python3 - "$work/times" "$units" "$(nproc)" "$work/instructions" <<'PY'
 import os, statistics, sys
 times = {}
 for line in open(sys.argv[1]):
     parts = line.split()
-    if len(parts) == 5:
+    if len(parts) == 6:
         times[(int(parts[0]), parts[1])] = float(parts[2]) + float(parts[3])
 rounds = sorted({r for r, _ in times})
 modes = [m for m in ("bare", "family", "baseline") if (rounds[0], m) in times]

@@ -62,8 +62,11 @@ fi
 cc -O2 -I"$inc" "$here/bare_parse.c" -o "$work/bare_parse" "$lib" \
     -Wl,-rpath,"$(dirname "$lib")" || { echo "bench: cannot build bare_parse" >&2; exit 2; }
 
-set_cmd() { # mode: sets cmd (the measured command) and out (where its output goes)
+# shellcheck disable=SC2034 # cmd, out and accept are read by bench_rounds (lib.sh)
+set_cmd() { # mode: sets cmd (the measured command), out and accept (see bench_rounds)
     out=/dev/null
+    accept=0
+    [ "$1" != complexity ] || accept=255 # ecg check exits 1 when the rules report findings
     case $1 in
         clang) cmd=(clang -fsyntax-only "${flags[@]}" "$file") ;;
         clang-w) cmd=(clang -fsyntax-only -w "${flags[@]}" "$file") ;;
@@ -81,29 +84,8 @@ set_cmd() { # mode: sets cmd (the measured command) and out (where its output go
 
 modes=(clang clang-w bare bare-ecg ecg-parse metrics complexity)
 [ -z "$baseline" ] || modes+=(baseline)
-n=${#modes[@]}
-for round in $(seq "$rounds"); do
-    echo "bench: round $round/$rounds" >&2
-    # Each round starts one mode later, so no mode always runs right after the same one.
-    for i in $(seq 0 $((n - 1))); do
-        mode=${modes[$(((i + round) % n))]}
-        set_cmd "$mode"
-        # ecg check exits 1 when the complexity rules report findings
-        /usr/bin/time -f "$mode %U %S %e %x" -a -o "$work/times" "${cmd[@]}" > "$out" 2>/dev/null ||
-            [ "$mode" = complexity ] || { echo "bench: $mode failed: ${cmd[*]}" >&2; exit 1; }
-    done
-done
-if [ "${INSTRUCTIONS:-0}" = 1 ]; then
-    bench_require valgrind
-    for mode in "${modes[@]}"; do
-        echo "bench: counting the instructions of $mode" >&2
-        set_cmd "$mode"
-        valgrind --tool=callgrind --callgrind-out-file=/dev/null "${cmd[@]}" > "$out" \
-            2> "$work/callgrind.err" || [ "$mode" = complexity ] ||
-            { echo "bench: $mode failed under valgrind" >&2; exit 1; }
-        sed -n "s/.*Collected : \([0-9]*\).*/$mode \1/p" "$work/callgrind.err" >> "$work/instructions"
-    done
-fi
+bench_rounds "$rounds" "$work/times" "${modes[@]}"
+[ "${INSTRUCTIONS:-0}" != 1 ] || bench_instructions "$work/instructions" "${modes[@]}"
 if [ -n "$baseline" ]; then
     if cmp -s "$work/metrics.txt" "$work/baseline.txt"; then
         echo "metrics identical to BASELINE's"
@@ -119,8 +101,8 @@ instr = dict((k, int(v)) for k, v in (line.split() for line in open(sys.argv[5])
 rows = {}
 for line in open(sys.argv[1]):
     parts = line.split()
-    if len(parts) == 5:
-        rows.setdefault(parts[0], []).append((float(parts[1]) + float(parts[2]), float(parts[3])))
+    if len(parts) == 6:
+        rows.setdefault(parts[1], []).append((float(parts[2]) + float(parts[3]), float(parts[4])))
 cpu = {k: statistics.median(c for c, _ in v) for k, v in rows.items()}
 wall = {k: statistics.median(w for _, w in v) for k, v in rows.items()}
 labels = {

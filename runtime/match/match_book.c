@@ -33,80 +33,18 @@ void match_book_level_emptied(struct match_book *book, uint32_t side, uint32_t l
         side == ECGRT_SIDE_BUY ? match_bits_highest(&book->bids) : match_bits_lowest(&book->asks);
 }
 
-static void cancel_resting(struct ecgrt_match *m, uint32_t idx)
+/* Self-trade prevention cancels maker o (reference ref), the head of level lv. Whether the
+ * level is left empty is the caller's to handle. */
+void match_book_cancel_resting(struct ecgrt_match *m, struct match_level *lv, uint32_t ref)
 {
-    const struct match_order *o = match_order_at(m, idx);
+    const struct match_order *o = match_order_at(m, ref);
     struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_CANCELLED);
 
     ev->id = o->id;
     ev->remaining = o->qty;
-    match_book_unlink(m, idx);
-    match_book_release(m, idx);
+    match_book_detach(m, lv, o);
+    match_book_release(m, ref);
     match_emit(m, ECGRT_EVENT_CANCELLED);
-}
-
-/* One trade of the taker with maker idx at level (index level, lv its entry in the book). */
-static void trade(struct ecgrt_match *m, struct match_taker *taker, uint32_t idx,
-                  struct match_level *lv, int64_t level)
-{
-    struct match_order *maker = match_order_at(m, idx);
-    uint64_t qty = maker->qty < taker->qty ? maker->qty : taker->qty;
-    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_TRADE);
-
-    ev->instrument = taker->instrument;
-    ev->maker = maker->id;
-    ev->taker = taker->id;
-    ev->price = m->cfg.min_price + level;
-    ev->qty = qty;
-    maker->qty -= qty;
-    lv->total -= qty;
-    taker->qty -= qty;
-    match_count(&m->stats.traded_qty, qty);
-    match_emit(m, ECGRT_EVENT_TRADE);
-    if (maker->qty == 0) {
-        match_book_unlink(m, idx);
-        match_book_release(m, idx);
-    }
-}
-
-/* Trades the taker against one level (index level, lv its entry), oldest order first. */
-static void match_level(struct ecgrt_match *m, struct match_taker *taker, struct match_level *lv,
-                        int64_t level)
-{
-    uint32_t idx = lv->head;
-
-    while (idx != MATCH_NIL && taker->qty > 0 && !taker->stopped) {
-        const struct match_order *maker = match_order_at(m, idx);
-        uint32_t next = maker->next;
-        if (maker->owner != taker->owner)
-            trade(m, taker, idx, lv, level);
-        else if (m->cfg.stp == ECGRT_STP_CANCEL_RESTING)
-            cancel_resting(m, idx);
-        else
-            taker->stopped = 1;
-        idx = next;
-    }
-}
-
-void match_book_match(struct ecgrt_match *m, struct match_taker *taker)
-{
-    struct match_book *book = &m->books[taker->instrument];
-    uint32_t maker_side = taker->side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY;
-
-    while (taker->qty > 0 && !taker->stopped) {
-        int64_t level = match_book_best_opposite(book, taker);
-        struct match_level *lv;
-        uint64_t before;
-        if (level < 0)
-            return;
-        lv = &book->levels[level];
-        before = lv->total;
-        match_level(m, taker, lv, level);
-        if (lv->total != before) {
-            match_book_level_event(m, taker->instrument, maker_side, (uint32_t)level, lv->total);
-            match_emit(m, ECGRT_EVENT_BOOK);
-        }
-    }
 }
 
 /* What the taker could fill at one level: stops (sets *blocked) at an order of its own owner
@@ -114,11 +52,11 @@ void match_book_match(struct ecgrt_match *m, struct match_taker *taker)
 static uint64_t level_fillable(const struct ecgrt_match *m, const struct match_taker *taker,
                                int64_t level, int *blocked)
 {
-    uint32_t idx = m->books[taker->instrument].levels[level].head;
+    uint32_t ref = m->books[taker->instrument].levels[level].head;
     uint64_t sum = 0;
 
-    for (; idx != MATCH_NIL; idx = match_order_at(m, idx)->next) {
-        const struct match_order *o = match_order_at(m, idx);
+    for (; ref != MATCH_NIL; ref = match_order_at(m, ref)->next) {
+        const struct match_order *o = match_order_at(m, ref);
         if (o->owner != taker->owner) {
             sum += o->qty;
             continue;

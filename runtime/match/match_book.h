@@ -27,61 +27,85 @@ void match_book_level_emptied(struct match_book *book, uint32_t side, uint32_t l
 /* The book operations below are inline: every add, cancel and fill runs one or two of them, and
  * their calls' saved registers and reloaded pointers were 4-8% of the engine's instructions. */
 
-/* Appends record idx (its instrument, side, level and qty set) to the tail of its level.
- * Returns the level's new total. */
-static inline uint64_t match_book_enqueue(struct ecgrt_match *m, uint32_t idx)
+/* Appends record o (reference ref, its qty set) to the tail of level lv and adds its quantity
+ * to the level's total. Returns 1 when the level was empty, for the caller to report to
+ * match_book_level_filled: last, so that the call keeps few values alive across it. */
+static inline int match_book_link(struct ecgrt_match *m, struct match_level *lv, uint32_t ref,
+                                  struct match_order *o)
 {
-    struct match_order *o = match_order_at(m, idx);
+    uint32_t tail = lv->tail;
+
+    o->next = MATCH_NIL;
+    o->prev = tail;
+    lv->tail = ref;
+    lv->total += o->qty;
+    if (tail == MATCH_NIL) {
+        lv->head = ref;
+        return 1;
+    }
+    match_order_at(m, tail)->next = ref;
+    return 0;
+}
+
+/* Appends record ref (its instrument, side, level and qty set) to the tail of its level.
+ * Returns the level's new total. */
+static inline uint64_t match_book_enqueue(struct ecgrt_match *m, uint32_t ref)
+{
+    struct match_order *o = match_order_at(m, ref);
     struct match_book *book = &m->books[o->instrument];
     struct match_level *lv = &book->levels[o->level];
 
-    o->next = MATCH_NIL;
-    o->prev = lv->tail;
-    if (lv->tail == MATCH_NIL) {
-        lv->head = idx;
+    if (match_book_link(m, lv, ref, o))
         match_book_level_filled(book, o->side, o->level);
-    } else {
-        match_order_at(m, lv->tail)->next = idx;
-    }
-    lv->tail = idx;
-    lv->total += o->qty;
     return lv->total;
 }
 
-/* Takes record idx out of its level (the record stays allocated). Returns the level's new
- * total. */
-static inline uint64_t match_book_unlink(struct ecgrt_match *m, uint32_t idx)
+/* Takes record o (reference ref) out of level lv, its level, and subtracts its quantity from
+ * the level's total. Returns 1 when the level is now empty, for the caller to report to
+ * match_book_level_emptied. */
+static inline int match_book_detach(struct ecgrt_match *m, struct match_level *lv,
+                                    const struct match_order *o)
 {
-    struct match_order *o = match_order_at(m, idx);
+    uint32_t prev = o->prev;
+    uint32_t next = o->next;
+
+    if (prev == MATCH_NIL)
+        lv->head = next;
+    else
+        match_order_at(m, prev)->next = next;
+    if (next == MATCH_NIL)
+        lv->tail = prev;
+    else
+        match_order_at(m, next)->prev = prev;
+    lv->total -= o->qty;
+    return lv->head == MATCH_NIL;
+}
+
+/* Takes record ref out of its level (the record stays allocated). Returns the level's new
+ * total. */
+static inline uint64_t match_book_unlink(struct ecgrt_match *m, uint32_t ref)
+{
+    struct match_order *o = match_order_at(m, ref);
     struct match_book *book = &m->books[o->instrument];
     struct match_level *lv = &book->levels[o->level];
 
-    if (o->prev == MATCH_NIL)
-        lv->head = o->next;
-    else
-        match_order_at(m, o->prev)->next = o->next;
-    if (o->next == MATCH_NIL)
-        lv->tail = o->prev;
-    else
-        match_order_at(m, o->next)->prev = o->prev;
-    lv->total -= o->qty;
-    if (lv->head == MATCH_NIL)
+    if (match_book_detach(m, lv, o))
         match_book_level_emptied(book, o->side, o->level);
     return lv->total;
 }
 
-/* Returns record idx to the free list (its id already forgotten). */
-static inline void match_book_recycle(struct ecgrt_match *m, uint32_t idx)
+/* Returns record ref to the free list (its id already forgotten). */
+static inline void match_book_recycle(struct ecgrt_match *m, uint32_t ref)
 {
-    match_order_pool_release(m->pool, match_order_at(m, idx));
+    match_order_pool_release(m->pool, match_order_at(m, ref));
     m->resting--;
 }
 
-/* Returns record idx to the free list and forgets its id. */
-static inline void match_book_release(struct ecgrt_match *m, uint32_t idx)
+/* Returns record ref to the free list and forgets its id. */
+static inline void match_book_release(struct ecgrt_match *m, uint32_t ref)
 {
-    match_idmap_erase(&m->ids, match_order_at(m, idx)->id);
-    match_book_recycle(m, idx);
+    match_idmap_erase(&m->ids, match_order_at(m, ref)->id);
+    match_book_recycle(m, ref);
 }
 
 /* Fills the BOOK event of a level whose new total the caller holds, for a caller that emits it
@@ -107,10 +131,6 @@ static inline void match_book_report_level(struct ecgrt_match *m, uint32_t instr
     match_emit(m, ECGRT_EVENT_BOOK);
 }
 
-/* Trades the taker against the opposite side until it is filled, its limit is reached, the
- * side is empty, or a self-trade stops it. */
-void match_book_match(struct ecgrt_match *m, struct match_taker *taker);
-
 /* The best opposite level an incoming order of side may trade at, or -1: any, for a market
  * order, else one no worse than its limit (a level index). */
 static inline int64_t match_book_reach(const struct match_book *book, uint32_t side, int market,
@@ -134,5 +154,91 @@ static inline int64_t match_book_best_opposite(const struct match_book *book,
 
 /* Whether the taker could be filled entirely now (for fill-or-kill). */
 int match_book_can_fill(const struct ecgrt_match *m, const struct match_taker *taker);
+
+/* Self-trade prevention cancels maker o (reference ref), the head of level lv, and emits its
+ * CANCELLED; whether the level is left empty is the caller's to handle (match_book.c). Out of
+ * line: self-trades are rare, and the matching loop should not hold this path's registers. */
+void match_book_cancel_resting(struct ecgrt_match *m, struct match_level *lv, uint32_t ref);
+
+/* Takes maker o (reference ref), filled, off the head of level lv and frees its record. Its
+ * quantity is already out of the level's total. */
+static inline void match_book_pop_filled(struct ecgrt_match *m, struct match_level *lv,
+                                         uint32_t ref, const struct match_order *o)
+{
+    uint32_t next = o->next;
+
+    lv->head = next;
+    if (next == MATCH_NIL)
+        lv->tail = MATCH_NIL;
+    else
+        match_order_at(m, next)->prev = MATCH_NIL;
+    match_book_release(m, ref);
+}
+
+/* Trades the taker against level lv (index level) of the maker side, oldest order first, until
+ * the taker is filled or stopped or the level is empty; then reports the level. Every maker it
+ * reaches is the level's head: each one before it was filled or cancelled. */
+__attribute__((always_inline)) static inline void
+match_book_level(struct ecgrt_match *m, struct match_taker *taker, struct match_book *book,
+                 uint32_t maker_side, int64_t level)
+{
+    struct match_level *lv = &book->levels[level];
+    struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_TRADE);
+    uint64_t before = lv->total;
+    uint64_t left = taker->qty;
+    uint32_t ref = lv->head;
+
+    ev->instrument = taker->instrument;
+    ev->taker = taker->id;
+    ev->price = m->cfg.min_price + level;
+    while (ref != MATCH_NIL && left > 0) {
+        struct match_order *maker = match_order_at(m, ref);
+        uint32_t next = maker->next;
+        uint64_t qty = maker->qty < left ? maker->qty : left;
+        if (__builtin_expect(maker->owner == taker->owner, 0)) {
+            if (m->cfg.stp == ECGRT_STP_CANCEL_INCOMING) {
+                taker->stopped = 1;
+                break;
+            }
+            match_book_cancel_resting(m, lv, ref);
+            ref = next;
+            continue;
+        }
+        ev->maker = maker->id;
+        ev->qty = qty;
+        maker->qty -= qty;
+        lv->total -= qty;
+        left -= qty;
+        match_count(&m->stats.traded_qty, qty);
+        if (maker->qty == 0)
+            match_book_pop_filled(m, lv, ref, maker);
+        match_emit(m, ECGRT_EVENT_TRADE);
+        ref = next;
+    }
+    taker->qty = left;
+    if (lv->head == MATCH_NIL)
+        match_book_level_emptied(book, maker_side, (uint32_t)level);
+    if (lv->total != before) {
+        match_book_level_event(m, taker->instrument, maker_side, (uint32_t)level, lv->total);
+        match_emit(m, ECGRT_EVENT_BOOK);
+    }
+}
+
+/* Trades the taker against the opposite side until it is filled, its limit is reached, the
+ * side is empty, or a self-trade stops it. Inline in its two callers (a crossing add, a
+ * modify that moves an order): one frame for the command and the loop, not two. */
+__attribute__((always_inline)) static inline void match_book_match(struct ecgrt_match *m,
+                                                                   struct match_taker *taker)
+{
+    struct match_book *book = &m->books[taker->instrument];
+    uint32_t maker_side = taker->side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY;
+
+    while (taker->qty > 0 && !taker->stopped) {
+        int64_t level = match_book_best_opposite(book, taker);
+        if (level < 0)
+            return;
+        match_book_level(m, taker, book, maker_side, level);
+    }
+}
 
 #endif

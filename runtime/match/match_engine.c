@@ -138,6 +138,13 @@ static int in_band(const struct ecgrt_match *m, int64_t price)
     return price >= m->cfg.min_price && price <= m->cfg.max_price;
 }
 
+/* The level index of a limit price, or a value >= m->band when the price is out of band: the
+ * unsigned difference wraps below min_price, so one comparison checks both ends. */
+static uint64_t level_of(const struct ecgrt_match *m, int64_t price)
+{
+    return (uint64_t)price - (uint64_t)m->cfg.min_price;
+}
+
 static void taker_of(struct match_taker *t, const struct ecgrt_match *m,
                      const struct ecgrt_match_order *o)
 {
@@ -152,55 +159,20 @@ static void taker_of(struct match_taker *t, const struct ecgrt_match *m,
     };
 }
 
-/* What is wrong with the order itself, whatever the book holds. */
-static enum ecgrt_reject_reason check_fields(const struct ecgrt_match *m,
-                                             const struct ecgrt_match_order *o)
-{
-    if (o->instrument >= m->cfg.instruments)
-        return ECGRT_REJECT_UNKNOWN_INSTRUMENT;
-    if (o->qty == 0)
-        return ECGRT_REJECT_ZERO_QUANTITY;
-    if (o->type != ECGRT_ORDER_MARKET && !in_band(m, o->price))
-        return ECGRT_REJECT_PRICE_OUT_OF_BAND;
-    return ECGRT_REJECT_NONE;
-}
-
-/* What is wrong with the order given the book; probe is the search for its id, which an order
- * that rests without trading reuses to insert it. */
-static enum ecgrt_reject_reason check_book(const struct ecgrt_match *m,
-                                           const struct ecgrt_match_order *o,
-                                           const struct match_probe *probe, int crosses)
-{
-    int rests = o->type == ECGRT_ORDER_LIMIT || o->type == ECGRT_ORDER_POST;
-
-    if (__builtin_expect(probe->found, 0))
-        return ECGRT_REJECT_DUPLICATE_ID;
-    if (__builtin_expect(rests && m->resting == m->cfg.max_orders, 0))
-        return ECGRT_REJECT_BOOK_FULL;
-    if (__builtin_expect(o->type == ECGRT_ORDER_POST && crosses, 0))
-        return ECGRT_REJECT_WOULD_CROSS;
-    return ECGRT_REJECT_NONE;
-}
-
 /* Queues the new record o (id, qty, owner, level, instrument and side set) at its level and
- * enters its id in the map: where probe says when nothing changed the map since the probe was
- * taken, else (probe NULL) by a new search. Fills the level's BOOK event, which the caller
- * emits. */
-static void rest_record(struct ecgrt_match *m, struct match_order *o,
-                        const struct match_probe *probe)
+ * enters its id in the map by a new search (trades changed the map since any earlier one).
+ * Fills the level's BOOK event, which the caller emits. */
+static void rest_record(struct ecgrt_match *m, struct match_order *o)
 {
-    uint32_t idx = match_order_pool_index(m->pool, o);
+    uint32_t ref = match_order_ref(m, o);
 
-    if (probe != NULL)
-        match_idmap_put_at(&m->ids, probe, o->id, idx);
-    else
-        match_idmap_put(&m->ids, o->id, idx);
+    match_idmap_put(&m->ids, o->id, ref);
     m->resting++;
-    match_book_level_event(m, o->instrument, o->side, o->level, match_book_enqueue(m, idx));
+    match_book_level_event(m, o->instrument, o->side, o->level, match_book_enqueue(m, ref));
 }
 
-/* A free record (check_book made sure one is: fewer than max_orders rest, and max_orders is at
- * most the pool's capacity). */
+/* A free record (the caller made sure one is: fewer than max_orders rest, and max_orders is
+ * at most the pool's capacity). */
 static struct match_order *record_new(struct ecgrt_match *m)
 {
     struct match_order *o = match_order_pool_acquire(m->pool);
@@ -211,42 +183,86 @@ static struct match_order *record_new(struct ecgrt_match *m)
 
 /* Rests what is left of a taker that traded in a new record, and emits its level's BOOK. Out
  * of line: few takers rest a remainder, and inlined its registers would be saved on every
- * crossing add. */
-__attribute__((noinline)) static void rest_taker(struct ecgrt_match *m, const struct match_taker *t)
+ * crossing add. The taker comes by value, so the caller's never has its address taken and can
+ * live in registers while it trades. */
+__attribute__((noinline)) static void rest_taker(struct ecgrt_match *m, struct match_taker t)
 {
     struct match_order *o = record_new(m);
 
-    o->id = t->id;
-    o->qty = t->qty;
-    o->owner = t->owner;
-    o->level = (uint32_t)t->limit;
-    o->instrument = t->instrument;
-    o->side = t->side;
-    rest_record(m, o, NULL);
+    o->id = t.id;
+    o->qty = t.qty;
+    o->owner = t.owner;
+    o->level = (uint32_t)t.limit;
+    o->instrument = t.instrument;
+    o->side = t.side;
+    rest_record(m, o);
     match_emit(m, ECGRT_EVENT_BOOK);
 }
 
-/* Accepts a limit or post-only order that trades nothing and rests it whole at level, its id
- * where probe (the duplicate check's search) ended. Both events are filled before the first
- * is emitted, so nothing but m lives across the callback. */
-static void rest_untraded(struct ecgrt_match *m, const struct ecgrt_match_order *order,
-                          const struct match_probe *probe, uint32_t level)
+/* Emits first, then BOOK: the end of a command with two events, whose fields are filled. Out of
+ * line, so that its caller reaches it by a jump and keeps no register across a call. */
+__attribute__((noinline)) static void emit_two(struct ecgrt_match *m, enum ecgrt_event_kind first)
+{
+    match_emit(m, first);
+    match_emit(m, ECGRT_EVENT_BOOK);
+}
+
+/* The rarer end of rest_untraded, for record ref (queued, its events' fields filled): its id
+ * goes in the map where the search ended (slot, dist slots past its home) when entries must
+ * move on to make room, and its level's bit is set when the level was empty; then both events.
+ * Out of line with few parameters, so that rest_untraded keeps its values in registers that
+ * need no saving. */
+__attribute__((noinline)) static void rest_untraded_slow(struct ecgrt_match *m, uint32_t ref,
+                                                         uint32_t slot, uint32_t dist)
+{
+    const struct match_order *o = match_order_at(m, ref);
+    struct match_book *book = &m->books[o->instrument];
+    struct match_probe probe = { slot, dist, 0 };
+
+    match_idmap_put_at(&m->ids, &probe, o->id, ref);
+    if (book->levels[o->level].head == ref) /* it is alone there: the level was empty */
+        match_book_level_filled(book, o->side, o->level);
+    emit_two(m, ECGRT_EVENT_ACCEPTED);
+}
+
+/* Accepts a limit or post-only order that trades nothing and rests it whole at level; its id
+ * goes where the duplicate check's search ended (slot, dist slots past its home). Every change
+ * and both events' fields come before the first event is emitted, so only m lives across the
+ * callback. Out of line, and so is everything that led here: the checks before it keep no
+ * register across a call, and need none saved. */
+__attribute__((noinline)) static void rest_untraded(struct ecgrt_match *m,
+                                                    const struct ecgrt_match_order *order,
+                                                    uint32_t slot, uint32_t dist, uint32_t level)
 {
     struct match_order *o = record_new(m);
+    uint32_t ref = match_order_ref(m, o);
+    uint64_t id = order->id;
+    uint32_t instrument = order->instrument;
+    uint32_t side = (uint32_t)order->side;
+    struct match_level *lv = &m->books[instrument].levels[level];
 
-    match_event(m, ECGRT_EVENT_ACCEPTED)->id = order->id;
-    o->id = order->id;
+    o->id = id;
     o->qty = order->qty;
     o->owner = order->owner;
     o->level = level;
-    o->instrument = order->instrument;
-    o->side = (uint32_t)order->side;
-    rest_record(m, o, probe);
-    match_emit(m, ECGRT_EVENT_ACCEPTED);
-    match_emit(m, ECGRT_EVENT_BOOK);
+    o->instrument = instrument;
+    o->side = side;
+    m->resting++;
+    match_event(m, ECGRT_EVENT_ACCEPTED)->id = id;
+    if (__builtin_expect(match_book_link(m, lv, ref, o) || m->ids.slots[slot].value != MATCH_NIL,
+                         0)) {
+        match_book_level_event(m, instrument, side, level, lv->total);
+        rest_untraded_slow(m, ref, slot, dist);
+        return;
+    }
+    match_idmap_set(&m->ids, slot, dist, id, ref);
+    match_book_level_event(m, instrument, side, level, lv->total);
+    emit_two(m, ECGRT_EVENT_ACCEPTED);
 }
 
-static void reject_add(struct ecgrt_match *m, uint64_t id, enum ecgrt_reject_reason reason)
+/* Out of line, so that the adds that get here are the only ones that pay its call. */
+__attribute__((noinline)) static void reject_add(struct ecgrt_match *m, uint64_t id,
+                                                 enum ecgrt_reject_reason reason)
 {
     match_count(&m->stats.rejects[reason], 1);
     emit_rejected(m, id, reason);
@@ -262,67 +278,102 @@ __attribute__((noinline)) static void add_crossing(struct ecgrt_match *m,
 
     taker_of(&t, m, order);
     emit_accepted(m, order->id);
-    if (order->type == ECGRT_ORDER_FOK && !match_book_can_fill(m, &t)) {
-        emit_cancelled(m, order->id, order->qty);
-        return;
+    if (order->type == ECGRT_ORDER_FOK) {
+        struct match_taker whole = t; /* a copy: t's address stays untaken (rest_taker) */
+        if (!match_book_can_fill(m, &whole)) {
+            emit_cancelled(m, order->id, order->qty);
+            return;
+        }
     }
     match_book_match(m, &t);
     if (t.qty == 0)
         return;
     if (!t.stopped && (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST))
-        rest_taker(m, &t);
+        rest_taker(m, t);
     else
         emit_cancelled(m, order->id, t.qty);
 }
 
-/* An accepted order that does not reach the opposite side (most adds): rests whole, or is
- * cancelled whole if its type may not rest. */
-static void add_untraded(struct ecgrt_match *m, const struct ecgrt_match_order *order,
-                         const struct match_probe *probe)
+/* An IOC, FOK or market order that finds nothing to trade: accepted and cancelled whole. */
+__attribute__((noinline)) static void add_unfilled(struct ecgrt_match *m,
+                                                   const struct ecgrt_match_order *order)
 {
-    if (order->type == ECGRT_ORDER_LIMIT || order->type == ECGRT_ORDER_POST) {
-        rest_untraded(m, order, probe, (uint32_t)(order->price - m->cfg.min_price));
-        return;
-    }
     emit_accepted(m, order->id);
     emit_cancelled(m, order->id, order->qty);
 }
 
-/* Whether the order (its fields checked) would trade at all. */
-static int order_crosses(const struct ecgrt_match *m, const struct ecgrt_match_order *o)
+/* Whether an order of side with limit level (a market order: any level) would trade: the best
+ * opposite level, -1 when that side is empty, is no worse than its limit. */
+static int crosses(const struct match_book *book, enum ecgrt_side side, int market, uint64_t level)
 {
-    int market = o->type == ECGRT_ORDER_MARKET;
+    int64_t best = book->best[side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY];
 
-    return match_book_reach(&m->books[o->instrument], (uint32_t)o->side, market,
-                            market ? 0 : o->price - m->cfg.min_price) >= 0;
+    if (best < 0)
+        return 0;
+    return market || (side == ECGRT_SIDE_BUY ? (uint64_t)best <= level : (uint64_t)best >= level);
 }
 
-/* The checks run in a fixed order (fields, duplicate id, full book, would-cross) and come before
- * any change. An order that traded nothing has its id inserted where the duplicate check's
- * search ended; one that traded, by a new search (trades changed the map). */
+/* What is wrong with the order itself, whatever the book holds; level is its limit's level
+ * (level_of), 0 for a market order. */
+static enum ecgrt_reject_reason check_fields(const struct ecgrt_match *m,
+                                             const struct ecgrt_match_order *o, uint64_t level)
+{
+    if (o->instrument >= m->cfg.instruments)
+        return ECGRT_REJECT_UNKNOWN_INSTRUMENT;
+    if (o->qty == 0)
+        return ECGRT_REJECT_ZERO_QUANTITY;
+    if (level >= m->band)
+        return ECGRT_REJECT_PRICE_OUT_OF_BAND;
+    return ECGRT_REJECT_NONE;
+}
+
+/* What is wrong with an order of type given the book: found, whether its id is live; cross,
+ * whether it would trade. */
+static enum ecgrt_reject_reason check_book(const struct ecgrt_match *m, enum ecgrt_order_type type,
+                                           int found, int cross)
+{
+    if (found)
+        return ECGRT_REJECT_DUPLICATE_ID;
+    if ((type == ECGRT_ORDER_LIMIT || type == ECGRT_ORDER_POST) && m->resting == m->cfg.max_orders)
+        return ECGRT_REJECT_BOOK_FULL;
+    if (type == ECGRT_ORDER_POST && cross)
+        return ECGRT_REJECT_WOULD_CROSS;
+    return ECGRT_REJECT_NONE;
+}
+
+/* The checks run in a fixed order (instrument, quantity, price band, duplicate id, full book,
+ * would-cross) and come before any change. Every path leaves through one call at its end, so
+ * this function keeps nothing across a call: an order that trades nothing and rests has its id
+ * inserted where the duplicate check's search ended (rest_untraded); one that crosses searches
+ * again after its trades (add_crossing). */
 static void add_order(struct ecgrt_match *m, const struct ecgrt_match_order *order)
 {
+    enum ecgrt_order_type type = order->type;
+    int market = type == ECGRT_ORDER_MARKET;
+    uint64_t level = market ? 0 : level_of(m, order->price);
     enum ecgrt_reject_reason reason;
     struct match_probe probe;
-    int crosses;
+    int cross;
 
     match_count(&m->stats.adds, 1);
-    reason = check_fields(m, order);
+    reason = check_fields(m, order, level);
     if (__builtin_expect(reason != ECGRT_REJECT_NONE, 0)) {
         reject_add(m, order->id, reason);
         return;
     }
     match_idmap_probe(&probe, &m->ids, order->id);
-    crosses = order_crosses(m, order);
-    reason = check_book(m, order, &probe, crosses);
+    cross = crosses(&m->books[order->instrument], order->side, market, level);
+    reason = check_book(m, type, probe.found, cross);
     if (__builtin_expect(reason != ECGRT_REJECT_NONE, 0)) {
         reject_add(m, order->id, reason);
         return;
     }
-    if (crosses)
+    if (cross)
         add_crossing(m, order);
+    else if (type == ECGRT_ORDER_LIMIT || type == ECGRT_ORDER_POST)
+        rest_untraded(m, order, probe.slot, probe.dist, (uint32_t)level);
     else
-        add_untraded(m, order, &probe);
+        add_unfilled(m, order);
 }
 
 /* ecgrt_match_add, timed into h. Kept out of line so that an untimed command, the usual
@@ -347,28 +398,47 @@ void ecgrt_match_add(struct ecgrt_match *m, const struct ecgrt_match_order *orde
         add_order(m, order);
 }
 
-/* Cancels the resting order in the id map's slot (found by cancel_order). Both events are
- * filled before the first is emitted, so nothing but m lives across the callback. */
-static void cancel_found(struct ecgrt_match *m, uint64_t id, uint32_t slot)
+/* emit_two, after clearing the bit of the level the command emptied and finding the side's next
+ * best level if it was the best. */
+__attribute__((noinline)) static void emit_two_emptied(struct ecgrt_match *m,
+                                                       enum ecgrt_event_kind first,
+                                                       struct match_book *book, uint32_t side,
+                                                       uint32_t level)
 {
-    uint32_t idx = m->ids.slots[slot].value;
-    const struct match_order *o = match_order_at(m, idx);
+    match_book_level_emptied(book, side, level);
+    emit_two(m, first);
+}
+
+/* Cancels the resting order in the id map's slot (found by cancel_order). Every change and
+ * both events' fields come before the first event is emitted, so only m lives across the
+ * callback. */
+__attribute__((noinline)) static void cancel_found(struct ecgrt_match *m, uint64_t id,
+                                                   uint32_t slot)
+{
+    uint32_t ref = m->ids.slots[slot].value;
+    const struct match_order *o = match_order_at(m, ref);
     struct ecgrt_match_event *ev = match_event(m, ECGRT_EVENT_CANCELLED);
-    uint32_t instrument = o->instrument;
     uint32_t side = o->side;
     uint32_t level = o->level;
-    uint64_t total;
+    uint32_t instrument = o->instrument;
+    struct match_book *book = &m->books[instrument];
+    struct match_level *lv = &book->levels[level];
+    int emptied;
 
     ev->id = id;
     ev->remaining = o->qty;
     match_idmap_erase_at(&m->ids, slot);
-    total = match_book_unlink(m, idx);
-    match_book_level_event(m, instrument, side, level, total);
-    match_book_recycle(m, idx);
-    match_emit(m, ECGRT_EVENT_CANCELLED);
-    match_emit(m, ECGRT_EVENT_BOOK);
+    emptied = match_book_detach(m, lv, o);
+    match_book_recycle(m, ref);
+    match_book_level_event(m, instrument, side, level, lv->total);
+    if (emptied) {
+        emit_two_emptied(m, ECGRT_EVENT_CANCELLED, book, side, level);
+        return;
+    }
+    emit_two(m, ECGRT_EVENT_CANCELLED);
 }
 
+/* Looks the id up and leaves through one call at its end, so it keeps nothing across a call. */
 static void cancel_order(struct ecgrt_match *m, uint64_t id)
 {
     uint32_t slot = match_idmap_slot(&m->ids, id);
@@ -404,10 +474,10 @@ void ecgrt_match_cancel(struct ecgrt_match *m, uint64_t id)
         cancel_order(m, id);
 }
 
-static enum ecgrt_reject_reason check_modify(const struct ecgrt_match *m, uint32_t idx,
+static enum ecgrt_reject_reason check_modify(const struct ecgrt_match *m, uint32_t ref,
                                              int64_t price, uint64_t qty)
 {
-    if (idx == MATCH_NIL)
+    if (ref == MATCH_NIL)
         return ECGRT_REJECT_UNKNOWN_ID;
     if (qty == 0)
         return ECGRT_REJECT_ZERO_QUANTITY;
@@ -427,9 +497,9 @@ static void emit_modified(struct ecgrt_match *m, uint64_t id, int64_t price, uin
 }
 
 /* A smaller quantity at the same price: the order keeps its place. */
-static void shrink_in_place(struct ecgrt_match *m, uint32_t idx, uint64_t qty)
+static void shrink_in_place(struct ecgrt_match *m, uint32_t ref, uint64_t qty)
 {
-    struct match_order *o = match_order_at(m, idx);
+    struct match_order *o = match_order_at(m, ref);
 
     m->books[o->instrument].levels[o->level].total -= o->qty - qty;
     o->qty = qty;
@@ -439,9 +509,9 @@ static void shrink_in_place(struct ecgrt_match *m, uint32_t idx, uint64_t qty)
 
 /* Any other change: out of the old level, then in as an incoming limit order with the same
  * id and owner, reusing the record if anything is left to rest. */
-static void requeue(struct ecgrt_match *m, uint32_t idx, int64_t price, uint64_t qty)
+static void requeue(struct ecgrt_match *m, uint32_t ref, int64_t price, uint64_t qty)
 {
-    struct match_order *o = match_order_at(m, idx);
+    struct match_order *o = match_order_at(m, ref);
     uint32_t old_level = o->level;
     struct match_taker t = { .id = o->id,
                              .qty = qty,
@@ -450,28 +520,28 @@ static void requeue(struct ecgrt_match *m, uint32_t idx, int64_t price, uint64_t
                              .side = o->side,
                              .limit = price - m->cfg.min_price };
 
-    match_book_unlink(m, idx);
+    match_book_unlink(m, ref);
     emit_modified(m, o->id, price, qty);
     match_book_report_level(m, o->instrument, o->side, old_level);
     match_idmap_erase(&m->ids, o->id);
     match_book_match(m, &t);
     if (t.qty == 0 || t.stopped) {
-        match_book_recycle(m, idx);
+        match_book_recycle(m, ref);
         if (t.qty != 0)
             emit_cancelled(m, t.id, t.qty);
         return;
     }
     o->qty = t.qty;
     o->level = (uint32_t)t.limit;
-    match_idmap_put(&m->ids, t.id, idx);
-    match_book_enqueue(m, idx);
+    match_idmap_put(&m->ids, t.id, ref);
+    match_book_enqueue(m, ref);
     match_book_report_level(m, t.instrument, t.side, o->level);
 }
 
 static void modify_order(struct ecgrt_match *m, uint64_t id, int64_t price, uint64_t qty)
 {
-    uint32_t idx = match_idmap_find(&m->ids, id);
-    enum ecgrt_reject_reason reason = check_modify(m, idx, price, qty);
+    uint32_t ref = match_idmap_find(&m->ids, id);
+    enum ecgrt_reject_reason reason = check_modify(m, ref, price, qty);
     const struct match_order *o;
 
     match_count(&m->stats.modifies, 1);
@@ -480,11 +550,11 @@ static void modify_order(struct ecgrt_match *m, uint64_t id, int64_t price, uint
         emit_rejected(m, id, reason);
         return;
     }
-    o = match_order_at(m, idx);
+    o = match_order_at(m, ref);
     if (price - m->cfg.min_price == (int64_t)o->level && qty <= o->qty)
-        shrink_in_place(m, idx, qty);
+        shrink_in_place(m, ref, qty);
     else
-        requeue(m, idx, price, qty);
+        requeue(m, ref, price, qty);
 }
 
 /* ecgrt_match_modify, timed into h. Kept out of line so that an untimed command, the usual

@@ -1,10 +1,9 @@
 /* The order-id map: Robin Hood open addressing over a power-of-two table at most half full. An
  * entry never sits farther from its home than the entry it passes, so a search for an absent id
  * stops early and deletion shifts back only the entries displaced past the hole, no tombstones.
- * Lookups and erasure, on every command's path, are inline in match_int.h; insertion is here. */
+ * Lookups, placement and erasure, on every command's path, are inline in match_int.h. */
 #include "runtime/match/match_int.h"
 
-#include <assert.h>
 #include <stdlib.h>
 
 #include "ecg/error.h"
@@ -57,36 +56,10 @@ int match_idmap_valid(const struct match_idmap *map)
     return 1;
 }
 
-/* Places cur at slot i, d slots past its home, where the search for it ended (an empty slot or
- * an entry nearer its home). An entry nearer its home than the one being placed gives up its
- * slot and moves on instead, until one lands in an empty slot. */
-static void place(struct match_idmap *map, struct match_slot cur, uint32_t i, uint32_t d)
-{
-    for (; map->slots[i].value != MATCH_NIL; d++, i = (i + 1) & map->mask) {
-        uint32_t held = match_idmap_distance(map, i);
-        if (held < d) {
-            struct match_slot out = map->slots[i];
-            map->slots[i] = cur;
-            cur = out;
-            d = held;
-        }
-    }
-    map->slots[i] = cur;
-}
-
 /* The caller guarantees id is absent and the map is not full (at most max_entries). */
 void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value)
 {
     struct match_slot cur = { id, value, match_idmap_slot_of(map, id) };
 
-    place(map, cur, cur.home, 0);
-}
-
-void match_idmap_put_shift(struct match_idmap *map, struct match_probe probe, uint64_t id,
-                           uint32_t value)
-{
-    struct match_slot cur = { id, value, (probe.slot - probe.dist) & map->mask };
-
-    assert(!probe.found && cur.home == match_idmap_slot_of(map, id));
-    place(map, cur, probe.slot, probe.dist);
+    match_idmap_place(map, cur, cur.home, 0);
 }

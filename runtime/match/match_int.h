@@ -1,6 +1,7 @@
 /* Internals of the matching engine: order records, price levels with a hierarchical bitmap of
- * the non-empty ones per side, the order-id map, and the engine that owns them. Indices, not
- * pointers, link orders, so records stay 32-bit-addressed and relocatable. */
+ * the non-empty ones per side, the order-id map, and the engine that owns them. References,
+ * not pointers, link orders: a record's reference is its byte offset in the pool (32 bits), so
+ * records stay relocatable and reaching one costs an add, not a multiply. */
 #ifndef ECG_RUNTIME_MATCH_INT_H
 #define ECG_RUNTIME_MATCH_INT_H
 
@@ -20,7 +21,8 @@
 
 _Static_assert(MATCH_ORDER_POOL_CAPACITY == ECGRT_MATCH_MAX_ORDERS,
                "the order pool holds exactly the documented most orders");
-_Static_assert(MATCH_ORDER_POOL_CAPACITY < MATCH_NIL, "a record index never equals MATCH_NIL");
+_Static_assert((uint64_t)MATCH_ORDER_POOL_CAPACITY * sizeof(struct match_order) < MATCH_NIL,
+               "a record reference never equals MATCH_NIL");
 
 /* The orders resting at one price, oldest first, and their total quantity. All of one side:
  * the book is never crossed. */
@@ -44,7 +46,7 @@ struct match_book {
                         set bit of bids, the lowest of asks, kept as levels fill and empty */
 };
 
-/* Order id -> record index, open addressing with Robin Hood linear probing and backward-shift
+/* Order id -> record reference, open addressing with Robin Hood linear probing and backward-shift
  * deletion, at most half full. Each slot keeps its entry's home slot, so probe distances need
  * no rehash. */
 struct match_slot {
@@ -74,10 +76,16 @@ struct ecgrt_match {
     struct ecgrt_match_event events[ECGRT_MATCH_EVENT_KINDS];
 };
 
-/* The order record at index idx of the pool (from match_order_pool_index). */
-static inline struct match_order *match_order_at(const struct ecgrt_match *m, uint32_t idx)
+/* The order record with reference ref. */
+static inline struct match_order *match_order_at(const struct ecgrt_match *m, uint32_t ref)
 {
-    return &m->pool->objects[idx];
+    return match_order_pool_at(m->pool, ref);
+}
+
+/* The reference of record o, one of the pool's. */
+static inline uint32_t match_order_ref(const struct ecgrt_match *m, const struct match_order *o)
+{
+    return match_order_pool_entry(m->pool, o);
 }
 
 /* The engine's record for events of kind, to fill with that kind's own fields (match.h lists
@@ -211,24 +219,41 @@ static inline void match_idmap_probe(struct match_probe *out, const struct match
     *out = (struct match_probe){ i, d, 0 };
 }
 
-/* match_idmap_put_at when the probe's slot holds an entry, which moves on (match_idmap.c). The
- * probe is passed by value, so that a caller's probe never has its address taken (which would
- * keep it in memory and stop the caller's last call from being a tail call). */
-void match_idmap_put_shift(struct match_idmap *map, struct match_probe probe, uint64_t id,
-                           uint32_t value);
+/* Places cur at slot i, d slots past its home, where the search for it ended (an empty slot or
+ * an entry nearer its home). An entry nearer its home than the one being placed gives up its
+ * slot and moves on instead, until one lands in an empty slot. Inline, with no call: an add
+ * enters its id in the middle of its work, and a call there would make the compiler keep that
+ * work's values in saved registers on every add. */
+static inline void match_idmap_place(struct match_idmap *map, struct match_slot cur, uint32_t i,
+                                     uint32_t d)
+{
+    for (; __builtin_expect(map->slots[i].value != MATCH_NIL, 0); d++, i = (i + 1) & map->mask) {
+        uint32_t held = match_idmap_distance(map, i);
+        if (held < d) {
+            struct match_slot out = map->slots[i];
+            map->slots[i] = cur;
+            cur = out;
+            d = held;
+        }
+    }
+    map->slots[i] = cur;
+}
+
+/* Writes id's entry into slot, which is empty, dist slots past id's home. */
+static inline void match_idmap_set(struct match_idmap *map, uint32_t slot, uint32_t dist,
+                                   uint64_t id, uint32_t value)
+{
+    map->slots[slot] = (struct match_slot){ id, value, (slot - dist) & map->mask };
+}
 
 /* match_idmap_put where probe (match_idmap_probe of id, not found, the map unchanged since)
- * says, without searching again; inline for the usual case, an empty slot. */
+ * says, without searching again. */
 static inline void match_idmap_put_at(struct match_idmap *map, const struct match_probe *probe,
                                       uint64_t id, uint32_t value)
 {
-    struct match_slot *s = &map->slots[probe->slot];
+    struct match_slot cur = { id, value, (probe->slot - probe->dist) & map->mask };
 
-    if (s->value != MATCH_NIL) {
-        match_idmap_put_shift(map, *probe, id, value);
-        return;
-    }
-    *s = (struct match_slot){ id, value, (probe->slot - probe->dist) & map->mask };
+    match_idmap_place(map, cur, probe->slot, probe->dist);
 }
 
 /* Erases the entry in slot (from match_idmap_slot) without a second search; the slot is valid
@@ -257,7 +282,7 @@ static inline void match_idmap_erase(struct match_idmap *map, uint64_t id)
         match_idmap_erase_at(map, slot);
 }
 
-/* The record index of id, or MATCH_NIL. */
+/* The record reference of id, or MATCH_NIL. */
 static inline uint32_t match_idmap_find(const struct match_idmap *map, uint64_t id)
 {
     uint32_t slot = match_idmap_slot(map, id);

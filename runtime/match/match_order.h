@@ -7,9 +7,10 @@
 #include <ecg/annotate.h>
 #include <stdint.h>
 
-/* A resting order. Records link to each other by pool index (32 bits), not by pointer. The
- * matching loop reads id, qty, owner and next of each maker, so they are hot and share the
- * record's first 24 bytes; the rest is read when an order enters or leaves its level. */
+/* A resting order. Records link to each other by reference (their byte offset in the pool, 32
+ * bits), not by pointer. The matching loop reads id, qty, owner and next of each maker, so they
+ * are hot and share the record's first 24 bytes; the rest is read when an order enters or
+ * leaves its level. */
 struct ECG_GENERATE(pool(capacity = 1048576, local)) match_order {
     ECG_HOT uint64_t id;
     ECG_HOT uint64_t qty;   /* remaining */

@@ -4,16 +4,16 @@
 
 #include <string.h>
 
-/* Empties the level of the resting order idx and clears its bit; the level's other orders are
+/* Empties the level of the resting order ref and clears its bit; the level's other orders are
  * released on their own turn. */
-static void drop_resting(struct ecgrt_match *m, uint32_t idx)
+static void drop_resting(struct ecgrt_match *m, uint32_t ref)
 {
-    const struct match_order *o = match_order_at(m, idx);
+    const struct match_order *o = match_order_at(m, ref);
     struct match_book *b = &m->books[o->instrument];
 
     b->levels[o->level] = (struct match_level){ MATCH_NIL, MATCH_NIL, 0 };
     match_bits_clear(o->side == ECGRT_SIDE_BUY ? &b->bids : &b->asks, o->level);
-    match_book_recycle(m, idx);
+    match_book_recycle(m, ref);
 }
 
 void ecgrt_match_reset(struct ecgrt_match *m)

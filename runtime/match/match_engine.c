@@ -58,9 +58,12 @@ static int config_valid(const struct ecgrt_match_config *cfg)
 
 static int books_new(struct ecgrt_match *m)
 {
-    m->books = calloc(m->cfg.instruments, sizeof *m->books);
+    size_t size = (size_t)m->cfg.instruments * sizeof *m->books; /* a multiple of the alignment */
+
+    m->books = aligned_alloc(_Alignof(struct match_book), size);
     if (m->books == NULL)
         return ECGRT_ENOMEM;
+    memset(m->books, 0, size);
     for (uint32_t i = 0; i < m->cfg.instruments; i++) {
         struct match_book *b = &m->books[i];
         b->levels = malloc((size_t)m->band * sizeof *b->levels);
@@ -145,6 +148,13 @@ static uint64_t level_of(const struct ecgrt_match *m, int64_t price)
     return (uint64_t)price - (uint64_t)m->cfg.min_price;
 }
 
+/* The side of an order as the engine keeps it: any value but BUY is a sell, so a side outside
+ * the enumeration never indexes past a book's two sides. */
+static uint32_t side_of(const struct ecgrt_match_order *o)
+{
+    return o->side == ECGRT_SIDE_BUY ? ECGRT_SIDE_BUY : ECGRT_SIDE_SELL;
+}
+
 static void taker_of(struct match_taker *t, const struct ecgrt_match *m,
                      const struct ecgrt_match_order *o)
 {
@@ -153,7 +163,7 @@ static void taker_of(struct match_taker *t, const struct ecgrt_match *m,
         .qty = o->qty,
         .owner = o->owner,
         .instrument = o->instrument,
-        .side = (uint32_t)o->side,
+        .side = side_of(o),
         .market = o->type == ECGRT_ORDER_MARKET,
         .limit = o->type == ECGRT_ORDER_MARKET ? 0 : o->price - m->cfg.min_price,
     };
@@ -238,7 +248,7 @@ __attribute__((noinline)) static void rest_untraded(struct ecgrt_match *m,
     uint32_t ref = match_order_ref(m, o);
     uint64_t id = order->id;
     uint32_t instrument = order->instrument;
-    uint32_t side = (uint32_t)order->side;
+    uint32_t side = side_of(order);
     struct match_level *lv = &m->books[instrument].levels[level];
 
     o->id = id;
@@ -304,9 +314,9 @@ __attribute__((noinline)) static void add_unfilled(struct ecgrt_match *m,
 
 /* Whether an order of side with limit level (a market order: any level) would trade: the best
  * opposite level, -1 when that side is empty, is no worse than its limit. */
-static int crosses(const struct match_book *book, enum ecgrt_side side, int market, uint64_t level)
+static int crosses(const struct match_book *book, uint32_t side, int market, uint64_t level)
 {
-    int64_t best = book->best[side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY];
+    int64_t best = book->best[side ^ 1];
 
     if (best < 0)
         return 0;
@@ -362,7 +372,7 @@ static void add_order(struct ecgrt_match *m, const struct ecgrt_match_order *ord
         return;
     }
     match_idmap_probe(&probe, &m->ids, order->id);
-    cross = crosses(&m->books[order->instrument], order->side, market, level);
+    cross = crosses(&m->books[order->instrument], side_of(order), market, level);
     reason = check_book(m, type, probe.found, cross);
     if (__builtin_expect(reason != ECGRT_REJECT_NONE, 0)) {
         reject_add(m, order->id, reason);

@@ -38,12 +38,14 @@ struct match_bits {
     uint64_t *words[MATCH_BIT_LEVELS];
 };
 
+/* Aligned to 128 bytes, so that a book's address is its index shifted, not multiplied. */
 struct match_book {
-    struct match_level *levels; /* band entries; owned */
+    _Alignas(128) struct match_level *levels; /* band entries; owned */
     struct match_bits bids;
     struct match_bits asks;
-    int64_t best[2]; /* the best level per side (enum ecgrt_side), -1 when empty: the highest
-                        set bit of bids, the lowest of asks, kept as levels fill and empty */
+    int64_t
+        best[2]; /* the best level per side (ECGRT_SIDE_BUY 0, SELL 1), -1 when empty: the highest
+                    set bit of bids, the lowest of asks, kept as levels fill and empty */
 };
 
 /* Order id -> record reference, open addressing with Robin Hood linear probing and backward-shift

@@ -120,6 +120,59 @@ static void test_match_price_then_time_priority(void **state)
                         "book instrument=0 side=S price=105 total=5\n");
 }
 
+/* A new engine of two instruments, prices 100 to 200 and eight records, whose events go to t
+ * (emptied). */
+static struct ecgrt_match *small_engine(struct transcript *t)
+{
+    struct ecgrt_match_config cfg = { .instruments = 2,
+                                      .min_price = 100,
+                                      .max_price = 200,
+                                      .max_orders = 8,
+                                      .on_event = collect,
+                                      .ctx = t };
+    struct ecgrt_match *m = NULL;
+
+    t->len = 0;
+    t->text[0] = '\0';
+    assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_OK);
+    return m;
+}
+
+/* A side outside the enumeration is a sell: the order rests among the asks, a buy trades with
+ * it, and nothing is written past the book's two sides. */
+static void test_match_unknown_side_sells(void **state)
+{
+    static struct transcript t;
+    struct ecgrt_match_order odd = { .id = 1,
+                                     .owner = 1,
+                                     .side = (enum ecgrt_side)7,
+                                     .type = ECGRT_ORDER_LIMIT,
+                                     .price = 150,
+                                     .qty = 10 };
+    struct ecgrt_match_order buy = { .id = 2,
+                                     .owner = 2,
+                                     .side = ECGRT_SIDE_BUY,
+                                     .type = ECGRT_ORDER_LIMIT,
+                                     .price = 150,
+                                     .qty = 4 };
+    struct ecgrt_match *m = small_engine(&t);
+    int64_t price = 0;
+    uint64_t total = 0;
+
+    (void)state;
+    ecgrt_match_add(m, &odd);
+    ecgrt_match_add(m, &buy);
+    assert_string_equal(t.text, "accepted id=1\nbook instrument=0 side=S price=150 total=10\n"
+                                "accepted id=2\n"
+                                "trade instrument=0 maker=1 taker=2 price=150 qty=4\n"
+                                "book instrument=0 side=S price=150 total=6\n");
+    assert_int_equal(ecgrt_match_best(m, 0, ECGRT_SIDE_SELL, &price, &total), 1);
+    assert_int_equal(price, 150);
+    assert_int_equal(total, 6);
+    assert_int_equal(ecgrt_match_best(m, 0, ECGRT_SIDE_BUY, &price, &total), 0);
+    ecgrt_match_free(m);
+}
+
 static void test_match_limit_remainder_rests(void **state)
 {
     (void)state;
@@ -521,20 +574,13 @@ static void test_match_reset_empties_the_books(void **state)
                                   "A 4 2 0 B IOC 150 2\n"
                                   "M 3 148 9\n";
     static struct transcript t;
-    struct ecgrt_match_config cfg = { .instruments = 2,
-                                      .min_price = 100,
-                                      .max_price = 200,
-                                      .max_orders = 8,
-                                      .on_event = collect,
-                                      .ctx = &t };
-    struct ecgrt_match *m = NULL;
+    struct ecgrt_match *m = small_engine(&t);
     char first[sizeof t.text];
     int64_t price = 0;
     uint64_t total = 0;
     size_t before;
 
     (void)state;
-    assert_int_equal(ecgrt_match_new(&m, &cfg), ECGRT_OK);
     apply_session(m, session);
     memcpy(first, t.text, t.len + 1);
     assert_int_equal(ecgrt_match_resting(m), 3);
@@ -556,6 +602,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_match_price_then_time_priority),
+        cmocka_unit_test(test_match_unknown_side_sells),
         cmocka_unit_test(test_match_limit_remainder_rests),
         cmocka_unit_test(test_match_ioc_and_market_cancel_remainder),
         cmocka_unit_test(test_match_fok_fills_all_or_nothing),

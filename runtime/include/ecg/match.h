@@ -102,7 +102,7 @@ struct ecgrt_match_order {
     uint64_t id;
     uint32_t owner; /* for self-trade prevention */
     uint32_t instrument;
-    enum ecgrt_side side;
+    enum ecgrt_side side; /* any value other than ECGRT_SIDE_BUY is a sell */
     enum ecgrt_order_type type;
     int64_t price; /* ticks; ignored for MARKET */
     uint64_t qty;

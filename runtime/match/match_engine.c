@@ -209,8 +209,8 @@ __attribute__((noinline)) static void rest_taker(struct ecgrt_match *m, struct m
     match_emit(m, ECGRT_EVENT_BOOK);
 }
 
-/* Emits first, then BOOK: the end of a command with two events, whose fields are filled. Out of
- * line, so that its caller reaches it by a jump and keeps no register across a call. */
+/* Emits first, then BOOK: the end of a command with two events, whose fields are filled, for
+ * the rarer ends (a level filled or emptied), which reach it by a jump. */
 __attribute__((noinline)) static void emit_two(struct ecgrt_match *m, enum ecgrt_event_kind first)
 {
     match_emit(m, first);
@@ -267,7 +267,8 @@ __attribute__((noinline)) static void rest_untraded(struct ecgrt_match *m,
     }
     match_idmap_set(&m->ids, slot, dist, id, ref);
     match_book_level_event(m, instrument, side, level, lv->total);
-    emit_two(m, ECGRT_EVENT_ACCEPTED);
+    match_emit(m, ECGRT_EVENT_ACCEPTED);
+    match_emit(m, ECGRT_EVENT_BOOK);
 }
 
 /* Out of line, so that the adds that get here are the only ones that pay its call. */
@@ -445,7 +446,8 @@ __attribute__((noinline)) static void cancel_found(struct ecgrt_match *m, uint64
         emit_two_emptied(m, ECGRT_EVENT_CANCELLED, book, side, level);
         return;
     }
-    emit_two(m, ECGRT_EVENT_CANCELLED);
+    match_emit(m, ECGRT_EVENT_CANCELLED);
+    match_emit(m, ECGRT_EVENT_BOOK);
 }
 
 /* Looks the id up and leaves through one call at its end, so it keeps nothing across a call. */

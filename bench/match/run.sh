@@ -47,13 +47,16 @@ else
   echo "quantcup winner: not fetched (expected in $qc)"
 fi
 
-# Instrumentation on vs off: interleaved rounds, median throughput of each.
+# Instrumentation on vs off: interleaved rounds, median throughput of each, and each one's range
+# (a shared machine moves single runs by 10-20%, so the range says how far the median can be
+# trusted).
 on=(); off=()
-for i in 1 2 3 4 5; do
+for i in 1 2 3 4 5 6 7 8 9; do
   on+=("$("$out/bench_match" --throughput-only --rounds 3 "$@" | awk '/^throughput_mps/ {print $2}')")
   off+=("$("$out/bench_match_noinst" --throughput-only --rounds 3 "$@" | awk '/^throughput_mps/ {print $2}')")
 done
 med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+range() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "-" hi}'; }
 mon=$(med "${on[@]}"); moff=$(med "${off[@]}")
-echo "instrumentation: on $mon M msg/s, off $moff M msg/s (medians of 5 interleaved runs): overhead $(awk -v a="$mon" -v b="$moff" 'BEGIN {printf "%.1f%%", (b/a-1)*100}')"
+echo "instrumentation: on $mon M msg/s ($(range "${on[@]}")), off $moff M msg/s ($(range "${off[@]}")) (medians of 9 interleaved runs): overhead $(awk -v a="$mon" -v b="$moff" 'BEGIN {printf "%.1f%%", (b/a-1)*100}')"
 echo "load average after: $(cut -d" " -f1-3 /proc/loadavg)"

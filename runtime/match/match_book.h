@@ -104,7 +104,9 @@ static inline void match_book_recycle(struct ecgrt_match *m, uint32_t ref)
 /* Returns record ref to the free list and forgets its id. */
 static inline void match_book_release(struct ecgrt_match *m, uint32_t ref)
 {
-    match_idmap_erase(&m->ids, match_order_at(m, ref)->id);
+    const struct match_order *o = match_order_at(m, ref);
+
+    match_idmap_erase_hinted(&m->ids, o->slot, o->id, ref);
     match_book_recycle(m, ref);
 }
 

@@ -176,7 +176,7 @@ static void rest_record(struct ecgrt_match *m, struct match_order *o)
 {
     uint32_t ref = match_order_ref(m, o);
 
-    match_idmap_put(&m->ids, o->id, ref);
+    o->slot = match_idmap_put(&m->ids, o->id, ref);
     m->resting++;
     match_book_level_event(m, o->instrument, o->side, o->level, match_book_enqueue(m, ref));
 }
@@ -225,11 +225,12 @@ __attribute__((noinline)) static void emit_two(struct ecgrt_match *m, enum ecgrt
 __attribute__((noinline)) static void rest_untraded_slow(struct ecgrt_match *m, uint32_t ref,
                                                          uint32_t slot, uint32_t dist)
 {
-    const struct match_order *o = match_order_at(m, ref);
+    struct match_order *o = match_order_at(m, ref);
     struct match_book *book = &m->books[o->instrument];
     struct match_probe probe = { slot, dist, 0 };
 
-    match_idmap_put_at(&m->ids, &probe, o->id, ref);
+    match_idmap_put_at(&m->ids, &probe, o->id, ref); /* it lands in slot; others move on */
+    o->slot = slot;
     if (book->levels[o->level].head == ref) /* it is alone there: the level was empty */
         match_book_level_filled(book, o->side, o->level);
     emit_two(m, ECGRT_EVENT_ACCEPTED);
@@ -266,6 +267,7 @@ __attribute__((noinline)) static void rest_untraded(struct ecgrt_match *m,
         return;
     }
     match_idmap_set(&m->ids, slot, dist, id, ref);
+    o->slot = slot;
     match_book_level_event(m, instrument, side, level, lv->total);
     match_emit(m, ECGRT_EVENT_ACCEPTED);
     match_emit(m, ECGRT_EVENT_BOOK);
@@ -535,7 +537,7 @@ static void requeue(struct ecgrt_match *m, uint32_t ref, int64_t price, uint64_t
     match_book_unlink(m, ref);
     emit_modified(m, o->id, price, qty);
     match_book_report_level(m, o->instrument, o->side, old_level);
-    match_idmap_erase(&m->ids, o->id);
+    match_idmap_erase_hinted(&m->ids, o->slot, o->id, ref);
     match_book_match(m, &t);
     if (t.qty == 0 || t.stopped) {
         match_book_recycle(m, ref);
@@ -545,7 +547,7 @@ static void requeue(struct ecgrt_match *m, uint32_t ref, int64_t price, uint64_t
     }
     o->qty = t.qty;
     o->level = (uint32_t)t.limit;
-    match_idmap_put(&m->ids, t.id, ref);
+    o->slot = match_idmap_put(&m->ids, t.id, ref);
     match_book_enqueue(m, ref);
     match_book_report_level(m, t.instrument, t.side, o->level);
 }

@@ -57,9 +57,9 @@ int match_idmap_valid(const struct match_idmap *map)
 }
 
 /* The caller guarantees id is absent and the map is not full (at most max_entries). */
-void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value)
+uint32_t match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value)
 {
     struct match_slot cur = { id, value, match_idmap_slot_of(map, id) };
 
-    match_idmap_place(map, cur, cur.home, 0);
+    return match_idmap_place(map, cur, cur.home, 0);
 }

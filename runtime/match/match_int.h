@@ -150,7 +150,7 @@ int64_t match_bits_below(const struct match_bits *b, uint32_t i);
 /* The id map (match_idmap.c; the lookups are inline here, they are on every command's path). */
 int match_idmap_init(struct match_idmap *map, uint32_t max_entries);
 void match_idmap_fini(struct match_idmap *map);
-void match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value);
+uint32_t match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value);
 /* 1 when every entry sits in Robin Hood order at the distance its key's home gives, else 0: a
  * check for the tests, O(capacity). */
 int match_idmap_valid(const struct match_idmap *map);
@@ -226,19 +226,23 @@ static inline void match_idmap_probe(struct match_probe *out, const struct match
  * slot and moves on instead, until one lands in an empty slot. Inline, with no call: an add
  * enters its id in the middle of its work, and a call there would make the compiler keep that
  * work's values in saved registers on every add. */
-static inline void match_idmap_place(struct match_idmap *map, struct match_slot cur, uint32_t i,
-                                     uint32_t d)
+static inline uint32_t match_idmap_place(struct match_idmap *map, struct match_slot cur, uint32_t i,
+                                         uint32_t d)
 {
+    uint32_t landed = MATCH_NIL;
+
     for (; __builtin_expect(map->slots[i].value != MATCH_NIL, 0); d++, i = (i + 1) & map->mask) {
         uint32_t held = match_idmap_distance(map, i);
         if (held < d) {
             struct match_slot out = map->slots[i];
             map->slots[i] = cur;
+            landed = landed == MATCH_NIL ? i : landed;
             cur = out;
             d = held;
         }
     }
     map->slots[i] = cur;
+    return landed == MATCH_NIL ? i : landed;
 }
 
 /* Writes id's entry into slot, which is empty, dist slots past id's home. */
@@ -282,6 +286,17 @@ static inline void match_idmap_erase(struct match_idmap *map, uint64_t id)
 
     if (slot != MATCH_NIL)
         match_idmap_erase_at(map, slot);
+}
+
+/* Erases the entry of id, whose value is ref: at slot hint when the entry is still there (no
+ * search), else by a search. */
+static inline void match_idmap_erase_hinted(struct match_idmap *map, uint32_t hint, uint64_t id,
+                                            uint32_t ref)
+{
+    if (__builtin_expect(hint <= map->mask && map->slots[hint].value == ref, 1))
+        match_idmap_erase_at(map, hint);
+    else
+        match_idmap_erase(map, id);
 }
 
 /* The record reference of id, or MATCH_NIL. */

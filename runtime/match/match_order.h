@@ -20,6 +20,7 @@ struct ECG_GENERATE(pool(capacity = 1048576, local)) match_order {
     uint32_t level;         /* price - min_price */
     uint32_t instrument;
     uint32_t side; /* enum ecgrt_side */
+    uint32_t slot; /* a hint: the id map's slot the record's id was entered in (entries move) */
 };
 
 #endif

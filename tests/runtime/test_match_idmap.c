@@ -18,7 +18,8 @@
 /* The live ids and their values, unordered: obviously right, O(n) per search. */
 struct reference {
     uint64_t ids[MAX_LIVE];
-    uint32_t values[MAX_LIVE];
+    uint32_t values[MAX_LIVE]; /* unique among the live entries, as the engine's references are */
+    uint32_t hints[MAX_LIVE];  /* the slot each entry was put in; entries move on since */
     uint32_t n;
 };
 
@@ -28,6 +29,7 @@ struct session {
     struct reference ref;
     uint64_t candidates[CANDIDATES];
     uint32_t max_live;
+    uint32_t next_value;
     uint64_t rng;
 };
 
@@ -70,6 +72,7 @@ static void session_init(struct session *s, int shape, uint32_t max_live, uint64
 {
     s->ref.n = 0;
     s->max_live = max_live;
+    s->next_value = 0;
     s->rng = seed | 1;
     for (uint32_t i = 0; i < CANDIDATES; i++)
         s->candidates[i] = candidate(s, shape, i);
@@ -77,39 +80,51 @@ static void session_init(struct session *s, int shape, uint32_t max_live, uint64
     assert_true(match_idmap_valid(&s->map));
 }
 
-/* Inserts id (absent) with the next value, alternately by a plain put and by a probe. */
+/* Inserts id (absent) with the next value, alternately by a plain put and by a probe; either
+ * way the entry lands in the slot the put returns, or where the probe ended. */
 static void step_put(struct session *s, uint64_t id)
 {
-    uint32_t value = (uint32_t)(next_random(s) % 1000000);
+    uint32_t value = s->next_value++;
     struct match_probe probe;
+    uint32_t landed;
 
     if (s->ref.n == s->max_live)
         return;
     if (next_random(s) & 1) {
-        match_idmap_put(&s->map, id, value);
+        landed = match_idmap_put(&s->map, id, value);
     } else {
         match_idmap_probe(&probe, &s->map, id);
         assert_false(probe.found);
         match_idmap_put_at(&s->map, &probe, id, value);
+        landed = probe.slot;
     }
+    assert_int_equal(s->map.slots[landed].key, id);
+    assert_int_equal(s->map.slots[landed].value, value);
     s->ref.ids[s->ref.n] = id;
     s->ref.values[s->ref.n] = value;
+    s->ref.hints[s->ref.n] = landed;
     s->ref.n++;
 }
 
-/* Erases id (present, at reference index r), alternately by id and by the slot a search found. */
+/* Erases id (present, at reference index r) by id, by the slot a search found, or by the slot
+ * it was put in, which entries inserted or erased since may have moved it from. */
 static void step_erase(struct session *s, uint64_t id, uint32_t r)
 {
-    if (next_random(s) & 1) {
+    uint64_t way = next_random(s) % 3;
+
+    if (way == 0) {
         match_idmap_erase(&s->map, id);
-    } else {
+    } else if (way == 1) {
         uint32_t slot = match_idmap_slot(&s->map, id);
         assert_int_not_equal(slot, MATCH_NIL);
         match_idmap_erase_at(&s->map, slot);
+    } else {
+        match_idmap_erase_hinted(&s->map, s->ref.hints[r], id, s->ref.values[r]);
     }
     s->ref.n--;
     s->ref.ids[r] = s->ref.ids[s->ref.n];
     s->ref.values[r] = s->ref.values[s->ref.n];
+    s->ref.hints[r] = s->ref.hints[s->ref.n];
 }
 
 /* Every way the engine searches agrees with the reference about id. */

@@ -16,9 +16,11 @@ struct match_order {
     uint32_t level;
     uint32_t instrument;
     uint32_t side;
+    uint32_t slot;
+    char ecg_pad0[4]; /* padding: bytes 44-47 */
 };
 
-_Static_assert(sizeof(struct match_order) == 40, "struct match_order: size as planned");
+_Static_assert(sizeof(struct match_order) == 48, "struct match_order: size as planned");
 _Static_assert(_Alignof(struct match_order) == 8, "struct match_order: alignment as planned");
 _Static_assert(offsetof(struct match_order, id) == 0, "struct match_order: offset of id as planned");
 _Static_assert(offsetof(struct match_order, qty) == 8, "struct match_order: offset of qty as planned");
@@ -28,6 +30,7 @@ _Static_assert(offsetof(struct match_order, prev) == 24, "struct match_order: of
 _Static_assert(offsetof(struct match_order, level) == 28, "struct match_order: offset of level as planned");
 _Static_assert(offsetof(struct match_order, instrument) == 32, "struct match_order: offset of instrument as planned");
 _Static_assert(offsetof(struct match_order, side) == 36, "struct match_order: offset of side as planned");
+_Static_assert(offsetof(struct match_order, slot) == 40, "struct match_order: offset of slot as planned");
 
 /* match_order_pool: 1048576 struct match_order objects held inline. Acquire and release are O(1), never
  * allocate, lock or wait (marked ECG_NONBLOCKING, which ecg check verifies). Place the pool
@@ -65,7 +68,7 @@ struct match_order_pool {
     char pad0[4];
 };
 
-_Static_assert(sizeof(struct match_order_pool) == 47185936, "match_order_pool layout");
+_Static_assert(sizeof(struct match_order_pool) == 55574544, "match_order_pool layout");
 _Static_assert(_Alignof(struct match_order_pool) == 8, "match_order_pool alignment");
 
 /* Makes every object of p free; p's previous contents are ignored. Call it before p is

@@ -239,8 +239,8 @@ __attribute__((noinline)) static void rest_untraded_slow(struct ecgrt_match *m, 
 /* Accepts a limit or post-only order that trades nothing and rests it whole at level; its id
  * goes where the duplicate check's search ended (slot, dist slots past its home). Every change
  * and both events' fields come before the first event is emitted, so only m lives across the
- * callback. Out of line, and so is everything that led here: the checks before it keep no
- * register across a call, and need none saved. */
+ * callback. Out of line, as are the other ends of an add, so that the checks before it keep
+ * nothing across a call. */
 __attribute__((noinline)) static void rest_untraded(struct ecgrt_match *m,
                                                     const struct ecgrt_match_order *order,
                                                     uint32_t slot, uint32_t dist, uint32_t level)
@@ -347,7 +347,7 @@ static enum ecgrt_reject_reason check_book(const struct ecgrt_match *m, enum ecg
 {
     if (found)
         return ECGRT_REJECT_DUPLICATE_ID;
-    if ((type == ECGRT_ORDER_LIMIT || type == ECGRT_ORDER_POST) && m->resting == m->cfg.max_orders)
+    if (m->resting == m->cfg.max_orders && (type == ECGRT_ORDER_LIMIT || type == ECGRT_ORDER_POST))
         return ECGRT_REJECT_BOOK_FULL;
     if (type == ECGRT_ORDER_POST && cross)
         return ECGRT_REJECT_WOULD_CROSS;

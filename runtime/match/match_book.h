@@ -133,18 +133,24 @@ static inline void match_book_report_level(struct ecgrt_match *m, uint32_t instr
     match_emit(m, ECGRT_EVENT_BOOK);
 }
 
-/* The best opposite level an incoming order of side may trade at, or -1: any, for a market
- * order, else one no worse than its limit (a level index). */
+/* Whether an incoming order of side (ECGRT_SIDE_BUY 0 or SELL 1) would trade: the opposite side
+ * is not empty and, unless the order is a market order, its best level is no worse than limit
+ * (a level index). A yes or no, for the add's checks, which need no level. */
+static inline int match_book_crosses(const struct match_book *book, uint32_t side, int market,
+                                     uint64_t limit)
+{
+    int64_t best = book->best[side ^ 1];
+
+    if (best < 0)
+        return 0;
+    return market || (side == ECGRT_SIDE_BUY ? (uint64_t)best <= limit : (uint64_t)best >= limit);
+}
+
+/* The best opposite level an incoming order of side may trade at (match_book_crosses), or -1. */
 static inline int64_t match_book_reach(const struct match_book *book, uint32_t side, int market,
                                        int64_t limit)
 {
-    int64_t best = book->best[side == ECGRT_SIDE_BUY ? ECGRT_SIDE_SELL : ECGRT_SIDE_BUY];
-
-    if (best < 0 || market)
-        return best;
-    if (side == ECGRT_SIDE_BUY)
-        return best <= limit ? best : -1;
-    return best >= limit ? best : -1;
+    return match_book_crosses(book, side, market, (uint64_t)limit) ? book->best[side ^ 1] : -1;
 }
 
 /* The best opposite level the taker may trade at, or -1. */

@@ -136,11 +136,6 @@ void ecgrt_match_free(struct ecgrt_match *m)
     free(m);
 }
 
-static int in_band(const struct ecgrt_match *m, int64_t price)
-{
-    return price >= m->cfg.min_price && price <= m->cfg.max_price;
-}
-
 /* The level index of a limit price, or a value >= m->band when the price is out of band: the
  * unsigned difference wraps below min_price, so one comparison checks both ends. */
 static uint64_t level_of(const struct ecgrt_match *m, int64_t price)
@@ -229,8 +224,7 @@ __attribute__((noinline)) static void rest_untraded_slow(struct ecgrt_match *m, 
     struct match_book *book = &m->books[o->instrument];
     struct match_probe probe = { slot, dist, 0 };
 
-    match_idmap_put_at(&m->ids, &probe, o->id, ref); /* it lands in slot; others move on */
-    o->slot = slot;
+    o->slot = match_idmap_put_at(&m->ids, &probe, o->id, ref);
     if (book->levels[o->level].head == ref) /* it is alone there: the level was empty */
         match_book_level_filled(book, o->side, o->level);
     emit_two(m, ECGRT_EVENT_ACCEPTED);
@@ -315,17 +309,6 @@ __attribute__((noinline)) static void add_unfilled(struct ecgrt_match *m,
     emit_cancelled(m, order->id, order->qty);
 }
 
-/* Whether an order of side with limit level (a market order: any level) would trade: the best
- * opposite level, -1 when that side is empty, is no worse than its limit. */
-static int crosses(const struct match_book *book, uint32_t side, int market, uint64_t level)
-{
-    int64_t best = book->best[side ^ 1];
-
-    if (best < 0)
-        return 0;
-    return market || (side == ECGRT_SIDE_BUY ? (uint64_t)best <= level : (uint64_t)best >= level);
-}
-
 /* What is wrong with the order itself, whatever the book holds; level is its limit's level
  * (level_of), 0 for a market order. */
 static enum ecgrt_reject_reason check_fields(const struct ecgrt_match *m,
@@ -375,7 +358,7 @@ static void add_order(struct ecgrt_match *m, const struct ecgrt_match_order *ord
         return;
     }
     match_idmap_probe(&probe, &m->ids, order->id);
-    cross = crosses(&m->books[order->instrument], side_of(order), market, level);
+    cross = match_book_crosses(&m->books[order->instrument], side_of(order), market, level);
     reason = check_book(m, type, probe.found, cross);
     if (__builtin_expect(reason != ECGRT_REJECT_NONE, 0)) {
         reject_add(m, order->id, reason);
@@ -495,7 +478,7 @@ static enum ecgrt_reject_reason check_modify(const struct ecgrt_match *m, uint32
         return ECGRT_REJECT_UNKNOWN_ID;
     if (qty == 0)
         return ECGRT_REJECT_ZERO_QUANTITY;
-    if (!in_band(m, price))
+    if (level_of(m, price) >= m->band)
         return ECGRT_REJECT_PRICE_OUT_OF_BAND;
     return ECGRT_REJECT_NONE;
 }

@@ -253,13 +253,13 @@ static inline void match_idmap_set(struct match_idmap *map, uint32_t slot, uint3
 }
 
 /* match_idmap_put where probe (match_idmap_probe of id, not found, the map unchanged since)
- * says, without searching again. */
-static inline void match_idmap_put_at(struct match_idmap *map, const struct match_probe *probe,
-                                      uint64_t id, uint32_t value)
+ * says, without searching again. Returns the slot the entry landed in. */
+static inline uint32_t match_idmap_put_at(struct match_idmap *map, const struct match_probe *probe,
+                                          uint64_t id, uint32_t value)
 {
     struct match_slot cur = { id, value, (probe->slot - probe->dist) & map->mask };
 
-    match_idmap_place(map, cur, probe->slot, probe->dist);
+    return match_idmap_place(map, cur, probe->slot, probe->dist);
 }
 
 /* Erases the entry in slot (from match_idmap_slot) without a second search; the slot is valid

@@ -95,8 +95,8 @@ static void step_put(struct session *s, uint64_t id)
     } else {
         match_idmap_probe(&probe, &s->map, id);
         assert_false(probe.found);
-        match_idmap_put_at(&s->map, &probe, id, value);
-        landed = probe.slot;
+        landed = match_idmap_put_at(&s->map, &probe, id, value);
+        assert_int_equal(landed, probe.slot); /* where the search ended */
     }
     assert_int_equal(s->map.slots[landed].key, id);
     assert_int_equal(s->map.slots[landed].value, value);

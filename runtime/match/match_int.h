@@ -57,10 +57,15 @@ struct match_slot {
     uint32_t home;  /* the slot a search for key starts at */
 };
 
-/* Key and value share a 16-byte slot, so a lookup costs one cache miss, not two. */
+/* Key and value share a 16-byte slot, so a lookup costs one cache miss, not two. Beside the
+ * slots, one bit per slot says whether it holds an entry: 128 times smaller than the table, these
+ * bits stay in cache, and an id whose home slot is empty is absent (every entry sits in the run
+ * of full slots that starts at its home), so most searches for ids that are not live, such as
+ * cancels of orders already filled, end without reading the table. */
 struct match_idmap {
     struct match_slot *slots;
-    uint32_t mask; /* capacity - 1; the capacity is a power of two */
+    uint64_t *used; /* bit i of used[i / 64]: slots[i].value != MATCH_NIL */
+    uint32_t mask;  /* capacity - 1; the capacity is a power of two, at least 64 */
 };
 
 struct ecgrt_match {
@@ -151,8 +156,8 @@ int64_t match_bits_below(const struct match_bits *b, uint32_t i);
 int match_idmap_init(struct match_idmap *map, uint32_t max_entries);
 void match_idmap_fini(struct match_idmap *map);
 uint32_t match_idmap_put(struct match_idmap *map, uint64_t id, uint32_t value);
-/* 1 when every entry sits in Robin Hood order at the distance its key's home gives, else 0: a
- * check for the tests, O(capacity). */
+/* 1 when every occupancy bit agrees with its slot and every entry sits in Robin Hood order at the
+ * distance its key's home gives, else 0: a check for the tests, O(capacity). */
 int match_idmap_valid(const struct match_idmap *map);
 
 /* Ids usually arrive in runs (a gateway numbers its orders), and the live ones are mostly
@@ -172,18 +177,38 @@ static inline uint32_t match_idmap_distance(const struct match_idmap *map, uint3
     return (i - map->slots[i].home) & map->mask;
 }
 
+/* Whether slot i holds an entry, read from the occupancy bits. */
+static inline int match_idmap_used(const struct match_idmap *map, uint32_t i)
+{
+    return (int)((map->used[i >> 6] >> (i & 63)) & 1);
+}
+
+/* Records that slot i now holds an entry / is now empty. */
+static inline void match_idmap_mark(struct match_idmap *map, uint32_t i)
+{
+    map->used[i >> 6] |= UINT64_C(1) << (i & 63);
+}
+
+static inline void match_idmap_unmark(struct match_idmap *map, uint32_t i)
+{
+    map->used[i >> 6] &= ~(UINT64_C(1) << (i & 63));
+}
+
 /* The slot where a search for id starts. */
 static inline const struct match_slot *match_idmap_home(const struct match_idmap *map, uint64_t id)
 {
     return &map->slots[match_idmap_slot_of(map, id)];
 }
 
-/* The slot holding id, or MATCH_NIL: the search ends at an empty slot or at an entry nearer its
- * home than id would be there (Robin Hood order: id would have displaced it). */
+/* The slot holding id, or MATCH_NIL: the search ends at once when id's home is empty, else at an
+ * empty slot or at an entry nearer its home than id would be there (Robin Hood order: id would
+ * have displaced it). */
 static inline uint32_t match_idmap_slot(const struct match_idmap *map, uint64_t id)
 {
     uint32_t i = match_idmap_slot_of(map, id);
 
+    if (!match_idmap_used(map, i))
+        return MATCH_NIL;
     for (uint32_t d = 0;; d++, i = (i + 1) & map->mask) {
         const struct match_slot *s = &map->slots[i];
         if (s->value == MATCH_NIL || match_idmap_distance(map, i) < d)
@@ -202,13 +227,18 @@ struct match_probe {
 };
 
 /* Searches for id once, for a caller that inserts it if absent (match_idmap_put_at), so an add
- * probes the map once for its duplicate check and its insertion. */
+ * probes the map once for its duplicate check and its insertion. A new id's home is usually
+ * empty, and then the search reads only the occupancy bits. */
 static inline void match_idmap_probe(struct match_probe *out, const struct match_idmap *map,
                                      uint64_t id)
 {
     uint32_t i = match_idmap_slot_of(map, id);
     uint32_t d = 0;
 
+    if (!match_idmap_used(map, i)) {
+        *out = (struct match_probe){ i, 0, 0 };
+        return;
+    }
     for (;; d++, i = (i + 1) & map->mask) {
         const struct match_slot *s = &map->slots[i];
         if (s->value == MATCH_NIL || match_idmap_distance(map, i) < d)
@@ -242,6 +272,7 @@ static inline uint32_t match_idmap_place(struct match_idmap *map, struct match_s
         }
     }
     map->slots[i] = cur;
+    match_idmap_mark(map, i);
     return landed == MATCH_NIL ? i : landed;
 }
 
@@ -250,6 +281,7 @@ static inline void match_idmap_set(struct match_idmap *map, uint32_t slot, uint3
                                    uint64_t id, uint32_t value)
 {
     map->slots[slot] = (struct match_slot){ id, value, (slot - dist) & map->mask };
+    match_idmap_mark(map, slot);
 }
 
 /* match_idmap_put where probe (match_idmap_probe of id, not found, the map unchanged since)
@@ -277,6 +309,7 @@ static inline void match_idmap_erase_at(struct match_idmap *map, uint32_t slot)
         j = (j + 1) & map->mask;
     }
     map->slots[i].value = MATCH_NIL;
+    match_idmap_unmark(map, i);
 }
 
 /* Erases id's entry, if any. */

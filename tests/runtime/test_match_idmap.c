@@ -164,8 +164,8 @@ static void step(struct session *s)
     check_search(s, s->candidates[next_random(s) % CANDIDATES]);
 }
 
-/* Sequences of every id shape, in tables from the smallest (16 slots, so runs wrap around the
- * end) to one with room to spare. */
+/* Sequences of every id shape, in tables from the smallest (64 slots) to one with room to
+ * spare. */
 static void test_match_idmap_agrees_with_reference(void **state)
 {
     static const uint32_t sizes[] = { 1, 8, 20, MAX_LIVE };
@@ -205,12 +205,42 @@ static void test_match_idmap_empties_and_refills(void **state)
     match_idmap_fini(&s.map);
 }
 
-/* The check is not vacuous: an entry that names the wrong home, or one that sits past an
- * entry nearer its own home than it (out of Robin Hood order), fails it. */
+/* A run of entries that share the last slot as home wraps around to the table's start, and
+ * erasing its first entry shifts the others back across the end. */
+static void test_match_idmap_wraps_around_the_end(void **state)
+{
+    struct session s;
+    uint64_t ids[3];
+    uint32_t n = 0;
+
+    (void)state;
+    session_init(&s, 0, 8, 11);
+    for (uint64_t id = 1; n < 3; id++) {
+        if (match_idmap_slot_of(&s.map, id) == s.map.mask)
+            ids[n++] = id;
+    }
+    for (uint32_t i = 0; i < 3; i++)
+        step_put(&s, ids[i]);
+    assert_int_equal(match_idmap_slot(&s.map, ids[0]), s.map.mask);
+    assert_int_equal(match_idmap_slot(&s.map, ids[1]), 0);
+    assert_int_equal(match_idmap_slot(&s.map, ids[2]), 1);
+    assert_true(match_idmap_valid(&s.map));
+    step_erase(&s, ids[0], ref_find(&s.ref, ids[0]));
+    assert_int_equal(match_idmap_slot(&s.map, ids[1]), s.map.mask);
+    assert_int_equal(match_idmap_slot(&s.map, ids[2]), 0);
+    assert_int_equal(s.map.slots[1].value, MATCH_NIL);
+    assert_true(match_idmap_valid(&s.map));
+    match_idmap_fini(&s.map);
+}
+
+/* The check is not vacuous: an entry that names the wrong home, one that sits past an entry
+ * nearer its own home than it (out of Robin Hood order), or an occupancy bit that disagrees with
+ * its slot, fails it. */
 static void test_match_idmap_check_sees_corruption(void **state)
 {
     struct session s;
     uint32_t home;
+    uint32_t next;
     struct match_slot moved;
 
     (void)state;
@@ -218,14 +248,22 @@ static void test_match_idmap_check_sees_corruption(void **state)
     step_put(&s, 1000);
     step_put(&s, 1001);
     home = match_idmap_slot_of(&s.map, 1000);
+    next = (home + 1) & s.map.mask;
     assert_true(match_idmap_valid(&s.map));
-    s.map.slots[home].home = (home + 1) & s.map.mask;
+    s.map.slots[home].home = next;
     assert_false(match_idmap_valid(&s.map));
     s.map.slots[home].home = home;
     assert_true(match_idmap_valid(&s.map));
-    moved = s.map.slots[(home + 1) & s.map.mask];
-    s.map.slots[(home + 2) & s.map.mask] = moved;
-    s.map.slots[(home + 1) & s.map.mask].value = MATCH_NIL;
+    match_idmap_unmark(&s.map, next);
+    assert_false(match_idmap_valid(&s.map));
+    match_idmap_mark(&s.map, next);
+    assert_true(match_idmap_valid(&s.map));
+    /* 1001 one slot too far, its bits moved with it: only the Robin Hood order is wrong */
+    moved = s.map.slots[next];
+    s.map.slots[(next + 1) & s.map.mask] = moved;
+    match_idmap_mark(&s.map, (next + 1) & s.map.mask);
+    s.map.slots[next].value = MATCH_NIL;
+    match_idmap_unmark(&s.map, next);
     assert_false(match_idmap_valid(&s.map));
     match_idmap_fini(&s.map);
 }
@@ -235,6 +273,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_match_idmap_agrees_with_reference),
         cmocka_unit_test(test_match_idmap_empties_and_refills),
+        cmocka_unit_test(test_match_idmap_wraps_around_the_end),
         cmocka_unit_test(test_match_idmap_check_sees_corruption),
     };
 

@@ -168,8 +168,8 @@ int match_book_can_fill(const struct ecgrt_match *m, const struct match_taker *t
  * line: self-trades are rare, and the matching loop should not hold this path's registers. */
 void match_book_cancel_resting(struct ecgrt_match *m, struct match_level *lv, uint32_t ref);
 
-/* Takes maker o (reference ref), filled, off the head of level lv and frees its record. Its
- * quantity is already out of the level's total. */
+/* Takes maker o (reference ref), filled, off the head of level lv and frees its record; taking
+ * its quantity out of the level's total is the caller's. */
 static inline void match_book_pop_filled(struct ecgrt_match *m, struct match_level *lv,
                                          uint32_t ref, const struct match_order *o)
 {
@@ -202,7 +202,7 @@ match_book_level(struct ecgrt_match *m, struct match_taker *taker, struct match_
     while (ref != MATCH_NIL && left > 0) {
         struct match_order *maker = match_order_at(m, ref);
         uint32_t next = maker->next;
-        uint64_t qty = maker->qty < left ? maker->qty : left;
+        uint64_t qty = maker->qty;
         if (__builtin_expect(maker->owner == taker->owner, 0)) {
             if (m->cfg.stp == ECGRT_STP_CANCEL_INCOMING) {
                 taker->stopped = 1;
@@ -213,13 +213,19 @@ match_book_level(struct ecgrt_match *m, struct match_taker *taker, struct match_
             continue;
         }
         ev->maker = maker->id;
+        /* One branch decides both the quantity and the maker's fate: a maker with no more than
+         * the taker has left is filled, else it keeps the difference (no minimum computed, then
+         * tested again). */
+        if (qty <= left) {
+            match_book_pop_filled(m, lv, ref, maker);
+        } else {
+            qty = left;
+            maker->qty -= qty;
+        }
         ev->qty = qty;
-        maker->qty -= qty;
         lv->total -= qty;
         left -= qty;
         match_count(&m->stats.traded_qty, qty);
-        if (maker->qty == 0)
-            match_book_pop_filled(m, lv, ref, maker);
         match_emit(m, ECGRT_EVENT_TRADE);
         ref = next;
     }

@@ -340,7 +340,7 @@ static int latency_report(const struct flow *f, uint32_t instruments, const stru
  * a command this form cannot carry (a modify, an add of quantity 0). */
 static struct ecgrt_match_order *quantcup_messages(const struct flow *f)
 {
-    struct ecgrt_match_order *msgs = calloc(f->n, sizeof *msgs);
+    struct ecgrt_match_order *msgs = calloc(f->n + 1, sizeof *msgs); /* + 1: never calloc(0) */
 
     for (size_t i = 0; msgs != NULL && i < f->n; i++) {
         const struct ecgrt_match_command *c = &f->cmds[i];
@@ -349,7 +349,9 @@ static struct ecgrt_match_order *quantcup_messages(const struct flow *f)
         } else if (c->kind == ECGRT_COMMAND_ADD && c->order.qty != 0) {
             msgs[i] = c->order;
         } else {
-            fprintf(stderr, "bench_match: QuantCup flow command %zu is not an add or a cancel\n",
+            fprintf(stderr,
+                    "bench_match: QuantCup flow, command %zu: a modify or an add of quantity 0, "
+                    "which the contest's message form cannot carry\n",
                     i + 1);
             free(msgs);
             msgs = NULL;
@@ -385,7 +387,9 @@ static int quantcup(const struct flow *f, int replays, const char *what)
     struct ecgrt_match *m = NULL;
 
     cfg.on_event = count_event;
-    if (lat == NULL || msgs == NULL || ecgrt_match_new(&m, &cfg) != 0) {
+    if (batches == 0)
+        fprintf(stderr, "bench_match: QuantCup flow, %s: fewer than 10 messages\n", what);
+    if (batches == 0 || lat == NULL || msgs == NULL || ecgrt_match_new(&m, &cfg) != 0) {
         free(lat);
         free(msgs);
         return -1;

@@ -183,12 +183,13 @@ static inline int match_idmap_used(const struct match_idmap *map, uint32_t i)
     return (int)((map->used[i >> 6] >> (i & 63)) & 1);
 }
 
-/* Records that slot i now holds an entry / is now empty. */
+/* Records that slot i now holds an entry. */
 static inline void match_idmap_mark(struct match_idmap *map, uint32_t i)
 {
     map->used[i >> 6] |= UINT64_C(1) << (i & 63);
 }
 
+/* Records that slot i is now empty. */
 static inline void match_idmap_unmark(struct match_idmap *map, uint32_t i)
 {
     map->used[i >> 6] &= ~(UINT64_C(1) << (i & 63));

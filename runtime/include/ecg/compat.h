@@ -1,5 +1,6 @@
 /* Platform- and compiler-specific primitives of the runtime, in one place: the hardware tick
- * counter (TSC on x86_64, CNTVCT_EL0 on aarch64, CLOCK_MONOTONIC elsewhere) and a bit scan.
+ * counter (TSC on x86_64, CNTVCT_EL0 on aarch64, CLOCK_MONOTONIC elsewhere), a bit scan and a
+ * spin-wait hint.
  * Every other runtime file is plain C11; an #if on a CPU or compiler belongs here. */
 #ifndef ECG_RUNTIME_COMPAT_H
 #define ECG_RUNTIME_COMPAT_H
@@ -65,6 +66,17 @@ static inline unsigned ecgrt_compat_msb64(uint64_t v)
         n += has ? step : 0;
     }
     return n;
+#endif
+}
+
+/* A hint, inside a spin-wait loop, that the thread is waiting for another: it saves power and
+ * lets a sibling hyperthread run (x86 pause, aarch64 yield; nothing elsewhere). */
+static inline void ecgrt_compat_cpu_relax(void)
+{
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    __asm__ __volatile__("pause");
+#elif defined(__aarch64__) && (defined(__GNUC__) || defined(__clang__))
+    __asm__ __volatile__("yield");
 #endif
 }
 

@@ -1,0 +1,90 @@
+/* The engine's events through the SPSC ring `ecg gen` generates from match_event_entry.h: the
+ * engine's callback claims a slot, copies the event in and publishes it; the consumer peeks,
+ * copies out and drops. A full ring is waited on, never dropped from. */
+#include "ecg/match_ring.h"
+
+#include <sched.h>
+#include <stdalign.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "ecg/compat.h"
+#include "ecg/error.h"
+#include "match_event_entry.gen.h"
+
+/* Spins before each yield while the ring is full: about a microsecond, the time a consumer on
+ * another core takes to drain a few events. */
+#define SPINS_BEFORE_YIELD 256
+
+_Static_assert(sizeof(((struct match_event_entry_ring *)0)->slots) /
+                       sizeof(((struct match_event_entry_ring *)0)->slots[0]) ==
+                   ECGRT_MATCH_EVENT_RING_CAPACITY,
+               "ECGRT_MATCH_EVENT_RING_CAPACITY is the generated ring's capacity");
+
+struct ecgrt_match_event_ring {
+    struct match_event_entry_ring ring;
+    _Atomic uint64_t waits; /* counted by the producer; after the ring, on a line of its own */
+};
+
+int ecgrt_match_event_ring_new(struct ecgrt_match_event_ring **out)
+{
+    size_t align = alignof(struct ecgrt_match_event_ring);
+    size_t size = (sizeof(struct ecgrt_match_event_ring) + align - 1) / align * align;
+    struct ecgrt_match_event_ring *r = aligned_alloc(align, size);
+
+    if (r == NULL)
+        return ECGRT_ENOMEM;
+    match_event_entry_ring_init(&r->ring);
+    atomic_init(&r->waits, 0);
+    *out = r;
+    return ECGRT_OK;
+}
+
+void ecgrt_match_event_ring_free(struct ecgrt_match_event_ring *ring)
+{
+    free(ring);
+}
+
+/* A free slot, after waiting for the consumer as long as the ring is full. */
+static struct match_event_entry *claim_waiting(struct ecgrt_match_event_ring *r)
+{
+    struct match_event_entry *slot;
+
+    atomic_fetch_add_explicit(&r->waits, 1, memory_order_relaxed); /* off the common path */
+    for (unsigned spins = 1;; spins++) {
+        slot = match_event_entry_ring_claim(&r->ring);
+        if (slot != NULL)
+            return slot;
+        if (spins % SPINS_BEFORE_YIELD == 0)
+            sched_yield();
+        else
+            ecgrt_compat_cpu_relax();
+    }
+}
+
+void ecgrt_match_event_ring_push(void *ring, const struct ecgrt_match_event *event)
+{
+    struct ecgrt_match_event_ring *r = ring;
+    struct match_event_entry *slot = match_event_entry_ring_claim(&r->ring);
+
+    if (__builtin_expect(slot == NULL, 0))
+        slot = claim_waiting(r);
+    slot->event = *event;
+    match_event_entry_ring_publish(&r->ring);
+}
+
+int ecgrt_match_event_ring_pop(struct ecgrt_match_event_ring *ring, struct ecgrt_match_event *out)
+{
+    const struct match_event_entry *front = match_event_entry_ring_peek(&ring->ring);
+
+    if (front == NULL)
+        return 0;
+    *out = front->event;
+    match_event_entry_ring_drop(&ring->ring);
+    return 1;
+}
+
+uint64_t ecgrt_match_event_ring_waits(const struct ecgrt_match_event_ring *ring)
+{
+    return atomic_load_explicit(&ring->waits, memory_order_relaxed);
+}

@@ -28,9 +28,9 @@ struct ecgrt_match_event_ring {
 
 int ecgrt_match_event_ring_new(struct ecgrt_match_event_ring **out)
 {
-    size_t align = alignof(struct ecgrt_match_event_ring);
-    size_t size = (sizeof(struct ecgrt_match_event_ring) + align - 1) / align * align;
-    struct ecgrt_match_event_ring *r = aligned_alloc(align, size);
+    /* a struct's size is a multiple of its alignment, as aligned_alloc requires */
+    struct ecgrt_match_event_ring *r = aligned_alloc(alignof(struct ecgrt_match_event_ring),
+                                                     sizeof(struct ecgrt_match_event_ring));
 
     if (r == NULL)
         return ECGRT_ENOMEM;

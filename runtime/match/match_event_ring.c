@@ -1,10 +1,12 @@
 /* The engine's events through the SPSC ring `ecg gen` generates from match_event_entry.h: the
- * engine's callback claims a slot, copies the event in and publishes it; the consumer peeks,
- * copies out and drops. A full ring is waited on, never dropped from. */
+ * engine's callback claims a slot, copies the event in and publishes it, or gathers events and
+ * hands them over in batches; the consumer peeks, copies out and drops, or takes a batch. A full
+ * ring is waited on, never dropped from. */
 #include "ecg/match_ring.h"
 
 #include <sched.h>
 #include <stdalign.h>
+#include <stddef.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 
@@ -23,7 +25,10 @@ _Static_assert(sizeof(((struct match_event_entry_ring *)0)->slots) /
 
 struct ecgrt_match_event_ring {
     struct match_event_entry_ring ring;
-    _Atomic uint64_t waits; /* counted by the producer; after the ring, on a line of its own */
+    /* After the ring, on lines of their own: */
+    _Atomic uint64_t waits; /* counted by the producer */
+    uint32_t gathered;      /* producer only: events in batch, not yet handed over */
+    struct match_event_entry batch[ECGRT_MATCH_EVENT_RING_BATCH]; /* producer only */
 };
 
 int ecgrt_match_event_ring_new(struct ecgrt_match_event_ring **out)
@@ -36,6 +41,7 @@ int ecgrt_match_event_ring_new(struct ecgrt_match_event_ring **out)
         return ECGRT_ENOMEM;
     match_event_entry_ring_init(&r->ring);
     atomic_init(&r->waits, 0);
+    r->gathered = 0;
     *out = r;
     return ECGRT_OK;
 }
@@ -43,6 +49,15 @@ int ecgrt_match_event_ring_new(struct ecgrt_match_event_ring **out)
 void ecgrt_match_event_ring_free(struct ecgrt_match_event_ring *ring)
 {
     free(ring);
+}
+
+/* One more round of waiting for the consumer, the spins-th: a pause, or a yield now and then. */
+static void wait_once(unsigned spins)
+{
+    if (spins % SPINS_BEFORE_YIELD == 0)
+        sched_yield();
+    else
+        ecgrt_compat_cpu_relax();
 }
 
 /* A free slot, after waiting for the consumer as long as the ring is full. */
@@ -55,22 +70,45 @@ static struct match_event_entry *claim_waiting(struct ecgrt_match_event_ring *r)
         slot = match_event_entry_ring_claim(&r->ring);
         if (slot != NULL)
             return slot;
-        if (spins % SPINS_BEFORE_YIELD == 0)
-            sched_yield();
-        else
-            ecgrt_compat_cpu_relax();
+        wait_once(spins);
     }
+}
+
+void ecgrt_match_event_ring_flush(struct ecgrt_match_event_ring *ring)
+{
+    uint32_t done = match_event_entry_ring_push_n(&ring->ring, ring->batch, ring->gathered);
+
+    if (done < ring->gathered)
+        atomic_fetch_add_explicit(&ring->waits, 1, memory_order_relaxed);
+    for (unsigned spins = 1; done < ring->gathered; spins++) {
+        wait_once(spins);
+        done +=
+            match_event_entry_ring_push_n(&ring->ring, ring->batch + done, ring->gathered - done);
+    }
+    ring->gathered = 0;
 }
 
 void ecgrt_match_event_ring_push(void *ring, const struct ecgrt_match_event *event)
 {
     struct ecgrt_match_event_ring *r = ring;
-    struct match_event_entry *slot = match_event_entry_ring_claim(&r->ring);
+    struct match_event_entry *slot;
 
+    if (__builtin_expect(r->gathered != 0, 0)) /* batched events go first */
+        ecgrt_match_event_ring_flush(r);
+    slot = match_event_entry_ring_claim(&r->ring);
     if (__builtin_expect(slot == NULL, 0))
         slot = claim_waiting(r);
     slot->event = *event;
     match_event_entry_ring_publish(&r->ring);
+}
+
+void ecgrt_match_event_ring_push_batched(void *ring, const struct ecgrt_match_event *event)
+{
+    struct ecgrt_match_event_ring *r = ring;
+
+    r->batch[r->gathered++].event = *event;
+    if (r->gathered == ECGRT_MATCH_EVENT_RING_BATCH)
+        ecgrt_match_event_ring_flush(r);
 }
 
 int ecgrt_match_event_ring_pop(struct ecgrt_match_event_ring *ring, struct ecgrt_match_event *out)
@@ -82,6 +120,19 @@ int ecgrt_match_event_ring_pop(struct ecgrt_match_event_ring *ring, struct ecgrt
     *out = front->event;
     match_event_entry_ring_drop(&ring->ring);
     return 1;
+}
+
+/* An entry is its event and nothing else, so an array of events can take the generated batch
+ * pop's copies (C11 6.5p7 lets an aggregate's type access the member type it holds). */
+_Static_assert(sizeof(struct match_event_entry) == sizeof(struct ecgrt_match_event) &&
+                   offsetof(struct match_event_entry, event) == 0 &&
+                   alignof(struct match_event_entry) == alignof(struct ecgrt_match_event),
+               "an event ring entry is laid out as the event it holds");
+
+uint32_t ecgrt_match_event_ring_pop_n(struct ecgrt_match_event_ring *ring,
+                                      struct ecgrt_match_event *out, uint32_t max)
+{
+    return match_event_entry_ring_pop_n((struct match_event_entry *)(void *)out, &ring->ring, max);
 }
 
 uint64_t ecgrt_match_event_ring_waits(const struct ecgrt_match_event_ring *ring)

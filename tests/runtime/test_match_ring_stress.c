@@ -1,6 +1,7 @@
 /* Tests of the matching engine's event ring (ecg/match_ring.h): the events a ring carries are
- * the ones the engine hands a plain callback, in the same order, whether the consumer reads
- * them on the same thread between commands or on another thread while the engine runs; and a
+ * the ones the engine hands a plain callback, in the same order, pushed one by one or gathered
+ * in batches, whether the consumer reads them on the same thread between commands or on
+ * another thread while the engine runs; gathered events stay invisible until flushed; and a
  * consumer that falls behind makes the engine wait (counted), never lose an event. The
  * two-thread cases also run under ThreadSanitizer (label stress). */
 #include <pthread.h>
@@ -133,7 +134,36 @@ static void drain(struct ecgrt_match_event_ring *ring, struct digest *d)
         digest_event(d, &ev);
 }
 
-/* One thread: the events of each command, popped before the next, are the callback's. */
+/* Pops one event into d, if the ring holds one; returns how many. */
+static uint32_t pop_one(struct ecgrt_match_event_ring *ring, struct digest *d)
+{
+    struct ecgrt_match_event ev;
+
+    if (!ecgrt_match_event_ring_pop(ring, &ev))
+        return 0;
+    digest_event(d, &ev);
+    return 1;
+}
+
+/* Pops the ring's events into d in batches of up to 5 (a size that does not divide the ring's
+ * capacity, so batches straddle its wrap); returns how many. */
+static uint32_t drain_batches(struct ecgrt_match_event_ring *ring, struct digest *d)
+{
+    struct ecgrt_match_event batch[5];
+    uint32_t total = 0;
+    uint32_t n;
+
+    while ((n = ecgrt_match_event_ring_pop_n(ring, batch, 5)) > 0) {
+        assert_true(n <= 5);
+        for (uint32_t i = 0; i < n; i++)
+            digest_event(d, &batch[i]);
+        total += n;
+    }
+    return total;
+}
+
+/* One thread: the events of each command, popped one by one or in batches before the next,
+ * are the callback's. */
 static void test_match_ring_carries_the_callbacks_events(void **state)
 {
     enum { COMMANDS = 20000 };
@@ -152,9 +182,13 @@ static void test_match_ring_carries_the_callbacks_events(void **state)
     for (uint32_t i = 0; i < COMMANDS; i++) {
         next_command(&g, &c);
         ecgrt_match_apply(m, &c);
-        drain(ring, &got);
+        if (i % 2 == 0)
+            drain(ring, &got);
+        else
+            drain_batches(ring, &got);
     }
-    assert_true(want.count > 2 * ECGRT_MATCH_EVENT_RING_CAPACITY); /* the slots wrap around */
+    assert_true(want.count > 2 * ECGRT_MATCH_EVENT_RING_CAPACITY);   /* the slots wrap around */
+    assert_int_equal(ecgrt_match_event_ring_pop_n(ring, &ev, 1), 0); /* empty */
     assert_int_equal(got.count, want.count);
     assert_int_equal(got.hash, want.hash);
     assert_int_equal(ecgrt_match_event_ring_waits(ring), 0); /* never full */
@@ -162,13 +196,77 @@ static void test_match_ring_carries_the_callbacks_events(void **state)
     ecgrt_match_event_ring_free(ring);
 }
 
-/* The engine's thread: the flow's commands, each event pushed into the ring. The engine is
- * made (and freed) by the test's thread, before the thread starts and after it ends. */
+/* One thread, events gathered in batches and flushed after each command: the callback's. */
+static void test_match_ring_batches_carry_the_callbacks_events(void **state)
+{
+    enum { COMMANDS = 20000 };
+    struct digest want = expected_digest(17, COMMANDS);
+    struct digest got = { 0, UINT64_C(0xCBF29CE484222325) };
+    struct flow_gen g = { 17, 1 };
+    struct ecgrt_match_event_ring *ring = NULL;
+    struct ecgrt_match *m;
+    struct ecgrt_match_command c;
+
+    (void)state;
+    assert_int_equal(ecgrt_match_event_ring_new(&ring), ECGRT_OK);
+    m = new_engine(ecgrt_match_event_ring_push_batched, ring);
+    for (uint32_t i = 0; i < COMMANDS; i++) {
+        next_command(&g, &c);
+        ecgrt_match_apply(m, &c);
+        ecgrt_match_event_ring_flush(ring);
+        drain_batches(ring, &got);
+    }
+    assert_int_equal(got.count, want.count);
+    assert_int_equal(got.hash, want.hash);
+    ecgrt_match_free(m);
+    ecgrt_match_event_ring_free(ring);
+}
+
+/* Gathered events are not handed over before a flush or a full batch; a plain push hands them
+ * over first, so the order holds when the two are mixed. */
+static void test_match_ring_gathered_until_flushed(void **state)
+{
+    struct ecgrt_match_event_ring *ring = NULL;
+    struct ecgrt_match_event ev = { .kind = ECGRT_EVENT_ACCEPTED };
+    struct ecgrt_match_event out;
+
+    (void)state;
+    assert_int_equal(ecgrt_match_event_ring_new(&ring), ECGRT_OK);
+    for (uint64_t id = 1; id < ECGRT_MATCH_EVENT_RING_BATCH; id++) {
+        ev.id = id;
+        ecgrt_match_event_ring_push_batched(ring, &ev);
+    }
+    assert_int_equal(ecgrt_match_event_ring_pop(ring, &out), 0); /* one short of a batch */
+    ev.id = ECGRT_MATCH_EVENT_RING_BATCH;
+    ecgrt_match_event_ring_push_batched(ring, &ev); /* the batch is full: handed over */
+    ev.id = 100;
+    ecgrt_match_event_ring_push_batched(ring, &ev);
+    ev.id = 101;
+    ecgrt_match_event_ring_push(ring, &ev); /* after the gathered 100 */
+    for (uint64_t id = 1; id <= ECGRT_MATCH_EVENT_RING_BATCH; id++) {
+        assert_int_equal(ecgrt_match_event_ring_pop(ring, &out), 1);
+        assert_int_equal(out.id, id);
+    }
+    assert_int_equal(ecgrt_match_event_ring_pop(ring, &out), 1);
+    assert_int_equal(out.id, 100);
+    assert_int_equal(ecgrt_match_event_ring_pop(ring, &out), 1);
+    assert_int_equal(out.id, 101);
+    assert_int_equal(ecgrt_match_event_ring_pop(ring, &out), 0);
+    ecgrt_match_event_ring_flush(ring); /* nothing gathered: nothing handed over */
+    assert_int_equal(ecgrt_match_event_ring_pop(ring, &out), 0);
+    ecgrt_match_event_ring_free(ring);
+}
+
+/* The engine's thread: the flow's commands, each event pushed into the ring, or gathered and
+ * flushed every 16 commands and at the end. The engine is made (and freed) by the test's
+ * thread, before the thread starts and after it ends. */
 struct producer {
     struct ecgrt_match *m;
+    struct ecgrt_match_event_ring *ring;
     uint64_t seed;
     uint32_t commands;
-    atomic_int done; /* set once every command has run: its events are all pushed */
+    int batched;
+    atomic_int done; /* set once every command has run: its events are all handed over */
 };
 
 static void *produce(void *arg)
@@ -180,7 +278,11 @@ static void *produce(void *arg)
     for (uint32_t i = 0; i < p->commands; i++) {
         next_command(&g, &c);
         ecgrt_match_apply(p->m, &c);
+        if (p->batched && i % 16 == 15)
+            ecgrt_match_event_ring_flush(p->ring);
     }
+    if (p->batched)
+        ecgrt_match_event_ring_flush(p->ring);
     atomic_store_explicit(&p->done, 1, memory_order_release);
     return NULL;
 }
@@ -193,34 +295,35 @@ static int may_start(struct producer *p, const struct ecgrt_match_event_ring *ri
            atomic_load_explicit(&p->done, memory_order_acquire);
 }
 
-/* The engine on a thread of its own and the consumer here; with late set, the consumer reads
- * nothing until the engine has found the ring full. Every event arrives, in order. */
-static void run_two_threads(uint64_t seed, uint32_t commands, int late)
+/* The engine on a thread of its own (pushing each event, or with batched set gathering them)
+ * and the consumer here, popping in batches; with late set, one by one, and only once the
+ * engine has found the ring full. Every event arrives, in order. */
+static void run_two_threads(uint64_t seed, uint32_t commands, int batched, int late)
 {
     struct digest want = expected_digest(seed, commands);
     struct digest got = { 0, UINT64_C(0xCBF29CE484222325) };
     struct ecgrt_match_event_ring *ring = NULL;
-    struct producer p = { NULL, seed, commands, 0 };
-    struct ecgrt_match_event ev;
+    struct producer p = { NULL, NULL, seed, commands, batched, 0 };
     pthread_t thread;
 
     /* more events than the ring holds, so that a late consumer finds the engine waiting */
     assert_true(want.count > 2 * ECGRT_MATCH_EVENT_RING_CAPACITY);
     assert_int_equal(ecgrt_match_event_ring_new(&ring), ECGRT_OK);
-    p.m = new_engine(ecgrt_match_event_ring_push, ring);
+    p.ring = ring;
+    p.m = new_engine(batched ? ecgrt_match_event_ring_push_batched : ecgrt_match_event_ring_push,
+                     ring);
     assert_int_equal(pthread_create(&thread, NULL, produce, &p), 0);
     while (late && !may_start(&p, ring))
         sched_yield();
     /* Until the engine is done and the ring empty: a ring that lost events ends short. */
     for (;;) {
-        if (ecgrt_match_event_ring_pop(ring, &ev)) {
-            digest_event(&got, &ev);
-        } else if (atomic_load_explicit(&p.done, memory_order_acquire)) {
+        if ((late ? pop_one(ring, &got) : drain_batches(ring, &got)) > 0)
+            continue;
+        if (atomic_load_explicit(&p.done, memory_order_acquire)) {
             drain(ring, &got);
             break;
-        } else {
-            sched_yield();
         }
+        sched_yield();
     }
     assert_int_equal(pthread_join(thread, NULL), 0);
     assert_int_equal(got.count, want.count);
@@ -234,20 +337,24 @@ static void run_two_threads(uint64_t seed, uint32_t commands, int late)
 static void test_match_ring_across_threads(void **state)
 {
     (void)state;
-    run_two_threads(11, 100000, 0);
+    run_two_threads(11, 100000, 0, 0);
+    run_two_threads(19, 100000, 1, 0);
 }
 
 /* The consumer starts only once the ring is full: the engine waits instead of dropping. */
 static void test_match_ring_full_makes_the_engine_wait(void **state)
 {
     (void)state;
-    run_two_threads(13, 20000, 1);
+    run_two_threads(13, 20000, 0, 1);
+    run_two_threads(23, 20000, 1, 1);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_match_ring_carries_the_callbacks_events),
+        cmocka_unit_test(test_match_ring_batches_carry_the_callbacks_events),
+        cmocka_unit_test(test_match_ring_gathered_until_flushed),
         cmocka_unit_test(test_match_ring_across_threads),
         cmocka_unit_test(test_match_ring_full_makes_the_engine_wait),
     };

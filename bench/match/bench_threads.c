@@ -3,7 +3,8 @@
  * (instruments split by parity; cancels and modifies routed by the id's shard, which the gateway
  * remembers). Also two shards that decode their own records, without a gateway; and one
  * matcher that decodes its records and hands its events through the engine's event ring
- * (ecg/match_ring.h) to a consumer thread, which folds them as the other setups' callback does.
+ * (ecg/match_ring.h) to a consumer thread, which folds them as the other setups' callback does:
+ * one event at a time, or gathered and flushed every BATCH commands.
  * Wall time, median of the rounds. A full or empty ring spins briefly, then yields: 3 threads
  * share 2 cores.
  */
@@ -30,6 +31,8 @@ struct matcher {
     uint8_t *route; /* with no ring: id -> shard, shared read-only after the gateway fills it */
     struct ecgrt_match *m; /* built before the clock starts */
     uint64_t applied;
+    /* events gathered in batches into this ring: flushed every BATCH commands and at the end */
+    struct ecgrt_match_event_ring *gathering;
 };
 
 struct gateway {
@@ -159,8 +162,11 @@ static void match_direct(struct matcher *mt, struct ecgrt_match *m)
         if (!owns(mt, &b))
             continue;
         apply(m, &b);
-        mt->applied++;
+        if (++mt->applied % BATCH == 0 && mt->gathering != NULL)
+            ecgrt_match_event_ring_flush(mt->gathering);
     }
+    if (mt->gathering != NULL)
+        ecgrt_match_event_ring_flush(mt->gathering);
 }
 
 static void match_ring(struct matcher *mt, struct ecgrt_match *m)
@@ -195,33 +201,46 @@ static void *matcher_main(void *arg)
 struct setup {
     int gateway;    /* a gateway thread feeds the matchers through rings */
     int shards;     /* 1 or 2 matcher threads */
-    int event_ring; /* the matcher's events go through an event ring to a consumer thread */
+    int event_ring; /* the matcher's events go through an event ring to a consumer thread: 1 one
+                       at a time, 2 gathered in batches */
 };
 
-/* The event ring's consumer: pops and folds events (bench_on_event) until the matcher is done
- * and the ring empty. */
+/* The event ring's consumer: pops events in batches and folds them (bench_on_event) until the
+ * matcher is done and the ring empty. */
 struct consumer {
     struct ecgrt_match_event_ring *ring;
     struct bench_sink *sink;
     atomic_int matcher_done;
 };
 
+/* Folds the events the ring holds, in batches; returns how many. */
+static uint32_t consume(struct consumer *c)
+{
+    struct ecgrt_match_event batch[BATCH];
+    uint32_t total = 0;
+    uint32_t n;
+
+    while ((n = ecgrt_match_event_ring_pop_n(c->ring, batch, BATCH)) > 0) {
+        for (uint32_t i = 0; i < n; i++)
+            bench_on_event(c->sink, &batch[i]);
+        total += n;
+    }
+    return total;
+}
+
 static void *consumer_main(void *arg)
 {
     struct consumer *c = arg;
-    struct ecgrt_match_event ev;
     unsigned spins = 0;
 
     for (;;) {
-        if (ecgrt_match_event_ring_pop(c->ring, &ev)) {
-            bench_on_event(c->sink, &ev);
-        } else if (atomic_load_explicit(&c->matcher_done, memory_order_acquire)) {
-            while (ecgrt_match_event_ring_pop(c->ring, &ev))
-                bench_on_event(c->sink, &ev);
+        if (consume(c) > 0)
+            continue;
+        if (atomic_load_explicit(&c->matcher_done, memory_order_acquire)) {
+            consume(c);
             return NULL;
-        } else {
-            relax(&spins);
         }
+        relax(&spins);
     }
 }
 
@@ -244,8 +263,10 @@ static int matchers_new(struct matcher mt[2], struct bench_sink sink[2], struct 
     for (int k = 0; k < s.shards; k++) {
         struct ecgrt_match_config cfg = bench_config(64, BENCH_MAX_ORDERS, &sink[k]);
         if (events != NULL) {
-            cfg.on_event = ecgrt_match_event_ring_push;
+            cfg.on_event = s.event_ring == 2 ? ecgrt_match_event_ring_push_batched
+                                             : ecgrt_match_event_ring_push;
             cfg.ctx = events;
+            mt[k].gathering = s.event_ring == 2 ? events : NULL;
         }
         bench_cmd_ring_init(rings[k]);
         mt[k].ring = s.gateway ? rings[k] : NULL;
@@ -255,6 +276,43 @@ static int matchers_new(struct matcher mt[2], struct bench_sink sink[2], struct 
             rc = -1;
     }
     return rc;
+}
+
+/* Starts a setup's worker threads (matchers, then the gateway if any) into th; returns how many
+ * started. */
+static int workers_start(pthread_t th[3], struct matcher mt[2], struct gateway *g, struct setup s)
+{
+    int n = 0;
+
+    for (int k = 0; k < s.shards; k++)
+        n += pthread_create(&th[n], NULL, matcher_main, &mt[k]) == 0;
+    if (s.gateway)
+        n += pthread_create(&th[n], NULL, gateway_main, g) == 0;
+    return n;
+}
+
+/* Builds a setup's engines and, when its events go through a ring, the ring (before the clock
+ * starts); 1, or 0 when out of memory. */
+static int setup_new(struct matcher mt[2], struct bench_sink sink[2], struct setup s,
+                     struct bench_cmd_ring *rings[2], uint8_t *route, struct consumer *c)
+{
+    if (s.event_ring != 0 && ecgrt_match_event_ring_new(&c->ring) != 0)
+        return 0;
+    return matchers_new(mt, sink, s, rings, route, c->ring) == 0;
+}
+
+/* Starts the consumer thread of a setup whose events go through a ring; 1 when it runs. */
+static int consumer_start(pthread_t *th, struct consumer *c, struct setup s)
+{
+    return s.event_ring != 0 && pthread_create(th, NULL, consumer_main, c) == 0;
+}
+
+/* Tells the consumer the matchers are done and waits for it to empty the ring. */
+static void consumer_stop(pthread_t th, struct consumer *c, int running)
+{
+    atomic_store_explicit(&c->matcher_done, 1, memory_order_release);
+    if (running)
+        pthread_join(th, NULL);
 }
 
 /* One round of a setup: wall ns from the threads' start to the last one's end, or 0; the
@@ -271,29 +329,22 @@ static uint64_t round_ns(uint64_t *cpu, const struct flow *f, struct setup s,
     pthread_t th[3];
     pthread_t consumer;
     int n = 0;
-    int ok = (!s.event_ring || ecgrt_match_event_ring_new(&cons.ring) == 0) &&
-             matchers_new(mt, sink, s, rings, route, cons.ring) == 0;
-    int consuming = 0;
+    int ok = setup_new(mt, sink, s, rings, route, &cons);
+    int consuming = ok && consumer_start(&consumer, &cons, s);
     uint64_t c0 = process_cpu_ns();
     uint64_t t0 = bench_wall_ns();
 
-    if (ok && s.event_ring)
-        consuming = pthread_create(&consumer, NULL, consumer_main, &cons) == 0;
-    for (int k = 0; ok && k < s.shards; k++)
-        n += pthread_create(&th[n], NULL, matcher_main, &mt[k]) == 0;
-    if (ok && s.gateway)
-        n += pthread_create(&th[n], NULL, gateway_main, &g) == 0;
+    if (ok)
+        n = workers_start(th, mt, &g, s);
     for (int k = 0; k < n; k++)
         pthread_join(th[k], NULL);
-    atomic_store_explicit(&cons.matcher_done, 1, memory_order_release);
-    if (consuming)
-        pthread_join(consumer, NULL);
+    consumer_stop(consumer, &cons, consuming);
     t0 = bench_wall_ns() - t0;
     *cpu = process_cpu_ns() - c0;
     for (int k = 0; k < s.shards; k++)
         ecgrt_match_free(mt[k].m);
     ecgrt_match_event_ring_free(cons.ring);
-    return ok && n == s.shards + s.gateway && consuming == s.event_ring ? t0 : 0;
+    return ok && n == s.shards + s.gateway && consuming == (s.event_ring != 0) ? t0 : 0;
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -313,9 +364,8 @@ static void fill_route(uint8_t *route, const struct flow *f)
     }
 }
 
-static const struct setup setups[] = {
-    { 0, 1, 0 }, { 1, 1, 0 }, { 0, 2, 0 }, { 1, 2, 0 }, { 0, 1, 1 }
-};
+static const struct setup setups[] = { { 0, 1, 0 }, { 1, 1, 0 }, { 0, 2, 0 },
+                                       { 1, 2, 0 }, { 0, 1, 1 }, { 0, 1, 2 } };
 #define SETUPS (int)(sizeof setups / sizeof setups[0])
 static const char *const setup_names[SETUPS] = {
     "1 thread: decode + match",
@@ -323,6 +373,7 @@ static const char *const setup_names[SETUPS] = {
     "2 shards decoding their own records (2 threads)",
     "gateway -> 2 matcher shards (3 threads)",
     "1 matcher -> event ring -> consumer (2 threads)",
+    "1 matcher -> event ring in batches -> consumer",
 };
 
 /* Interleaved rounds of the setups; prints the median of each. */

@@ -201,24 +201,6 @@ static inline const struct match_slot *match_idmap_home(const struct match_idmap
     return &map->slots[match_idmap_slot_of(map, id)];
 }
 
-/* The slot holding id, or MATCH_NIL: the search ends at once when id's home is empty, else at an
- * empty slot or at an entry nearer its home than id would be there (Robin Hood order: id would
- * have displaced it). */
-static inline uint32_t match_idmap_slot(const struct match_idmap *map, uint64_t id)
-{
-    uint32_t i = match_idmap_slot_of(map, id);
-
-    if (!match_idmap_used(map, i))
-        return MATCH_NIL;
-    for (uint32_t d = 0;; d++, i = (i + 1) & map->mask) {
-        const struct match_slot *s = &map->slots[i];
-        if (s->value == MATCH_NIL || match_idmap_distance(map, i) < d)
-            return MATCH_NIL;
-        if (s->key == id)
-            return i;
-    }
-}
-
 /* Where a search for an id ended: at the slot holding it (found), or else at the slot where it
  * would be inserted, dist slots past its home. Valid until the map changes. */
 struct match_probe {
@@ -228,8 +210,10 @@ struct match_probe {
 };
 
 /* Searches for id once, for a caller that inserts it if absent (match_idmap_put_at), so an add
- * probes the map once for its duplicate check and its insertion. A new id's home is usually
- * empty, and then the search reads only the occupancy bits. */
+ * probes the map once for its duplicate check and its insertion. The search ends at once when
+ * id's home is empty (a new id's usually is: only the occupancy bits are read), else at an empty
+ * slot or at an entry nearer its home than id would be there (Robin Hood order: id would have
+ * displaced it). */
 static inline void match_idmap_probe(struct match_probe *out, const struct match_idmap *map,
                                      uint64_t id)
 {
@@ -250,6 +234,15 @@ static inline void match_idmap_probe(struct match_probe *out, const struct match
         }
     }
     *out = (struct match_probe){ i, d, 0 };
+}
+
+/* The slot holding id, or MATCH_NIL (match_idmap_probe, for a caller that will not insert). */
+static inline uint32_t match_idmap_slot(const struct match_idmap *map, uint64_t id)
+{
+    struct match_probe probe;
+
+    match_idmap_probe(&probe, map, id);
+    return probe.found ? probe.slot : MATCH_NIL;
 }
 
 /* Places cur at slot i, d slots past its home, where the search for it ended (an empty slot or

@@ -51,43 +51,40 @@ void ecgrt_match_event_ring_free(struct ecgrt_match_event_ring *ring)
     free(ring);
 }
 
-/* One more round of waiting for the consumer, the spins-th: a pause, or a yield now and then. */
-static void wait_once(unsigned spins)
-{
-    if (spins % SPINS_BEFORE_YIELD == 0)
-        sched_yield();
-    else
-        ecgrt_compat_cpu_relax();
-}
+/* The layout the casts below rely on: an entry is its event and nothing else, so an event can
+ * be handed to the generated ring as an entry and an array of events can take its copies (C11
+ * 6.5p7 lets an aggregate's type access the member type it holds). */
+_Static_assert(sizeof(struct match_event_entry) == sizeof(struct ecgrt_match_event) &&
+                   offsetof(struct match_event_entry, event) == 0 &&
+                   alignof(struct match_event_entry) == alignof(struct ecgrt_match_event),
+               "an event ring entry is laid out as the event it holds");
 
-/* A free slot, after waiting for the consumer as long as the ring is full. */
-static struct match_event_entry *claim_waiting(struct ecgrt_match_event_ring *r)
+/* Queues the n entries, waiting for the consumer as long as the ring is full (a pause per try,
+ * a yield now and then), and counts the wait. */
+static void hand_over(struct ecgrt_match_event_ring *r, const struct match_event_entry *entries,
+                      uint32_t n)
 {
-    struct match_event_entry *slot;
+    uint32_t done = match_event_entry_ring_push_n(&r->ring, entries, n);
 
-    atomic_fetch_add_explicit(&r->waits, 1, memory_order_relaxed); /* off the common path */
-    for (unsigned spins = 1;; spins++) {
-        slot = match_event_entry_ring_claim(&r->ring);
-        if (slot != NULL)
-            return slot;
-        wait_once(spins);
+    if (done < n)
+        atomic_fetch_add_explicit(&r->waits, 1, memory_order_relaxed); /* off the common path */
+    for (unsigned spins = 1; done < n; spins++) {
+        if (spins % SPINS_BEFORE_YIELD == 0)
+            sched_yield();
+        else
+            ecgrt_compat_cpu_relax();
+        done += match_event_entry_ring_push_n(&r->ring, entries + done, n - done);
     }
 }
 
 void ecgrt_match_event_ring_flush(struct ecgrt_match_event_ring *ring)
 {
-    uint32_t done = match_event_entry_ring_push_n(&ring->ring, ring->batch, ring->gathered);
-
-    if (done < ring->gathered)
-        atomic_fetch_add_explicit(&ring->waits, 1, memory_order_relaxed);
-    for (unsigned spins = 1; done < ring->gathered; spins++) {
-        wait_once(spins);
-        done +=
-            match_event_entry_ring_push_n(&ring->ring, ring->batch + done, ring->gathered - done);
-    }
+    hand_over(ring, ring->batch, ring->gathered);
     ring->gathered = 0;
 }
 
+/* The common case claims the next slot and copies the event straight in; a full ring goes the
+ * way of a batch of one. */
 void ecgrt_match_event_ring_push(void *ring, const struct ecgrt_match_event *event)
 {
     struct ecgrt_match_event_ring *r = ring;
@@ -96,8 +93,10 @@ void ecgrt_match_event_ring_push(void *ring, const struct ecgrt_match_event *eve
     if (__builtin_expect(r->gathered != 0, 0)) /* batched events go first */
         ecgrt_match_event_ring_flush(r);
     slot = match_event_entry_ring_claim(&r->ring);
-    if (__builtin_expect(slot == NULL, 0))
-        slot = claim_waiting(r);
+    if (__builtin_expect(slot == NULL, 0)) {
+        hand_over(r, (const struct match_event_entry *)(const void *)event, 1);
+        return;
+    }
     slot->event = *event;
     match_event_entry_ring_publish(&r->ring);
 }
@@ -121,13 +120,6 @@ int ecgrt_match_event_ring_pop(struct ecgrt_match_event_ring *ring, struct ecgrt
     match_event_entry_ring_drop(&ring->ring);
     return 1;
 }
-
-/* An entry is its event and nothing else, so an array of events can take the generated batch
- * pop's copies (C11 6.5p7 lets an aggregate's type access the member type it holds). */
-_Static_assert(sizeof(struct match_event_entry) == sizeof(struct ecgrt_match_event) &&
-                   offsetof(struct match_event_entry, event) == 0 &&
-                   alignof(struct match_event_entry) == alignof(struct ecgrt_match_event),
-               "an event ring entry is laid out as the event it holds");
 
 uint32_t ecgrt_match_event_ring_pop_n(struct ecgrt_match_event_ring *ring,
                                       struct ecgrt_match_event *out, uint32_t max)

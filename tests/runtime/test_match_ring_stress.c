@@ -162,37 +162,49 @@ static uint32_t drain_batches(struct ecgrt_match_event_ring *ring, struct digest
     return total;
 }
 
-/* One thread: the events of each command, popped one by one or in batches before the next,
- * are the callback's. */
-static void test_match_ring_carries_the_callbacks_events(void **state)
+/* One thread: the flow's first n commands on an engine whose events go through ring by
+ * on_event, flushed after each command when batched; after even commands the consumer pops one
+ * by one, after odd ones in batches. Returns the digest of what it popped. */
+static struct digest one_thread(struct ecgrt_match_event_ring *ring, ecgrt_match_event_fn on_event,
+                                int batched, uint64_t seed, uint32_t n)
 {
-    enum { COMMANDS = 20000 };
-    struct digest want = expected_digest(7, COMMANDS);
     struct digest got = { 0, UINT64_C(0xCBF29CE484222325) };
-    struct flow_gen g = { 7, 1 };
-    struct ecgrt_match_event_ring *ring = NULL;
-    struct ecgrt_match *m;
+    struct flow_gen g = { seed, 1 };
+    struct ecgrt_match *m = new_engine(on_event, ring);
     struct ecgrt_match_command c;
-    struct ecgrt_match_event ev;
 
-    (void)state;
-    assert_int_equal(ecgrt_match_event_ring_new(&ring), ECGRT_OK);
-    assert_int_equal(ecgrt_match_event_ring_pop(ring, &ev), 0); /* a new ring is empty */
-    m = new_engine(ecgrt_match_event_ring_push, ring);
-    for (uint32_t i = 0; i < COMMANDS; i++) {
+    for (uint32_t i = 0; i < n; i++) {
         next_command(&g, &c);
         ecgrt_match_apply(m, &c);
+        if (batched)
+            ecgrt_match_event_ring_flush(ring);
         if (i % 2 == 0)
             drain(ring, &got);
         else
             drain_batches(ring, &got);
     }
+    ecgrt_match_free(m);
+    return got;
+}
+
+/* One thread: the events of each command, popped before the next, are the callback's. */
+static void test_match_ring_carries_the_callbacks_events(void **state)
+{
+    enum { COMMANDS = 20000 };
+    struct digest want = expected_digest(7, COMMANDS);
+    struct ecgrt_match_event_ring *ring = NULL;
+    struct ecgrt_match_event ev;
+    struct digest got;
+
+    (void)state;
+    assert_int_equal(ecgrt_match_event_ring_new(&ring), ECGRT_OK);
+    assert_int_equal(ecgrt_match_event_ring_pop(ring, &ev), 0); /* a new ring is empty */
+    got = one_thread(ring, ecgrt_match_event_ring_push, 0, 7, COMMANDS);
     assert_true(want.count > 2 * ECGRT_MATCH_EVENT_RING_CAPACITY);   /* the slots wrap around */
     assert_int_equal(ecgrt_match_event_ring_pop_n(ring, &ev, 1), 0); /* empty */
     assert_int_equal(got.count, want.count);
     assert_int_equal(got.hash, want.hash);
     assert_int_equal(ecgrt_match_event_ring_waits(ring), 0); /* never full */
-    ecgrt_match_free(m);
     ecgrt_match_event_ring_free(ring);
 }
 
@@ -201,24 +213,14 @@ static void test_match_ring_batches_carry_the_callbacks_events(void **state)
 {
     enum { COMMANDS = 20000 };
     struct digest want = expected_digest(17, COMMANDS);
-    struct digest got = { 0, UINT64_C(0xCBF29CE484222325) };
-    struct flow_gen g = { 17, 1 };
     struct ecgrt_match_event_ring *ring = NULL;
-    struct ecgrt_match *m;
-    struct ecgrt_match_command c;
+    struct digest got;
 
     (void)state;
     assert_int_equal(ecgrt_match_event_ring_new(&ring), ECGRT_OK);
-    m = new_engine(ecgrt_match_event_ring_push_batched, ring);
-    for (uint32_t i = 0; i < COMMANDS; i++) {
-        next_command(&g, &c);
-        ecgrt_match_apply(m, &c);
-        ecgrt_match_event_ring_flush(ring);
-        drain_batches(ring, &got);
-    }
+    got = one_thread(ring, ecgrt_match_event_ring_push_batched, 1, 17, COMMANDS);
     assert_int_equal(got.count, want.count);
     assert_int_equal(got.hash, want.hash);
-    ecgrt_match_free(m);
     ecgrt_match_event_ring_free(ring);
 }
 
